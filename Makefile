@@ -1,0 +1,43 @@
+# The README's commands. Every target builds on `install`, which makes .venv from nothing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
+
+.PHONY: install install-dev run test lint bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/frontlines gazetteer build
+	touch $@
+
+install-dev: $(DEV)
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/frontlines ingest examples/
+	$(BIN)/frontlines events --format table
+	mkdir -p out
+	$(BIN)/frontlines export --format geojson -o out/events.geojson
+	$(BIN)/frontlines export --format acled-csv -o out/events.csv
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/mypy src
+
+bench: install
+	$(BIN)/python bench/extract_throughput.py
+
+clean:
+	rm -rf $(VENV) out frontlines.db frontlines.db-wal frontlines.db-shm

@@ -1,0 +1,137 @@
+"""One Settings object, a section per stage; resolved once at the edge, then passed down.
+
+Precedence: defaults < TOML file (``--config`` or ``FRONTLINES_CONFIG``) < environment
+(``FRONTLINES_DB``, ``FRONTLINES_DATA``) < explicit overrides (``section.key=value``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import ConfigError
+
+
+def default_data_dir() -> Path:
+    """Where built resources (the embedded gazetteer) live: inside the active environment."""
+    env = os.environ.get("FRONTLINES_DATA")
+    if env:
+        return Path(env)
+    return Path(sys.prefix) / "share" / "frontlines"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    #: Articles larger than this are rejected: no news report is 5 MB of text.
+    max_bytes: int = 5_000_000
+    #: Fewer characters than this after cleaning: nothing to read (a caption, an empty page).
+    min_chars: int = 40
+    #: Languages the extraction stages read. Others are rejected with code ``language``.
+    languages: tuple[str, ...] = ("en",)
+    #: Day-first reading of ambiguous dates like 4/7/2017 (default: month first, as in FA-KES).
+    dayfirst: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GeoSettings:
+    #: The gazetteer file; empty means the embedded default in the data directory.
+    gazetteer: str = ""
+    #: Smallest population for a GeoNames town to enter the embedded gazetteer.
+    min_population: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    #: An explicit date this many days before publication marks a sentence as background.
+    background_days: int = 31
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    db: str = "frontlines.db"
+    #: Articles written per transaction.
+    batch_size: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    geo: GeoSettings = field(default_factory=GeoSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+
+    def hash(self) -> str:
+        """A short, stable hash of every setting, stored with the results of a run."""
+        blob = json.dumps(dataclasses.asdict(self), sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    def gazetteer_path(self) -> Path:
+        return Path(self.geo.gazetteer) if self.geo.gazetteer else default_data_dir() / "gazetteer.sqlite"
+
+
+def _coerce(current: Any, value: Any, where: str) -> Any:
+    if isinstance(current, bool):
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in {"1", "true", "yes", "on"}:
+            return True
+        if str(value).lower() in {"0", "false", "no", "off"}:
+            return False
+    elif isinstance(current, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(current, tuple):
+        return tuple(value) if isinstance(value, list) else tuple(str(value).split(","))
+    elif isinstance(current, str):
+        return str(value)
+    raise ConfigError(f"setting {where}={value!r} has the wrong type", f"expected {type(current).__name__}")
+
+
+def _apply(settings: Settings, values: dict[str, dict[str, Any]], origin: str) -> Settings:
+    sections = {}
+    for name, items in values.items():
+        section = getattr(settings, name, None)
+        if section is None or not isinstance(items, dict):
+            raise ConfigError(f"unknown settings section '{name}' in {origin}", "see `frontlines --help`")
+        changes = {}
+        for key, value in items.items():
+            if not hasattr(section, key):
+                raise ConfigError(f"unknown setting '{name}.{key}' in {origin}", "check the spelling")
+            changes[key] = _coerce(getattr(section, key), value, f"{name}.{key}")
+        sections[name] = dataclasses.replace(section, **changes)
+    return dataclasses.replace(settings, **sections)
+
+
+def load_settings(
+    config_file: Path | None = None, overrides: list[str] | None = None, db: str | None = None
+) -> Settings:
+    """Resolve the settings from defaults, a TOML file, the environment and ``key=value`` overrides."""
+    settings = Settings()
+    path = config_file or (Path(os.environ["FRONTLINES_CONFIG"]) if "FRONTLINES_CONFIG" in os.environ else None)
+    if path is not None:
+        try:
+            settings = _apply(settings, tomllib.loads(path.read_text(encoding="utf-8")), str(path))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}", "fix or remove the file") from exc
+    if "FRONTLINES_DB" in os.environ:
+        settings = _apply(settings, {"store": {"db": os.environ["FRONTLINES_DB"]}}, "FRONTLINES_DB")
+    nested: dict[str, dict[str, Any]] = {}
+    for item in overrides or []:
+        key, sep, value = item.partition("=")
+        section, dot, name = key.partition(".")
+        if not sep or not dot:
+            raise ConfigError(f"--set {item!r} is not of the form section.key=value", "e.g. --set store.batch_size=100")
+        nested.setdefault(section, {})[name] = value
+    settings = _apply(settings, nested, "--set")
+    if db is not None:
+        settings = _apply(settings, {"store": {"db": db}}, "--db")
+    return settings
