@@ -226,11 +226,25 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRef:
+    """What an actor mention names before it is resolved for an event's country and day.
+
+    ``kind`` is ``"role"`` (a generic reference: "the army", "rebels", "civilians"; ``key`` is the
+    role) or ``"actor"`` (a named group; ``key`` is its canonical name). ``country`` binds a role to
+    one country ("Russian jets") or gives a named actor's home country.
+    """
+
+    kind: Literal["role", "actor"]
+    key: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ActorMention:
     start: int
     end: int
     text: str
-    actor: Actor
+    ref: ActorRef
 
 
 @dataclass(frozen=True, slots=True)

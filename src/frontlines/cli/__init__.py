@@ -1,0 +1,1 @@
+"""The ``frontlines`` command-line interface (Typer + Rich)."""

@@ -1,0 +1,158 @@
+"""Actor mentions from the curated dictionary in ``data/actors.toml``.
+
+A mention is found once (``ActorDictionary.find``) and resolved to a canonical ACLED actor for a
+country and a day (``ActorDictionary.resolve``): "the army" in a Syrian story of 2013 is
+``Military Forces of Syria (2000-2024)``; "Russian jets" anywhere are ``Military Forces of Russia
+(2000-)``. A state's forces acting outside their country get inter 8 (ACLED: external forces).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from frontlines.countries import country_name
+from frontlines.model import Actor, ActorMention, ActorRef, Inter
+
+#: Aliases this short that contain an uppercase letter are acronyms: matched case-sensitively.
+_ACRONYM_MAX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    name: str
+    since: dt.date | None
+    until: dt.date | None
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.until is None
+        return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    role: str
+    inter: Inter
+    template: str
+    periods: dict[str, tuple[_Period, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    name: str
+    inter: Inter
+    country: str
+    template: str | None
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+class ActorDictionary:
+    """The compiled actor dictionary. Load once per process with :meth:`load`."""
+
+    def __init__(self, data: dict) -> None:
+        self._roles: dict[str, _Role] = {}
+        self._named: dict[str, _Named] = {}
+        self._alias: dict[str, ActorRef] = {}
+        exact: dict[str, ActorRef] = {}
+        demonym_heads: dict[str, str] = {}
+        for entry in data.get("role", []):
+            periods: dict[str, list[_Period]] = {}
+            for c in entry.get("country", []):
+                periods.setdefault(c["code"], []).append(_Period(c["name"], c.get("since"), c.get("until")))
+            role = entry["role"]
+            self._roles[role] = _Role(
+                role, Inter(entry["inter"]), entry["template"], {k: tuple(v) for k, v in periods.items()}
+            )
+            for alias in entry["aliases"]:
+                self._alias.setdefault(alias.lower(), ActorRef("role", role))
+            for head in entry.get("demonym_heads", []):
+                demonym_heads.setdefault(head.lower(), role)
+        for entry in data.get("role_alias", []):
+            for alias in entry["aliases"]:
+                exact[alias] = ActorRef("role", entry["role"], entry["country"])
+        for entry in data.get("actor", []):
+            named = _Named(entry["name"], Inter(entry["inter"]), entry["country"], entry.get("template"))
+            self._named[named.name] = named
+            for alias in entry["aliases"]:
+                exact[alias] = ActorRef("actor", named.name, named.country)
+        self._demonyms: dict[str, str] = dict(data.get("demonyms", {}))
+        self._demonym_heads = demonym_heads
+        for alias, ref in exact.items():
+            self._alias[alias.lower()] = ref
+        case_sensitive = [a for a in exact if len(a) <= _ACRONYM_MAX and any(ch.isupper() for ch in a)]
+        self._case_sensitive = {a: exact[a] for a in case_sensitive}
+        insensitive = [a for a in self._alias if a not in {c.lower() for c in case_sensitive}]
+        demonym = _alternation(self._demonyms)
+        heads = _alternation(demonym_heads)
+        self._demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s+(?P<head>{heads})(?![\w-])")
+        self._ci_re = re.compile(rf"(?<![\w-])(?:{_alternation(insensitive)})(?![\w-])", re.IGNORECASE)
+        self._cs_re = re.compile(rf"(?<![\w-])(?:{_alternation(case_sensitive)})(?![\w-])")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ActorDictionary:
+        """Read the dictionary from ``path`` or the embedded ``data/actors.toml``."""
+        if path is None:
+            raw = resources.files("frontlines").joinpath("data/actors.toml").read_bytes()
+        else:
+            raw = path.read_bytes()
+        return cls(tomllib.loads(raw.decode("utf-8")))
+
+    def find(self, text: str) -> list[ActorMention]:
+        """Every actor mention in ``text``, non-overlapping, longest first where two overlap."""
+        found: list[ActorMention] = []
+        for m in self._demonym_re.finditer(text):
+            country = self._demonyms[m["dem"]]
+            role = self._demonym_heads[re.sub(r"\s+", " ", m["head"]).lower()]
+            found.append(ActorMention(m.start(), m.end(), m[0], ActorRef("role", role, country)))
+        for m in self._cs_re.finditer(text):
+            found.append(ActorMention(m.start(), m.end(), m[0], self._case_sensitive[m[0]]))
+        for m in self._ci_re.finditer(text):
+            ref = self._alias[re.sub(r"\s+", " ", m[0]).lower()]
+            found.append(ActorMention(m.start(), m.end(), m[0], ref))
+        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        kept: list[ActorMention] = []
+        for match in found:
+            if kept and match.start < kept[-1].end:
+                continue
+            kept.append(match)
+        return kept
+
+    def resolve(self, ref: ActorRef, country: str | None, day: dt.date | None) -> Actor:
+        """The canonical actor ``ref`` names for an event in ``country`` (ISO2) on ``day``.
+
+        Codebook: state forces are named by country and period; a state's forces abroad are inter 8.
+        A generic role with no country known falls back to the role's template with "Unknown".
+        """
+        if ref.kind == "actor":
+            named = self._named[ref.key]
+            if named.template and country and country != named.country:
+                return Actor(named.template.format(country=country_name(country)), named.inter, country)
+            inter = named.inter
+            if inter == Inter.STATE_FORCES and country and country != named.country:
+                inter = Inter.EXTERNAL_FORCES
+            return Actor(named.name, inter, named.country)
+        role = self._roles[ref.key]
+        home = ref.country or country
+        if home is None:
+            return Actor(role.template.format(country="Unknown"), role.inter, None)
+        name = next((p.name for p in role.periods.get(home, ()) if p.covers(day)), None)
+        if name is None:
+            name = role.template.format(country=country_name(home))
+        inter = role.inter
+        if country and home != country and inter == Inter.STATE_FORCES:
+            inter = Inter.EXTERNAL_FORCES
+        return Actor(name, inter, home)
+
+    def role_actor(self, role: str, country: str | None, day: dt.date | None) -> Actor:
+        """The canonical actor of a generic role ("civilians", "protesters") for a country and day."""
+        return self.resolve(ActorRef("role", role), country, day)

@@ -1,0 +1,164 @@
+"""The library functions the CLI mirrors: ``extract`` (no database) and ``ingest`` (into a store).
+
+Resources (gazetteer, place matcher, actor dictionary) are loaded once per process by
+:func:`load_resources` and passed in; nothing here reads the clock: ``today`` is a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontlines.config import Settings
+from frontlines.events import actor_stage, casualty_stage, event_stage, trigger_stage
+from frontlines.geo import open_default_gazetteer, place_stage
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.matcher import PlaceMatcher
+from frontlines.ingest import read_inputs
+from frontlines.mentions.actors import ActorDictionary
+from frontlines.model import Article, Event, Rejection
+from frontlines.pipeline import Pipeline, Result
+from frontlines.store.base import Repository
+from frontlines.text import clean_stage, sentence_stage
+from frontlines.time import time_stage
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What the pipeline needs loaded: built once per process, shared by every article."""
+
+    gazetteer: Gazetteer
+    matcher: PlaceMatcher
+    actors: ActorDictionary
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Open the gazetteer (building the embedded default on first use) and the actor dictionary."""
+    gazetteer, matcher = open_default_gazetteer(settings)
+    return Resources(gazetteer, matcher, ActorDictionary.load())
+
+
+def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
+    """The default extraction pipeline, in order; its requirements are checked here."""
+    return Pipeline(
+        [
+            clean_stage,
+            sentence_stage,
+            time_stage,
+            place_stage(resources.gazetteer, resources.matcher),
+            actor_stage(resources.actors),
+            casualty_stage,
+            trigger_stage,
+            event_stage(resources.actors, settings.events),
+        ]
+    )
+
+
+def extract(
+    paths: Sequence[Path],
+    settings: Settings,
+    resources: Resources,
+    *,
+    today: dt.date,
+    field_map: Mapping[str, str] | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[Result]:
+    """Read every input and run the pipeline on each article: one :class:`Result` per article or
+    rejected record, in input order. ``skip`` lets a caller pass over articles it already has."""
+    pipeline = build_pipeline(settings, resources)
+    records = read_inputs(
+        paths, settings.ingest, field_map=field_map, published=published, source=source, today=today
+    )
+    for record in records:
+        if isinstance(record, Rejection):
+            yield Result(None, record)
+        elif skip is None or not skip(record):
+            yield pipeline.run_one(record)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run read and what it added to the store."""
+
+    articles_read: int = 0
+    articles_skipped: int = 0
+    events_found: int = 0
+    rejected: int = 0
+    undated_events: int = 0
+    new_articles: int = 0
+    new_events: int = 0
+    new_rejections: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def ingest(
+    paths: Sequence[Path],
+    settings: Settings,
+    resources: Resources,
+    repository: Repository,
+    *,
+    today: dt.date,
+    field_map: Mapping[str, str] | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    progress: Callable[[Result], None] | None = None,
+) -> IngestReport:
+    """Extract events from the inputs and store articles, events and rejections.
+
+    One transaction per batch of ``settings.store.batch_size`` articles; articles already stored are
+    skipped, so a re-run adds nothing and a killed run is completed by running it again.
+    """
+    report = IngestReport()
+    batch_articles: list[Article] = []
+    batch_events: list[Event] = []
+    batch_rejections: list[Rejection] = []
+
+    def already_stored(article: Article) -> bool:
+        if repository.has_article(article.article_id):
+            report.articles_skipped += 1
+            return True
+        return False
+
+    def flush() -> None:
+        counts = repository.add_batch(
+            batch_articles, batch_events, batch_rejections, run_config=settings.hash()
+        )
+        report.new_articles += counts.articles
+        report.new_events += counts.events
+        report.new_rejections += counts.rejections
+        batch_articles.clear()
+        batch_events.clear()
+        batch_rejections.clear()
+
+    results = extract(
+        paths, settings, resources, today=today, field_map=field_map, published=published,
+        source=source, skip=already_stored,
+    )
+    for result in results:
+        if progress is not None:
+            progress(result)
+        if result.rejection is not None:
+            report.rejected += 1
+            batch_rejections.append(result.rejection)
+        elif result.doc is not None:
+            report.articles_read += 1
+            report.events_found += len(result.doc.events)
+            report.undated_events += result.doc.undated
+            report.warnings.extend(f"{result.doc.article.origin}: {w}" for w in result.doc.warnings)
+            batch_articles.append(result.doc.article)
+            batch_events.extend(result.doc.events)
+        if len(batch_articles) + len(batch_rejections) >= settings.store.batch_size:
+            flush()
+    flush()
+    return report
+
+
+def events_of(results: Iterable[Result]) -> Iterator[Event]:
+    """The events of a stream of results, in order."""
+    for result in results:
+        if result.doc is not None:
+            yield from result.doc.events
