@@ -104,6 +104,12 @@ EVENT_TYPE_OF: Mapping[SubEventType, EventType] = {
 }
 
 
+#: Sub-event types whose actor 2 is always the victims (codebook: violence against civilians).
+VICTIM_SUB_TYPES = frozenset(
+    {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE}
+)
+
+
 class TimePrecision(IntEnum):
     """ACLED time_precision: 1 day known, 2 week known (middle day coded), 3 month known."""
 

@@ -34,6 +34,7 @@ from frontlines.model import (
     PlaceMention,
     SubEventType,
     TimeMention,
+    VICTIM_SUB_TYPES,
     TimePrecision,
     Trigger,
 )
@@ -52,7 +53,6 @@ _IRREALIS = re.compile(
 _TOLL_LOOKAHEAD = 2
 #: Place kinds that can locate an event. ACLED codes no country-level events.
 _LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
-_VICTIM_TYPES = frozenset({S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE})
 _PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
 _RIOT_TYPES = frozenset({S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE})
 _PASSIVE_CAPTURE = re.compile(r"fell\s+to|falls\s+to|control\s+of", re.IGNORECASE)
@@ -78,7 +78,7 @@ class _Draft:
 
     def key(self) -> tuple[object, ...]:
         pair: tuple[str, ...] = (self.actor1.name, self.actor2.name if self.actor2 else "")
-        if self.sub not in _VICTIM_TYPES:
+        if self.sub not in VICTIM_SUB_TYPES:
             pair = tuple(sorted(pair))
         return (self.day, self.place.place_id, pair, EVENT_TYPE_OF[self.sub])
 
@@ -205,7 +205,7 @@ class EventAssembler:
         if perpetrator:
             backing.append(("actor1", perpetrator[0]))
         others = [x for x in armed if actor1 is None or x[1].name != actor1.name]
-        if sub in _VICTIM_TYPES or (sub == S.ARMED_CLASH and civilians and not others):
+        if sub in VICTIM_SUB_TYPES or (sub == S.ARMED_CLASH and civilians and not others):
             # Codebook: in violence against civilians the victims are always actor 2.
             if sub == S.ARMED_CLASH:
                 sub = S.ATTACK

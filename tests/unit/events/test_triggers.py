@@ -1,0 +1,54 @@
+"""Trigger rules: one table maps phrases to ACLED sub-event types."""
+
+import pytest
+
+from frontlines.events.triggers import find_triggers, is_territorial, territorial_sub_type
+from frontlines.model import Inter, SubEventType
+
+S = SubEventType
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Government jets bombarded opposition-held neighbourhoods.", S.AIR_DRONE_STRIKE),
+        ("An air strike hit the market.", S.AIR_DRONE_STRIKE),
+        ("Helicopters dropped barrel bombs on the town.", S.AIR_DRONE_STRIKE),
+        ("Mortar shells landed on the district.", S.SHELLING),
+        ("Rebels clashed with troops in the east.", S.ARMED_CLASH),
+        ("A suicide car bomber struck a checkpoint.", S.SUICIDE_BOMB),
+        ("A roadside bomb exploded near a patrol.", S.REMOTE_EXPLOSIVE),
+        ("Activists reported a sarin attack.", S.CHEMICAL_WEAPON),
+        ("Gunmen kidnapped two aid workers.", S.ABDUCTION),
+        ("Thousands of people protested in the square.", S.PEACEFUL_PROTEST),
+        ("Police fired tear gas to disperse the crowd.", S.PROTEST_WITH_INTERVENTION),
+        ("The two sides agreed a ceasefire.", S.AGREEMENT),
+        ("A man threw a hand grenade at the checkpoint.", S.GRENADE),
+    ],
+)
+def test_triggers_sentence_type(sentence, expected):
+    triggers = find_triggers(sentence)
+    assert triggers, sentence
+    assert max(triggers, key=lambda t: t.sub_event_type == expected).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rebels seized control of the town.", "Government forces regained control of the district.",
+     "Al-Midan and Tadamon are out of the army's control.", "The town fell to the rebels."],
+)
+def test_triggers_territorial_phrases(sentence):
+    assert any(is_territorial(t) for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize(
+    ("inter", "expected"),
+    [(Inter.STATE_FORCES, S.GOVERNMENT_REGAINS_TERRITORY), (Inter.REBEL_GROUPS, S.NON_STATE_OVERTAKES_TERRITORY),
+     (Inter.EXTERNAL_FORCES, S.NON_STATE_OVERTAKES_TERRITORY)],
+)
+def test_triggers_territorial_sub_type_follows_gainer(inter, expected):
+    assert territorial_sub_type(inter) == expected
+
+
+def test_triggers_no_false_hits_in_plain_text():
+    assert find_triggers("The minister met his counterpart in the capital on Tuesday.") == []

@@ -1,0 +1,60 @@
+"""Actor mentions: found in text, resolved to ACLED's canonical names for a country and a day."""
+
+import datetime as dt
+
+import pytest
+
+from frontlines.mentions.actors import ActorDictionary
+from frontlines.model import Inter
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def _resolve(actors: ActorDictionary, text: str, country: str, day: dt.date) -> list[tuple[str, str, int]]:
+    return [(m.text, (a := actors.resolve(m.ref, country, day)).name, int(a.inter)) for m in actors.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "day", "expected"),
+    [
+        ("Government jets bombarded the town.", "SY", dt.date(2013, 2, 5),
+         [("Government jets", "Military Forces of Syria (2000-2024)", 1)]),
+        ("The army shelled the town.", "SY", dt.date(2025, 3, 1),
+         [("The army", "Military Forces of Syria (2024-)", 1)]),
+        ("Russian warplanes struck Idlib.", "SY", dt.date(2017, 5, 1),
+         [("Russian warplanes", "Military Forces of Russia (2000-)", 8)]),
+        ("U.S. troops withdrew.", "SY", dt.date(2019, 10, 7),
+         [("U.S. troops", "Military Forces of the United States (2017-2021)", 8)]),
+        ("IS fighters attacked. He is here.", "SY", dt.date(2016, 1, 1),
+         [("IS fighters", "Islamic State (Syria)", 2)]),
+        ("ISIS militants attacked the town.", "IQ", dt.date(2016, 1, 1),
+         [("ISIS militants", "Islamic State (Iraq)", 2)]),
+        ("Houthi rebels shelled the city.", "YE", dt.date(2018, 6, 1), [("Houthi rebels", "Houthis", 2)]),
+        ("Troops clashed with rebels.", "ML", dt.date(2020, 1, 1),
+         [("Troops", "Military Forces of Mali", 1), ("rebels", "Rebels (Mali)", 2)]),
+        ("Police dispersed the protesters.", "SD", dt.date(2019, 1, 1),
+         [("Police", "Police Forces of Sudan", 1), ("protesters", "Protesters (Sudan)", 6)]),
+        ("Gunmen killed two civilians.", "SY", dt.date(2014, 1, 1),
+         [("Gunmen", "Unidentified Armed Group (Syria)", 3), ("civilians", "Civilians (Syria)", 7)]),
+    ],
+)
+def test_actors_resolve_canonical_names(actors, text, country, day, expected):
+    assert _resolve(actors, text, country, day) == expected
+
+
+def test_actors_acronyms_are_case_sensitive(actors):
+    assert actors.find("This is what is said; sdf and fsa are not acronyms here.") == []
+
+
+def test_actors_longest_match_wins(actors):
+    [mention] = actors.find("Units of the Free Syrian Army advanced.")
+    assert mention.text == "Free Syrian Army"
+
+
+def test_actors_state_forces_abroad_are_external(actors):
+    [mention] = actors.find("Turkish troops entered the town.")
+    assert actors.resolve(mention.ref, "SY", dt.date(2018, 1, 20)).inter == Inter.EXTERNAL_FORCES
+    assert actors.resolve(mention.ref, "TR", dt.date(2018, 1, 20)).inter == Inter.STATE_FORCES
