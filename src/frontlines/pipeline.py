@@ -20,9 +20,12 @@ INITIAL_FIELDS = frozenset({"article"})
 
 @runtime_checkable
 class Stage(Protocol):
-    name: str
-    requires: frozenset[str]
-    provides: frozenset[str]
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> frozenset[str]: ...
+    @property
+    def provides(self) -> frozenset[str]: ...
 
     def __call__(self, doc: Doc) -> Doc | Rejection: ...
 

@@ -1,0 +1,69 @@
+"""Places: the gazetteer (protocol + SQLite store), the embedded build, the name matcher, resolution.
+
+Typical use::
+
+    gazetteer, matcher = open_default_gazetteer(settings)
+    pipeline = Pipeline([..., place_stage(gazetteer, matcher), ...])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from frontlines.config import Settings
+from frontlines.geo.embedded import BuildStats, build_embedded
+from frontlines.geo.gazetteer import (
+    Gazetteer,
+    GazetteerMissing,
+    PlaceRecord,
+    SqliteGazetteer,
+    write_gazetteer,
+)
+from frontlines.geo.matcher import PlaceMatcher
+from frontlines.geo.resolve import resolve_places
+from frontlines.model import Doc, Rejection
+from frontlines.pipeline import FunctionStage
+
+__all__ = [
+    "BuildStats",
+    "Gazetteer",
+    "GazetteerMissing",
+    "PlaceMatcher",
+    "PlaceRecord",
+    "SqliteGazetteer",
+    "build_embedded",
+    "open_default_gazetteer",
+    "place_stage",
+    "resolve_places",
+    "write_gazetteer",
+]
+
+
+def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
+    """The pipeline stage that finds and resolves place names: requires the cleaned text and its
+    sentences, provides ``places`` and ``focus_country``. ``Article.extra["country"]`` (ISO2), when
+    present, is the hint that wins focus-country ties."""
+
+    def run(doc: Doc) -> Doc | Rejection:
+        hint = doc.article.extra.get("country")
+        hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
+        text = doc.text
+        mentions, focus = resolve_places(text, doc.sentences, matcher.find(text), gazetteer, hint_country)
+        return dataclasses.replace(doc, places=mentions, focus_country=focus)
+
+    requires, provides = frozenset({"clean", "sentences"}), frozenset({"places", "focus_country"})
+    return FunctionStage("places", requires, provides, run)
+
+
+def open_default_gazetteer(settings: Settings) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    """Open the configured gazetteer and its matcher (built and cached next to it when missing).
+
+    With ``geo.gazetteer`` unset, the embedded gazetteer is built on first use in the data directory
+    (about 20 s, silently: the CLI reports it); a configured file that is missing raises
+    :class:`GazetteerMissing`.
+    """
+    path = settings.gazetteer_path()
+    if not settings.geo.gazetteer and not path.exists():
+        build_embedded(path, settings.geo.min_population)
+    gazetteer = SqliteGazetteer(path)
+    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)

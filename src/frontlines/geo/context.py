@@ -1,0 +1,269 @@
+"""What the words around a toponym say: is it a place here, in which role, and how precisely.
+
+Pure functions over the text left and right of a match inside its sentence. The patterns follow
+ACLED's location rules: the event location is where something happened, not where an organisation is
+based ("London-based"), where people fled to, or where diplomats met; "near X", "outside X", "the
+outskirts of X", "X countryside" and "X province" locate an event only approximately (geo_precision 2,
+or 3 for a province-level unit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontlines.geo.names import is_common_word, is_demonym
+from frontlines.model import PlaceRole
+
+#: Single words that qualify a place but are never one on their own when matched alone.
+DIRECTIONS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+        "Greater",
+        "Middle",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+    ]
+)
+#: A capitalised word after a toponym that keeps it a place: a unit ("Idlib Province") ...
+PLACE_SUFFIXES = frozenset(
+    [
+        "Province",
+        "Governorate",
+        "Countryside",
+        "City",
+        "Town",
+        "District",
+        "Region",
+        "Oblast",
+        "State",
+        "County",
+        "Prefecture",
+        "Neighbourhood",
+        "Neighborhood",
+        "Municipality",
+        "Raion",
+        "Subdistrict",
+        "Sub-district",
+        "Valley",
+        "Plain",
+        "Plains",
+    ]
+)
+#: ... a facility in or near it ("Aleppo International Airport": the event is near Aleppo) ...
+FACILITIES = frozenset(
+    [
+        "Airport",
+        "Airbase",
+        "Air",
+        "Base",
+        "Prison",
+        "Hospital",
+        "Highway",
+        "Road",
+        "Bridge",
+        "Dam",
+        "Refinery",
+        "Crossing",
+        "Checkpoint",
+        "Stadium",
+        "Camp",
+        "Gate",
+        "Port",
+        "Harbour",
+        "Harbor",
+        "Barracks",
+        "Academy",
+    ]
+)
+#: ... or a date ("in Damascus Tuesday").
+TIME_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+#: Titles that turn the next capitalised words into a person's name ("President Assad").
+_TITLES = (
+    r"President|Vice-President|Minister|Premier|Mr|Mrs|Ms|Miss|Dr|Gen|General|Lt|Lieutenant|Col|Colonel"
+    r"|Maj|Major|Capt|Captain|Sgt|Sergeant|Cmdr|Commander|Brig|Brigadier|Admiral|Sheikh|Sheik|Imam|Emir"
+    r"|King|Queen|Prince|Princess|Sultan|Pope|Sen|Senator|Rep|Gov|Governor|Mayor|Judge|Ambassador|Envoy"
+    r"|Spokesman|Spokeswoman|Chancellor|Secretary|Ayatollah|Mullah|Cleric|Bishop|Father|Brother|Sister"
+)
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES})\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}$")
+#: Abbreviated titles, which a sentence splitter may have cut off their name ("Mr. | Assad").
+_ABBREVIATED_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cmdr|Brig|Sen|Rep|Gov)\.\s+(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+#: "State of Iraq", "University of Aleppo", "Bank of England": an organisation's name.
+_ORG_OF_BEFORE = re.compile(
+    r"\b(?:State|University|Bank|Ministry|Council|Emirate|Caliphate|Front|Army|Party|Movement|Brigades?"
+    r"|Battalions?|Institute|College|School|Association|Federation|Union|Church|Committee|Organi[sz]ation)"
+    r"\s+(?:for\s+(?:the\s+)?)?of\s+(?:the\s+)?$"
+)
+_BASED = re.compile(r"^\s*-\s*based\b|^\s+based\b", re.IGNORECASE)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced|refugees?|asylum|arrived|arrive|arrives|arriving"
+    r"|returned|returning|deported|evacuated|relocated|resettled|smuggled|migrants?|emigrated|crossed)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:to|in|into|towards?|for)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?$",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?:talks|meeting|meetings|met|meet|conference|summit|negotiations|negotiators|briefing|signed"
+    r"|visit|visited|visiting|hosted|gathered|convened)(?:\s+[\w'’-]+){0,3}?"
+    r"|said|says|told|spoke|speaking|announced|statement)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(r"^\s+(?:talks|conference|summit|negotiations|meeting|peace process|process)\b")
+_QUALIFIERS = (
+    r"(?:(?:city|town|village|villages|province|governorate|district|countryside|outskirts|suburbs?|area"
+    r"|region|neighbourhood|neighborhood|rural|northern|southern|eastern|western|central|north|south|east|west"
+    r"|northwestern|northeastern|southwestern|southeastern|besieged|rebel-held|government-held"
+    r"|opposition-held|regime-held|IS-held|militant-held|war-torn|embattled|nearby|old|capital|[\w-]+-controlled)"
+    r"\s+(?:of\s+)?)*"
+)
+_EVENT_BEFORE = re.compile(
+    rf"\b(?:in|at|near|of|around|outside|into|on|across|inside|towards?|through|throughout|nearby)\s+"
+    rf"(?:the\s+)?{_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+#: Verbs whose object is where the event happened ("shelled Taiz", "seized El Fasher").
+_ACTION_BEFORE = re.compile(
+    r"\b(?:shelled|shelling|bombed|bombing|bombarded|pounded|struck|strikes?|hit|attacked|attacking|attack"
+    r"|raided|stormed|captured|seized|took|retook|recaptured|overran|besieged|encircled|entered|liberated"
+    r"|targeted|targeting|shelling|invaded|occupied|surrounded|defended|controlled|control)\s+"
+    rf"(?:the\s+)?{_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"^\s+(?:district|neighbourhood|neighborhood|countryside|province|governorate|region|oblast|state|city"
+    r"|town|village|area|suburbs?|outskirts|airport|airbase|prison|hospital)\b",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|around|outskirts\s+of|suburbs?\s+of|countryside\s+of|vicinity\s+of"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|km\s+(?:from|of))"
+    rf"\s+(?:the\s+)?{_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+_NEAR_AFTER = re.compile(
+    r"^\s+(?:countryside|province|governorate|region|oblast|outskirts|suburbs?|airport|airbase)\b"
+    r"|^'s\s+(?:countryside|outskirts|suburbs)\b",
+    re.IGNORECASE,
+)
+#: A province-level cue: prefer admin1 candidates ("Idlib province", "the province of Idlib").
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|region|oblast|state|prefecture|department)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|oblast|state)\s+of\s+$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
+_CAP_RUN_AFTER = re.compile(r"^ ([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|for|and|al|el|de|the))*)")
+_CAP_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*) $")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A match's role, whether it locates only approximately, and which kind of unit the text names."""
+
+    role: PlaceRole
+    near: bool
+    unit: str | None  # "admin1" when the text says province/governorate..., "city" for "X city"
+
+
+def read_context(left: str, right: str) -> Context:
+    """Role, nearness and unit cue of a place from the sentence text before and after it."""
+    near = bool(_NEAR_BEFORE.search(left) or _NEAR_AFTER.match(right))
+    unit = None
+    if _ADMIN_AFTER.match(right) or _ADMIN_BEFORE.search(left):
+        unit = "admin1"
+    elif _CITY_AFTER.match(right) or _CITY_BEFORE.search(left):
+        unit = "city"
+    role: PlaceRole
+    if _BASED.match(right) or _BASED_BEFORE.search(left):
+        role = "organisation_base"
+    elif _DESTINATION_BEFORE.search(left):
+        role = "destination"
+    elif _VENUE_BEFORE.search(left) or _VENUE_AFTER.match(right):
+        role = "venue"
+    elif _EVENT_BEFORE.search(left) or _ACTION_BEFORE.search(left) or _UNIT_AFTER.match(right) or near:
+        role = "event"
+    else:
+        role = "other"
+    return Context(role, near, unit)
+
+
+def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_initial: bool,
+                title_like: bool, prev_is_place: bool, next_is_place: bool) -> str | None:  # fmt: skip
+    """Why a matched name is not a place in this context ("demonym", "person", "organisation",
+    "name-part", "direction"), or None when it may be one.
+
+    ``left``/``right`` are the sentence text before/after the match, ``before`` the text before it
+    across sentence ends (a splitter may cut "Mr." off its name); ``prev_is_place``/``next_is_place``
+    say whether the adjacent capitalised word is itself a matched place.
+    """
+    if is_demonym(surface):
+        return "demonym"
+    if surface in DIRECTIONS:
+        return "direction"
+    if _TITLE_BEFORE.search(left) or _ABBREVIATED_TITLE_BEFORE.search(before):
+        return "person"
+    if _ORG_OF_BEFORE.search(left):
+        return "organisation"
+    if _BASED.match(right):
+        return None
+    prev_word = _CAP_BEFORE.search(left)
+    if prev_word and not prev_is_place and not title_like:
+        word = prev_word.group(1)
+        initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
+        ordinary = is_common_word(word) or any(is_common_word(part) for part in word.split("-"))
+        if word not in DIRECTIONS and word not in TIME_WORDS and not (initial and ordinary) and word != "The":
+            return "name-part"
+    after = _CAP_RUN_AFTER.match(right)
+    if after and not next_is_place and not title_like:
+        words = [w.rstrip(".,;:'’") for w in after.group(1).split()]
+        first = words[0]
+        keeps = first in PLACE_SUFFIXES or first in TIME_WORDS or any(w in FACILITIES for w in words)
+        if not keeps:
+            return "organisation" if len(words) > 1 or not sentence_initial else "name-part"
+    return None
+
+
+def is_title_like(sentence: str) -> bool:
+    """True for headline-style text where most longer words are capitalised ("Rebels Shell Aleppo")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) > 0.7

@@ -1,0 +1,270 @@
+"""The gazetteer protocol and its SQLite store (reader and atomic writer).
+
+Schema (``SCHEMA_VERSION`` in table ``meta``): ``places`` holds one row per place (country, admin1-3
+names, kind, population, lat/lon, parent row, GeoNames id, source); ``names`` holds every name of a
+place with its folded lookup key (``names.fold``) and where it came from (``origin``: p primary,
+a alternate, k alias, v generated spelling variant). Importers added later (GeoNames dumps, COD-AB,
+neighbourhoods) write the same two tables.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from frontlines.errors import ResourceError
+from frontlines.geo.names import fold, is_latin, keep_alternate, spelling_variants
+from frontlines.model import Place
+
+SCHEMA_VERSION = "1"
+#: Distinct lookups kept per process; an article repeats its few place names many times.
+LOOKUP_CACHE_SIZE = 4096
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    place_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    admin1 TEXT,
+    admin2 TEXT,
+    admin3 TEXT,
+    admin1_code TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    parent INTEGER REFERENCES places(id),
+    geonameid INTEGER,
+    source TEXT NOT NULL
+);
+CREATE TABLE names (
+    name TEXT NOT NULL,
+    place INTEGER NOT NULL REFERENCES places(id),
+    folded TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    latin INTEGER NOT NULL,
+    PRIMARY KEY (name, place)
+) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX names_folded ON names(folded, place);
+CREATE INDEX places_country ON places(country_code, kind);
+CREATE INDEX places_admin1 ON places(country_code, admin1_code);
+"""
+_PLACE_COLUMNS = (
+    "place_id, name, kind, country_code, latitude, longitude, population, admin1, admin2, admin3, geonameid"
+)
+
+
+class GazetteerMissing(ResourceError):
+    """The gazetteer file does not exist or is not a gazetteer this version can read."""
+
+    code = "E301"
+
+
+@runtime_checkable
+class Gazetteer(Protocol):
+    """What the resolver needs from a gazetteer; tests swap in a tiny one."""
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Places one of whose names folds like ``name``: exact spellings first, then by population."""
+        ...
+
+    def names(self) -> Iterator[str]:
+        """Every distinct name of every place (the matcher keeps the Latin-script ones)."""
+        ...
+
+    def place(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """One place to write: its record, its names (the primary name is ``place.name``) and its links."""
+
+    place: Place
+    alternates: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    admin1_code: str | None = None
+    parent_id: str | None = None
+    source: str = "fixture"
+
+
+def _place(row: tuple[Any, ...]) -> Place:
+    return Place(
+        place_id=row[0],
+        name=row[1],
+        kind=row[2],
+        country_code=row[3],
+        latitude=row[4],
+        longitude=row[5],
+        population=row[6],
+        admin1=row[7],
+        admin2=row[8],
+        admin3=row[9],
+        geonameid=row[10],
+    )
+
+
+class SqliteGazetteer:
+    """A read-only gazetteer file: indexed lookups by folded name, a small LRU cache of results.
+
+    Picklable (it reopens the file by path), so one instance can be shipped to worker processes.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GazetteerMissing(
+                f"gazetteer file {self.path} does not exist",
+                "unset geo.gazetteer to use the embedded one, or point it at a built gazetteer",
+            )
+        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise GazetteerMissing(
+                f"{self.path} is not a gazetteer ({exc})", "delete it and rebuild the gazetteer"
+            ) from exc
+        if row is None or row[0] != SCHEMA_VERSION:
+            self._conn.close()
+            raise GazetteerMissing(
+                f"gazetteer {self.path} has schema {row[0] if row else 'none'}, expected {SCHEMA_VERSION}",
+                "delete it and rebuild the gazetteer",
+            )
+        self._cache: OrderedDict[tuple[str, str | None], list[Place]] = OrderedDict()
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def meta(self) -> dict[str, str]:
+        """The build facts stored with the file (sources, counts, schema version)."""
+        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Places named like ``name`` (folded), optionally in one ISO2 country; exact spellings
+        first, then larger populations first."""
+        key = (name, country)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return list(hit)
+        sql = (
+            f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
+            "MAX(n.name = ?) AS exact FROM names n JOIN places p ON p.id = n.place WHERE n.folded = ?"
+        )
+        args: list[Any] = [name, fold(name)]
+        if country is not None:
+            sql += " AND p.country_code = ?"
+            args.append(country)
+        sql += " GROUP BY p.id ORDER BY exact DESC, p.population DESC, p.id"
+        places = [_place(row) for row in self._conn.execute(sql, args)]
+        self._cache[key] = places
+        if len(self._cache) > LOOKUP_CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return list(places)
+
+    def names(self) -> Iterator[str]:
+        """Every distinct stored name (primary, alternate, alias and generated variants)."""
+        for (name,) in self._conn.execute("SELECT DISTINCT name FROM names"):
+            yield name
+
+    def latin_names(self) -> Iterator[tuple[str, int, bool]]:
+        """The distinct Latin-script names (what an English-text matcher needs), each with the largest
+        population among its places and whether one of them is a country or admin1 unit."""
+        sql = (
+            "SELECT n.name, MAX(p.population), MAX(p.kind IN ('country', 'admin1')) FROM names n"
+            " JOIN places p ON p.id = n.place WHERE n.latin = 1 GROUP BY n.name"
+        )
+        for name, population, region in self._conn.execute(sql):
+            yield name, population, bool(region)
+
+    def place(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE place_id = ?"
+        row = self._conn.execute(sql, (place_id,)).fetchone()
+        return _place(row) if row else None
+
+
+def _name_rows(record: PlaceRecord) -> Iterator[tuple[str, str]]:
+    """(name, origin) pairs for a record: primary and aliases always, alternates when they look like
+    proper names, and spelling variants of all of those."""
+    seen: set[str] = set()
+    base: list[tuple[str, str]] = [(record.place.name, "p")]
+    base += [(name, "k") for name in record.aliases]
+    base += [(name, "a") for name in record.alternates if keep_alternate(name)]
+    for name, origin in base:
+        name = name.strip()
+        if name and name not in seen:
+            seen.add(name)
+            yield name, origin
+    for name, _ in base:
+        if is_latin(name):
+            for variant in spelling_variants(name.strip()):
+                if variant not in seen:
+                    seen.add(variant)
+                    yield variant, "v"
+
+
+def write_gazetteer(path: Path, records: Iterable[PlaceRecord], meta: Mapping[str, str]) -> tuple[int, int]:
+    """Write a gazetteer file atomically (a temporary file renamed over ``path``).
+
+    Returns (places written, names written). A record whose ``parent_id`` was not written earlier
+    gets no parent link.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    n_places = n_names = 0
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        rowids: dict[str, int] = {}
+        for record in records:
+            p = record.place
+            cur = conn.execute(
+                "INSERT INTO places (place_id, name, kind, country_code, admin1, admin2, admin3, admin1_code,"
+                " population, latitude, longitude, parent, geonameid, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    p.place_id, p.name, p.kind, p.country_code, p.admin1, p.admin2, p.admin3,
+                    record.admin1_code, p.population, p.latitude, p.longitude,
+                    rowids.get(record.parent_id) if record.parent_id else None, p.geonameid, record.source,
+                ),
+            )  # fmt: skip
+            rowid = cur.lastrowid
+            assert rowid is not None
+            rowids[p.place_id] = rowid
+            rows = [
+                (name, rowid, fold(name), origin, int(is_latin(name))) for name, origin in _name_rows(record)
+            ]
+            conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?)", rows)
+            n_places += 1
+            n_names += len(rows)
+        conn.executescript(INDEXES)
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [("schema_version", SCHEMA_VERSION), *sorted(meta.items())]
+        )
+        conn.commit()
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    conn.close()
+    tmp.replace(path)
+    return n_places, n_names

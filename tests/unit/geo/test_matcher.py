@@ -1,0 +1,53 @@
+"""The Aho-Corasick name matcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines.geo import PlaceMatcher, SqliteGazetteer
+from frontlines.geo.matcher import matcher_path
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Shelling hit Aleppo.", ["Aleppo"]),
+        ("shelling hit aleppo.", []),  # case-sensitive
+        ("The Alepponians met.", []),  # whole words only
+        ("XAleppo and Aleppo's", ["Aleppo"]),
+        ("London-based monitors", ["London"]),
+        ("in Deir ez-Zor today", ["Deir ez-Zor"]),  # longest match, not "Deir"
+        ("in Deir Ezzor and Deir el-Zour", ["Deir Ezzor", "Deir el-Zour"]),
+        ("Human rights in the Syrian Arab Republic", ["Syrian Arab Republic"]),
+        ("Of course", []),  # small places named by English words are not in the matcher
+        ("Russian jets", []),
+    ],
+)
+def test_matcher_find(tiny_matcher: PlaceMatcher, text: str, found: list[str]) -> None:
+    matches = tiny_matcher.find(text)
+    assert [surface for _, _, surface in matches] == found
+    assert all(text[start:end] == surface for start, end, surface in matches)
+
+
+def test_matcher_pickle_is_reused_and_rebuilt_when_stale(tiny: SqliteGazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    path.write_bytes(tiny.path.read_bytes())
+    gazetteer = SqliteGazetteer(path)
+    first = PlaceMatcher.for_gazetteer(gazetteer)
+    pickled = matcher_path(path)
+    assert pickled.exists()
+    stamp = pickled.stat().st_mtime_ns
+    assert len(PlaceMatcher.for_gazetteer(gazetteer)) == len(first)
+    assert pickled.stat().st_mtime_ns == stamp  # loaded, not rebuilt
+    path.touch()  # the gazetteer changed
+    PlaceMatcher.for_gazetteer(SqliteGazetteer(path))
+    assert pickled.stat().st_mtime_ns != stamp
+
+
+def test_matcher_corrupt_pickle_is_rebuilt(tiny: SqliteGazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    path.write_bytes(tiny.path.read_bytes())
+    matcher_path(path).write_bytes(b"not a pickle")
+    assert PlaceMatcher.for_gazetteer(SqliteGazetteer(path)).find("in Beirut")
