@@ -351,6 +351,8 @@ class Doc:
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
+    #: Relative time expressions left unresolved because the article has no publication date.
+    unresolved_times: list[tuple[int, int]] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

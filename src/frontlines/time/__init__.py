@@ -1,0 +1,42 @@
+"""Temporal expressions resolved against the publication date (ACLED "When").
+
+Public surface: :func:`find_times` for any caller (the event stage uses it directly),
+:func:`is_background_phrase`, and :data:`time_stage` (``clean`` -> ``times``), the pipeline stage
+that fills ``doc.times``; :func:`make_time_stage` builds one with another ``dayfirst``.
+"""
+
+from __future__ import annotations
+
+from frontlines.model import Doc, Rejection
+from frontlines.pipeline import FunctionStage, stage
+from frontlines.time.background import is_background_phrase
+from frontlines.time.expressions import find_times
+
+__all__ = ["find_times", "is_background_phrase", "make_time_stage", "time_stage"]
+
+
+def make_time_stage(dayfirst: bool | None = None) -> FunctionStage:
+    """The stage "times": requires {"clean"}, provides {"times"}.
+
+    Fills ``doc.times`` from the cleaned text and ``doc.article.published``. Relative expressions
+    that cannot be resolved because the article has no publication date are never dated to the day
+    of ingestion: they are counted in one ``doc.warnings`` entry. ``dayfirst`` is how to read
+    ambiguous numeric dates such as 05/03/2013 (None: skip them unless only one reading fits).
+    """
+
+    @stage("times", requires={"clean"}, provides={"times"})
+    def find_article_times(doc: Doc) -> Doc | Rejection:
+        mentions, unresolved = find_times(doc.text, doc.article.published, dayfirst=dayfirst)
+        doc.unresolved_times = unresolved
+        doc.times = mentions
+        if unresolved:
+            doc.warnings.append(
+                f"published date missing: {len(unresolved)} relative date(s) could not be resolved"
+            )
+        return doc
+
+    return find_article_times
+
+
+#: The default stage: ambiguous numeric dates are read only when one reading fits.
+time_stage = make_time_stage()

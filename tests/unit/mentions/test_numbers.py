@@ -1,0 +1,218 @@
+"""Casualty counts: parsing count phrases, linking them to killed/wounded cues, cumulative totals."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from frontlines.mentions import numbers
+from frontlines.mentions.numbers import find_casualties, parse_count
+from helpers import FAKES_CSV, needs_fakes
+
+P = pytest.param
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("12", 12),
+        ("1,200", 1200),
+        ("300000", 300000),
+        ("twelve", 12),
+        ("twenty-nine", 29),
+        ("one hundred and twenty", 120),
+        ("a hundred", 100),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("dozens", 12),
+        ("scores", 12),
+        ("tens", 10),
+        ("hundreds", 100),
+        ("several", 3),
+        ("a few", 3),
+        ("many", 10),
+        ("several hundred", 300),
+        ("hundreds of thousands", 100_000),
+        ("1.2 million", 1_200_000),
+        ("a quarter of a million", 250_000),
+        ("at least 70", 70),
+        ("more than 20", 20),
+        ("nearly 70", 70),
+        ("up to 15", 15),
+        ("between 10 and 15", 10),
+        ("10-15", 10),
+        ("two or three", 2),
+        ("At  least   seventy", 70),
+        ("0914", None),
+        ("2.5", None),
+        ("killed", None),
+    ],
+)
+def test_numbers_parse_count(phrase: str, expected: int | None) -> None:
+    assert parse_count(phrase) == expected
+
+
+def found(text: str) -> list[tuple[int, str, bool]]:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+    return [(m.count, m.kind, m.cumulative) for m in find_casualties(text, sentences)]
+
+
+K, W = "killed", "wounded"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P("50 military personnel are believed to have died.", [(50, K, False)], id="long-noun-phrase"),
+        P("4 students were killed.", [(4, K, False)], id="passive"),
+        P("A car bomb killed 12 people and wounded 30.", [(12, K, False), (30, W, False)],
+          id="verb-object-pairs"),
+        P("The attack ended, killing at least 70.", [(70, K, False)], id="killing-at-least"),
+        P("WHO put the death toll at at least 70.", [(70, K, False)], id="toll-at"),
+        P("The death toll rose to 112 on Sunday.", [(112, K, False)], id="toll-rose-to"),
+        P("Rescuers carted away at least 100 bodies.", [(100, K, False)], id="bodies"),
+        P("Fourteen people lost their lives.", [(14, K, False)], id="lost-their-lives"),
+        P("The shelling left 11 people dead.", [(11, K, False)], id="left-dead"),
+        P("Three citizens were martyred.", [(3, K, False)], id="martyred"),
+        P("Seven dead 20 wounded in blast.", [(7, K, False), (20, W, False)], id="headline-pairs"),
+        P("6 citizens killed 22 injured in attacks.", [(6, K, False), (22, W, False)],
+          id="commaless-pairs"),
+        P("An attack that killed at least 58 and injured dozens.", [(58, K, False), (12, W, False)],
+          id="vague-wounded"),
+        P("At least 53 civilians including 21 children died.", [(53, K, False)], id="subset-skipped"),
+        P("Seventeen children and six women were among those killed.", [(23, K, False)],
+          id="coordination-adds"),
+        P("Several other people were hurt.", [(3, W, False)], id="several-hurt"),
+        P("Dozens of people were injured.", [(12, W, False)], id="dozens-injured"),
+        P("Two dozen soldiers were killed.", [(24, K, False)], id="two-dozen"),
+        P("Between 10 and 15 fighters died.", [(10, K, False)], id="lowest-of-range"),
+    ],
+)
+def test_numbers_links_counts_to_cues(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P("More than 120,000 people have been killed since 2011.", [(120_000, K, True)],
+          id="since-year"),
+        P("The war has killed more than 3,000 people.", [(3000, K, True)], id="war-has-killed"),
+        P("At least 900 civilians were killed in the conflict.", [(900, K, True)], id="in-the-conflict"),
+        P("Some 500 have died since the start of the uprising.", [(500, K, True)], id="since-start"),
+        P("At least 40 were killed so far this year.", [(40, K, True)], id="so-far-this-year"),
+        P("Scores are killed every day.", [(12, K, True)], id="every-day"),
+        P("In total 35 people had died.", [(35, K, True)], id="in-total"),
+        P("The death toll in the war stands at 9000.", [(9000, K, True)], id="toll-in-the-war"),
+        P("900 people were killed over the past six months.", [(900, K, True)], id="past-months"),
+        P("12 people were killed across the country.", [(12, K, True)], id="across-the-country"),
+        P("About 280000 people were killed.", [(280_000, K, True)], id="too-large-for-an-event"),
+        P(
+            "At least 20 were killed on Sunday in a war that has killed 300,000 since 2011.",
+            [(20, K, False), (300_000, K, True)],
+            id="event-and-total-in-one-sentence",
+        ),
+        P(
+            "Strikes killed two civilians in the city that has been divided between rebels since 2012.",
+            [(2, K, False)],
+            id="far-since-is-not-a-total",
+        ),
+    ],
+)
+def test_numbers_marks_cumulative(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        P("In 2011 killed protesters were mourned.", id="year-after-preposition"),
+        P("Fri 07 Apr 2017 at 0914 killed", id="clock-time"),
+        P("A 12-year-old boy was killed.", id="age-hyphen"),
+        P("The boy, aged 12, was killed.", id="aged"),
+        P("He was killed 5 km from the town.", id="distance"),
+        P("Prices rose 20 percent and 3% were hurt by it.", id="percentages"),
+        P("They paid $5,000 to the families of the dead.", id="money"),
+        P("Those killed on 5 March were buried.", id="date"),
+        P("An F-16 killed nobody.", id="model-name"),
+        P("Resolution 2254 says nothing about the dead.", id="resolution"),
+        P("The strike caused 20 casualties.", id="casualties-alone"),
+        P("30 people were killed or wounded.", id="killed-or-wounded"),
+        P("One of them was killed.", id="one-of"),
+        P("No one was killed.", id="no-one"),
+        P("The attack killed civilians; 3 buildings were destroyed.", id="no-count"),
+    ],
+)
+def test_numbers_never_counts(text: str) -> None:
+    assert found(text) == []
+
+
+def test_numbers_links_only_within_a_sentence() -> None:
+    text = "Rebels said 12 fighters joined. Several were killed."
+    assert [(m.text, m.count) for m in find_casualties(text, [(0, 31), (32, len(text))])] == [
+        ("Several were killed", 3)
+    ]
+
+
+def test_numbers_mentions_sorted_and_verbatim() -> None:
+    text = "A bomb killed six people and injured 32 in Aleppo; 4 students were killed"
+    mentions = find_casualties(text, [])
+    assert [(m.text, m.count, m.kind) for m in mentions] == [
+        ("killed six", 6, "killed"),
+        ("injured 32", 32, "wounded"),
+        ("4 students were killed", 4, "killed"),
+    ]
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "killed", "12", "1,200", "twelve", "dozens of", "at least", "people", "were", "wounded", "and",
+        "2011", "since", "the war has", "death toll", "rose to", "0914", "12-year-old", "5 km", ".", ";",
+        "including",
+        "bodies", "casualties", "martyrs", "one of", "injured", "several", "between 3 and 4", "in total",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=30), cut=st.integers(0, 400))
+def test_numbers_spans_are_verbatim_slices(parts: list[str], cut: int) -> None:
+    text = " ".join(parts)
+    cut = min(cut, len(text))
+    mentions = find_casualties(text, [(0, cut), (cut, len(text))])
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.count >= 0
+        assert m.kind in ("killed", "wounded")
+        assert m.end <= cut or m.start >= cut  # never across a sentence boundary
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    # scanning only near anchors finds exactly what a scan of every position finds
+    assert [m.span() for m in numbers._count_matches(text, 0, len(text))] == [
+        m.span() for m in numbers.COUNT.finditer(text)
+    ]
+    assert [(c.start, c.end) for c in numbers._cues(text, 0, len(text))] == [
+        m.span() for m in numbers.CUE.finditer(text)
+    ]
+
+
+@needs_fakes
+def test_numbers_fakes_headline_counts() -> None:
+    """FA-KES headlines of the form "... kills N ..." give N killed, and every span is verbatim."""
+    with FAKES_CSV.open(encoding="utf-8", errors="replace", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    checked = 0
+    for row in rows:
+        title = row["article_title"]
+        headline = re.search(r"\bkills (\d+)\b", title)
+        mentions = find_casualties(title, [(0, len(title))])
+        assert all(title[m.start : m.end] == m.text for m in mentions)
+        if headline:
+            checked += 1
+            assert (int(headline.group(1)), "killed") in [(m.count, m.kind) for m in mentions], title
+    assert checked >= 20
