@@ -38,7 +38,7 @@ app = typer.Typer(
 gazetteer_app = typer.Typer(help="Build and query the gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class State:
