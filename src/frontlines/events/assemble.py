@@ -12,31 +12,30 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.notes import describe
+from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sources import attributions, event_source
-from frontlines.events.triggers import is_territorial, priority, territorial_sub_type
+from frontlines.events.triggers import priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
     EVENT_TYPE_OF,
+    VICTIM_SUB_TYPES,
     Actor,
-    ActorMention,
     CasualtyMention,
     Doc,
     Event,
     EventType,
     Evidence,
     GeoPrecision,
-    Inter,
     Place,
     PlaceMention,
     SubEventType,
     TimeMention,
-    VICTIM_SUB_TYPES,
     TimePrecision,
-    Trigger,
 )
 from frontlines.time import is_background_phrase
 
@@ -53,37 +52,52 @@ _IRREALIS = re.compile(
 _TOLL_LOOKAHEAD = 2
 #: Place kinds that can locate an event. ACLED codes no country-level events.
 _LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
-_PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
-_RIOT_TYPES = frozenset({S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE})
-_PASSIVE_CAPTURE = re.compile(r"fell\s+to|falls\s+to|control\s+of", re.IGNORECASE)
-_LOST_CONTROL = re.compile(r"out\s+of", re.IGNORECASE)
+#: Sentence openings that announce a different event from the one before.
+_SEPARATE = re.compile(r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE)
+#: "killing 11, including the bomber": the bomber is already in the toll.
+_BOMBER_COUNTED = re.compile(
+    r"includ\w*\s+(?:the\s+|two\s+|both\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
+    r"(?:bombers?|attackers?)\s+(?:was|were)\s+(?:among|included)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
 class _Draft:
-    """An event being assembled; becomes an :class:`Event` in :func:`_finish`."""
+    """An event being assembled; becomes an :class:`Event` in :meth:`EventAssembler._finish`."""
 
-    sub: SubEventType
     day: dt.date
     precision: TimePrecision
     place: Place
     geo_precision: GeoPrecision
-    actor1: Actor
-    actor2: Actor | None
+    roles: Roles
     fatalities: int
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
-    assoc1: list[str] = field(default_factory=list)
-    assoc2: list[str] = field(default_factory=list)
+    #: Announced as a separate event ("Separately, ..."): never folded into another.
+    separate: bool = False
 
-    def key(self) -> tuple[object, ...]:
-        pair: tuple[str, ...] = (self.actor1.name, self.actor2.name if self.actor2 else "")
+    @property
+    def sub(self) -> SubEventType:
+        return self.roles.sub_event_type
+
+    def key(self) -> tuple[Any, ...]:
+        actor2 = self.roles.actor2.name if self.roles.actor2 else ""
+        pair: tuple[str, ...] = (self.roles.actor1.name, actor2)
         if self.sub not in VICTIM_SUB_TYPES:
             pair = tuple(sorted(pair))
         return (self.day, self.place.place_id, pair, EVENT_TYPE_OF[self.sub])
 
+    def absorb(self, other: _Draft, add_toll: bool = False) -> None:
+        """Rule: the same event told twice in one article keeps the larger toll (a later sentence
+        usually updates or totals it) and the evidence of both. ``add_toll`` instead adds the other's
+        toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
+        self.fatalities = self.fatalities + other.fatalities if add_toll else max(self.fatalities, other.fatalities)
+        self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
+        self.sources.extend(x for x in other.sources if x not in self.sources)
 
-def _within(items: Sequence, start: int, end: int) -> list:
+
+def _within(items: Sequence[Any], start: int, end: int) -> list[Any]:
     return [m for m in items if start <= m.start and m.end <= end]
 
 
@@ -97,6 +111,34 @@ def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[b
     return starts
 
 
+def _split(total: int, parts: int) -> list[int]:
+    """Codebook: a total over several places is split evenly, the remainder on the first."""
+    base, rest = divmod(total, parts)
+    return [base + (rest if i == 0 else 0) for i in range(parts)]
+
+
+def _same_side(actor: Actor, other: Actor) -> bool:
+    """The same actor, or a generic reference that can stand for it (same inter code)."""
+    return actor.name == other.name or actor.inter == other.inter
+
+
+def _part_of_battle(draft: _Draft, battle: _Draft) -> bool:
+    """Codebook: shelling or an air strike by the same actors on the same day and place is part of the
+    battle; so is a second clash report whose unnamed side could be the battle's other side."""
+    if draft.separate or (draft.day, draft.place.place_id) != (battle.day, battle.place.place_id):
+        return False
+    if draft.sub != S.ARMED_CLASH and EVENT_TYPE_OF[draft.sub] != EventType.EXPLOSIONS:
+        return False
+    pair = [battle.roles.actor1] + ([battle.roles.actor2] if battle.roles.actor2 else [])
+    first = next((p for p in pair if _same_side(draft.roles.actor1, p)), None)
+    if first is None:
+        return False
+    second = draft.roles.actor2
+    if second is None or draft.roles.actor2_inferred:
+        return True
+    return any(_same_side(second, p) for p in pair if p is not first)
+
+
 class EventAssembler:
     """Turns one article's mentions into events. Holds only the actor dictionary and settings."""
 
@@ -104,27 +146,14 @@ class EventAssembler:
         self.actors = actors
         self.settings = settings
 
-    # --- dates -------------------------------------------------------------------------------
     def _is_background_date(self, mention: TimeMention, published: dt.date | None) -> bool:
         if published is None:
             return False
         return (published - mention.date).days > self.settings.background_days
 
-    def _sentence_date(
-        self, doc: Doc, times: list[TimeMention], trigger: Trigger, carry: TimeMention | None
-    ) -> tuple[TimeMention | None, bool]:
-        """The date of an event in this sentence and whether it came from the sentence itself.
-
-        Rule: the time expression nearest the trigger; else the date the paragraph last used;
-        else none (the caller then uses the publication date, or counts the event undated).
-        """
-        if times:
-            return min(times, key=lambda t: abs(t.start - trigger.start)), True
-        return carry, False
-
-    # --- places ------------------------------------------------------------------------------
     @staticmethod
     def _event_places(places: list[PlaceMention]) -> list[PlaceMention]:
+        """The places a sentence locates its event at: local event places, else one region."""
         usable = [p for p in places if p.place is not None and p.role in ("event", "other")]
         local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
         chosen = [p for p in local if p.role == "event"] or local
@@ -143,116 +172,24 @@ class EventAssembler:
             return GeoPrecision.REGION
         return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
 
-    # --- actors ------------------------------------------------------------------------------
-    def _roles(
-        self,
-        sub: SubEventType,
-        trigger: Trigger,
-        mentions: list[ActorMention],
-        country: str,
-        day: dt.date,
-    ) -> tuple[SubEventType, Actor, Actor | None, list[tuple[str, ActorMention]]]:
-        """Pick actor1/actor2 for an event of ``sub`` and say which mention backs which role."""
-        resolved = [(m, self.actors.resolve(m.ref, country, day)) for m in mentions]
-        distinct: list[tuple[ActorMention, Actor]] = []
-        for m, a in resolved:
-            if all(a.name != d.name for _, d in distinct):
-                distinct.append((m, a))
-        civilians = [(m, a) for m, a in distinct if a.inter == Inter.CIVILIANS]
-        armed = [(m, a) for m, a in distinct if a.inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)]
-        protesters = [(m, a) for m, a in distinct if a.inter == Inter.PROTESTERS]
-        before = [(m, a) for m, a in armed if m.end <= trigger.start]
-        after = [(m, a) for m, a in armed if m.start >= trigger.end]
-        inside = [(m, a) for m, a in armed if m.start >= trigger.start and m.end <= trigger.end]
-
-        def role(name: str) -> Actor:
-            return self.actors.role_actor(name, country, day)
-
-        backing: list[tuple[str, ActorMention]] = []
-        if is_territorial(trigger):
-            # Rule: "X seized Y" -> X gained; "Y fell to X" / "under the control of X" -> X gained;
-            # "Y is out of the army's control" -> the army lost and rebels (generic) gained.
-            loser: tuple[ActorMention, Actor] | None = None
-            if _LOST_CONTROL.search(trigger.text) and inside:
-                loser = inside[0]
-                gainer_actor = role("rebels") if loser[1].inter == Inter.STATE_FORCES else role("military")
-                gainer = None
-            else:
-                order = after + before if _PASSIVE_CAPTURE.search(trigger.text) else before[::-1] + after
-                gainer = order[0] if order else None
-                gainer_actor = gainer[1] if gainer else role("rebels")
-                others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]
-                loser = others[0] if others else None
-            if gainer:
-                backing.append(("actor1", gainer[0]))
-            if loser:
-                backing.append(("actor2", loser[0]))
-            sub = territorial_sub_type(gainer_actor.inter)
-            return sub, gainer_actor, loser[1] if loser else None, backing
-        if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
-            crowd_role = "protesters" if sub in _PROTEST_TYPES else "rioters"
-            crowd = protesters[0] if protesters else None
-            actor1 = crowd[1] if crowd else role(crowd_role)
-            if crowd:
-                backing.append(("actor1", crowd[0]))
-            state = next(((m, a) for m, a in armed if a.inter == Inter.STATE_FORCES), None)
-            if state and sub != S.PEACEFUL_PROTEST:
-                backing.append(("actor2", state[0]))
-                return sub, actor1, state[1], backing
-            return sub, actor1, None, backing
-        perpetrator = before[-1] if before else (inside or after or [None])[0]
-        actor1 = perpetrator[1] if perpetrator else None
-        if perpetrator:
-            backing.append(("actor1", perpetrator[0]))
-        others = [x for x in armed if actor1 is None or x[1].name != actor1.name]
-        if sub in VICTIM_SUB_TYPES or (sub == S.ARMED_CLASH and civilians and not others):
-            # Codebook: in violence against civilians the victims are always actor 2.
-            if sub == S.ARMED_CLASH:
-                sub = S.ATTACK
-            victim = civilians[0] if civilians else None
-            if victim:
-                backing.append(("actor2", victim[0]))
-            return sub, actor1 or role("unidentified"), victim[1] if victim else role("civilians"), backing
-        if actor1 is None:
-            # Rule: an air strike nobody is named for is coded to the state military of the country
-            # (only states fly aircraft in most conflicts); any other unattributed act to an
-            # unidentified armed group.
-            actor1 = role("military") if sub == S.AIR_DRONE_STRIKE else role("unidentified")
-        actor2 = None
-        if others:
-            actor2 = others[0][1]
-            backing.append(("actor2", others[0][0]))
-        elif civilians and EVENT_TYPE_OF[sub] == EventType.EXPLOSIONS:
-            actor2 = civilians[0][1]
-            backing.append(("actor2", civilians[0][0]))
-        elif sub == S.ARMED_CLASH:
-            actor2 = role("unidentified") if actor1.inter == Inter.STATE_FORCES else role("military")
-        return sub, actor1, actor2, backing
-
-    # --- fatalities --------------------------------------------------------------------------
-    @staticmethod
-    def _killed(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
-        return [c for c in casualties if c.kind == "killed" and not c.cumulative]
-
-    # --- the loop ----------------------------------------------------------------------------
     def assemble(self, doc: Doc) -> Doc:
         """Fill ``doc.events`` (and ``doc.undated``) from the mentions already on ``doc``."""
         text = doc.text
         published = doc.article.published
         para_starts = _paragraph_starts(text, doc.sentences)
-        drafts: dict[tuple[object, ...], _Draft] = {}
-        order: list[tuple[object, ...]] = []
+        drafts: dict[tuple[Any, ...], _Draft] = {}
         carry_date: TimeMention | None = None
         carry_place: PlaceMention | None = None
+        story_place = next(iter(self._event_places(doc.places)), None)
         last: list[_Draft] = []
         since_last = 0
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
                 carry_place, last = None, []
-            sentence = text[s:e]
-            times = [t for t in _within(doc.times, s, e) if not self._is_background_date(t, published)]
-            old_dates = len(times) < len(_within(doc.times, s, e))
-            killed = self._killed(_within(doc.casualties, s, e))
+            all_times = _within(doc.times, s, e)
+            times = [t for t in all_times if not self._is_background_date(t, published)]
+            hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
+            killed = [c for c in hurt if c.kind == "killed"]
             triggers = _within(doc.triggers, s, e)
             if not triggers:
                 since_last += 1
@@ -262,14 +199,17 @@ class EventAssembler:
                     carry_date = times[0]
                 continue
             since_last = 0
-            if old_dates or is_background_phrase(sentence):
-                last = []
-                continue
+            last = []
             trigger = max(triggers, key=priority)
-            if _IRREALIS.search(text[max(s, trigger.start - 60) : trigger.start]):
-                last = []
+            if len(times) < len(all_times) or is_background_phrase(text[s:e]):
                 continue
-            date_mention, own_date = self._sentence_date(doc, times, trigger, carry_date)
+            if _IRREALIS.search(text[max(s, trigger.start - 60) : trigger.start]):
+                continue
+            if any(s <= u_start < e for u_start, _ in doc.unresolved_times):
+                doc.undated += 1  # a relative date and no publication date: never the ingestion day
+                continue
+            own = min(times, key=lambda t: abs(t.start - trigger.start)) if times else None
+            date_mention = own or carry_date
             if date_mention is not None:
                 day, precision = date_mention.date, date_mention.precision
             elif published is not None:
@@ -277,58 +217,50 @@ class EventAssembler:
                 day, precision = published, TimePrecision.DAY
             else:
                 doc.undated += 1
-                last = []
                 continue
-            if own_date:
-                carry_date = date_mention
+            if own is not None:
+                carry_date = own
             places = self._event_places(_within(doc.places, s, e))
-            if not places and carry_place is not None:
-                places = [carry_place]
             if not places:
-                last = []
+                # Rule: a sentence that names no place ("the city", "the town") happened where the
+                # paragraph last placed events, else where the article's story is set (its first
+                # event place, usually the dateline or lead).
+                fallback = carry_place or story_place
+                places = [fallback] if fallback is not None else []
+            if not places:
                 continue
+            separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
-            actor_mentions = _within(doc.actors, s, e)
             toll = max(killed, key=lambda c: c.count) if killed else None
-            shares = _split(toll.count if toll else 0, len(places))
-            sources = attributions(sentence)
-            last = []
-            for place_mention, share in zip(places, shares, strict=True):
+            for place_mention, share in zip(places, _split(toll.count if toll else 0, len(places)), strict=True):
                 place = place_mention.place
                 assert place is not None
-                sub, actor1, actor2, backing = self._roles(
-                    trigger.sub_event_type, trigger, actor_mentions, place.country_code, day
+                roles = assign_roles(
+                    self.actors, trigger, _within(doc.actors, s, e), lambda a, b: text[a:b],
+                    place.country_code, day, casualties=bool(hurt),
                 )
-                draft = _Draft(
-                    sub, day, precision, place, self._geo_precision(place_mention), actor1, actor2,
-                    share, sources,
-                )
+                if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
+                    share += 1  # codebook: the bomber counts among the dead
+                draft = _Draft(day, precision, place, self._geo_precision(place_mention), roles, share,
+                               attributions(text[s:e]), separate=separate)
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
-                if own_date and date_mention is not None:
-                    draft.evidence.append(doc.evidence("event_date", date_mention.start, date_mention.end))
+                if own is not None:
+                    draft.evidence.append(doc.evidence("event_date", own.start, own.end))
                 draft.evidence.append(doc.evidence("location", place_mention.start, place_mention.end))
-                for field_name, mention in backing:
+                for field_name, mention in roles.backing:
                     draft.evidence.append(doc.evidence(field_name, mention.start, mention.end))
                 if toll is not None:
                     draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
-                key = draft.key()
-                if key in drafts:
-                    kept = drafts[key]
-                    # Rule: the same event told twice in one article keeps the larger toll (a later
-                    # sentence usually updates or totals it) and the evidence of both.
-                    kept.fatalities = max(kept.fatalities, draft.fatalities)
-                    kept.evidence.extend(ev for ev in draft.evidence if ev not in kept.evidence)
-                    kept.sources.extend(x for x in draft.sources if x not in kept.sources)
-                    last.append(kept)
-                else:
-                    drafts[key] = draft
-                    order.append(key)
-                    last.append(draft)
-        doc.events = [self._finish(doc, drafts[k]) for k in order]
+                kept = drafts.setdefault(draft.key(), draft)
+                if kept is not draft:
+                    kept.absorb(draft)
+                last.append(kept)
+        doc.events = [self._finish(doc, d) for d in _fold_into_battles(list(drafts.values()))]
         return doc
 
-    def _add_toll(self, doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention]) -> None:
+    @staticmethod
+    def _add_toll(doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention]) -> None:
         toll = max(killed, key=lambda c: c.count)
         for draft, share in zip(drafts, _split(toll.count, len(drafts)), strict=True):
             if draft.fatalities == 0:
@@ -338,25 +270,24 @@ class EventAssembler:
     @staticmethod
     def _finish(doc: Doc, d: _Draft) -> Event:
         article = doc.article
-        country = country_name(d.place.country_code)
-        event_type = EVENT_TYPE_OF[d.sub]
+        actor1, actor2 = d.roles.actor1, d.roles.actor2
         ident = hashlib.sha256(
             "|".join(
-                [article.article_id, d.day.isoformat(), d.place.place_id, d.actor1.name,
-                 d.actor2.name if d.actor2 else "", d.sub.value]
+                [article.article_id, d.day.isoformat(), d.place.place_id, actor1.name,
+                 actor2.name if actor2 else "", d.sub.value]
             ).encode()
         ).hexdigest()[:16]
         event = Event(
             event_id=ident,
             event_date=d.day,
             time_precision=d.precision,
-            event_type=event_type,
+            event_type=EVENT_TYPE_OF[d.sub],
             sub_event_type=d.sub,
-            actor1=d.actor1.name,
-            inter1=int(d.actor1.inter),
-            actor2=d.actor2.name if d.actor2 else None,
-            inter2=int(d.actor2.inter) if d.actor2 else None,
-            country=country,
+            actor1=actor1.name,
+            inter1=int(actor1.inter),
+            actor2=actor2.name if actor2 else None,
+            inter2=int(actor2.inter) if actor2 else None,
+            country=country_name(d.place.country_code),
             iso3=iso3(d.place.country_code),
             location=d.place.name,
             latitude=round(d.place.latitude, 4),
@@ -367,6 +298,7 @@ class EventAssembler:
             notes="",
             article_ids=(article.article_id,),
             evidence=tuple(d.evidence),
+            assoc_actor_1="; ".join(a.name for a in d.roles.assoc_actor_1) or None,
             admin1=d.place.admin1,
             admin2=d.place.admin2,
             admin3=d.place.admin3,
@@ -374,7 +306,15 @@ class EventAssembler:
         return replace(event, notes=describe(event))
 
 
-def _split(total: int, parts: int) -> list[int]:
-    """Codebook: a total over several places is split evenly, the remainder on the first."""
-    base, rest = divmod(total, parts)
-    return [base + (rest if i == 0 else 0) for i in range(parts)]
+def _fold_into_battles(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold shelling, air strikes and repeated clash reports into the battle they belong to. A battle
+    whose two sides the text names is a host; hosts are never folded themselves."""
+    hosts = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and not d.roles.actor2_inferred]
+    kept: list[_Draft] = []
+    for draft in drafts:
+        host = None if draft in hosts else next((b for b in hosts if _part_of_battle(draft, b)), None)
+        if host is None:
+            kept.append(draft)
+        else:
+            host.absorb(draft, add_toll=EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS)
+    return kept

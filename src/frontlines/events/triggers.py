@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     _rule(TERRITORY, r"(?:regain(?:ed|s)?|recaptur(?:ed|es|ing|e)|retook|retake|retaking|reclaim(?:ed|s)?|"
           r"restor(?:ed|es)\s+control|took\s+back|liberat(?:ed|es|ing)|re-?took)", 90, True),
     _rule(TERRITORY, r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)|"
-          r"fell\s+to|falls\s+to|out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
+          r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
           r"under\s+(?:the\s+)?(?:full\s+)?control\s+of", 85, True),
     # --- Explosions/Remote violence ---
     _rule(S.CHEMICAL_WEAPON, r"chemical\s+(?:weapons?\s+)?attacks?|chemical\s+weapons?|sarin|nerve\s+(?:agent|gas)|"

@@ -139,7 +139,8 @@ _BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:th
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced|refugees?|asylum|arrived|arrive|arrives|arriving"
     r"|returned|returning|deported|evacuated|relocated|resettled|smuggled|migrants?|emigrated|crossed)"
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:to|in|into|towards?|for)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?$",
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:to|in|into|towards?|for)\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+|nearby\s+)?"
+    r"(?:(?:town|city|village|camp|country|region|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(

@@ -1,0 +1,214 @@
+"""Who is actor 1 and who is actor 2 of an event, from the actor mentions of its sentence.
+
+Codebook: usually two actors; victims are always actor 2 in violence against civilians; explosions,
+protests, riots and strategic developments may have one. Rules chosen where the codebook is silent
+are marked "Rule:".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from frontlines.events.triggers import is_territorial, territorial_sub_type
+from frontlines.mentions.actors import ActorDictionary
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    VICTIM_SUB_TYPES,
+    Actor,
+    ActorMention,
+    EventType,
+    Inter,
+    SubEventType,
+    Trigger,
+)
+
+S = SubEventType
+
+_PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
+_RIOT_TYPES = frozenset({S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE})
+_PASSIVE_CAPTURE = re.compile(r"fell\s+to|falls\s+to|control\s+of", re.IGNORECASE)
+_LOST_CONTROL = re.compile(r"out\s+of", re.IGNORECASE)
+#: "rebel-held", "government-controlled": who holds a place, not who acted.
+_HOLDER = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
+#: "fired from rebel-held areas": the holder of the firing position is the one who fired.
+_FIRED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: "carried out by IS", "the capture of the city by fighters of al-Nusra": the agent follows "by".
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: "troops backed by Hezbollah fighters": an ally of actor 1 (an associated actor, not a side).
+_ALLY_BEFORE = re.compile(
+    r"\b(?:backed|supported|aided|assisted|joined)\s+by\s+(?:the\s+)?$|\b(?:alongside|with\s+the\s+(?:help|support)\s+of"
+    r"|allied|and\s+allied|and\s+their\s+allies(?:\s+from)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
+_SUBSUMED_ROLES = frozenset({"rebels", "military", "unidentified"})
+
+Side = tuple[ActorMention, Actor]
+
+
+@dataclass(slots=True)
+class Roles:
+    """The actors of one event, which mentions back them, and which side was inferred, not read."""
+
+    sub_event_type: SubEventType
+    actor1: Actor
+    actor2: Actor | None
+    backing: list[tuple[str, ActorMention]] = field(default_factory=list)
+    actor1_inferred: bool = False
+    actor2_inferred: bool = False
+    assoc_actor_1: list[Actor] = field(default_factory=list)
+
+
+def _distinct(sides: list[Side]) -> list[Side]:
+    named_inters = {a.inter for m, a in sides if m.ref.kind == "actor"}
+    kept: list[Side] = []
+    for m, a in sides:
+        if m.ref.kind == "role" and m.ref.key in _SUBSUMED_ROLES and a.inter in named_inters:
+            continue
+        if all(a.name != k.name for _, k in kept):
+            kept.append((m, a))
+    return kept
+
+
+def assign_roles(
+    actors: ActorDictionary,
+    trigger: Trigger,
+    mentions: list[ActorMention],
+    sentence_text: Callable[[int, int], str],
+    country: str,
+    day: dt.date,
+    casualties: bool = False,
+) -> Roles:
+    """Pick actor 1 and actor 2 for the event ``trigger`` names, resolved for ``country`` on ``day``.
+
+    ``sentence_text(start, end)`` returns the cleaned text between two offsets (for context rules);
+    ``casualties`` says whether the sentence reports people killed or wounded.
+    """
+    sub = trigger.sub_event_type
+    sides = _distinct([(m, actors.resolve(m.ref, country, day)) for m in mentions])
+
+    def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
+        return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
+
+    allies = [x for x in sides if preceded_by(_ALLY_BEFORE, x[0], 25)]
+    sides = [x for x in sides if x not in allies]
+    civilians = [x for x in sides if x[1].inter == Inter.CIVILIANS]
+    protesters = [x for x in sides if x[1].inter == Inter.PROTESTERS]
+    fighting = [x for x in sides if x[1].inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)]
+    armed = [x for x in fighting if not _HOLDER.search(x[0].text)]
+    holders = [x for x in fighting if _HOLDER.search(x[0].text)]
+    before = [x for x in armed if x[0].start < trigger.start and x[0].end <= trigger.end]
+    after = [x for x in armed if x[0].start >= trigger.end]
+    inside = [x for x in armed if x[0].start >= trigger.start and x[0].end <= trigger.end]
+    agents = [x for x in after if preceded_by(_BY_AGENT, x[0])]
+
+    def role(name: str) -> Actor:
+        return actors.role_actor(name, country, day)
+
+    if is_territorial(trigger):
+        roles = _territorial(trigger, armed, before, after, inside, agents, role)
+        roles.assoc_actor_1 = [a for _, a in allies]
+        return roles
+    if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
+        crowd = protesters[0] if protesters else None
+        roles = Roles(sub, crowd[1] if crowd else role("protesters" if sub in _PROTEST_TYPES else "rioters"),
+                      None, actor1_inferred=crowd is None)
+        if crowd:
+            roles.backing.append(("actor1", crowd[0]))
+        state = next((x for x in armed if x[1].inter == Inter.STATE_FORCES), None)
+        if state and sub != S.PEACEFUL_PROTEST:
+            roles.actor2 = state[1]
+            roles.backing.append(("actor2", state[0]))
+        return roles
+
+    # Rule: the first actor named before the trigger is its subject; else an agent after "by";
+    # else, for battles and strategic events, the first actor after it. After an explosion's
+    # trigger an actor is its target ("a bomb hit an army patrol"), not its author.
+    perpetrator: Side | None = None
+    if before:
+        perpetrator = before[0]
+    elif agents:
+        perpetrator = agents[0]
+    elif inside or (after and EVENT_TYPE_OF[sub] != EventType.EXPLOSIONS):
+        perpetrator = (inside or after)[0]
+    if perpetrator is None:
+        # Rule: "mortars fired from rebel-held areas": the holder of the firing position fired.
+        perpetrator = next(
+            (h for h in holders if _FIRED_FROM.search(sentence_text(max(0, h[0].start - 12), h[0].start))), None
+        )
+        if perpetrator is not None:
+            holders = [h for h in holders if h is not perpetrator]
+    roles = Roles(sub, perpetrator[1] if perpetrator else role("unidentified"), None,
+                  actor1_inferred=perpetrator is None)
+    if perpetrator:
+        roles.backing.append(("actor1", perpetrator[0]))
+    roles.assoc_actor_1 = [a for _, a in allies]
+    others = [x for x in armed if x[1].name != roles.actor1.name]
+
+    if sub in VICTIM_SUB_TYPES:
+        # Codebook: in violence against civilians the victims are always actor 2.
+        victim = civilians[0] if civilians else None
+        roles.actor2 = victim[1] if victim else role("civilians")
+        roles.actor2_inferred = victim is None
+        if victim:
+            roles.backing.append(("actor2", victim[0]))
+        return roles
+    if perpetrator is None and sub == S.AIR_DRONE_STRIKE:
+        # Rule: an air strike nobody is named for is coded to the state military of the country
+        # (in most conflicts only the state flies aircraft).
+        roles.actor1 = role("military")
+    if others:
+        roles.actor2 = others[0][1]
+        roles.backing.append(("actor2", others[0][0]))
+    elif civilians and EVENT_TYPE_OF[sub] == EventType.EXPLOSIONS:
+        roles.actor2 = civilians[0][1]
+        roles.backing.append(("actor2", civilians[0][0]))
+    elif casualties and EVENT_TYPE_OF[sub] == EventType.EXPLOSIONS:
+        # Rule: people killed or hurt by a strike, shell or bomb with no armed target named are
+        # civilians (ACLED codes such victims as Civilians).
+        roles.actor2 = role("civilians")
+        roles.actor2_inferred = True
+    elif holders and holders[0][1].name != roles.actor1.name:
+        roles.actor2 = holders[0][1]
+        roles.backing.append(("actor2", holders[0][0]))
+    elif sub == S.ARMED_CLASH:
+        # Rule: a clash names two sides; an unnamed opponent of the state is an unidentified armed
+        # group, an unnamed opponent of anyone else the state military.
+        roles.actor2 = role("unidentified") if roles.actor1.inter == Inter.STATE_FORCES else role("military")
+        roles.actor2_inferred = True
+    return roles
+
+
+def _territorial(
+    trigger: Trigger,
+    armed: list[Side],
+    before: list[Side],
+    after: list[Side],
+    inside: list[Side],
+    agents: list[Side],
+    role: Callable[[str], Actor],
+) -> Roles:
+    """Rule: "X seized Y" -> X gained; "the capture of Y by X", "Y fell to X", "under the control of X"
+    -> X gained; "Y is out of the army's control" -> the army lost and (generic) rebels gained."""
+    if _LOST_CONTROL.search(trigger.text) and inside:
+        loser: Side | None = inside[0]
+        assert loser is not None
+        gainer_actor = role("rebels") if loser[1].inter == Inter.STATE_FORCES else role("military")
+        roles = Roles(territorial_sub_type(gainer_actor.inter), gainer_actor, loser[1], actor1_inferred=True)
+        roles.backing.append(("actor2", loser[0]))
+        return roles
+    order = agents + (after + before if _PASSIVE_CAPTURE.search(trigger.text) else before + after)
+    gainer = order[0] if order else None
+    gainer_actor = gainer[1] if gainer else role("rebels")
+    others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]
+    loser = others[0] if others else None
+    roles = Roles(territorial_sub_type(gainer_actor.inter), gainer_actor, loser[1] if loser else None,
+                  actor1_inferred=gainer is None)
+    if gainer:
+        roles.backing.append(("actor1", gainer[0]))
+    if loser:
+        roles.backing.append(("actor2", loser[0]))
+    return roles
