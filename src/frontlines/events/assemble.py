@@ -31,6 +31,7 @@ from frontlines.model import (
     EventType,
     Evidence,
     GeoPrecision,
+    Inter,
     Place,
     PlaceMention,
     SubEventType,
@@ -54,6 +55,17 @@ _TOLL_LOOKAHEAD = 2
 _LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
 #: Sentence openings that announce a different event from the one before.
 _SEPARATE = re.compile(r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE)
+#: "in 2011", "since 2011": a bare year before the report's year marks history, not the news.
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|by|of|from)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b")
+#: "carried out by Russian planes", "Jabhat al-Nusra claimed responsibility": who did an event told
+#: a sentence before.
+_ATTRIBUTION = re.compile(
+    r"carried\s+out\s+by|claimed\s+(?:responsibility|the\s+(?:attack|bombing|strike))|was\s+behind|"
+    r"responsible\s+for\s+the\s+(?:attack|bombing|strike|blast)",
+    re.IGNORECASE,
+)
+#: Between two place names, the words that make them two places of one report ("Douma and Harasta").
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$")
 #: "killing 11, including the bomber": the bomber is already in the toll.
 _BOMBER_COUNTED = re.compile(
     r"includ\w*\s+(?:the\s+|two\s+|both\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
@@ -122,19 +134,29 @@ def _same_side(actor: Actor, other: Actor) -> bool:
     return actor.name == other.name or actor.inter == other.inter
 
 
-def _part_of_battle(draft: _Draft, battle: _Draft) -> bool:
-    """Codebook: shelling or an air strike by the same actors on the same day and place is part of the
-    battle; so is a second clash report whose unnamed side could be the battle's other side."""
-    if draft.separate or (draft.day, draft.place.place_id) != (battle.day, battle.place.place_id):
+def _same_event(draft: _Draft, host: _Draft) -> bool:
+    """Whether ``draft`` reports (part of) the event ``host`` already records, on one day and place.
+
+    Codebook: shelling or an air strike by the same actors during a battle is part of the battle, and
+    civilians killed in it are added to its toll. Rule: a later report of the same type whose sides are
+    unnamed, generic or the same ("the assailant blew himself up") is the same event told again.
+    """
+    if draft.separate or (draft.day, draft.place.place_id) != (host.day, host.place.place_id):
         return False
-    if draft.sub != S.ARMED_CLASH and EVENT_TYPE_OF[draft.sub] != EventType.EXPLOSIONS:
-        return False
-    pair = [battle.roles.actor1] + ([battle.roles.actor2] if battle.roles.actor2 else [])
-    first = next((p for p in pair if _same_side(draft.roles.actor1, p)), None)
-    if first is None:
-        return False
+    if draft.sub != host.sub:
+        into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
+            draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
+        )
+        if not into_battle:
+            return False
+    pair = [host.roles.actor1] + ([host.roles.actor2] if host.roles.actor2 else [])
+    first = None
+    if not draft.roles.actor1_inferred:
+        first = next((p for p in pair if _same_side(draft.roles.actor1, p)), None)
+        if first is None:
+            return False
     second = draft.roles.actor2
-    if second is None or draft.roles.actor2_inferred:
+    if second is None or draft.roles.actor2_inferred or second.inter == Inter.CIVILIANS:
         return True
     return any(_same_side(second, p) for p in pair if p is not first)
 
@@ -166,6 +188,18 @@ class EventAssembler:
         return unique
 
     @staticmethod
+    def _coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+        """Rule: several places are several events only when the text lists them ("Douma and Harasta");
+        otherwise the first, most specific one is the place ("Bab al-Nayrab in southern Aleppo")."""
+        kept = places[:1]
+        for mention in places[1:]:
+            if _COORDINATED.match(text[kept[-1].end : mention.start]):
+                kept.append(mention)
+            else:
+                break
+        return kept
+
+    @staticmethod
     def _geo_precision(mention: PlaceMention) -> GeoPrecision:
         assert mention.place is not None
         if mention.place.kind == "admin1":
@@ -193,15 +227,17 @@ class EventAssembler:
             triggers = _within(doc.triggers, s, e)
             if not triggers:
                 since_last += 1
-                if last and killed and since_last <= _TOLL_LOOKAHEAD:
-                    self._add_toll(doc, last, killed)
+                if last and since_last <= _TOLL_LOOKAHEAD:
+                    if killed:
+                        self._add_toll(doc, last, killed)
+                    self._attribute(doc, last, s, e)
                 if times:
                     carry_date = times[0]
                 continue
             since_last = 0
             last = []
             trigger = max(triggers, key=priority)
-            if len(times) < len(all_times) or is_background_phrase(text[s:e]):
+            if len(times) < len(all_times) or is_background_phrase(text[s:e]) or self._past_year(text[s:e], published):
                 continue
             if _IRREALIS.search(text[max(s, trigger.start - 60) : trigger.start]):
                 continue
@@ -220,7 +256,7 @@ class EventAssembler:
                 continue
             if own is not None:
                 carry_date = own
-            places = self._event_places(_within(doc.places, s, e))
+            places = self._coordinated(self._event_places(_within(doc.places, s, e)), text)
             if not places:
                 # Rule: a sentence that names no place ("the city", "the town") happened where the
                 # paragraph last placed events, else where the article's story is set (its first
@@ -256,8 +292,30 @@ class EventAssembler:
                 if kept is not draft:
                     kept.absorb(draft)
                 last.append(kept)
-        doc.events = [self._finish(doc, d) for d in _fold_into_battles(list(drafts.values()))]
+        doc.events = [self._finish(doc, d) for d in _fold_repeats(list(drafts.values()))]
         return doc
+
+    @staticmethod
+    def _past_year(sentence: str, published: dt.date | None) -> bool:
+        return published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(sentence))
+
+    def _attribute(self, doc: Doc, drafts: list[_Draft], start: int, end: int) -> None:
+        """Rule: a follow-up sentence that says who carried out or claimed an event whose author was
+        unnamed ("... was carried out by Russian planes") names its actor 1."""
+        match = _ATTRIBUTION.search(doc.text, start, end)
+        if match is None:
+            return
+        named = [m for m in _within(doc.actors, start, end)]
+        after = [m for m in named if m.start >= match.end()]
+        before = [m for m in named if m.end <= match.start()]
+        agent = (after[0] if after and "by" in match[0] else None) or (before[0] if before else None)
+        if agent is None:
+            return
+        for draft in drafts:
+            if draft.roles.actor1_inferred:
+                draft.roles.actor1 = self.actors.resolve(agent.ref, draft.place.country_code, draft.day)
+                draft.roles.actor1_inferred = False
+                draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
 
     @staticmethod
     def _add_toll(doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention]) -> None:
@@ -306,15 +364,20 @@ class EventAssembler:
         return replace(event, notes=describe(event))
 
 
-def _fold_into_battles(drafts: list[_Draft]) -> list[_Draft]:
-    """Fold shelling, air strikes and repeated clash reports into the battle they belong to. A battle
-    whose two sides the text names is a host; hosts are never folded themselves."""
-    hosts = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and not d.roles.actor2_inferred]
+def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold each draft into an event it only retells: first into a territorial battle (the day's main
+    event), then into an earlier event whose sides are named."""
+    territorial = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and d.sub != S.ARMED_CLASH]
     kept: list[_Draft] = []
     for draft in drafts:
-        host = None if draft in hosts else next((b for b in hosts if _part_of_battle(draft, b)), None)
+        if draft in territorial:
+            kept.append(draft)
+            continue
+        hosts = territorial + [k for k in kept if k not in territorial and not k.roles.actor1_inferred]
+        host = next((h for h in hosts if h is not draft and _same_event(draft, h)), None)
         if host is None:
             kept.append(draft)
         else:
-            host.absorb(draft, add_toll=EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS)
+            into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES
+            host.absorb(draft, add_toll=into_battle and EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS)
     return kept

@@ -43,6 +43,12 @@ _ALLY_BEFORE = re.compile(
     r"|allied|and\s+allied|and\s+their\s+allies(?:\s+from)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "a police source said", "army officials told": who speaks about an event, not who took part.
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|commanders?\s+(?:said|told)|media|said|says|told|"
+    r"reported|statement)\b",
+    re.IGNORECASE,
+)
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
 _SUBSUMED_ROLES = frozenset({"rebels", "military", "unidentified"})
 
@@ -94,7 +100,8 @@ def assign_roles(
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
 
     allies = [x for x in sides if preceded_by(_ALLY_BEFORE, x[0], 25)]
-    sides = [x for x in sides if x not in allies]
+    speakers = [x for x in sides if _SPEAKER_AFTER.match(sentence_text(x[0].end, x[0].end + 25))]
+    sides = [x for x in sides if x not in allies and x not in speakers]
     civilians = [x for x in sides if x[1].inter == Inter.CIVILIANS]
     protesters = [x for x in sides if x[1].inter == Inter.PROTESTERS]
     fighting = [x for x in sides if x[1].inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)]

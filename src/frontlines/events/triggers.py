@@ -63,12 +63,14 @@ RULES: tuple[Rule, ...] = (
           rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}", 60),
     _rule(S.SHELLING, r"shell(?:ed|ing|s)?|mortars?(?:\s+(?:rounds?|shells?|fire|attacks?))?|artillery|"
           r"rockets?(?:\s+(?:fire|attacks?))?|missiles?(?:\s+(?:strikes?|attacks?))?|bombard(?:ed|ment|ing)|"
-          r"Grad|Scud", 55),
+          r"Grad|Scud|(?:rebel|regime|army|government|militant|insurgent|opposition|tank)\s+fire", 55),
     _rule(S.REMOTE_EXPLOSIVE, r"car\s+bomb(?:s|ing)?|roadside\s+bombs?|IEDs?|improvised\s+explosive(?:\s+devices?)?|"
           r"land\s*mines?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?|bomb\s+(?:blast|attack|exploded|explosion)|"
           r"(?:bomb|explosion|blast)\s+(?:ripped|tore|went\s+off|struck|hit)|unexploded\s+ordnance|"
           r"explosions?\s+(?:killed|hit|struck)", 50),
     _rule(S.GRENADE, r"(?:hand\s+)?grenades?", 45),
+    # Rule: an explosion or blast nobody says was dropped or fired is a planted device (IED).
+    _rule(S.REMOTE_EXPLOSIVE, r"explosions?|blasts?|bombings?|bombs?\s+(?:exploded|went\s+off|attack)", 44),
     # --- Violence against civilians ---
     _rule(S.SEXUAL_VIOLENCE, r"rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:violence|assault(?:ed)?|abuse[ds]?)", 42),
     _rule(S.ABDUCTION, r"kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing|s)?|taken\s+hostage|held\s+hostage|"

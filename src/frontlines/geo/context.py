@@ -10,6 +10,8 @@ or 3 for a province-level unit).
 from __future__ import annotations
 
 import re
+
+from frontlines.countries import country_code
 from dataclasses import dataclass
 
 from frontlines.geo.names import is_common_word, is_demonym
@@ -245,8 +247,10 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "organisation"
     if _BASED.match(right):
         return None
+    if _ARTICLE_NAME_AFTER.match(right):
+        return "name-part"  # "Bab" in "Bab al-Nayrab": the start of a longer Arabic name
     prev_word = _CAP_BEFORE.search(left)
-    if prev_word and not prev_is_place and not title_like:
+    if prev_word and not prev_is_place and not title_like and not _is_country_possessive(prev_word.group(1)):
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
         ordinary = is_common_word(word) or any(is_common_word(part) for part in word.split("-"))
@@ -260,6 +264,18 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         if not keeps:
             return "organisation" if len(words) > 1 or not sentence_initial else "name-part"
     return None
+
+
+#: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
+_ARTICLE_NAME_AFTER = re.compile(r"^[ \t]+(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-\s’']+[A-Z]")
+
+
+def _is_country_possessive(word: str) -> bool:
+    """ "Syria's", "Syrias" (as FA-KES writes it) before a place name: a country, not a name part."""
+    for stem in (word.removesuffix("'s"), word.removesuffix("’s"), word.removesuffix("s")):
+        if stem != word and country_code(stem) is not None:
+            return True
+    return False
 
 
 def is_title_like(sentence: str) -> bool:
