@@ -105,6 +105,12 @@ class _Draft:
         usually updates or totals it) and the evidence of both. ``add_toll`` instead adds the other's
         toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
         self.fatalities = self.fatalities + other.fatalities if add_toll else max(self.fatalities, other.fatalities)
+        if self.sub == other.sub:
+            mine, theirs = self.roles, other.roles
+            if mine.actor1_inferred and not theirs.actor1_inferred:
+                mine.actor1, mine.actor1_inferred = theirs.actor1, False
+            if (mine.actor2 is None or mine.actor2_inferred) and theirs.actor2 and not theirs.actor2_inferred:
+                mine.actor2, mine.actor2_inferred = theirs.actor2, False
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
         self.sources.extend(x for x in other.sources if x not in self.sources)
 
@@ -134,6 +140,13 @@ def _same_side(actor: Actor, other: Actor) -> bool:
     return actor.name == other.name or actor.inter == other.inter
 
 
+def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: bool) -> bool:
+    """Two reports' sides can be one actor: unnamed on either side, or the same (or generic) actor."""
+    if a is None or b is None or a_inferred or b_inferred:
+        return True
+    return _same_side(a, b)
+
+
 def _same_event(draft: _Draft, host: _Draft) -> bool:
     """Whether ``draft`` reports (part of) the event ``host`` already records, on one day and place.
 
@@ -143,22 +156,20 @@ def _same_event(draft: _Draft, host: _Draft) -> bool:
     """
     if draft.separate or (draft.day, draft.place.place_id) != (host.day, host.place.place_id):
         return False
-    if draft.sub != host.sub:
-        into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
-            draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
-        )
-        if not into_battle:
-            return False
-    pair = [host.roles.actor1] + ([host.roles.actor2] if host.roles.actor2 else [])
-    first = None
-    if not draft.roles.actor1_inferred:
-        first = next((p for p in pair if _same_side(draft.roles.actor1, p)), None)
-        if first is None:
-            return False
-    second = draft.roles.actor2
-    if second is None or draft.roles.actor2_inferred or second.inter == Inter.CIVILIANS:
-        return True
-    return any(_same_side(second, p) for p in pair if p is not first)
+    into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
+        draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
+    )
+    if draft.sub != host.sub and not into_battle:
+        return False
+    d, h = draft.roles, host.roles
+    d2_free = d.actor2_inferred or (into_battle and d.actor2 is not None and d.actor2.inter == Inter.CIVILIANS)
+    straight = _compatible(d.actor1, d.actor1_inferred, h.actor1, h.actor1_inferred) and _compatible(
+        d.actor2, d2_free, h.actor2, h.actor2_inferred
+    )
+    crossed = draft.sub not in VICTIM_SUB_TYPES and _compatible(
+        d.actor1, d.actor1_inferred, h.actor2, h.actor2_inferred
+    ) and _compatible(d.actor2, d2_free, h.actor1, h.actor1_inferred)
+    return straight or crossed
 
 
 class EventAssembler:
@@ -227,10 +238,9 @@ class EventAssembler:
             triggers = _within(doc.triggers, s, e)
             if not triggers:
                 since_last += 1
-                if last and since_last <= _TOLL_LOOKAHEAD:
-                    if killed:
-                        self._add_toll(doc, last, killed)
-                    self._attribute(doc, last, s, e)
+                if last and since_last <= _TOLL_LOOKAHEAD and killed:
+                    self._add_toll(doc, last, killed)
+                self._attribute(doc, list(drafts.values()), s, e)
                 if times:
                     carry_date = times[0]
                 continue
@@ -300,8 +310,9 @@ class EventAssembler:
         return published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(sentence))
 
     def _attribute(self, doc: Doc, drafts: list[_Draft], start: int, end: int) -> None:
-        """Rule: a follow-up sentence that says who carried out or claimed an event whose author was
-        unnamed ("... was carried out by Russian planes") names its actor 1."""
+        """Rule: a later sentence that says who carried out or claimed an event whose author was unnamed
+        ("... was carried out by Russian planes", "X claimed responsibility") names the actor 1 of the
+        latest such event."""
         match = _ATTRIBUTION.search(doc.text, start, end)
         if match is None:
             return
@@ -311,7 +322,8 @@ class EventAssembler:
         agent = (after[0] if after and "by" in match[0] else None) or (before[0] if before else None)
         if agent is None:
             return
-        for draft in drafts:
+        unnamed = [d for d in drafts if d.roles.actor1_inferred and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
+        for draft in unnamed[-1:]:
             if draft.roles.actor1_inferred:
                 draft.roles.actor1 = self.actors.resolve(agent.ref, draft.place.country_code, draft.day)
                 draft.roles.actor1_inferred = False
@@ -365,16 +377,16 @@ class EventAssembler:
 
 
 def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:
-    """Fold each draft into an event it only retells: first into a territorial battle (the day's main
-    event), then into an earlier event whose sides are named."""
+    """Fold each draft into an earlier event it only retells; a territorial battle (the day's main
+    event) is preferred as the host, whatever its place in the text."""
     territorial = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and d.sub != S.ARMED_CLASH]
     kept: list[_Draft] = []
     for draft in drafts:
         if draft in territorial:
             kept.append(draft)
             continue
-        hosts = territorial + [k for k in kept if k not in territorial and not k.roles.actor1_inferred]
-        host = next((h for h in hosts if h is not draft and _same_event(draft, h)), None)
+        hosts = territorial + [k for k in kept if k not in territorial]
+        host = next((h for h in hosts if _same_event(draft, h)), None)
         if host is None:
             kept.append(draft)
         else:

@@ -45,8 +45,7 @@ _ALLY_BEFORE = re.compile(
 )
 #: "a police source said", "army officials told": who speaks about an event, not who took part.
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|commanders?\s+(?:said|told)|media|said|says|told|"
-    r"reported|statement)\b",
+    r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|media|statement)\b",
     re.IGNORECASE,
 )
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").

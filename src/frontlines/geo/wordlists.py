@@ -126,6 +126,7 @@ Palestinian Pashtun Persian Peruvian Polish Portuguese Qatari Romanian Rohingya 
 Salvadoran Saudi Scottish Senegalese Serbian Shia Shiite Slovak Somali Soviet Spanish Sudanese
 Sunni Swedish Swiss Syrian Tajik Tamil Tanzanian Thai Tuareg Tunisian Turkish Turkmen Ugandan Ukrainian
 Uyghur Uzbek Venezuelan Vietnamese Welsh Yazidi Yemeni Zambian Zimbabwean Alawite Sahrawi Yoruba Hausa
-Igbo Tigrayan Amhara Oromo Pashto Baloch
+Igbo Tigrayan Amhara Oromo Pashto Baloch Kurd Kurds Arabs Alawites Sunnis Shiites Yazidis Christians
+Bedouin Bedouins Druze Assyrians Circassians Turkmens
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
