@@ -64,6 +64,18 @@ _ATTRIBUTION = re.compile(
     r"responsible\s+for\s+the\s+(?:attack|bombing|strike|blast)",
     re.IGNORECASE,
 )
+#: Habits and spans of time, not one day's event ("in recent months", "almost daily", "a year ago").
+_HABITUAL = re.compile(
+    r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years?)|"
+    r"(?:almost|nearly)\s+(?:daily|every\s+day)|regularly|routinely|repeatedly\s+since|"
+    r"(?:a|one|two|three|several|\d+)\s+(?:years?|months?)\s+ago|last\s+year|earlier\s+this\s+year|"
+    r"for\s+(?:months|years)|in\s+the\s+past)\b",
+    re.IGNORECASE,
+)
+#: "the clashes", "the protests", "the attack": a trigger that refers back to an event already told.
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: Datelines open a report with its own date ("BEIRUT, Sept 10 (Levant Wire) -"): not an event's date.
+_DATELINE_REACH = 80
 #: Between two place names, the words that make them two places of one report ("Douma and Harasta").
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$")
 #: "killing 11, including the bomber": the bomber is already in the toll.
@@ -109,8 +121,8 @@ class _Draft:
             mine, theirs = self.roles, other.roles
             if mine.actor1_inferred and not theirs.actor1_inferred:
                 mine.actor1, mine.actor1_inferred = theirs.actor1, False
-            if (mine.actor2 is None or mine.actor2_inferred) and theirs.actor2 and not theirs.actor2_inferred:
-                mine.actor2, mine.actor2_inferred = theirs.actor2, False
+            if theirs.actor2 is not None and (mine.actor2 is None or mine.actor2_inferred and not theirs.actor2_inferred):
+                mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
         self.sources.extend(x for x in other.sources if x not in self.sources)
 
@@ -247,7 +259,18 @@ class EventAssembler:
             since_last = 0
             last = []
             trigger = max(triggers, key=priority)
-            if len(times) < len(all_times) or is_background_phrase(text[s:e]) or self._past_year(text[s:e], published):
+            sentence = text[s:e]
+            if len(times) < len(all_times) or is_background_phrase(sentence) or self._past_year(sentence, published):
+                continue
+            if _HABITUAL.search(sentence):
+                continue
+            # Rule: a dateline's date is the publication date, not the day of the events reported.
+            times = [t for t in times if not (t.start < _DATELINE_REACH and t.date == published and len(times) > 1)]
+            if (
+                _ANAPHORIC.search(text[max(s, trigger.start - 20) : trigger.start])
+                and not times
+                and self._retell(doc, list(drafts.values()), trigger, killed, s, e)
+            ):
                 continue
             if _IRREALIS.search(text[max(s, trigger.start - 60) : trigger.start]):
                 continue
@@ -304,6 +327,24 @@ class EventAssembler:
                 last.append(kept)
         doc.events = [self._finish(doc, d) for d in _fold_repeats(list(drafts.values()))]
         return doc
+
+    @staticmethod
+    def _retell(
+        doc: Doc, drafts: list[_Draft], trigger: Any, killed: list[CasualtyMention], start: int, end: int
+    ) -> bool:
+        """Rule: "the clashes killed several fighters" retells the latest event of that type: its toll
+        and evidence go to that event and no new one is made. False when there is none to retell."""
+        same = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[trigger.sub_event_type]]
+        if not same:
+            return False
+        target = same[-1]
+        target.evidence.append(doc.evidence("event", start, end))
+        if killed:
+            toll = max(killed, key=lambda c: c.count)
+            if toll.count > target.fatalities:
+                target.fatalities = toll.count
+                target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+        return True
 
     @staticmethod
     def _past_year(sentence: str, published: dt.date | None) -> bool:

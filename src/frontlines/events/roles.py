@@ -180,6 +180,11 @@ def assign_roles(
     elif holders and holders[0][1].name != roles.actor1.name:
         roles.actor2 = holders[0][1]
         roles.backing.append(("actor2", holders[0][0]))
+    elif sub == S.AGREEMENT and roles.actor1.inter != Inter.STATE_FORCES and not roles.actor1_inferred:
+        # Rule: a local deal (surrender, evacuation, reconciliation) one non-state side is named in is
+        # made with the state.
+        roles.actor2 = role("military")
+        roles.actor2_inferred = True
     elif sub == S.ARMED_CLASH:
         # Rule: a clash names two sides; an unnamed opponent of the state is an unidentified armed
         # group, an unnamed opponent of anyone else the state military.

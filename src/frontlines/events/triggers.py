@@ -56,7 +56,8 @@ RULES: tuple[Rule, ...] = (
           r"blast|bombers?)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|self-detonat\w*", 75),
     # --- Battles: fighting between two armed sides ---
     _rule(S.ARMED_CLASH, r"clash(?:ed|es|ing)?|fighting|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
-          r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|offensive|"
+          r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
+          r"(?:launched|began|started|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?offensive|"
           r"assault(?:ed|s)?\s+on|stormed|attack(?:ed|s)?\s+(?:army|military|government|regime|rebel)\s+"
           r"(?:positions?|posts?|checkpoints?|bases?|forces|troops)", 70),
     _rule(S.AIR_DRONE_STRIKE, rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
