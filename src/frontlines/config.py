@@ -73,7 +73,14 @@ class Settings:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     def gazetteer_path(self) -> Path:
-        return Path(self.geo.gazetteer) if self.geo.gazetteer else default_data_dir() / "gazetteer.sqlite"
+        if self.geo.gazetteer:
+            return Path(self.geo.gazetteer)
+        return default_data_dir() / EMBEDDED_GAZETTEER
+
+
+#: The embedded gazetteer's file name; the number changes whenever its build changes, so an old
+#: build is never used by newer code (the new one is built on first use).
+EMBEDDED_GAZETTEER = "gazetteer-2.sqlite"
 
 
 def _coerce(current: Any, value: Any, where: str) -> Any:

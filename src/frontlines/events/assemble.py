@@ -76,6 +76,8 @@ _HABITUAL = re.compile(
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Datelines open a report with its own date ("BEIRUT, Sept 10 (Levant Wire) -"): not an event's date.
 _DATELINE_REACH = 80
+#: Words just before a trigger that put it before the reported events.
+_PRIOR = re.compile(r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE)
 #: Between two place names, the words that make them two places of one report ("Douma and Harasta").
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$")
 #: "killing 11, including the bomber": the bomber is already in the toll.
@@ -117,11 +119,17 @@ class _Draft:
         usually updates or totals it) and the evidence of both. ``add_toll`` instead adds the other's
         toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
         self.fatalities = self.fatalities + other.fatalities if add_toll else max(self.fatalities, other.fatalities)
-        if self.sub == other.sub:
-            mine, theirs = self.roles, other.roles
-            if mine.actor1_inferred and not theirs.actor1_inferred:
-                mine.actor1, mine.actor1_inferred = theirs.actor1, False
-            if theirs.actor2 is not None and (mine.actor2 is None or mine.actor2_inferred and not theirs.actor2_inferred):
+        mine, theirs = self.roles, other.roles
+        named = [a for a, inferred in ((theirs.actor1, theirs.actor1_inferred), (theirs.actor2, theirs.actor2_inferred))
+                 if a is not None and not inferred]
+        if self.sub == other.sub and mine.actor1_inferred and named:
+            mine.actor1, mine.actor1_inferred = named[0], False
+        if mine.actor2 is None or mine.actor2_inferred:
+            # take the retelling's other side: the one that is not already actor 1
+            other_side = next((a for a in named if not _same_side(a, mine.actor1)), None)
+            if other_side is not None:
+                mine.actor2, mine.actor2_inferred = other_side, False
+            elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
                 mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
         self.sources.extend(x for x in other.sources if x not in self.sources)
@@ -258,6 +266,9 @@ class EventAssembler:
                 continue
             since_last = 0
             last = []
+            # Rule: "a town recently captured by Kurdish forces": a trigger told as past background
+            # does not name this sentence's event.
+            triggers = [t for t in triggers if not _PRIOR.search(text[max(s, t.start - 25) : t.start])] or triggers
             trigger = max(triggers, key=priority)
             sentence = text[s:e]
             if len(times) < len(all_times) or is_background_phrase(sentence) or self._past_year(sentence, published):
@@ -289,7 +300,10 @@ class EventAssembler:
                 continue
             if own is not None:
                 carry_date = own
-            places = self._coordinated(self._event_places(_within(doc.places, s, e)), text)
+            named_places = _within(doc.places, s, e)
+            places = self._coordinated(self._event_places(named_places), text)
+            if not places and any(p.role == "event" and p.place and p.place.kind == "country" for p in named_places):
+                continue  # codebook: no country-level events ("fighting continued across Syria")
             if not places:
                 # Rule: a sentence that names no place ("the city", "the town") happened where the
                 # paragraph last placed events, else where the article's story is set (its first
@@ -306,7 +320,7 @@ class EventAssembler:
                 assert place is not None
                 roles = assign_roles(
                     self.actors, trigger, _within(doc.actors, s, e), lambda a, b: text[a:b],
-                    place.country_code, day, casualties=bool(hurt),
+                    place.country_code, day, casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
                 )
                 if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
                     share += 1  # codebook: the bomber counts among the dead

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from frontlines.events.triggers import is_territorial, territorial_sub_type
@@ -48,6 +48,8 @@ _SPEAKER_AFTER = re.compile(
     r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|media|statement)\b",
     re.IGNORECASE,
 )
+#: "the Islamic State group's former stronghold of Raqa": a holder named by what it holds.
+_HOLDS_AFTER = re.compile(r"^[\s\w()'’-]{0,40}?\b(?:stronghold|bastion|de\s+facto\s+capital|heartland)\b", re.IGNORECASE)
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
 _SUBSUMED_ROLES = frozenset({"rebels", "military", "unidentified"})
 
@@ -67,11 +69,13 @@ class Roles:
     assoc_actor_1: list[Actor] = field(default_factory=list)
 
 
-def _distinct(sides: list[Side]) -> list[Side]:
-    named_inters = {a.inter for m, a in sides if m.ref.kind == "actor"}
+def _distinct(actors: ActorDictionary, sides: list[Side]) -> list[Side]:
+    """One side per actor; generic references dropped where a named group of their kind is present."""
+    named_inters = {a.inter for m, a in sides if not actors.is_generic(m.ref)}
     kept: list[Side] = []
     for m, a in sides:
-        if m.ref.kind == "role" and m.ref.key in _SUBSUMED_ROLES and a.inter in named_inters:
+        subsumable = m.ref.kind == "actor" or m.ref.key in _SUBSUMED_ROLES
+        if actors.is_generic(m.ref) and subsumable and a.inter in named_inters:
             continue
         if all(a.name != k.name for _, k in kept):
             kept.append((m, a))
@@ -85,15 +89,15 @@ def assign_roles(
     sentence_text: Callable[[int, int], str],
     country: str,
     day: dt.date,
-    casualties: bool = False,
+    casualties: Sequence[str] = (),
 ) -> Roles:
     """Pick actor 1 and actor 2 for the event ``trigger`` names, resolved for ``country`` on ``day``.
 
     ``sentence_text(start, end)`` returns the cleaned text between two offsets (for context rules);
-    ``casualties`` says whether the sentence reports people killed or wounded.
+    ``casualties`` are the sentence's phrases reporting people killed or wounded.
     """
     sub = trigger.sub_event_type
-    sides = _distinct([(m, actors.resolve(m.ref, country, day)) for m in mentions])
+    sides = _distinct(actors, [(m, actors.resolve(m.ref, country, day)) for m in mentions])
 
     def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
@@ -104,8 +108,11 @@ def assign_roles(
     civilians = [x for x in sides if x[1].inter == Inter.CIVILIANS]
     protesters = [x for x in sides if x[1].inter == Inter.PROTESTERS]
     fighting = [x for x in sides if x[1].inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)]
-    armed = [x for x in fighting if not _HOLDER.search(x[0].text)]
-    holders = [x for x in fighting if _HOLDER.search(x[0].text)]
+    holders = [
+        x for x in fighting
+        if _HOLDER.search(x[0].text) or _HOLDS_AFTER.match(sentence_text(x[0].end, x[0].end + 60))
+    ]
+    armed = [x for x in fighting if x not in holders]
     before = [x for x in armed if x[0].start < trigger.start and x[0].end <= trigger.end]
     after = [x for x in armed if x[0].start >= trigger.end]
     inside = [x for x in armed if x[0].start >= trigger.start and x[0].end <= trigger.end]

@@ -70,6 +70,9 @@ RULES: tuple[Rule, ...] = (
           r"(?:bomb|explosion|blast)\s+(?:ripped|tore|went\s+off|struck|hit)|unexploded\s+ordnance|"
           r"explosions?\s+(?:killed|hit|struck)", 50),
     _rule(S.GRENADE, r"(?:hand\s+)?grenades?", 45),
+    # Rule: an armed group that "attacked" or "stormed" a place or another group fought it; attacks on
+    # civilians are caught above by the violence-against-civilians rules, which outrank this one.
+    _rule(S.ARMED_CLASH, r"attacked|attacking|stormed|storming|assaulted", 38),
     # Rule: an explosion or blast nobody says was dropped or fired is a planted device (IED).
     _rule(S.REMOTE_EXPLOSIVE, r"explosions?|blasts?|bombings?|bombs?\s+(?:exploded|went\s+off|attack)", 44),
     # --- Violence against civilians ---

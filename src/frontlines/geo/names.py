@@ -99,6 +99,12 @@ def keep_alternate(name: str) -> bool:
     return not is_common_word(name) and not is_demonym(name)
 
 
+#: A consonant written twice ("qq", "ss", "kk"), for the single-letter spelling variant.
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
+#: Names shorter than this get no single-letter variant (too many accidental matches).
+MIN_SINGLED_CHARS = 4
+
+
 def spelling_variants(name: str) -> Iterator[str]:
     """Cheap, safe spellings of ``name`` for the matcher (the name itself excluded).
 
@@ -116,6 +122,10 @@ def spelling_variants(name: str) -> Iterator[str]:
     plain = strip_marks(name)
     if plain != name and is_latin(name):
         add(plain)
+    # "Raqqa" is also written "Raqa", "Hassakeh" "Hasakeh": a doubled consonant written once.
+    single = _DOUBLED_CONSONANT.sub(r"\1", plain)
+    if single != plain and is_latin(name) and len(single) >= MIN_SINGLED_CHARS and not is_common_word(single):
+        add(single)
     for base in (name, plain):
         lead = _LEADING_ARTICLE.match(base)  # hyphenated, or an unmistakably Arabic article
         if lead:

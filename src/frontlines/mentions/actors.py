@@ -49,6 +49,7 @@ class _Named:
     inter: Inter
     country: str
     template: str | None
+    aggregate: bool = False
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -81,7 +82,9 @@ class ActorDictionary:
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("role", entry["role"], entry["country"])
         for entry in data.get("actor", []):
-            named = _Named(entry["name"], Inter(entry["inter"]), entry["country"], entry.get("template"))
+            named = _Named(
+                entry["name"], Inter(entry["inter"]), entry["country"], entry.get("template"), entry.get("aggregate", False)
+            )
             self._named[named.name] = named
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("actor", named.name, named.country)
@@ -152,6 +155,11 @@ class ActorDictionary:
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
         return Actor(name, inter, home)
+
+    def is_generic(self, ref: ActorRef) -> bool:
+        """True for a generic role ("rebels") or an aggregate actor ("Islamist Rebels"): a named group
+        of the same kind in the same sentence is who such a reference means."""
+        return ref.kind == "role" or self._named[ref.key].aggregate
 
     def role_actor(self, role: str, country: str | None, day: dt.date | None) -> Actor:
         """The canonical actor of a generic role ("civilians", "protesters") for a country and day."""

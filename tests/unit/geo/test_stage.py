@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import frontlines.geo as geo
-from frontlines.config import GeoSettings, Settings
+from frontlines.config import EMBEDDED_GAZETTEER, GeoSettings, Settings
 from frontlines.geo import (
     GazetteerMissing,
     PlaceMatcher,
@@ -63,7 +63,7 @@ def test_stage_open_default_builds_embedded_once(
     monkeypatch.setenv("FRONTLINES_DATA", str(tmp_path / "data"))
     monkeypatch.setattr(geo, "build_embedded", fake_build)
     gazetteer, matcher = open_default_gazetteer(Settings())
-    assert built == [tmp_path / "data" / "gazetteer.sqlite"]
+    assert built == [tmp_path / "data" / EMBEDDED_GAZETTEER]
     assert matcher.find("in Beirut") and gazetteer.lookup("Beirut")
     open_default_gazetteer(Settings())
     assert len(built) == 1
