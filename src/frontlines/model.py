@@ -229,6 +229,8 @@ class Actor:
     name: str
     inter: Inter
     country: str | None = None
+    #: A generic reference ("rebels", "Islamist Rebels") that a named group of its kind can stand for.
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,12 @@ from frontlines.model import VICTIM_SUB_TYPES, Event, SubEventType
 from frontlines.run import extract
 
 CASES = sorted(Path(__file__).parent.glob("*.toml"))
+#: Cases the pipeline does not pass yet, with what is missing. Strict: a case that starts passing
+#: fails here until it is removed from this list.
+KNOWN_GAPS = {
+    "fakes-1923848180-aleppo-sarrin-2015": "the embedded gazetteer has no spelling of Sarrin the text uses "
+    "(transliteration variants, issue 3) and 'along with eight IS members' is not added to the toll (issue 4)",
+}
 TODAY = dt.date(2026, 1, 1)
 
 
@@ -95,7 +101,14 @@ def _describe(e: dict | Event) -> str:
             f"{e['location']} | fatalities {e['fatalities']}")
 
 
-@pytest.mark.parametrize("case_path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize(
+    "case_path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True)) if p.stem in KNOWN_GAPS else p
+        for p in CASES
+    ],
+    ids=[p.stem for p in CASES],
+)
 def test_golden_article_events(case_path: Path, tmp_path: Path, settings, resources) -> None:
     case = tomllib.loads(case_path.read_text(encoding="utf-8"))
     paths, field_map = _inputs(case, tmp_path)

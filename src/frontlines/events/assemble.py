@@ -157,7 +157,7 @@ def _split(total: int, parts: int) -> list[int]:
 
 def _same_side(actor: Actor, other: Actor) -> bool:
     """The same actor, or a generic reference that can stand for it (same inter code)."""
-    return actor.name == other.name or actor.inter == other.inter
+    return actor.name == other.name or (actor.generic or other.generic) and actor.inter == other.inter
 
 
 def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: bool) -> bool:

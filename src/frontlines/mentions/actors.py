@@ -139,22 +139,23 @@ class ActorDictionary:
         if ref.kind == "actor":
             named = self._named[ref.key]
             if named.template and country and country != named.country:
-                return Actor(named.template.format(country=country_name(country)), named.inter, country)
+                return Actor(named.template.format(country=country_name(country)), named.inter, country,
+                             named.aggregate)
             inter = named.inter
             if inter == Inter.STATE_FORCES and country and country != named.country:
                 inter = Inter.EXTERNAL_FORCES
-            return Actor(named.name, inter, named.country)
+            return Actor(named.name, inter, named.country, named.aggregate)
         role = self._roles[ref.key]
         home = ref.country or country
         if home is None:
-            return Actor(role.template.format(country="Unknown"), role.inter, None)
+            return Actor(role.template.format(country="Unknown"), role.inter, None, generic=True)
         name = next((p.name for p in role.periods.get(home, ()) if p.covers(day)), None)
         if name is None:
             name = role.template.format(country=country_name(home))
         inter = role.inter
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
-        return Actor(name, inter, home)
+        return Actor(name, inter, home, generic=True)
 
     def is_generic(self, ref: ActorRef) -> bool:
         """True for a generic role ("rebels") or an aggregate actor ("Islamist Rebels"): a named group
