@@ -117,10 +117,14 @@ def ingest(
     batch_events: list[Event] = []
     batch_rejections: list[Rejection] = []
 
+    seen: set[str] = set()
+
     def already_stored(article: Article) -> bool:
-        if repository.has_article(article.article_id):
+        """An article stored by an earlier run, or read before in this one (a duplicate record)."""
+        if article.article_id in seen or repository.has_article(article.article_id):
             report.articles_skipped += 1
             return True
+        seen.add(article.article_id)
         return False
 
     def flush() -> None:

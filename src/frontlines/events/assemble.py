@@ -51,6 +51,8 @@ _IRREALIS = re.compile(
 )
 #: How many trigger-less sentences after an event may still report its toll ("Five people died.").
 _TOLL_LOOKAHEAD = 2
+#: The smallest town outside a story's focus country that can place one of its events.
+_ABROAD_MIN_POPULATION = 100_000
 #: Place kinds that can locate an event. ACLED codes no country-level events.
 _LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
 #: Sentence openings that announce a different event from the one before.
@@ -205,9 +207,17 @@ class EventAssembler:
         return (published - mention.date).days > self.settings.background_days
 
     @staticmethod
-    def _event_places(places: list[PlaceMention]) -> list[PlaceMention]:
-        """The places a sentence locates its event at: local event places, else one region."""
-        usable = [p for p in places if p.place is not None and p.role in ("event", "other")]
+    def _event_places(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
+        """The places a sentence locates its event at: local event places, else one region.
+
+        Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
+        to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh")."""
+        usable = [
+            p for p in places
+            if p.place is not None and p.role in ("event", "other")
+            and (focus is None or p.place.country_code == focus or p.place.kind != "city"
+                 or p.place.population >= _ABROAD_MIN_POPULATION)
+        ]
         local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
         chosen = [p for p in local if p.role == "event"] or local
         if not chosen:
@@ -245,7 +255,7 @@ class EventAssembler:
         drafts: dict[tuple[Any, ...], _Draft] = {}
         carry_date: TimeMention | None = None
         carry_place: PlaceMention | None = None
-        story_place = next(iter(self._event_places(doc.places)), None)
+        story_place = next(iter(self._event_places(doc.places, doc.focus_country)), None)
         last: list[_Draft] = []
         since_last = 0
         for index, (s, e) in enumerate(doc.sentences):
@@ -301,7 +311,7 @@ class EventAssembler:
             if own is not None:
                 carry_date = own
             named_places = _within(doc.places, s, e)
-            places = self._coordinated(self._event_places(named_places), text)
+            places = self._coordinated(self._event_places(named_places, doc.focus_country), text)
             if not places and any(p.role == "event" and p.place and p.place.kind == "country" for p in named_places):
                 continue  # codebook: no country-level events ("fighting continued across Syria")
             if not places:

@@ -15,6 +15,7 @@ from frontlines.countries import country_code
 from dataclasses import dataclass
 
 from frontlines.geo.names import is_common_word, is_demonym
+from frontlines.geo.wordlists import NON_PLACE_NAMES
 from frontlines.model import PlaceRole
 
 #: Single words that qualify a place but are never one on their own when matched alone.
@@ -239,6 +240,8 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     """
     if is_demonym(surface):
         return "demonym"
+    if surface in NON_PLACE_NAMES:
+        return "not-a-place"
     if surface in DIRECTIONS:
         return "direction"
     if _TITLE_BEFORE.search(left) or _ABBREVIATED_TITLE_BEFORE.search(before):

@@ -130,3 +130,17 @@ Igbo Tigrayan Amhara Oromo Pashto Baloch Kurd Kurds Arabs Alawites Sunnis Shiite
 Bedouin Bedouins Druze Assyrians Circassians Turkmens
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+#: Words that gazetteers list as (alternate) place names but that war reporting uses for people,
+#: months, weapons, institutions or regions without a point: never a toponym here.
+NON_PLACE_NAMES: frozenset[str] = frozenset(
+    """
+Assad Assads Obama Trump Putin Erdogan Biden Kerry Lavrov Rouhani Khamenei Nasrallah Baghdadi Jolani
+Ahmad Ahmed Mohammed Muhammad Mohammad Mahmoud Mustafa Hassan Hussein Ali Omar Umar Khalid Khaled Rahman
+Abdel Abdul Abdullah Ibrahim Ismail Youssef Yusuf Salah Saleh Said Sayed George John Michael David Rami
+Ramadan Eid Allah Islam Sharia Jihad Sarin Tomahawk Scud Grad Manar Mayadeen Jazeera Arabiya Sputnik
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Levant Middle East White House Pentagon Kremlin State Some Media Times Post Press Reuters AFP
+""".split()  # noqa: SIM905 - a word list reads best as words
+) | {"Middle East", "White House", "State Department", "Security Council", "Red Crescent", "Red Cross"}
