@@ -39,5 +39,8 @@ lint: install-dev
 bench: install
 	$(BIN)/python bench/extract_throughput.py
 
+eval: install
+	$(BIN)/python eval/fakes_admin1.py
+
 clean:
 	rm -rf $(VENV) out frontlines.db frontlines.db-wal frontlines.db-shm
