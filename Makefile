@@ -29,11 +29,12 @@ run: install
 	$(BIN)/frontlines export --format geojson -o out/events.geojson
 	$(BIN)/frontlines export --format acled-csv -o out/events.csv
 
-test: install-dev
+test: install-dev lint
 	$(BIN)/python -m pytest
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
 	$(BIN)/mypy src
 
 bench: install

@@ -42,15 +42,22 @@ def main() -> int:
     for _ in range(args.repeat):
         articles = events = rejected = 0
         start = time.perf_counter()
-        for result in extract([args.input], settings, resources, today=dt.date(2026, 1, 1), field_map=FIELD_MAP):
+        for result in extract(
+            [args.input], settings, resources, today=dt.date(2026, 1, 1), field_map=FIELD_MAP
+        ):
             if result.doc is None:
                 rejected += 1
             else:
                 articles += 1
                 events += len(result.doc.events)
         best = min(best, time.perf_counter() - start)
-    print(f"input:               {args.input.name} ({articles} articles, {rejected} rejected, {events} events)")
-    print(f"resource load:       {load_s:.2f} s (gazetteer + matcher + actor dictionary), RSS {rss_after_load:.0f} MB")
+    print(
+        f"input:               {args.input.name} ({articles} articles, {rejected} rejected, {events} events)"
+    )
+    print(
+        f"resource load:       {load_s:.2f} s (gazetteer + matcher + actor dictionary), "
+        f"RSS {rss_after_load:.0f} MB"
+    )
     print(f"extract throughput:  {articles / best:.1f} articles/s (best of {args.repeat}, single process)")
     print(f"peak RSS:            {peak_rss_mb():.0f} MB")
     return 0

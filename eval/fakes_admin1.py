@@ -61,7 +61,10 @@ def main() -> int:
     events = sum(countries.values())
     print(f"articles with events:             {with_events} of {len(labels)}")
     print(f"an event in the labelled province: {agree / with_events:.3f} ({agree} articles)")
-    print(f"events placed in Syria:            {countries['Syria'] / events:.3f} ({countries['Syria']} of {events})")
+    print(
+        f"events placed in Syria:            {countries['Syria'] / events:.3f} "
+        f"({countries['Syria']} of {events})"
+    )
     return 0
 
 

@@ -123,7 +123,9 @@ def load_settings(
 ) -> Settings:
     """Resolve the settings from defaults, a TOML file, the environment and ``key=value`` overrides."""
     settings = Settings()
-    path = config_file or (Path(os.environ["FRONTLINES_CONFIG"]) if "FRONTLINES_CONFIG" in os.environ else None)
+    path = config_file or (
+        Path(os.environ["FRONTLINES_CONFIG"]) if "FRONTLINES_CONFIG" in os.environ else None
+    )
     if path is not None:
         try:
             settings = _apply(settings, tomllib.loads(path.read_text(encoding="utf-8")), str(path))
@@ -136,7 +138,9 @@ def load_settings(
         key, sep, value = item.partition("=")
         section, dot, name = key.partition(".")
         if not sep or not dot:
-            raise ConfigError(f"--set {item!r} is not of the form section.key=value", "e.g. --set store.batch_size=100")
+            raise ConfigError(
+                f"--set {item!r} is not of the form section.key=value", "e.g. --set store.batch_size=100"
+            )
         nested.setdefault(section, {})[name] = value
     settings = _apply(settings, nested, "--set")
     if db is not None:

@@ -105,9 +105,7 @@ EVENT_TYPE_OF: Mapping[SubEventType, EventType] = {
 
 
 #: Sub-event types whose actor 2 is always the victims (codebook: violence against civilians).
-VICTIM_SUB_TYPES = frozenset(
-    {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE}
-)
+VICTIM_SUB_TYPES = frozenset({SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE})
 
 
 class TimePrecision(IntEnum):

@@ -139,8 +139,14 @@ def ingest(
         batch_rejections.clear()
 
     results = extract(
-        paths, settings, resources, today=today, field_map=field_map, published=published,
-        source=source, skip=already_stored,
+        paths,
+        settings,
+        resources,
+        today=today,
+        field_map=field_map,
+        published=published,
+        source=source,
+        skip=already_stored,
     )
     for result in results:
         if progress is not None:

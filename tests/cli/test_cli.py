@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, FAKES_CSV, FAKES_MAP, ROOT, needs_fakes
 from typer.testing import CliRunner
 
 from frontlines.cli.main import app
 from frontlines.export import EVENT_COLUMNS
 from frontlines.ingest import read_inputs
+from helpers import EXAMPLES, FAKES_CSV, FAKES_MAP, ROOT, needs_fakes
 
 runner = CliRunner()
 ENV = {"FRONTLINES_TODAY": "2026-01-01"}
@@ -92,8 +92,13 @@ def test_cli_rejection_exit_code_and_message(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["extract", "/no/such/path.txt"], ["extract", str(EXAMPLES), "--map", "nonsense"],
-     ["events", "--since", "yesterday"], ["events", "--near", "1,2"], ["--set", "nope.x=1", "extract", str(EXAMPLES)]],
+    [
+        ["extract", "/no/such/path.txt"],
+        ["extract", str(EXAMPLES), "--map", "nonsense"],
+        ["events", "--since", "yesterday"],
+        ["events", "--near", "1,2"],
+        ["--set", "nope.x=1", "extract", str(EXAMPLES)],
+    ],
 )
 def test_cli_usage_errors_exit_2_with_one_line(args, tmp_path):
     result = invoke(*args, db=tmp_path / "f.db")
@@ -129,4 +134,7 @@ def test_cli_ingest_fakes_all_articles_twice_identical(tmp_path):
     assert read + duplicates + rejected == 804
     second = invoke("ingest", str(FAKES_CSV), *maps, db=db)
     assert "added 0 articles, 0 events, 0 rejections" in second.stdout
-    assert first.stdout.splitlines()[1].split("now holds")[1] == second.stdout.splitlines()[1].split("now holds")[1]
+    assert (
+        first.stdout.splitlines()[1].split("now holds")[1]
+        == second.stdout.splitlines()[1].split("now holds")[1]
+    )

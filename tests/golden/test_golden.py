@@ -13,19 +13,20 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, FAKES_CSV, FAKES_MAP, ROOT
 
 from frontlines.countries import country_code
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.model import VICTIM_SUB_TYPES, Event, SubEventType
 from frontlines.run import extract
+from helpers import EXAMPLES, FAKES_CSV, FAKES_MAP, ROOT
 
 CASES = sorted(Path(__file__).parent.glob("*.toml"))
 #: Cases the pipeline does not pass yet, with what is missing. Strict: a case that starts passing
 #: fails here until it is removed from this list.
 KNOWN_GAPS = {
     "fakes-1923848180-aleppo-sarrin-2015": "the embedded gazetteer has no spelling of Sarrin the text uses "
-    "(transliteration variants, issue 3) and 'along with eight IS members' is not added to the toll (issue 4)",
+    "(transliteration variants, issue 3) and 'along with eight IS members' is not added to the toll "
+    "(issue 4)",
 }
 TODAY = dt.date(2026, 1, 1)
 
@@ -95,16 +96,22 @@ def _matches(expected: dict, event: Event, gazetteer: Gazetteer) -> bool:
 def _describe(e: dict | Event) -> str:
     if isinstance(e, Event):
         quote = next((x.quote for x in e.evidence if x.field == "location"), "")
-        return (f"{e.event_date} {e.sub_event_type.value} | {e.actor1} / {e.actor2} | {e.location} "
-                f"(text: {quote}) | fatalities {e.fatalities}")
-    return (f"{e['event_date']} {e['sub_event_type']} | {e.get('actor1')} / {e.get('actor2')} | "
-            f"{e['location']} | fatalities {e['fatalities']}")
+        return (
+            f"{e.event_date} {e.sub_event_type.value} | {e.actor1} / {e.actor2} | {e.location} "
+            f"(text: {quote}) | fatalities {e.fatalities}"
+        )
+    return (
+        f"{e['event_date']} {e['sub_event_type']} | {e.get('actor1')} / {e.get('actor2')} | "
+        f"{e['location']} | fatalities {e['fatalities']}"
+    )
 
 
 @pytest.mark.parametrize(
     "case_path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True)) if p.stem in KNOWN_GAPS else p
+        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True))
+        if p.stem in KNOWN_GAPS
+        else p
         for p in CASES
     ],
     ids=[p.stem for p in CASES],
@@ -115,9 +122,18 @@ def test_golden_article_events(case_path: Path, tmp_path: Path, settings, resour
     results = list(extract(paths, settings, resources, today=TODAY, field_map=field_map))
     docs = [r.doc for r in results if r.doc is not None]
     if "record" in case:
-        docs = [d for d in docs if _record_matches(d.article.origin, dict(d.article.extra) | {
-            "title": d.article.title, "url": d.article.url}, str(case["record"]))]
-    assert len(docs) == 1, f"{case_path.name}: expected one article, got {len(docs)}: {[r.rejection for r in results]}"
+        docs = [
+            d
+            for d in docs
+            if _record_matches(
+                d.article.origin,
+                dict(d.article.extra) | {"title": d.article.title, "url": d.article.url},
+                str(case["record"]),
+            )
+        ]
+    assert len(docs) == 1, (
+        f"{case_path.name}: expected one article, got {len(docs)}: {[r.rejection for r in results]}"
+    )
     unmatched = list(docs[0].events)
     missing = []
     for expected in case.get("event", []):
@@ -126,8 +142,12 @@ def test_golden_article_events(case_path: Path, tmp_path: Path, settings, resour
             missing.append(expected)
         else:
             unmatched.remove(found)
-    report = ["expected but not produced:", *map(_describe, missing), "produced but not expected:",
-              *map(_describe, unmatched)]
+    report = [
+        "expected but not produced:",
+        *map(_describe, missing),
+        "produced but not expected:",
+        *map(_describe, unmatched),
+    ]
     assert not missing and not unmatched, f"{case_path.name}\n" + "\n".join(report)
 
 

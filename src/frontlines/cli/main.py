@@ -44,7 +44,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 class State:
     debug = False
     config: Path | None = None
-    overrides: list[str] = []
+    overrides: tuple[str, ...] = ()
     db: str | None = None
 
 
@@ -67,13 +67,15 @@ def _errors() -> Iterator[None]:
     except Exception as exc:
         if State.debug:
             raise
-        err.print(f"error: [E999] unexpected {type(exc).__name__}: {exc}. Rerun with --debug and report it.",
-                  markup=False)
+        err.print(
+            f"error: [E999] unexpected {type(exc).__name__}: {exc}. Rerun with --debug and report it.",
+            markup=False,
+        )
         raise typer.Exit(2) from exc
 
 
 def _settings() -> Settings:
-    return load_settings(State.config, State.overrides, State.db)
+    return load_settings(State.config, list(State.overrides), State.db)
 
 
 def _today() -> dt.date:
@@ -122,19 +124,25 @@ def main(
     db: Annotated[str | None, typer.Option("--db", help="SQLite database (env FRONTLINES_DB).")] = None,
 ) -> None:
     """Turn news reports of armed conflict into ACLED-style events with evidence."""
-    State.debug, State.config, State.overrides, State.db = debug, config, list(set_), db
+    State.debug, State.config, State.overrides, State.db = debug, config, tuple(set_), db
 
 
 InputsArg = Annotated[list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .html .rss).")]
-MapOpt = Annotated[list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL, e.g. text=article_content.")]
-PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date for records without one.")]
+MapOpt = Annotated[
+    list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL, e.g. text=article_content.")
+]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date for records without one.")
+]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Outlet name for records without one.")]
 
 
 @app.command("extract")
 def extract_cmd(
     inputs: InputsArg,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.jsonl,
     map_: MapOpt = [],  # noqa: B006
     published: PublishedOpt = None,
     source: SourceOpt = None,
@@ -148,8 +156,13 @@ def extract_cmd(
         def results() -> Iterator[Result]:
             nonlocal rejected
             for result in extract(
-                inputs, settings, resources, today=_today(), field_map=_field_map(map_),
-                published=_published(published), source=source,
+                inputs,
+                settings,
+                resources,
+                today=_today(),
+                field_map=_field_map(map_),
+                published=_published(published),
+                source=source,
             ):
                 if result.rejection is not None:
                     rejected += 1
@@ -173,8 +186,14 @@ def ingest_cmd(
         resources = load_resources(settings)
         repository = open_repository(settings.store.db)
         progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} records"),
-            TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} records"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
         )
         with progress:
             task = progress.add_task("ingesting", total=None)
@@ -184,8 +203,15 @@ def ingest_cmd(
                 _report_rejection(result)
 
             report = ingest(
-                inputs, settings, resources, repository, today=_today(), field_map=_field_map(map_),
-                published=_published(published), source=source, progress=tick,
+                inputs,
+                settings,
+                resources,
+                repository,
+                today=_today(),
+                field_map=_field_map(map_),
+                published=_published(published),
+                source=source,
+                progress=tick,
             )
         counts = repository.counts()
         repository.close()
@@ -233,14 +259,22 @@ def events_cmd(
     actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
     near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
 ) -> None:
     """List stored events, filtered."""
     with _errors():
         repository = _open_existing(_settings().store.db)
         query = EventQuery(
-            since=_date_opt(since, "--since"), until=_date_opt(until, "--until"), country=country,
-            admin1=admin1, event_type=type_, actor=actor, near=_near(near), limit=limit,
+            since=_date_opt(since, "--since"),
+            until=_date_opt(until, "--until"),
+            country=country,
+            admin1=admin1,
+            event_type=type_,
+            actor=actor,
+            near=_near(near),
+            limit=limit,
         )
         print_events(repository.events(query), format)
         repository.close()
@@ -261,7 +295,9 @@ def export_cmd(
 
 @app.command("rejections")
 def rejections_cmd(
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
 ) -> None:
     """List what was rejected, where and why."""
     with _errors():
@@ -300,8 +336,16 @@ def gazetteer_lookup_cmd(
         resources = load_resources(_settings())
         table = Table("place_id", "name", "kind", "country", "admin1", "lat", "lon", "population")
         for p in resources.gazetteer.lookup(name, country):
-            table.add_row(p.place_id, p.name, p.kind, p.country_code, p.admin1 or "", f"{p.latitude:.4f}",
-                          f"{p.longitude:.4f}", str(p.population))
+            table.add_row(
+                p.place_id,
+                p.name,
+                p.kind,
+                p.country_code,
+                p.admin1 or "",
+                f"{p.latitude:.4f}",
+                f"{p.longitude:.4f}",
+                str(p.population),
+            )
         Console().print(table)
 
 

@@ -22,7 +22,16 @@ class OutputFormat(StrEnum):
 
 
 #: Columns a table shows; the full record is in JSONL/CSV.
-_TABLE_COLUMNS = ("event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "country", "fatalities")
+_TABLE_COLUMNS = (
+    "event_date",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "admin1",
+    "country",
+    "fatalities",
+)
 
 
 def print_events(events: Iterable[Event], fmt: OutputFormat) -> int:

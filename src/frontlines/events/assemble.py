@@ -56,7 +56,9 @@ _ABROAD_MIN_POPULATION = 100_000
 #: Place kinds that can locate an event. ACLED codes no country-level events.
 _LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
 #: Sentence openings that announce a different event from the one before.
-_SEPARATE = re.compile(r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE)
+_SEPARATE = re.compile(
+    r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE
+)
 #: "in 2011", "since 2011": a bare year before the report's year marks history, not the news.
 _PAST_YEAR = re.compile(r"\b(?:in|since|during|by|of|from)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b")
 #: "carried out by Russian planes", "Jabhat al-Nusra claimed responsibility": who did an event told
@@ -79,9 +81,13 @@ _ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w
 #: Datelines open a report with its own date ("BEIRUT, Sept 10 (Levant Wire) -"): not an event's date.
 _DATELINE_REACH = 80
 #: Words just before a trigger that put it before the reported events.
-_PRIOR = re.compile(r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE)
+_PRIOR = re.compile(
+    r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
+)
 #: Between two place names, the words that make them two places of one report ("Douma and Harasta").
-_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$")
+_COORDINATED = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
+)
 #: "killing 11, including the bomber": the bomber is already in the toll.
 _BOMBER_COUNTED = re.compile(
     r"includ\w*\s+(?:the\s+|two\s+|both\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
@@ -120,10 +126,18 @@ class _Draft:
         """Rule: the same event told twice in one article keeps the larger toll (a later sentence
         usually updates or totals it) and the evidence of both. ``add_toll`` instead adds the other's
         toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
-        self.fatalities = self.fatalities + other.fatalities if add_toll else max(self.fatalities, other.fatalities)
+        self.fatalities = (
+            self.fatalities + other.fatalities if add_toll else max(self.fatalities, other.fatalities)
+        )
         mine, theirs = self.roles, other.roles
-        named = [a for a, inferred in ((theirs.actor1, theirs.actor1_inferred), (theirs.actor2, theirs.actor2_inferred))
-                 if a is not None and not inferred]
+        named = [
+            a
+            for a, inferred in (
+                (theirs.actor1, theirs.actor1_inferred),
+                (theirs.actor2, theirs.actor2_inferred),
+            )
+            if a is not None and not inferred
+        ]
         if self.sub == other.sub and mine.actor1_inferred and named:
             mine.actor1, mine.actor1_inferred = named[0], False
         if mine.actor2 is None or mine.actor2_inferred:
@@ -159,7 +173,7 @@ def _split(total: int, parts: int) -> list[int]:
 
 def _same_side(actor: Actor, other: Actor) -> bool:
     """The same actor, or a generic reference that can stand for it (same inter code)."""
-    return actor.name == other.name or (actor.generic or other.generic) and actor.inter == other.inter
+    return actor.name == other.name or ((actor.generic or other.generic) and actor.inter == other.inter)
 
 
 def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: bool) -> bool:
@@ -184,13 +198,17 @@ def _same_event(draft: _Draft, host: _Draft) -> bool:
     if draft.sub != host.sub and not into_battle:
         return False
     d, h = draft.roles, host.roles
-    d2_free = d.actor2_inferred or (into_battle and d.actor2 is not None and d.actor2.inter == Inter.CIVILIANS)
+    d2_free = d.actor2_inferred or (
+        into_battle and d.actor2 is not None and d.actor2.inter == Inter.CIVILIANS
+    )
     straight = _compatible(d.actor1, d.actor1_inferred, h.actor1, h.actor1_inferred) and _compatible(
         d.actor2, d2_free, h.actor2, h.actor2_inferred
     )
-    crossed = draft.sub not in VICTIM_SUB_TYPES and _compatible(
-        d.actor1, d.actor1_inferred, h.actor2, h.actor2_inferred
-    ) and _compatible(d.actor2, d2_free, h.actor1, h.actor1_inferred)
+    crossed = (
+        draft.sub not in VICTIM_SUB_TYPES
+        and _compatible(d.actor1, d.actor1_inferred, h.actor2, h.actor2_inferred)
+        and _compatible(d.actor2, d2_free, h.actor1, h.actor1_inferred)
+    )
     return straight or crossed
 
 
@@ -213,10 +231,16 @@ class EventAssembler:
         Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
         to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh")."""
         usable = [
-            p for p in places
-            if p.place is not None and p.role in ("event", "other")
-            and (focus is None or p.place.country_code == focus or p.place.kind != "city"
-                 or p.place.population >= _ABROAD_MIN_POPULATION)
+            p
+            for p in places
+            if p.place is not None
+            and p.role in ("event", "other")
+            and (
+                focus is None
+                or p.place.country_code == focus
+                or p.place.kind != "city"
+                or p.place.population >= _ABROAD_MIN_POPULATION
+            )
         ]
         local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
         chosen = [p for p in local if p.role == "event"] or local
@@ -278,15 +302,23 @@ class EventAssembler:
             last = []
             # Rule: "a town recently captured by Kurdish forces": a trigger told as past background
             # does not name this sentence's event.
-            triggers = [t for t in triggers if not _PRIOR.search(text[max(s, t.start - 25) : t.start])] or triggers
+            triggers = [
+                t for t in triggers if not _PRIOR.search(text[max(s, t.start - 25) : t.start])
+            ] or triggers
             trigger = max(triggers, key=priority)
             sentence = text[s:e]
-            if len(times) < len(all_times) or is_background_phrase(sentence) or self._past_year(sentence, published):
+            if (
+                len(times) < len(all_times)
+                or is_background_phrase(sentence)
+                or self._past_year(sentence, published)
+            ):
                 continue
             if _HABITUAL.search(sentence):
                 continue
             # Rule: a dateline's date is the publication date, not the day of the events reported.
-            times = [t for t in times if not (t.start < _DATELINE_REACH and t.date == published and len(times) > 1)]
+            times = [
+                t for t in times if not (t.start < _DATELINE_REACH and t.date == published and len(times) > 1)
+            ]
             if (
                 _ANAPHORIC.search(text[max(s, trigger.start - 20) : trigger.start])
                 and not times
@@ -312,7 +344,9 @@ class EventAssembler:
                 carry_date = own
             named_places = _within(doc.places, s, e)
             places = self._coordinated(self._event_places(named_places, doc.focus_country), text)
-            if not places and any(p.role == "event" and p.place and p.place.kind == "country" for p in named_places):
+            if not places and any(
+                p.role == "event" and p.place and p.place.kind == "country" for p in named_places
+            ):
                 continue  # codebook: no country-level events ("fighting continued across Syria")
             if not places:
                 # Rule: a sentence that names no place ("the city", "the town") happened where the
@@ -325,17 +359,32 @@ class EventAssembler:
             separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
             toll = max(killed, key=lambda c: c.count) if killed else None
-            for place_mention, share in zip(places, _split(toll.count if toll else 0, len(places)), strict=True):
+            for place_mention, share in zip(
+                places, _split(toll.count if toll else 0, len(places)), strict=True
+            ):
                 place = place_mention.place
                 assert place is not None
                 roles = assign_roles(
-                    self.actors, trigger, _within(doc.actors, s, e), lambda a, b: text[a:b],
-                    place.country_code, day, casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
+                    self.actors,
+                    trigger,
+                    _within(doc.actors, s, e),
+                    lambda a, b: text[a:b],
+                    place.country_code,
+                    day,
+                    casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
                 )
                 if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
                     share += 1  # codebook: the bomber counts among the dead
-                draft = _Draft(day, precision, place, self._geo_precision(place_mention), roles, share,
-                               attributions(text[s:e]), separate=separate)
+                draft = _Draft(
+                    day,
+                    precision,
+                    place,
+                    self._geo_precision(place_mention),
+                    roles,
+                    share,
+                    attributions(text[s:e]),
+                    separate=separate,
+                )
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
                 if own is not None:
@@ -381,13 +430,15 @@ class EventAssembler:
         match = _ATTRIBUTION.search(doc.text, start, end)
         if match is None:
             return
-        named = [m for m in _within(doc.actors, start, end)]
+        named = _within(doc.actors, start, end)
         after = [m for m in named if m.start >= match.end()]
         before = [m for m in named if m.end <= match.start()]
         agent = (after[0] if after and "by" in match[0] else None) or (before[0] if before else None)
         if agent is None:
             return
-        unnamed = [d for d in drafts if d.roles.actor1_inferred and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
+        unnamed = [
+            d for d in drafts if d.roles.actor1_inferred and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS
+        ]
         for draft in unnamed[-1:]:
             if draft.roles.actor1_inferred:
                 draft.roles.actor1 = self.actors.resolve(agent.ref, draft.place.country_code, draft.day)
@@ -408,8 +459,14 @@ class EventAssembler:
         actor1, actor2 = d.roles.actor1, d.roles.actor2
         ident = hashlib.sha256(
             "|".join(
-                [article.article_id, d.day.isoformat(), d.place.place_id, actor1.name,
-                 actor2.name if actor2 else "", d.sub.value]
+                [
+                    article.article_id,
+                    d.day.isoformat(),
+                    d.place.place_id,
+                    actor1.name,
+                    actor2.name if actor2 else "",
+                    d.sub.value,
+                ]
             ).encode()
         ).hexdigest()[:16]
         event = Event(

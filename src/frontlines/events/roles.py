@@ -49,7 +49,9 @@ _SPEAKER_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: "the Islamic State group's former stronghold of Raqa": a holder named by what it holds.
-_HOLDS_AFTER = re.compile(r"^[\s\w()'’-]{0,40}?\b(?:stronghold|bastion|de\s+facto\s+capital|heartland)\b", re.IGNORECASE)
+_HOLDS_AFTER = re.compile(
+    r"^[\s\w()'’-]{0,40}?\b(?:stronghold|bastion|de\s+facto\s+capital|heartland)\b", re.IGNORECASE
+)
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
 _SUBSUMED_ROLES = frozenset({"rebels", "military", "unidentified"})
 
@@ -109,7 +111,8 @@ def assign_roles(
     protesters = [x for x in sides if x[1].inter == Inter.PROTESTERS]
     fighting = [x for x in sides if x[1].inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)]
     holders = [
-        x for x in fighting
+        x
+        for x in fighting
         if _HOLDER.search(x[0].text) or _HOLDS_AFTER.match(sentence_text(x[0].end, x[0].end + 60))
     ]
     armed = [x for x in fighting if x not in holders]
@@ -127,8 +130,12 @@ def assign_roles(
         return roles
     if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
         crowd = protesters[0] if protesters else None
-        roles = Roles(sub, crowd[1] if crowd else role("protesters" if sub in _PROTEST_TYPES else "rioters"),
-                      None, actor1_inferred=crowd is None)
+        roles = Roles(
+            sub,
+            crowd[1] if crowd else role("protesters" if sub in _PROTEST_TYPES else "rioters"),
+            None,
+            actor1_inferred=crowd is None,
+        )
         if crowd:
             roles.backing.append(("actor1", crowd[0]))
         state = next((x for x in armed if x[1].inter == Inter.STATE_FORCES), None)
@@ -150,12 +157,17 @@ def assign_roles(
     if perpetrator is None:
         # Rule: "mortars fired from rebel-held areas": the holder of the firing position fired.
         perpetrator = next(
-            (h for h in holders if _FIRED_FROM.search(sentence_text(max(0, h[0].start - 12), h[0].start))), None
+            (h for h in holders if _FIRED_FROM.search(sentence_text(max(0, h[0].start - 12), h[0].start))),
+            None,
         )
         if perpetrator is not None:
             holders = [h for h in holders if h is not perpetrator]
-    roles = Roles(sub, perpetrator[1] if perpetrator else role("unidentified"), None,
-                  actor1_inferred=perpetrator is None)
+    roles = Roles(
+        sub,
+        perpetrator[1] if perpetrator else role("unidentified"),
+        None,
+        actor1_inferred=perpetrator is None,
+    )
     if perpetrator:
         roles.backing.append(("actor1", perpetrator[0]))
     roles.assoc_actor_1 = [a for _, a in allies]
@@ -223,8 +235,12 @@ def _territorial(
     gainer_actor = gainer[1] if gainer else role("rebels")
     others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]
     loser = others[0] if others else None
-    roles = Roles(territorial_sub_type(gainer_actor.inter), gainer_actor, loser[1] if loser else None,
-                  actor1_inferred=gainer is None)
+    roles = Roles(
+        territorial_sub_type(gainer_actor.inter),
+        gainer_actor,
+        loser[1] if loser else None,
+        actor1_inferred=gainer is None,
+    )
     if gainer:
         roles.backing.append(("actor1", gainer[0]))
     if loser:

@@ -9,7 +9,10 @@ import re
 ATTRIBUTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"))
     for name, pattern in (
-        ("Syrian Observatory for Human Rights", r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|the\s+Observatory"),
+        (
+            "Syrian Observatory for Human Rights",
+            r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|the\s+Observatory",
+        ),
         ("Local Coordination Committees", r"Local\s+Coordination\s+Committees|LCC"),
         ("Syrian Network for Human Rights", r"Syrian\s+Network\s+for\s+Human\s+Rights|SNHR"),
         ("Syrian Civil Defence", r"(?:Syrian\s+)?Civil\s+Defen[cs]e|White\s+Helmets"),

@@ -35,40 +35,82 @@ def _rule(sub: SubEventType, pattern: str, priority: int, territorial: bool = Fa
 
 
 _ARMS = r"(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air\s*force)"
-_HIT = r"(?:bomb(?:ed|s|ing)?|bombard(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|pound(?:ed|s|ing)?|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:rockets|missiles))"
+_HIT = (
+    r"(?:bomb(?:ed|s|ing)?|bombard(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|pound(?:ed|s|ing)?"
+    r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:rockets|missiles))"
+)
 
 #: The rules, highest priority first within each group. Priorities: territorial 90, chemical 80,
 #: suicide 75, battle 70, air 60, shelling 55, remote explosive 50, grenade 45, VAC 40, riots 35,
 #: protests 30, strategic 10-25.
 RULES: tuple[Rule, ...] = (
     # --- Battles: territorial change (who gained decides the sub-type) ---
-    _rule(TERRITORY, r"(?:seiz(?:ed|es|ing)|took|take|taken|taking|captur(?:ed|es|ing)|gain(?:ed|s)|won|"
-          r"wrest(?:ed)?|assum(?:ed|es))\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)", 90, True),
-    _rule(TERRITORY, r"(?:regain(?:ed|s)?|recaptur(?:ed|es|ing|e)|retook|retake|retaking|reclaim(?:ed|s)?|"
-          r"restor(?:ed|es)\s+control|took\s+back|liberat(?:ed|es|ing)|re-?took)", 90, True),
-    _rule(TERRITORY, r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)|"
-          r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
-          r"under\s+(?:the\s+)?(?:full\s+)?control\s+of", 85, True),
+    _rule(
+        TERRITORY,
+        r"(?:seiz(?:ed|es|ing)|took|take|taken|taking|captur(?:ed|es|ing)|gain(?:ed|s)|won|"
+        r"wrest(?:ed)?|assum(?:ed|es))\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        90,
+        True,
+    ),
+    _rule(
+        TERRITORY,
+        r"(?:regain(?:ed|s)?|recaptur(?:ed|es|ing|e)|retook|retake|retaking|reclaim(?:ed|s)?|"
+        r"restor(?:ed|es)\s+control|took\s+back|liberat(?:ed|es|ing)|re-?took)",
+        90,
+        True,
+    ),
+    _rule(
+        TERRITORY,
+        r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)|"
+        r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
+        r"under\s+(?:the\s+)?(?:full\s+)?control\s+of",
+        85,
+        True,
+    ),
     # --- Explosions/Remote violence ---
-    _rule(S.CHEMICAL_WEAPON, r"chemical\s+(?:weapons?\s+)?attacks?|chemical\s+weapons?|sarin|nerve\s+(?:agent|gas)|"
-          r"chlorine(?:\s+gas)?|mustard\s+gas|toxic\s+gas|poison(?:ous)?\s+gas", 80),
-    _rule(S.SUICIDE_BOMB, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ing)?|"
-          r"blast|bombers?)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|self-detonat\w*", 75),
+    _rule(
+        S.CHEMICAL_WEAPON,
+        r"chemical\s+(?:weapons?\s+)?attacks?|chemical\s+weapons?|sarin|nerve\s+(?:agent|gas)|"
+        r"chlorine(?:\s+gas)?|mustard\s+gas|toxic\s+gas|poison(?:ous)?\s+gas",
+        80,
+    ),
+    _rule(
+        S.SUICIDE_BOMB,
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ing)?|"
+        r"blast|bombers?)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|self-detonat\w*",
+        75,
+    ),
     # --- Battles: fighting between two armed sides ---
-    _rule(S.ARMED_CLASH, r"clash(?:ed|es|ing)?|fighting|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
-          r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
-          r"(?:launched|began|started|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?offensive|"
-          r"assault(?:ed|s)?\s+on|stormed|attack(?:ed|s)?\s+(?:army|military|government|regime|rebel)\s+"
-          r"(?:positions?|posts?|checkpoints?|bases?|forces|troops)", 70),
-    _rule(S.AIR_DRONE_STRIKE, rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
-          rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}", 60),
-    _rule(S.SHELLING, r"shell(?:ed|ing|s)?|mortars?(?:\s+(?:rounds?|shells?|fire|attacks?))?|artillery|"
-          r"rockets?(?:\s+(?:fire|attacks?))?|missiles?(?:\s+(?:strikes?|attacks?))?|bombard(?:ed|ment|ing)|"
-          r"Grad|Scud|(?:rebel|regime|army|government|militant|insurgent|opposition|tank)\s+fire", 55),
-    _rule(S.REMOTE_EXPLOSIVE, r"car\s+bomb(?:s|ing)?|roadside\s+bombs?|IEDs?|improvised\s+explosive(?:\s+devices?)?|"
-          r"land\s*mines?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?|bomb\s+(?:blast|attack|exploded|explosion)|"
-          r"(?:bomb|explosion|blast)\s+(?:ripped|tore|went\s+off|struck|hit)|unexploded\s+ordnance|"
-          r"explosions?\s+(?:killed|hit|struck)", 50),
+    _rule(
+        S.ARMED_CLASH,
+        r"clash(?:ed|es|ing)?|fighting|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
+        r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
+        r"(?:launched|began|started|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?offensive|"
+        r"assault(?:ed|s)?\s+on|stormed|attack(?:ed|s)?\s+(?:army|military|government|regime|rebel)\s+"
+        r"(?:positions?|posts?|checkpoints?|bases?|forces|troops)",
+        70,
+    ),
+    _rule(
+        S.AIR_DRONE_STRIKE,
+        rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
+        rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}",
+        60,
+    ),
+    _rule(
+        S.SHELLING,
+        r"shell(?:ed|ing|s)?|mortars?(?:\s+(?:rounds?|shells?|fire|attacks?))?|artillery|"
+        r"rockets?(?:\s+(?:fire|attacks?))?|missiles?(?:\s+(?:strikes?|attacks?))?|bombard(?:ed|ment|ing)|"
+        r"Grad|Scud|(?:rebel|regime|army|government|militant|insurgent|opposition|tank)\s+fire",
+        55,
+    ),
+    _rule(
+        S.REMOTE_EXPLOSIVE,
+        r"car\s+bomb(?:s|ing)?|roadside\s+bombs?|IEDs?|improvised\s+explosive(?:\s+devices?)?|"
+        r"land\s*mines?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?|bomb\s+(?:blast|attack|exploded|explosion)|"
+        r"(?:bomb|explosion|blast)\s+(?:ripped|tore|went\s+off|struck|hit)|unexploded\s+ordnance|"
+        r"explosions?\s+(?:killed|hit|struck)",
+        50,
+    ),
     _rule(S.GRENADE, r"(?:hand\s+)?grenades?", 45),
     # Rule: an armed group that "attacked" or "stormed" a place or another group fought it; attacks on
     # civilians are caught above by the violence-against-civilians rules, which outrank this one.
@@ -77,34 +119,82 @@ RULES: tuple[Rule, ...] = (
     _rule(S.REMOTE_EXPLOSIVE, r"explosions?|blasts?|bombings?|bombs?\s+(?:exploded|went\s+off|attack)", 44),
     # --- Violence against civilians ---
     _rule(S.SEXUAL_VIOLENCE, r"rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:violence|assault(?:ed)?|abuse[ds]?)", 42),
-    _rule(S.ABDUCTION, r"kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing|s)?|taken\s+hostage|held\s+hostage|"
-          r"forcibly\s+disappeared|enforced\s+disappearances?", 41),
-    _rule(S.ATTACK, r"execut(?:ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|gunned\s+down|beheaded|"
-          r"(?:killed|shot|attacked|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|"
-          r"worshippers|passengers)|sniper\s+fire", 40),
+    _rule(
+        S.ABDUCTION,
+        r"kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing|s)?|taken\s+hostage|held\s+hostage|"
+        r"forcibly\s+disappeared|enforced\s+disappearances?",
+        41,
+    ),
+    _rule(
+        S.ATTACK,
+        r"execut(?:ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|gunned\s+down|beheaded|"
+        r"(?:killed|shot|attacked|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|"
+        r"worshippers|passengers)|sniper\s+fire",
+        40,
+    ),
     # --- Riots and protests ---
-    _rule(S.VIOLENT_DEMONSTRATION, r"riot(?:s|ed|ing)?|rioters|(?:threw|throwing|hurled)\s+stones|"
-          r"set\s+fire\s+to|torched\s+(?:a\s+)?(?:police|government)", 35),
+    _rule(
+        S.VIOLENT_DEMONSTRATION,
+        r"riot(?:s|ed|ing)?|rioters|(?:threw|throwing|hurled)\s+stones|"
+        r"set\s+fire\s+to|torched\s+(?:a\s+)?(?:police|government)",
+        35,
+    ),
     _rule(S.MOB_VIOLENCE, r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)", 35),
-    _rule(S.EXCESSIVE_FORCE, r"(?:opened\s+fire|fired|shot)\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:on|at|into)\s+"
-          r"(?:\w+\s+){0,2}(?:protesters|demonstrators|crowds?|marchers)|"
-          r"(?:killed|shot)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)", 34),
-    _rule(S.PROTEST_WITH_INTERVENTION, r"dispers(?:ed|e|ing)|tear\s*gas|broke\s+up|water\s+cannon|"
-          r"arrested\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)", 32),
-    _rule(S.PEACEFUL_PROTEST, r"protest(?:ed|s|ing|ers|ors)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|"
-          r"sit-ins?|marched|vigil", 30),
+    _rule(
+        S.EXCESSIVE_FORCE,
+        r"(?:opened\s+fire|fired|shot)\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:on|at|into)\s+"
+        r"(?:\w+\s+){0,2}(?:protesters|demonstrators|crowds?|marchers)|"
+        r"(?:killed|shot)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)",
+        34,
+    ),
+    _rule(
+        S.PROTEST_WITH_INTERVENTION,
+        r"dispers(?:ed|e|ing)|tear\s*gas|broke\s+up|water\s+cannon|"
+        r"arrested\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)",
+        32,
+    ),
+    _rule(
+        S.PEACEFUL_PROTEST,
+        r"protest(?:ed|s|ing|ers|ors)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ies|ied)|"
+        r"sit-ins?|marched|vigil",
+        30,
+    ),
     # --- Strategic developments ---
-    _rule(S.AGREEMENT, r"cease-?fires?|truce|agreements?|accord|evacuation\s+deal|reconciliation\s+deal|"
-          r"(?:surrender|evacuation|local)\s+deal|prisoner\s+(?:swap|exchange)|surrendered|de-escalation\s+zones?", 25),
-    _rule(S.NON_VIOLENT_TRANSFER, r"withdr(?:ew|awn|awal|aws)\s+(?:from|of)|pulled\s+out\s+of|handed\s+over|"
-          r"retreated\s+from|abandoned\s+(?:their\s+)?positions", 24),
+    _rule(
+        S.AGREEMENT,
+        r"cease-?fires?|truce|agreements?|accord|evacuation\s+deal|reconciliation\s+deal|"
+        r"(?:surrender|evacuation|local)\s+deal|prisoner\s+(?:swap|exchange)|surrendered|de-escalation\s+zones?",
+        25,
+    ),
+    _rule(
+        S.NON_VIOLENT_TRANSFER,
+        r"withdr(?:ew|awn|awal|aws)\s+(?:from|of)|pulled\s+out\s+of|handed\s+over|"
+        r"retreated\s+from|abandoned\s+(?:their\s+)?positions",
+        24,
+    ),
     _rule(S.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|rounded\s+up|raids?\s+and\s+arrests", 20),
-    _rule(S.DISRUPTED_WEAPONS_USE, r"shot\s+down|intercept(?:ed|s)|defus(?:ed|ing)|dismantl(?:ed|ing)\s+"
-          r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)", 22),
-    _rule(S.CHANGE_TO_GROUP, r"defect(?:ed|ion|ions|ors)|sent\s+reinforcements|reinforcements|deploy(?:ed|ment)|"
-          r"announced\s+the\s+formation|merged|recruit(?:ed|ment|ing)", 15),
-    _rule(S.HEADQUARTERS_ESTABLISHED, r"(?:established|set\s+up)\s+(?:a\s+)?(?:new\s+)?(?:base|headquarters|outpost)", 15),
-    _rule(S.LOOTING, r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|burn(?:ed|t)\s+(?:\w+\s+){0,2}(?:homes|houses|shops)", 12),
+    _rule(
+        S.DISRUPTED_WEAPONS_USE,
+        r"shot\s+down|intercept(?:ed|s)|defus(?:ed|ing)|dismantl(?:ed|ing)\s+"
+        r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)",
+        22,
+    ),
+    _rule(
+        S.CHANGE_TO_GROUP,
+        r"defect(?:ed|ion|ions|ors)|sent\s+reinforcements|reinforcements|deploy(?:ed|ment)|"
+        r"announced\s+the\s+formation|merged|recruit(?:ed|ment|ing)",
+        15,
+    ),
+    _rule(
+        S.HEADQUARTERS_ESTABLISHED,
+        r"(?:established|set\s+up)\s+(?:a\s+)?(?:new\s+)?(?:base|headquarters|outpost)",
+        15,
+    ),
+    _rule(
+        S.LOOTING,
+        r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|burn(?:ed|t)\s+(?:\w+\s+){0,2}(?:homes|houses|shops)",
+        12,
+    ),
     _rule(S.OTHER, r"mass\s+graves?", 10),
 )
 

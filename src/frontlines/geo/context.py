@@ -10,10 +10,9 @@ or 3 for a province-level unit).
 from __future__ import annotations
 
 import re
-
-from frontlines.countries import country_code
 from dataclasses import dataclass
 
+from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
 from frontlines.geo.wordlists import NON_PLACE_NAMES
 from frontlines.model import PlaceRole

@@ -129,7 +129,7 @@ def spelling_variants(name: str) -> Iterator[str]:
     for base in (name, plain):
         lead = _LEADING_ARTICLE.match(base)  # hyphenated, or an unmistakably Arabic article
         if lead:
-            bare = base[lead.end():]
+            bare = base[lead.end() :]
             for article in ("Al-", "al-", "Al ", "El-", "el-"):
                 add(article + bare)
             if len(bare) >= MIN_BARE_CHARS and not is_common_word(bare) and not is_demonym(bare):

@@ -23,8 +23,20 @@ import re
 #: English month names and abbreviations (``Sept`` included) -> month number.
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"],
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
     start=1,
 ):
     MONTHS[_name] = _number

@@ -6,8 +6,31 @@ from html.parser import HTMLParser
 
 #: Elements whose start or end is a paragraph break in the text.
 BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
-     "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "pre",
+        "hr",
+    }
 )
 #: Elements whose content is never text for a reader.
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})

@@ -95,8 +95,9 @@ def read_inputs(
     if missing:
         raise ConfigError(f"input not found: {', '.join(missing)}", "check the path(s) and try again")
     records.check_field_map(field_map or {})
-    ctx = Context(settings=settings, today=today, field_map=dict(field_map or {}), published=published,
-                  source=source)
+    ctx = Context(
+        settings=settings, today=today, field_map=dict(field_map or {}), published=published, source=source
+    )
 
     def generate() -> Iterator[Article | Rejection]:
         for path in iter_files(paths):

@@ -120,8 +120,11 @@ def read_jsonl(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
             try:
                 decoded = line.decode(encoding)
             except UnicodeDecodeError as exc:
-                yield reject(origin, "encoding", f"line is not {encoding} ({exc.reason} at byte "
-                             f"{exc.start}); re-save the file as UTF-8")
+                yield reject(
+                    origin,
+                    "encoding",
+                    f"line is not {encoding} ({exc.reason} at byte {exc.start}); re-save the file as UTF-8",
+                )
                 continue
             if number == 1:
                 decoded = decoded.lstrip("\ufeff")
@@ -130,12 +133,18 @@ def read_jsonl(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
             try:
                 record = json.loads(decoded)
             except json.JSONDecodeError as exc:
-                yield reject(origin, "format", f"not valid JSON: {exc.msg} at column {exc.colno}; "
-                             "fix or remove the line")
+                yield reject(
+                    origin,
+                    "format",
+                    f"not valid JSON: {exc.msg} at column {exc.colno}; fix or remove the line",
+                )
                 continue
             if not isinstance(record, dict):
-                yield reject(origin, "format", f"line is a JSON {type(record).__name__}, not an object with "
-                             "a 'text' field")
+                yield reject(
+                    origin,
+                    "format",
+                    f"line is a JSON {type(record).__name__}, not an object with a 'text' field",
+                )
                 continue
             yield to_draft(record, origin, ctx)
 
@@ -173,13 +182,20 @@ def read_csv(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
             except StopIteration:
                 break
             except UnicodeDecodeError as exc:
-                yield reject(f"{origin}:{row_number + 1}", "encoding", f"not {encoding} from here on "
-                             f"({exc.reason}); the rest of the file was not read; re-save it as UTF-8")
+                yield reject(
+                    f"{origin}:{row_number + 1}",
+                    "encoding",
+                    f"not {encoding} from here on "
+                    f"({exc.reason}); the rest of the file was not read; re-save it as UTF-8",
+                )
                 return
             except csv.Error as exc:
                 code = "too_large" if "field limit" in str(exc) else "format"
-                yield reject(f"{origin}:{row_number + 1}", code, f"CSV error: {exc}; the rest of the file "
-                             "was not read; fix the row")
+                yield reject(
+                    f"{origin}:{row_number + 1}",
+                    code,
+                    f"CSV error: {exc}; the rest of the file was not read; fix the row",
+                )
                 return
             row_number += 1
             if header is None:
@@ -192,15 +208,22 @@ def read_csv(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
                     )
                 if columns["text"] not in header:
                     names = ", ".join(header)
-                    yield reject(origin, "format", f"no '{columns['text']}' column (columns: {names}); "
-                                 "map the article-text column with --field text=COLUMN")
+                    yield reject(
+                        origin,
+                        "format",
+                        f"no '{columns['text']}' column (columns: {names}); "
+                        "map the article-text column with --field text=COLUMN",
+                    )
                     return
                 continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                yield reject(f"{origin}:{row_number}", "format", f"row has {len(row)} fields, the header has "
-                             f"{len(header)}; check quoting in that row")
+                yield reject(
+                    f"{origin}:{row_number}",
+                    "format",
+                    f"row has {len(row)} fields, the header has {len(header)}; check quoting in that row",
+                )
                 continue
             yield to_draft(dict(zip(header, row, strict=True)), f"{origin}:{row_number}", ctx)
     if header is None:

@@ -30,11 +30,16 @@ from frontlines.model import Rejection
 EXTENSIONS = frozenset({".txt", ".text"})
 #: Header keys as written (lower-cased) -> the draft field they fill.
 HEADER_KEYS = {
-    "title": "title", "published": "published", "date": "published", "source": "source", "url": "url",
+    "title": "title",
+    "published": "published",
+    "date": "published",
+    "source": "source",
+    "url": "url",
 }
 #: One header line: a known key, a colon, a value.
-HEADER_LINE = re.compile(r"[ \t]*(?P<key>title|published|date|source|url)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*",
-                         re.IGNORECASE)
+HEADER_LINE = re.compile(
+    r"[ \t]*(?P<key>title|published|date|source|url)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*", re.IGNORECASE
+)
 #: The blank line that ends a header (and any blank lines after it).
 HEADER_END = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
 
@@ -54,7 +59,7 @@ def split_header(content: str) -> tuple[dict[str, str], str]:
         if m is None:
             return {}, content
         fields[HEADER_KEYS[m["key"].lower()]] = m["value"]
-    return fields, content[end.end():]
+    return fields, content[end.end() :]
 
 
 def sidecar_path(path: Path) -> Path:

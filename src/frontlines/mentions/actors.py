@@ -83,7 +83,11 @@ class ActorDictionary:
                 exact[alias] = ActorRef("role", entry["role"], entry["country"])
         for entry in data.get("actor", []):
             named = _Named(
-                entry["name"], Inter(entry["inter"]), entry["country"], entry.get("template"), entry.get("aggregate", False)
+                entry["name"],
+                Inter(entry["inter"]),
+                entry["country"],
+                entry.get("template"),
+                entry.get("aggregate", False),
             )
             self._named[named.name] = named
             for alias in entry["aliases"]:
@@ -139,8 +143,12 @@ class ActorDictionary:
         if ref.kind == "actor":
             named = self._named[ref.key]
             if named.template and country and country != named.country:
-                return Actor(named.template.format(country=country_name(country)), named.inter, country,
-                             named.aggregate)
+                return Actor(
+                    named.template.format(country=country_name(country)),
+                    named.inter,
+                    country,
+                    named.aggregate,
+                )
             inter = named.inter
             if inter == Inter.STATE_FORCES and country and country != named.country:
                 inter = Inter.EXTERNAL_FORCES

@@ -47,22 +47,72 @@ from frontlines.model import CasualtyKind, CasualtyMention
 
 #: Vague words and the count coded for each (see the module docstring).
 VAGUE: dict[str, int] = {
-    "a few": 3, "several": 3, "a handful": 3, "handful": 3, "a couple": 2, "a couple of": 2,
-    "many": 10, "numerous": 10, "tens": 10, "dozens": 12, "scores": 12, "a dozen": 12, "dozen": 12,
-    "half a dozen": 6, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
-    "half a million": 500_000, "a quarter of a million": 250_000, "a quarter million": 250_000,
+    "a few": 3,
+    "several": 3,
+    "a handful": 3,
+    "handful": 3,
+    "a couple": 2,
+    "a couple of": 2,
+    "many": 10,
+    "numerous": 10,
+    "tens": 10,
+    "dozens": 12,
+    "scores": 12,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a dozen": 6,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "half a million": 500_000,
+    "a quarter of a million": 250_000,
+    "a quarter million": 250_000,
 }
 #: Words that multiply the number before them ("two dozen", "several hundred", "tens of thousands").
 MULTIPLIERS: dict[str, int] = {
-    "dozen": 12, "dozens": 12, "score": 20, "scores": 20, "hundred": 100, "hundreds": 100,
-    "thousand": 1000, "thousands": 1000, "million": 1_000_000, "millions": 1_000_000,
+    "dozen": 12,
+    "dozens": 12,
+    "score": 20,
+    "scores": 20,
+    "hundred": 100,
+    "hundreds": 100,
+    "thousand": 1000,
+    "thousands": 1000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
 }
 #: Words before a number that do not change the count coded ("at least 70" -> 70).
 QUALIFIERS = (
-    "no fewer than", "no less than", "a minimum of", "a maximum of", "at least", "at most", "more than",
-    "fewer than", "less than", "just over", "just under", "well over", "as many as", "up to",
-    "an estimated", "close to", "upwards of", "a total of", "a further", "an additional", "over",
-    "nearly", "almost", "about", "around", "approximately", "roughly", "some", "estimated", "another",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+    "a maximum of",
+    "at least",
+    "at most",
+    "more than",
+    "fewer than",
+    "less than",
+    "just over",
+    "just under",
+    "well over",
+    "as many as",
+    "up to",
+    "an estimated",
+    "close to",
+    "upwards of",
+    "a total of",
+    "a further",
+    "an additional",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "estimated",
+    "another",
 )
 #: A post-cue links to a count at most this many words before it ("50 military personnel are
 #: believed to have died": six words between).
@@ -73,27 +123,37 @@ MAX_TOLL_GAP = 100
 #: two civilians in the city that has been divided since 2012" is not a war-long total.
 CUMULATIVE_BEFORE, CUMULATIVE_AFTER = 60, 40
 
-_W = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-      "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
-      "|million")
+_W = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    "|million"
+)
 _W_FIRST = _W.removesuffix("|hundred|thousand|million")  # "million" alone is no count
-_WORDS = (rf"(?:a\s+(?:hundred|thousand)|(?:{_W_FIRST}))\b(?:(?:\s+|-)(?:{_W})\b"
-          rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_W})\b)*")
+_WORDS = (
+    rf"(?:a\s+(?:hundred|thousand)|(?:{_W_FIRST}))\b(?:(?:\s+|-)(?:{_W})\b"
+    rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_W})\b)*"
+)
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million)\b)?"
 _VBASE = r"(?:several|a\s+few|many|numerous|a\s+couple\s+of)"
-_VAGUE = (r"(?:(?:tens|dozens|scores|hundreds|thousands)\s+of\s+(?:thousands|millions)"
-          rf"|{_VBASE}\s+(?:dozens?|hundreds?|thousands?)|(?:\d{{1,2}}|{_W_FIRST})\s+dozens?"
-          r"|(?:half\s+a|a\s+quarter\s+(?:of\s+a\s+)?)\s*million|half\s+a\s+dozen|a\s+dozen|a\s+handful"
-          r"|a\s+couple(?:\s+of)?|a\s+few|dozens|scores|tens|hundreds|thousands|several|many|numerous)\b")
+_VAGUE = (
+    r"(?:(?:tens|dozens|scores|hundreds|thousands)\s+of\s+(?:thousands|millions)"
+    rf"|{_VBASE}\s+(?:dozens?|hundreds?|thousands?)|(?:\d{{1,2}}|{_W_FIRST})\s+dozens?"
+    r"|(?:half\s+a|a\s+quarter\s+(?:of\s+a\s+)?)\s*million|half\s+a\s+dozen|a\s+dozen|a\s+handful"
+    r"|a\s+couple(?:\s+of)?|a\s+few|dozens|scores|tens|hundreds|thousands|several|many|numerous)\b"
+)
 _ONE = rf"(?:{_VAGUE}|{_DIGITS}|{_WORDS})"
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
-_MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
-_UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|km|kms|kilomet(?:er|re)s?"
-         r"|miles?|met(?:er|re)s?|m|cm|mm|kg|kilos?|kilograms?|tons?|tonnes?|percent|per\s*cent|dollars?"
-         r"|euros?|pounds?|liras?|lire|rubles?|roubles?|riyals?|dinars?|dirhams?|usd|eur|gbp|syp|bn|billion"
-         r"|[ap]\.?m\b\.?|gmt|utc|o'clock|times|fold|storeys?|stor(?:y|ies)|floors?|sq|square|acres?"
-         r"|hectares?|degrees?|calibre|caliber|st|nd|rd|th)\b")
+_MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
+_UNIT = (
+    r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|km|kms|kilomet(?:er|re)s?"
+    r"|miles?|met(?:er|re)s?|m|cm|mm|kg|kilos?|kilograms?|tons?|tonnes?|percent|per\s*cent|dollars?"
+    r"|euros?|pounds?|liras?|lire|rubles?|roubles?|riyals?|dinars?|dirhams?|usd|eur|gbp|syp|bn|billion"
+    r"|[ap]\.?m\b\.?|gmt|utc|o'clock|times|fold|storeys?|stor(?:y|ies)|floors?|sq|square|acres?"
+    r"|hectares?|degrees?|calibre|caliber|st|nd|rd|th)\b"
+)
 #: A count phrase: optional qualifiers, then one number, a range, or "between X and Y".
 COUNT = re.compile(
     rf"(?<![$£€#./,:-])\b(?:(?:{_QUAL})\s+){{0,2}}(?:between\s+{_ONE}\s+and\s+{_ONE}"
@@ -130,16 +190,56 @@ def _first_letter_alternation(words: Sequence[str]) -> str:
 
 
 #: Every cue starts with one of these stems; CUE is tried only where one starts (5x faster on 1 MB).
-CUE_STEMS = re.compile(_first_letter_alternation(
-    ["kill", "dea", "die", "toll", "took", "tak", "wound", "injur", "hurt", "casualt", "claim", "corpse",
-     "execut", "behead", "bodies", "massac", "martyr", "murder", "slaughter", "slain", "perish", "fatalit",
-     "lost", "number"]
-))
+CUE_STEMS = re.compile(
+    _first_letter_alternation(
+        [
+            "kill",
+            "dea",
+            "die",
+            "toll",
+            "took",
+            "tak",
+            "wound",
+            "injur",
+            "hurt",
+            "casualt",
+            "claim",
+            "corpse",
+            "execut",
+            "behead",
+            "bodies",
+            "massac",
+            "martyr",
+            "murder",
+            "slaughter",
+            "slain",
+            "perish",
+            "fatalit",
+            "lost",
+            "number",
+        ]
+    )
+)
 #: Every count contains a run of digits or one of these words; COUNT is tried only just before them.
-COUNT_ANCHORS = re.compile(r"\d+|" + _first_letter_alternation(
-    [*_W.split("|"), "dozen", "score", "tens", "hundreds", "thousands", "several", "few", "many",
-     "numerous", "handful", "couple"]
-))
+COUNT_ANCHORS = re.compile(
+    r"\d+|"
+    + _first_letter_alternation(
+        [
+            *_W.split("|"),
+            "dozen",
+            "score",
+            "tens",
+            "hundreds",
+            "thousands",
+            "several",
+            "few",
+            "many",
+            "numerous",
+            "handful",
+            "couple",
+        ]
+    )
+)
 #: How far before its first anchor a count may start ("no fewer than a total of 12").
 COUNT_REACH = 40
 _WORD_START = re.compile(r"\b\w")
@@ -201,26 +301,130 @@ CUMULATIVE_AFTER_ONLY = re.compile(
 CUMULATIVE_FLOOR = 10_000
 
 #: The word before a number that makes it a label, not a count ("Resolution 2254", "aged 12", "Wed 05").
-_LABEL_BEFORE = frozenset({
-    "aged", "age", "ages", "resolution", "article", "chapter", "page", "route", "highway", "flight",
-    "number", "no", "division", "brigade", "regiment", "battalion", "corps", "room", "building",
-    "platform", "phase", "level", "paragraph", "section", "clause", "item", "point", "gate", "road",
-    "street", "channel", "station", "km", "usd", "us", "year", "years", "minus", "plus", "x", "vs",
-    "version", "model", "group", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december"
-})
+_LABEL_BEFORE = frozenset(
+    {
+        "aged",
+        "age",
+        "ages",
+        "resolution",
+        "article",
+        "chapter",
+        "page",
+        "route",
+        "highway",
+        "flight",
+        "number",
+        "no",
+        "division",
+        "brigade",
+        "regiment",
+        "battalion",
+        "corps",
+        "room",
+        "building",
+        "platform",
+        "phase",
+        "level",
+        "paragraph",
+        "section",
+        "clause",
+        "item",
+        "point",
+        "gate",
+        "road",
+        "street",
+        "channel",
+        "station",
+        "km",
+        "usd",
+        "us",
+        "year",
+        "years",
+        "minus",
+        "plus",
+        "x",
+        "vs",
+        "version",
+        "model",
+        "group",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 #: Nouns that make a bare 1900-2099 a count, not a year ("2000 people"), unless a preposition precedes.
-_PEOPLE = frozenset({
-    "people", "persons", "civilians", "soldiers", "fighters", "troops", "militants", "rebels",
-    "children", "women", "men", "residents", "dead", "killed", "wounded", "injured", "members",
-    "jihadists", "refugees", "protesters"
-})
-_PREPOSITIONS = frozenset({
-    "in", "since", "of", "from", "until", "till", "by", "during", "before", "after", "to", "through",
-    "throughout"
-})
+_PEOPLE = frozenset(
+    {
+        "people",
+        "persons",
+        "civilians",
+        "soldiers",
+        "fighters",
+        "troops",
+        "militants",
+        "rebels",
+        "children",
+        "women",
+        "men",
+        "residents",
+        "dead",
+        "killed",
+        "wounded",
+        "injured",
+        "members",
+        "jihadists",
+        "refugees",
+        "protesters",
+    }
+)
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "since",
+        "of",
+        "from",
+        "until",
+        "till",
+        "by",
+        "during",
+        "before",
+        "after",
+        "to",
+        "through",
+        "throughout",
+    }
+)
 #: Words that open a part of a count already given ("15 civilians including 4 children").
 _SUBSET = ("including", "among them", "among whom", "of whom", "of them", "mostly", "mainly", "among")
 #: Words that end the noun phrase between a count and its cue.

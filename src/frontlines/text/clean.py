@@ -102,8 +102,11 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "byline",
         re.compile(
-            r"\A(?:[^\n]{0,300}\n\s*){0,2}?(?P<cut>[^\S\n]*(?:By|BY)[ \t]+" + _NAME
-            + r"(?:[ \t]*(?:,|\band\b|&|\||[-–—])[ \t]*" + _NAME + r")*[ \t]*(?:\n|\Z))",
+            r"\A(?:[^\n]{0,300}\n\s*){0,2}?(?P<cut>[^\S\n]*(?:By|BY)[ \t]+"
+            + _NAME
+            + r"(?:[ \t]*(?:,|\band\b|&|\||[-–—])[ \t]*"
+            + _NAME
+            + r")*[ \t]*(?:\n|\Z))",
         ),
     ),
     # A "Source: ..." trailer at the very end, alone on its line or after the last sentence,
@@ -170,8 +173,10 @@ WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]|\A |\s\Z")
 
 def _normalize(text: str) -> Iterator[Edit]:
     """Normalize: CR and CRLF to LF; invisible characters dropped."""
-    found = [(m.start(), m.end(), "" if text.startswith("\n", m.end()) else "\n")
-             for m in CARRIAGE_RETURN.finditer(text)]
+    found = [
+        (m.start(), m.end(), "" if text.startswith("\n", m.end()) else "\n")
+        for m in CARRIAGE_RETURN.finditer(text)
+    ]
     found += [(m.start(), m.end(), "") for m in INVISIBLE.finditer(text)]
     for start, end, insert in sorted(found):
         yield Edit(start, end, insert)
@@ -283,9 +288,9 @@ def _apply(
     for edit in edits:
         if edit.start < cursor:
             raise ValueError(f"overlapping edits at {edit.start} (cursor {cursor})")
-        pieces.append(text[cursor:edit.start])
-        new_index.extend(index[cursor:edit.start])
-        new_inserted.extend(inserted[cursor:edit.start])
+        pieces.append(text[cursor : edit.start])
+        new_index.extend(index[cursor : edit.start])
+        new_inserted.extend(inserted[cursor : edit.start])
         if edit.insert:
             pieces.append(edit.insert)
             new_index.extend([index[edit.end]] * len(edit.insert))

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _PART = r"(?:(?:early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+)?"
-_CONFLICT = (r"(?:(?:civil\s+)?war|conflict|uprising|revolution|crisis|unrest|insurgency|revolt|protests"
-             r"|fighting)")
+_CONFLICT = (
+    r"(?:(?:civil\s+)?war|conflict|uprising|revolution|crisis|unrest|insurgency|revolt|protests"
+    r"|fighting)"
+)
 _BEGAN = r"(?:began|begun|started|erupted|broke\s+out|flared(?:\s+up)?|kicked\s+off)"
 
 #: One alternative per kind of background phrase, case-insensitive.

@@ -52,13 +52,27 @@ from frontlines.model import TimeMention, TimePrecision
 from frontlines.time import calendar as cal
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 #: Lowercase name or abbreviation -> Monday 0 .. Sunday 6.
 WEEKDAY_NUMBER: dict[str, int] = {
     **{name: i for i, name in enumerate(_WEEKDAYS)},
     **{name[:3]: i for i, name in enumerate(_WEEKDAYS)},
-    "tues": 1, "thur": 3, "thurs": 3,
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
 }
 #: Lowercase name or abbreviation -> 1..12.
 MONTH_NUMBER: dict[str, int] = {
@@ -67,8 +81,20 @@ MONTH_NUMBER: dict[str, int] = {
     "sept": 9,
 }
 #: Small number words for "two days ago", "three weeks ago".
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SMALL_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 # --- vocabulary as regex fragments ---------------------------------------------------------
 _WD_CAP = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -88,48 +114,73 @@ _PART = r"(?i:early|late|mid|(?:the\s+)?(?:start|beginning|end|middle)\s+of)"
 
 
 def _pattern_dmy(r: str) -> str:
-    return (rf"{_ON}(?:(?P<{r}_wd>{_WD}),?\s+)?(?:the\s+)?(?P<{r}_d>{_DAY}){_ORD}\s+(?:of\s+)?"
-            rf"(?P<{r}_m>{_MON})(?:,?\s+(?P<{r}_y>{_YEAR}))?{_CLOCK}")
+    return (
+        rf"{_ON}(?:(?P<{r}_wd>{_WD}),?\s+)?(?:the\s+)?(?P<{r}_d>{_DAY}){_ORD}\s+(?:of\s+)?"
+        rf"(?P<{r}_m>{_MON})(?:,?\s+(?P<{r}_y>{_YEAR}))?{_CLOCK}"
+    )
 
 
 def _pattern_mdy(r: str) -> str:
-    return (rf"{_ON}(?:(?P<{r}_wd>{_WD}),?\s+)?(?P<{r}_m>{_MON})\s+"
-            rf"(?:(?P<{r}_gd>0[1-9]|[12]\d|3[01])(?P<{r}_gy>{_YEAR})"  # "Apr 052017": day glued to year
-            rf"|(?P<{r}_d>{_DAY}){_ORD}(?:,?\s+(?P<{r}_y>{_YEAR}))?){_CLOCK}")
+    return (
+        rf"{_ON}(?:(?P<{r}_wd>{_WD}),?\s+)?(?P<{r}_m>{_MON})\s+"
+        rf"(?:(?P<{r}_gd>0[1-9]|[12]\d|3[01])(?P<{r}_gy>{_YEAR})"  # "Apr 052017": day glued to year
+        rf"|(?P<{r}_d>{_DAY}){_ORD}(?:,?\s+(?P<{r}_y>{_YEAR}))?){_CLOCK}"
+    )
 
 
 #: (rule name, pattern). Order matters: at one position the first rule that matches wins.
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>0?[1-9]|1[0-2])-(?P<iso_d>0?[1-9]|[12]\d|3[01])\b"),
-    ("num", r"\b(?P<num_a>\d{1,2})(?P<num_sep>[./-])(?P<num_b>\d{1,2})(?P=num_sep)"
-            r"(?P<num_y>(?:19|20)\d\d)\b"),
+    (
+        "num",
+        r"\b(?P<num_a>\d{1,2})(?P<num_sep>[./-])(?P<num_b>\d{1,2})(?P=num_sep)"
+        r"(?P<num_y>(?:19|20)\d\d)\b",
+    ),
     ("dmy", r"\b" + _pattern_dmy("dmy")),
     ("mdy", r"\b" + _pattern_mdy("mdy")),
-    ("monthyear", rf"\b(?:(?P<my_prep>{_PREP})\s+)?(?:the\s+)?(?:(?P<my_part>{_PART})(?:\s+|-))?"
-                  rf"(?P<my_m>{_MON}),?\s+(?P<my_y>{_YEAR})"),
-    ("month", rf"\b(?:(?P<mo_prep>{_PREP})\s+(?:the\s+)?(?:(?P<mo_part>{_PART})(?:\s+|-))?"
-              rf"|(?P<mo_part2>{_PART})(?:\s+|-)|(?P<mo_last>(?i:last|this\s+past))\s+)"
-              rf"(?P<mo_m>{_MON_FULL})\b(?!\s*\d)"),
-    ("weekday", r"\b(?:(?P<wd_pre>(?i:(?:late|early)(?:\s+on)?"
-                r"|on(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?"
-                r"|last|this\s+past|past|since|next|this|every|until|by|before|from|coming))\s+)?"
-                rf"(?P<wd_n>(?(wd_pre)(?i:{_WD_CAP})|(?:{_WD_CAP})))(?P<wd_s>'s|’s|s\b)?"
-                r"(?:\s+(?P<wd_tod>(?i:morning|afternoon|evening|night|overnight|dawn)))?\b"),
-    ("day", r"\b(?i:(?:(?P<day_mod>late|early)\s+)?(?P<day_w>(?:earlier|later)\s+today|today|tonight"
-            r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+before\s+yesterday|yesterday|last\s+night"
-            r"|overnight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
-            rf"|(?P<day_n>{_SMALL})\s+days?\s+ago"
-            r"|(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours)\b"),
-    ("week", r"\b(?i:(?:(?:earlier|later|early|late)\s+)?"
-             r"(?P<wk_which>this|last|next)\s+(?P<wk_unit>weekend|week)"
-             r"|(?:over|at|during|on)\s+the\s+(?P<wk_we>weekend)"
-             r"|(?P<wk_past>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:week|seven\s+days|7\s+days)"
-             r"|this\s+past\s+week)"
-             rf"|(?P<wk_n>{_SMALL})\s+weeks?\s+ago|a\s+fortnight\s+ago)\b(?!\s+of\b)"),
-    ("monthrel", r"\b(?i:(?:(?P<rm_part>earlier|later|early|late|mid"
-                 r"|(?:the\s+)?(?:start|beginning|end|middle)\s+of)(?:\s+|-))?(?P<rm_which>this|last|next)\s+month"
-                 r"|(?P<rm_past>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:month|30\s+days))"
-                 rf"|(?P<rm_n>{_SMALL})\s+months?\s+ago)\b(?!\s+of\b)"),
+    (
+        "monthyear",
+        rf"\b(?:(?P<my_prep>{_PREP})\s+)?(?:the\s+)?(?:(?P<my_part>{_PART})(?:\s+|-))?"
+        rf"(?P<my_m>{_MON}),?\s+(?P<my_y>{_YEAR})",
+    ),
+    (
+        "month",
+        rf"\b(?:(?P<mo_prep>{_PREP})\s+(?:the\s+)?(?:(?P<mo_part>{_PART})(?:\s+|-))?"
+        rf"|(?P<mo_part2>{_PART})(?:\s+|-)|(?P<mo_last>(?i:last|this\s+past))\s+)"
+        rf"(?P<mo_m>{_MON_FULL})\b(?!\s*\d)",
+    ),
+    (
+        "weekday",
+        r"\b(?:(?P<wd_pre>(?i:(?:late|early)(?:\s+on)?"
+        r"|on(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?"
+        r"|last|this\s+past|past|since|next|this|every|until|by|before|from|coming))\s+)?"
+        rf"(?P<wd_n>(?(wd_pre)(?i:{_WD_CAP})|(?:{_WD_CAP})))(?P<wd_s>'s|’s|s\b)?"
+        r"(?:\s+(?P<wd_tod>(?i:morning|afternoon|evening|night|overnight|dawn)))?\b",
+    ),
+    (
+        "day",
+        r"\b(?i:(?:(?P<day_mod>late|early)\s+)?(?P<day_w>(?:earlier|later)\s+today|today|tonight"
+        r"|this\s+(?:morning|afternoon|evening)|the\s+day\s+before\s+yesterday|yesterday|last\s+night"
+        r"|overnight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"|(?P<day_n>{_SMALL})\s+days?\s+ago"
+        r"|(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours)\b",
+    ),
+    (
+        "week",
+        r"\b(?i:(?:(?:earlier|later|early|late)\s+)?"
+        r"(?P<wk_which>this|last|next)\s+(?P<wk_unit>weekend|week)"
+        r"|(?:over|at|during|on)\s+the\s+(?P<wk_we>weekend)"
+        r"|(?P<wk_past>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:week|seven\s+days|7\s+days)"
+        r"|this\s+past\s+week)"
+        rf"|(?P<wk_n>{_SMALL})\s+weeks?\s+ago|a\s+fortnight\s+ago)\b(?!\s+of\b)",
+    ),
+    (
+        "monthrel",
+        r"\b(?i:(?:(?P<rm_part>earlier|later|early|late|mid"
+        r"|(?:the\s+)?(?:start|beginning|end|middle)\s+of)(?:\s+|-))?(?P<rm_which>this|last|next)\s+month"
+        r"|(?P<rm_past>(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:month|30\s+days))"
+        rf"|(?P<rm_n>{_SMALL})\s+months?\s+ago)\b(?!\s+of\b)",
+    ),
 )
 
 #: The one compiled scanner: every rule as a named alternative, tried in table order.
@@ -138,9 +189,37 @@ SCANNER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in PATT
 #: Every match of every rule contains one of these words (or a numeric date), so the scanner is tried
 #: only just before them: trying all rules at each of the ~170k word starts of 1 MB of news takes
 #: ~1 s; this takes ~0.1 s. Prefix matches ("Saturdays", "monthly") are harmless extra anchors.
-ANCHOR_WORDS = (*_WEEKDAYS, *_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
-                "dec", "today", "tonight", "yesterday", "overnight", "tomorrow", "morning", "afternoon",
-                "evening", "night", "ago", "hours", "days", "week", "weekend", "fortnight", "month")
+ANCHOR_WORDS = (
+    *_WEEKDAYS,
+    *_MONTHS,
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "tonight",
+    "yesterday",
+    "overnight",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "ago",
+    "hours",
+    "days",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+)
 
 
 def _anchor_pattern(words: tuple[str, ...]) -> str:
@@ -158,14 +237,46 @@ ANCHOR_REACH = 40
 _WORD_START = re.compile(r"\b\w")
 
 #: Words right before a weekday that make it part of a name ("Bloody Sunday", "Good Friday").
-_WEEKDAY_NAME_BEFORE = frozenset({"bloody", "black", "good", "holy", "ash", "palm", "easter", "super",
-                                  "cyber", "maundy", "great", "red"})
+_WEEKDAY_NAME_BEFORE = frozenset(
+    {"bloody", "black", "good", "holy", "ash", "palm", "easter", "super", "cyber", "maundy", "great", "red"}
+)
 #: Words right after a weekday that make it part of a name ("the Sunday Times").
-_WEEKDAY_NAME_AFTER = frozenset({"times", "telegraph", "mail", "mirror", "express", "herald", "post",
-                                 "independent", "observer", "school", "club", "edition", "magazine"})
+_WEEKDAY_NAME_AFTER = frozenset(
+    {
+        "times",
+        "telegraph",
+        "mail",
+        "mirror",
+        "express",
+        "herald",
+        "post",
+        "independent",
+        "observer",
+        "school",
+        "club",
+        "edition",
+        "magazine",
+    }
+)
 #: Words right after a date that make it a name ("the March 14 alliance", "the 17 February Revolution").
-_DATE_NAME_AFTER = frozenset({"alliance", "coalition", "movement", "bloc", "camp", "revolution", "brigade",
-                              "brigades", "group", "party", "forces", "martyrs", "uprising", "youth"})
+_DATE_NAME_AFTER = frozenset(
+    {
+        "alliance",
+        "coalition",
+        "movement",
+        "bloc",
+        "camp",
+        "revolution",
+        "brigade",
+        "brigades",
+        "group",
+        "party",
+        "forces",
+        "martyrs",
+        "uprising",
+        "youth",
+    }
+)
 _WORD = re.compile(r"[A-Za-z]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 

@@ -34,8 +34,12 @@ def test_triggers_sentence_type(sentence, expected):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Rebels seized control of the town.", "Government forces regained control of the district.",
-     "Al-Midan and Tadamon are out of the army's control.", "The town fell to the rebels."],
+    [
+        "Rebels seized control of the town.",
+        "Government forces regained control of the district.",
+        "Al-Midan and Tadamon are out of the army's control.",
+        "The town fell to the rebels.",
+    ],
 )
 def test_triggers_territorial_phrases(sentence):
     assert any(is_territorial(t) for t in find_triggers(sentence))
@@ -43,8 +47,11 @@ def test_triggers_territorial_phrases(sentence):
 
 @pytest.mark.parametrize(
     ("inter", "expected"),
-    [(Inter.STATE_FORCES, S.GOVERNMENT_REGAINS_TERRITORY), (Inter.REBEL_GROUPS, S.NON_STATE_OVERTAKES_TERRITORY),
-     (Inter.EXTERNAL_FORCES, S.NON_STATE_OVERTAKES_TERRITORY)],
+    [
+        (Inter.STATE_FORCES, S.GOVERNMENT_REGAINS_TERRITORY),
+        (Inter.REBEL_GROUPS, S.NON_STATE_OVERTAKES_TERRITORY),
+        (Inter.EXTERNAL_FORCES, S.NON_STATE_OVERTAKES_TERRITORY),
+    ],
 )
 def test_triggers_territorial_sub_type_follows_gainer(inter, expected):
     assert territorial_sub_type(inter) == expected

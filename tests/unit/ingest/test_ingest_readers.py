@@ -98,7 +98,10 @@ def test_ingest_txt_header_gives_metadata_and_body_offsets(tmp_path: Path, read,
     [article] = read(path)
     assert isinstance(article, Article)
     assert (article.title, article.published, article.source, article.url) == (
-        "Shelling kills five", dt.date(2019, 5, 9), "Example News", "https://news.example.org/a"
+        "Shelling kills five",
+        dt.date(2019, 5, 9),
+        "Example News",
+        "https://news.example.org/a",
     )
     assert article.text == report  # offsets point into the body after the header
 
@@ -123,15 +126,24 @@ def test_ingest_txt_sidecar_json_gives_metadata(tmp_path: Path, read, report: st
     [article] = items
     assert isinstance(article, Article)
     assert (article.title, article.published, article.source) == (
-        "Shelling kills five", dt.date(2019, 5, 9), "Example News"
+        "Shelling kills five",
+        dt.date(2019, 5, 9),
+        "Example News",
     )
 
 
 def test_ingest_jsonl_reads_fields_and_keeps_unknown_ones(tmp_path: Path, read, report: str) -> None:
     path = tmp_path / "corpus.jsonl"
     records = [
-        {"id": "a1", "title": "Shelling", "text": report, "published": "2019-05-09", "source": "Wire",
-         "url": "https://x.example/a", "governorate": "Idlib"},
+        {
+            "id": "a1",
+            "title": "Shelling",
+            "text": report,
+            "published": "2019-05-09",
+            "source": "Wire",
+            "url": "https://x.example/a",
+            "governorate": "Idlib",
+        },
         {"id": 2, "text": report.replace("Thursday", "Friday")},
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n\n", encoding="utf-8")
@@ -140,7 +152,10 @@ def test_ingest_jsonl_reads_fields_and_keeps_unknown_ones(tmp_path: Path, read, 
     assert first.origin == f"{path}:1" and second.origin == f"{path}:2"
     assert first.extra == {"governorate": "Idlib", "id": "a1"}
     assert (first.title, first.published, first.source, first.url) == (
-        "Shelling", dt.date(2019, 5, 9), "Wire", "https://x.example/a"
+        "Shelling",
+        dt.date(2019, 5, 9),
+        "Wire",
+        "https://x.example/a",
     )
     assert second.extra == {"id": 2}
     assert second.published is None
@@ -258,7 +273,10 @@ def test_ingest_directory_is_read_recursively_in_sorted_order(tmp_path: Path, re
         path.write_text(report + " " + name, encoding="utf-8")
     items = read(tmp_path)
     assert [Path(item.origin).relative_to(tmp_path).as_posix() for item in items] == [
-        "a/c.txt", "a/z.txt", "b.txt", "c.TXT"
+        "a/c.txt",
+        "a/z.txt",
+        "b.txt",
+        "c.TXT",
     ]
 
 

@@ -14,31 +14,69 @@ def actors() -> ActorDictionary:
 
 
 def _resolve(actors: ActorDictionary, text: str, country: str, day: dt.date) -> list[tuple[str, str, int]]:
-    return [(m.text, (a := actors.resolve(m.ref, country, day)).name, int(a.inter)) for m in actors.find(text)]
+    return [
+        (m.text, (a := actors.resolve(m.ref, country, day)).name, int(a.inter)) for m in actors.find(text)
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "country", "day", "expected"),
     [
-        ("Government jets bombarded the town.", "SY", dt.date(2013, 2, 5),
-         [("Government jets", "Military Forces of Syria (2000-2024)", 1)]),
-        ("The army shelled the town.", "SY", dt.date(2025, 3, 1),
-         [("The army", "Military Forces of Syria (2024-)", 1)]),
-        ("Russian warplanes struck Idlib.", "SY", dt.date(2017, 5, 1),
-         [("Russian warplanes", "Military Forces of Russia (2000-)", 8)]),
-        ("U.S. troops withdrew.", "SY", dt.date(2019, 10, 7),
-         [("U.S. troops", "Military Forces of the United States (2017-2021)", 8)]),
-        ("IS fighters attacked. He is here.", "SY", dt.date(2016, 1, 1),
-         [("IS fighters", "Islamic State (Syria)", 2)]),
-        ("ISIS militants attacked the town.", "IQ", dt.date(2016, 1, 1),
-         [("ISIS militants", "Islamic State (Iraq)", 2)]),
+        (
+            "Government jets bombarded the town.",
+            "SY",
+            dt.date(2013, 2, 5),
+            [("Government jets", "Military Forces of Syria (2000-2024)", 1)],
+        ),
+        (
+            "The army shelled the town.",
+            "SY",
+            dt.date(2025, 3, 1),
+            [("The army", "Military Forces of Syria (2024-)", 1)],
+        ),
+        (
+            "Russian warplanes struck Idlib.",
+            "SY",
+            dt.date(2017, 5, 1),
+            [("Russian warplanes", "Military Forces of Russia (2000-)", 8)],
+        ),
+        (
+            "U.S. troops withdrew.",
+            "SY",
+            dt.date(2019, 10, 7),
+            [("U.S. troops", "Military Forces of the United States (2017-2021)", 8)],
+        ),
+        (
+            "IS fighters attacked. He is here.",
+            "SY",
+            dt.date(2016, 1, 1),
+            [("IS fighters", "Islamic State (Syria)", 2)],
+        ),
+        (
+            "ISIS militants attacked the town.",
+            "IQ",
+            dt.date(2016, 1, 1),
+            [("ISIS militants", "Islamic State (Iraq)", 2)],
+        ),
         ("Houthi rebels shelled the city.", "YE", dt.date(2018, 6, 1), [("Houthi rebels", "Houthis", 2)]),
-        ("Troops clashed with rebels.", "ML", dt.date(2020, 1, 1),
-         [("Troops", "Military Forces of Mali", 1), ("rebels", "Rebels (Mali)", 2)]),
-        ("Police dispersed the protesters.", "SD", dt.date(2019, 1, 1),
-         [("Police", "Police Forces of Sudan", 1), ("protesters", "Protesters (Sudan)", 6)]),
-        ("Gunmen killed two civilians.", "SY", dt.date(2014, 1, 1),
-         [("Gunmen", "Unidentified Armed Group (Syria)", 3), ("civilians", "Civilians (Syria)", 7)]),
+        (
+            "Troops clashed with rebels.",
+            "ML",
+            dt.date(2020, 1, 1),
+            [("Troops", "Military Forces of Mali", 1), ("rebels", "Rebels (Mali)", 2)],
+        ),
+        (
+            "Police dispersed the protesters.",
+            "SD",
+            dt.date(2019, 1, 1),
+            [("Police", "Police Forces of Sudan", 1), ("protesters", "Protesters (Sudan)", 6)],
+        ),
+        (
+            "Gunmen killed two civilians.",
+            "SY",
+            dt.date(2014, 1, 1),
+            [("Gunmen", "Unidentified Armed Group (Syria)", 3), ("civilians", "Civilians (Syria)", 7)],
+        ),
     ],
 )
 def test_actors_resolve_canonical_names(actors, text, country, day, expected):

@@ -40,7 +40,7 @@ def test_text_stages_clean_then_split_with_evidence_offsets() -> None:
     ]
     start, end = doc.sentences[0]
     evidence = doc.evidence("sentence", start, end)
-    assert evidence.quote == TEXT[evidence.start:evidence.end]
+    assert evidence.quote == TEXT[evidence.start : evidence.end]
     assert evidence.quote.startswith("Government forces") and "Monday,killing" in evidence.quote
 
 
