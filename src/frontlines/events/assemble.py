@@ -19,7 +19,7 @@ from frontlines.countries import country_name, iso3
 from frontlines.events.notes import describe
 from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sources import attributions, event_source
-from frontlines.events.triggers import priority
+from frontlines.events.triggers import is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
     EVENT_TYPE_OF,
@@ -84,6 +84,10 @@ _DATELINE_REACH = 80
 _PRIOR = re.compile(
     r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
 )
+#: A toll of civilians ("12 civilians", "killing 3 children").
+_CIVILIAN_DEAD = re.compile(
+    r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
+)
 #: Between two place names, the words that make them two places of one report ("Douma and Harasta").
 _COORDINATED = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
@@ -110,6 +114,8 @@ class _Draft:
     evidence: list[Evidence] = field(default_factory=list)
     #: Announced as a separate event ("Separately, ..."): never folded into another.
     separate: bool = False
+    #: Its toll counts civilians ("2 civilians died"): added, not compared, when folded into a battle.
+    civilian_toll: bool = False
 
     @property
     def sub(self) -> SubEventType:
@@ -305,7 +311,14 @@ class EventAssembler:
             triggers = [
                 t for t in triggers if not _PRIOR.search(text[max(s, t.start - 25) : t.start])
             ] or triggers
-            trigger = max(triggers, key=priority)
+            # Rule: "the fighting", "the attack" refer back; a sentence's own event is named by a
+            # trigger that does not, when it has one. "The capture of X" names its place: no reference.
+            fresh = [
+                t
+                for t in triggers
+                if is_territorial(t) or not _ANAPHORIC.search(text[max(s, t.start - 20) : t.start])
+            ]
+            trigger = max(fresh or triggers, key=priority)
             sentence = text[s:e]
             if (
                 len(times) < len(all_times)
@@ -319,11 +332,7 @@ class EventAssembler:
             times = [
                 t for t in times if not (t.start < _DATELINE_REACH and t.date == published and len(times) > 1)
             ]
-            if (
-                _ANAPHORIC.search(text[max(s, trigger.start - 20) : trigger.start])
-                and not times
-                and self._retell(doc, list(drafts.values()), trigger, killed, s, e)
-            ):
+            if not fresh and not times and self._retell(doc, list(drafts.values()), trigger, killed, s, e):
                 continue
             if _IRREALIS.search(text[max(s, trigger.start - 60) : trigger.start]):
                 continue
@@ -375,6 +384,9 @@ class EventAssembler:
                 )
                 if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
                     share += 1  # codebook: the bomber counts among the dead
+                civilian_toll = toll is not None and bool(
+                    _CIVILIAN_DEAD.search(text[toll.start : min(e, toll.end + 30)])
+                )
                 draft = _Draft(
                     day,
                     precision,
@@ -384,6 +396,7 @@ class EventAssembler:
                     share,
                     attributions(text[s:e]),
                     separate=separate,
+                    civilian_toll=civilian_toll,
                 )
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
@@ -513,5 +526,6 @@ def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:
             kept.append(draft)
         else:
             into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES
-            host.absorb(draft, add_toll=into_battle and EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS)
+            adds = EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS or draft.civilian_toll
+            host.absorb(draft, add_toll=into_battle and adds)
     return kept

@@ -1,0 +1,154 @@
+"""Event assembly on short articles, through the whole default pipeline: the codebook's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.ingest import article_id
+from frontlines.model import Article, Doc, Event, SubEventType
+from frontlines.run import build_pipeline
+
+S = SubEventType
+MONDAY = dt.date(2013, 2, 11)
+
+
+def run(text: str, resources, settings, published: dt.date | None = MONDAY) -> Doc:
+    article = Article(
+        article_id=article_id(text=text, title=None, published=published, source="Test Wire"),
+        text=text,
+        origin="test",
+        published=published,
+        source="Test Wire",
+    )
+    result = build_pipeline(settings, resources).run_one(article)
+    assert result.doc is not None, result.rejection
+    return result.doc
+
+
+def only(doc: Doc) -> Event:
+    assert len(doc.events) == 1, [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in doc.events]
+    return doc.events[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The uprising against President Assad began in March 2011 with protests in Daraa.",
+        "More than 120,000 people have been killed in Syria since the conflict began, the UN says.",
+        "Rebels seized the eastern districts of Aleppo in July 2012 and have held them since.",
+        "Government jets have bombarded Douma almost daily in recent months.",
+        "The army threatened to storm Homs if the rebels did not surrender.",
+    ],
+)
+def test_assemble_background_makes_no_event(text, resources, settings):
+    assert run(text, resources, settings).events == []
+
+
+def test_assemble_relative_date_without_publication_is_undated(resources, settings):
+    doc = run(
+        "Government jets bombarded Douma yesterday, killing 12 people.", resources, settings, published=None
+    )
+    assert doc.events == []
+    assert doc.undated == 1
+
+
+def test_assemble_weekday_is_most_recent_on_or_before_publication(resources, settings):
+    event = only(run("Government jets bombarded Douma on Sunday, killing 12 people.", resources, settings))
+    assert event.event_date == dt.date(2013, 2, 10)
+    same_day = only(run("Government jets bombarded Douma on Monday, killing 12 people.", resources, settings))
+    assert same_day.event_date == MONDAY
+
+
+def test_assemble_air_strike_fields_and_evidence(resources, settings):
+    text = "Government jets bombarded Douma on Sunday, killing 12 civilians, activists said."
+    event = only(run(text, resources, settings))
+    assert (event.event_type.value, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        S.AIR_DRONE_STRIKE,
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")
+    assert (event.inter1, event.inter2, event.interaction) == (1, 7, 17)
+    assert (event.country, event.iso3, event.fatalities) == ("Syria", "SYR", 12)
+    assert event.admin1 == "Rif-Dimashq"
+    by_field = {e.field: e for e in event.evidence}
+    assert {"event", "event_type", "event_date", "location", "actor1", "fatalities"} <= set(by_field)
+    for evidence in event.evidence:
+        assert text[evidence.start : evidence.end] == evidence.quote
+    assert by_field["location"].quote == "Douma"
+    assert "activists" in event.source and event.source.startswith("Test Wire")
+
+
+def test_assemble_evidence_points_into_original_text_after_cleaning(resources, settings):
+    text = (
+        "Sign up for our newsletter to get the latest news.\n\n"
+        "Rebels clashed with troops in Daraa on Sunday,killing 5 soldiers.\n\nSource: News Agencies"
+    )
+    event = only(run(text, resources, settings))
+    assert event.fatalities == 5
+    for evidence in event.evidence:
+        assert text[evidence.start : evidence.end] == evidence.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        ("Government forces regained control of Qusayr on Sunday.", S.GOVERNMENT_REGAINS_TERRITORY,
+         "Military Forces of Syria (2000-2024)"),
+        ("Rebels seized control of Qusayr on Sunday.", S.NON_STATE_OVERTAKES_TERRITORY,
+         "Opposition Rebels (Syria)"),
+        ("Qusayr fell to Hezbollah fighters on Sunday.", S.NON_STATE_OVERTAKES_TERRITORY, "Hezbollah"),
+    ],
+)  # fmt: skip
+def test_assemble_territorial_sub_type_follows_who_gained(text, sub, actor1, resources, settings):
+    event = only(run(text, resources, settings))
+    assert (event.sub_event_type, event.actor1) == (sub, actor1)
+
+
+def test_assemble_victims_are_actor2(resources, settings):
+    event = only(run("Gunmen abducted three aid workers in Idlib on Sunday.", resources, settings))
+    assert event.sub_event_type == S.ABDUCTION
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+def test_assemble_suicide_bomber_counts_among_the_dead(resources, settings):
+    counted = only(run("A suicide bomber killed 10 people in Homs on Sunday.", resources, settings))
+    assert counted.fatalities == 11
+    included = only(run("A suicide bomber killed 10 people, including the bomber, in Homs on Sunday.",
+                        resources, settings))  # fmt: skip
+    assert included.fatalities == 10
+
+
+def test_assemble_listed_places_split_the_toll(resources, settings):
+    doc = run("Government jets bombarded Douma and Harasta on Sunday, killing 7 people.", resources, settings)
+    quoted = {next(x.quote for x in e.evidence if x.field == "location"): e.fatalities for e in doc.events}
+    assert quoted == {"Douma": 4, "Harasta": 3}
+
+
+def test_assemble_shelling_during_battle_is_part_of_it(resources, settings):
+    text = (
+        "Troops clashed with rebels of the Free Syrian Army in Daraa on Sunday, killing 9 fighters. "
+        "The army shelled Daraa during the fighting, and 2 civilians died when shells hit their homes."
+    )
+    event = only(run(text, resources, settings))
+    assert event.sub_event_type == S.ARMED_CLASH
+    assert {event.actor1, event.actor2} == {"Military Forces of Syria (2000-2024)", "Free Syrian Army"}
+    assert event.fatalities == 11
+
+
+def test_assemble_no_country_level_events(resources, settings):
+    assert run("Fighting continued across Syria on Sunday, activists said.", resources, settings).events == []
+
+
+def test_assemble_same_event_twice_is_one_event(resources, settings):
+    text = (
+        "A car bomb exploded in Homs on Sunday, killing 8 people. "
+        "The bomb went off near a busy market in Homs, witnesses said."
+    )
+    assert only(run(text, resources, settings)).fatalities == 8
+
+
+def test_assemble_other_country(resources, settings):
+    event = only(run("Houthi rebels shelled Taiz on Sunday, killing 4 civilians.", resources, settings))
+    assert (event.country, event.actor1, event.actor2) == ("Yemen", "Houthis", "Civilians (Yemen)")
