@@ -34,6 +34,11 @@ _TABLE_COLUMNS = (
 )
 
 
+def _console() -> Console:
+    """A console for tables: the terminal's width, or a wide page when output goes to a file or pipe."""
+    return Console() if sys.stdout.isatty() else Console(width=180)
+
+
 def print_events(events: Iterable[Event], fmt: OutputFormat) -> int:
     """Print events to stdout in ``fmt``; returns how many were printed."""
     count = 0
@@ -58,7 +63,7 @@ def print_events(events: Iterable[Event], fmt: OutputFormat) -> int:
         table.add_row(*(str(record[c]) if record[c] is not None else "" for c in _TABLE_COLUMNS))
         count += 1
     table.caption = f"{count} events"
-    Console().print(table)
+    _console().print(table)
     return count
 
 
@@ -77,5 +82,5 @@ def print_rejections(rejections: Iterable[Rejection], fmt: OutputFormat) -> int:
         table = Table(*columns, title="rejections", caption=f"{len(rows)} rejections")
         for row in rows:
             table.add_row(*(str(row[c] or "") for c in columns))
-        Console().print(table)
+        _console().print(table)
     return len(rows)
