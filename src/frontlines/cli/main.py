@@ -167,6 +167,9 @@ def extract_cmd(
                 if result.rejection is not None:
                     rejected += 1
                     _report_rejection(result)
+                elif result.doc is not None:
+                    for warning in result.doc.warnings:
+                        err.print(f"warning: {result.doc.article.origin}: {warning}", markup=False)
                 yield result
 
         print_events(events_of(results()), format)

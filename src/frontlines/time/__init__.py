@@ -29,9 +29,10 @@ def make_time_stage(dayfirst: bool | None = None) -> FunctionStage:
         mentions, unresolved = find_times(doc.text, doc.article.published, dayfirst=dayfirst)
         doc.unresolved_times = unresolved
         doc.times = mentions
-        if unresolved:
+        if doc.article.published is None:
             doc.warnings.append(
-                f"published date missing: {len(unresolved)} relative date(s) could not be resolved"
+                f"no publication date: {len(unresolved)} relative date(s) left unresolved; events they "
+                "alone would date are left out (give --published or a published field)"
             )
         return doc
 

@@ -37,7 +37,9 @@ def test_times_stage_warns_when_published_missing() -> None:
     doc = time_stage(_doc("On 5 March 2013 and yesterday and on Monday.", None))
     assert isinstance(doc, Doc)
     assert [t.date for t in doc.times] == [dt.date(2013, 3, 5)]
-    assert doc.warnings == ["published date missing: 2 relative date(s) could not be resolved"]
+    assert len(doc.warnings) == 1
+    assert doc.warnings[0].startswith("no publication date: 2 relative date(s) left unresolved")
+    assert doc.unresolved_times == [(20, 29), (34, 43)]  # "yesterday", "on Monday"
     assert doc.undated == 0  # the event stage counts undated events, not this one
 
 
