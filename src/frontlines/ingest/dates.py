@@ -20,25 +20,11 @@ import datetime as dt
 import email.utils
 import re
 
+from frontlines.time.calendar import MONTH_NAMES
+
 #: English month names and abbreviations (``Sept`` included) -> month number.
 MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    start=1,
-):
+for _number, _name in enumerate(MONTH_NAMES, start=1):
     MONTHS[_name] = _number
     MONTHS[_name[:3]] = _number
 MONTHS["sept"] = 9

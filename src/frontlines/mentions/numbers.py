@@ -44,6 +44,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from frontlines.model import CasualtyKind, CasualtyMention
+from frontlines.time.calendar import MONTH_NAMES
 
 #: Vague words and the count coded for each (see the module docstring).
 VAGUE: dict[str, int] = {
@@ -301,87 +302,17 @@ CUMULATIVE_AFTER_ONLY = re.compile(
 CUMULATIVE_FLOOR = 10_000
 
 #: The word before a number that makes it a label, not a count ("Resolution 2254", "aged 12", "Wed 05").
-_LABEL_BEFORE = frozenset(
-    {
-        "aged",
-        "age",
-        "ages",
-        "resolution",
-        "article",
-        "chapter",
-        "page",
-        "route",
-        "highway",
-        "flight",
-        "number",
-        "no",
-        "division",
-        "brigade",
-        "regiment",
-        "battalion",
-        "corps",
-        "room",
-        "building",
-        "platform",
-        "phase",
-        "level",
-        "paragraph",
-        "section",
-        "clause",
-        "item",
-        "point",
-        "gate",
-        "road",
-        "street",
-        "channel",
-        "station",
-        "km",
-        "usd",
-        "us",
-        "year",
-        "years",
-        "minus",
-        "plus",
-        "x",
-        "vs",
-        "version",
-        "model",
-        "group",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
+_LABEL_BEFORE = (
+    frozenset(
+        """
+aged age ages resolution article chapter page route highway flight number no division brigade
+regiment battalion corps room building platform phase level paragraph section clause item point gate
+road street channel station km usd us year years minus plus x vs version model group mon tue tues
+wed thu thur thurs fri sat sun
+""".split()  # noqa: SIM905 - a word list reads best as words
+    )
+    | {m for name in MONTH_NAMES for m in (name, name[:3])}
+    | {"sept"}
 )
 #: Nouns that make a bare 1900-2099 a count, not a year ("2000 people"), unless a preposition precedes.
 _PEOPLE = frozenset(

@@ -18,6 +18,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+#: English month names, lower-case, January first: the one list every date reader uses.
+MONTH_NAMES: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
 #: A day-and-month with no year is read in the year that puts it on or before publication; a date
 #: up to this many days after publication still counts as the same year (feeds' publication dates
 #: are often a day or two late or early), instead of jumping back almost a whole year.

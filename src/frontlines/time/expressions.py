@@ -52,20 +52,7 @@ from frontlines.model import TimeMention, TimePrecision
 from frontlines.time import calendar as cal
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTHS = cal.MONTH_NAMES
 #: Lowercase name or abbreviation -> Monday 0 .. Sunday 6.
 WEEKDAY_NUMBER: dict[str, int] = {
     **{name: i for i, name in enumerate(_WEEKDAYS)},
