@@ -7,26 +7,32 @@ Exit codes: 0 clean, 1 some records rejected, 2 usage or configuration error. Er
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from frontlines.cli.common import (
+    State,
+    err,
+    errors,
+    field_map,
+    open_existing,
+    published_opt,
+    resolve_settings,
+    today,
+)
+from frontlines.cli.gazetteer import gazetteer_app
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
-from frontlines.config import Settings, load_settings
-from frontlines.errors import ConfigError, FrontlinesError
+from frontlines.errors import ConfigError
 from frontlines.export import export_events
-from frontlines.ingest.dates import parse_published
 from frontlines.pipeline import Result
 from frontlines.run import events_of, extract, ingest, load_resources
 from frontlines.store import open_repository
-from frontlines.store.base import EventQuery, Repository
+from frontlines.store.base import EventQuery
 
 app = typer.Typer(
     name="frontlines",
@@ -35,79 +41,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-gazetteer_app = typer.Typer(help="Build and query the gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class State:
-    debug = False
-    config: Path | None = None
-    overrides: tuple[str, ...] = ()
-    db: str | None = None
-
-
-def _fail(exc: FrontlinesError) -> NoReturn:
-    err.print(f"error: {exc}", markup=False)
-    raise typer.Exit(exc.exit_code)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Turn expected errors into one line on stderr and an exit code; bugs too unless --debug."""
-    try:
-        yield
-    except FrontlinesError as exc:
-        if State.debug:
-            raise
-        _fail(exc)
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
-        raise
-    except Exception as exc:
-        if State.debug:
-            raise
-        err.print(
-            f"error: [E999] unexpected {type(exc).__name__}: {exc}. Rerun with --debug and report it.",
-            markup=False,
-        )
-        raise typer.Exit(2) from exc
-
-
-def _settings() -> Settings:
-    return load_settings(State.config, list(State.overrides), State.db)
-
-
-def _today() -> dt.date:
-    """The edge of the system reads the clock; FRONTLINES_TODAY pins it (tests, reproducible runs)."""
-    pinned = os.environ.get("FRONTLINES_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
-
-
-def _field_map(items: list[str]) -> dict[str, str]:
-    mapping = {}
-    for item in items:
-        ours, sep, theirs = item.partition("=")
-        if not sep or not ours or not theirs:
-            raise ConfigError(f"--map {item!r} is not FIELD=COLUMN", "e.g. --map text=article_content")
-        mapping[ours.strip()] = theirs.strip()
-    return mapping
-
-
-def _published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    parsed = parse_published(value)
-    if parsed is None:
-        raise ConfigError(f"--published {value!r} is not a date", "use YYYY-MM-DD")
-    return parsed
-
-
-def _open_existing(db: str) -> Repository:
-    """Open a database that an ingest has made; a missing file is a usage error, not a new database."""
-    if not db.startswith(("sqlite:", ":memory:")) and not Path(db).exists():
-        raise ConfigError(f"no database at {db}", "run `frontlines ingest INPUT...` first, or pass --db")
-    return open_repository(db)
 
 
 def _report_rejection(result: Result) -> None:
@@ -148,8 +82,8 @@ def extract_cmd(
     source: SourceOpt = None,
 ) -> None:
     """Extract events from articles and print them (no database)."""
-    with _errors():
-        settings = _settings()
+    with errors():
+        settings = resolve_settings()
         resources = load_resources(settings)
         rejected = 0
 
@@ -159,9 +93,9 @@ def extract_cmd(
                 inputs,
                 settings,
                 resources,
-                today=_today(),
-                field_map=_field_map(map_),
-                published=_published(published),
+                today=today(),
+                field_map=field_map(map_),
+                published=published_opt(published),
                 source=source,
             ):
                 if result.rejection is not None:
@@ -184,8 +118,8 @@ def ingest_cmd(
     source: SourceOpt = None,
 ) -> None:
     """Extract events from articles and store articles, events and rejections."""
-    with _errors():
-        settings = _settings()
+    with errors():
+        settings = resolve_settings()
         resources = load_resources(settings)
         repository = open_repository(settings.store.db)
         progress = Progress(
@@ -210,9 +144,9 @@ def ingest_cmd(
                 settings,
                 resources,
                 repository,
-                today=_today(),
-                field_map=_field_map(map_),
-                published=_published(published),
+                today=today(),
+                field_map=field_map(map_),
+                published=published_opt(published),
                 source=source,
                 progress=tick,
             )
@@ -233,7 +167,7 @@ def ingest_cmd(
     raise typer.Exit(1 if report.rejected else 0)
 
 
-def _date_opt(value: str | None, name: str) -> dt.date | None:
+def date_opt(value: str | None, name: str) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -267,11 +201,11 @@ def events_cmd(
     ] = OutputFormat.table,
 ) -> None:
     """List stored events, filtered."""
-    with _errors():
-        repository = _open_existing(_settings().store.db)
+    with errors():
+        repository = open_existing(resolve_settings().store.db)
         query = EventQuery(
-            since=_date_opt(since, "--since"),
-            until=_date_opt(until, "--until"),
+            since=date_opt(since, "--since"),
+            until=date_opt(until, "--until"),
             country=country,
             admin1=admin1,
             event_type=type_,
@@ -289,8 +223,8 @@ def export_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (atomically).")],
 ) -> None:
     """Export every stored event to a file."""
-    with _errors():
-        repository = _open_existing(_settings().store.db)
+    with errors():
+        repository = open_existing(resolve_settings().store.db)
         count = export_events(repository.events(EventQuery()), format, output)
         repository.close()
         print(f"wrote {count} events to {output}")
@@ -303,53 +237,10 @@ def rejections_cmd(
     ] = OutputFormat.table,
 ) -> None:
     """List what was rejected, where and why."""
-    with _errors():
-        repository = _open_existing(_settings().store.db)
+    with errors():
+        repository = open_existing(resolve_settings().store.db)
         print_rejections(repository.rejections(), format)
         repository.close()
-
-
-@gazetteer_app.command("build")
-def gazetteer_build_cmd(
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even if it exists.")] = False,
-) -> None:
-    """Build the embedded gazetteer from the installed registry packages (GeoNames towns, ISO regions)."""
-    from frontlines.geo.embedded import build_embedded
-
-    with _errors():
-        settings = _settings()
-        path = settings.gazetteer_path()
-        if path.exists() and not force:
-            print(f"gazetteer already built at {path} (use --force to rebuild)")
-            return
-        err.print(f"building the embedded gazetteer at {path} ...")
-        stats = build_embedded(path, settings.geo.min_population)
-        print(f"gazetteer built at {path}: {stats}")
-
-
-@gazetteer_app.command("lookup")
-def gazetteer_lookup_cmd(
-    name: Annotated[str, typer.Argument(help="A place name.")],
-    country: Annotated[str | None, typer.Option(help="ISO2 country code.")] = None,
-) -> None:
-    """List the gazetteer's candidates for a name."""
-    from rich.table import Table
-
-    with _errors():
-        resources = load_resources(_settings())
-        table = Table("place_id", "name", "kind", "country", "admin1", "lat", "lon", "population")
-        for p in resources.gazetteer.lookup(name, country):
-            table.add_row(
-                p.place_id,
-                p.name,
-                p.kind,
-                p.country_code,
-                p.admin1 or "",
-                f"{p.latitude:.4f}",
-                f"{p.longitude:.4f}",
-                str(p.population),
-            )
-        Console().print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,90 @@
+"""What every command shares: global state, settings, one-line errors, option parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from frontlines.config import Settings, load_settings
+from frontlines.errors import ConfigError, FrontlinesError
+from frontlines.ingest.dates import parse_published
+from frontlines.store import open_repository
+from frontlines.store.base import Repository
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class State:
+    debug = False
+    config: Path | None = None
+    overrides: tuple[str, ...] = ()
+    db: str | None = None
+
+
+def _fail(exc: FrontlinesError) -> NoReturn:
+    err.print(f"error: {exc}", markup=False)
+    raise typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def errors() -> Iterator[None]:
+    """Turn expected errors into one line on stderr and an exit code; bugs too unless --debug."""
+    try:
+        yield
+    except FrontlinesError as exc:
+        if State.debug:
+            raise
+        _fail(exc)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        if State.debug:
+            raise
+        err.print(
+            f"error: [E999] unexpected {type(exc).__name__}: {exc}. Rerun with --debug and report it.",
+            markup=False,
+        )
+        raise typer.Exit(2) from exc
+
+
+def resolve_settings() -> Settings:
+    return load_settings(State.config, list(State.overrides), State.db)
+
+
+def today() -> dt.date:
+    """The edge of the system reads the clock; FRONTLINES_TODAY pins it (tests, reproducible runs)."""
+    pinned = os.environ.get("FRONTLINES_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def field_map(items: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        ours, sep, theirs = item.partition("=")
+        if not sep or not ours or not theirs:
+            raise ConfigError(f"--map {item!r} is not FIELD=COLUMN", "e.g. --map text=article_content")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def published_opt(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    parsed = parse_published(value)
+    if parsed is None:
+        raise ConfigError(f"--published {value!r} is not a date", "use YYYY-MM-DD")
+    return parsed
+
+
+def open_existing(db: str) -> Repository:
+    """Open a database that an ingest has made; a missing file is a usage error, not a new database."""
+    if not db.startswith(("sqlite:", ":memory:")) and not Path(db).exists():
+        raise ConfigError(f"no database at {db}", "run `frontlines ingest INPUT...` first, or pass --db")
+    return open_repository(db)
