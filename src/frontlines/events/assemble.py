@@ -88,6 +88,10 @@ _PRIOR = re.compile(
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
 )
+#: Words that set two reports against each other within one sentence.
+_CONTRAST = re.compile(
+    r"\b(?:while|whereas|but|however|other\s+sources|another\s+source|disputed)\b", re.IGNORECASE
+)
 #: Between two place names, the words that make them two places of one report ("Douma and Harasta").
 _COORDINATED = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
@@ -130,11 +134,12 @@ class _Draft:
 
     def absorb(self, other: _Draft, add_toll: bool = False) -> None:
         """Rule: the same event told twice in one article keeps the larger toll (a later sentence
-        usually updates or totals it) and the evidence of both. ``add_toll`` instead adds the other's
-        toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
-        self.fatalities = (
-            self.fatalities + other.fatalities if add_toll else max(self.fatalities, other.fatalities)
-        )
+        usually updates, completes or totals it) and the evidence of both. ``add_toll`` instead adds
+        the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
+        if add_toll:
+            self.fatalities += other.fatalities
+        else:
+            self.fatalities = max(self.fatalities, other.fatalities)
         mine, theirs = self.roles, other.roles
         named = [
             a
@@ -367,7 +372,7 @@ class EventAssembler:
                 continue
             separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
-            toll = max(killed, key=lambda c: c.count) if killed else None
+            toll = self._toll(killed, text[s:e])
             for place_mention, share in zip(
                 places, _split(toll.count if toll else 0, len(places)), strict=True
             ):
@@ -431,6 +436,17 @@ class EventAssembler:
                 target.fatalities = toll.count
                 target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
         return True
+
+    @staticmethod
+    def _toll(killed: list[CasualtyMention], sentence: str) -> CasualtyMention | None:
+        """The sentence's toll: the largest figure ("12 people, among them three children"), except
+        where the sentence sets sources against each other ("activists said 12 ... while state media
+        said 5"): codebook, conflicting figures -> the lowest."""
+        if not killed:
+            return None
+        if len(killed) > 1 and _CONTRAST.search(sentence):
+            return min(killed, key=lambda c: c.count)
+        return max(killed, key=lambda c: c.count)
 
     @staticmethod
     def _past_year(sentence: str, published: dt.date | None) -> bool:

@@ -152,3 +152,11 @@ def test_assemble_same_event_twice_is_one_event(resources, settings):
 def test_assemble_other_country(resources, settings):
     event = only(run("Houthi rebels shelled Taiz on Sunday, killing 4 civilians.", resources, settings))
     assert (event.country, event.actor1, event.actor2) == ("Yemen", "Houthis", "Civilians (Yemen)")
+
+
+def test_assemble_conflicting_tolls_take_the_lowest(resources, settings):
+    text = (
+        "Government jets bombarded Douma on Sunday; activists said 12 people were killed, "
+        "while state media said 5 died."
+    )
+    assert only(run(text, resources, settings)).fatalities == 5
