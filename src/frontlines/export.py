@@ -44,6 +44,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "geo_precision",
     "fatalities",
     "source",
+    "unverified",
+    "claim",
     "notes",
     "article_ids",
     "evidence",
@@ -99,6 +101,8 @@ def event_to_record(event: Event) -> dict[str, Any]:
         "geo_precision": int(event.geo_precision),
         "fatalities": int(event.fatalities),
         "source": event.source,
+        "unverified": bool(event.unverified),
+        "claim": bool(event.claim),
         "notes": event.notes,
         "article_ids": list(event.article_ids),
         "evidence": [evidence_to_record(ev) for ev in event.evidence],
@@ -147,6 +151,8 @@ def event_from_record(record: Mapping[str, Any]) -> Event:
         admin1=record.get("admin1"),
         admin2=record.get("admin2"),
         admin3=record.get("admin3"),
+        unverified=bool(record.get("unverified", False)),
+        claim=bool(record.get("claim", False)),
     )
 
 

@@ -320,6 +320,10 @@ class Event:
     admin1: str | None = None
     admin2: str | None = None
     admin3: str | None = None
+    #: The outlet says it could not independently verify what it reports.
+    unverified: bool = False
+    #: The event rests on a party's claim ("rebels claimed full control of the town").
+    claim: bool = False
 
     @property
     def interaction(self) -> int:

@@ -18,7 +18,7 @@ from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.notes import describe
 from frontlines.events.roles import Roles, assign_roles
-from frontlines.events.sources import attributions, event_source
+from frontlines.events.sources import attributions, event_source, unverified
 from frontlines.events.triggers import is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
@@ -88,6 +88,8 @@ _PRIOR = re.compile(
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
 )
+#: A party's own claim; "claimed the lives of" only means killed.
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
 #: Words that set two reports against each other within one sentence.
 _CONTRAST = re.compile(
     r"\b(?:while|whereas|but|however|other\s+sources|another\s+source|disputed)\b", re.IGNORECASE
@@ -120,6 +122,8 @@ class _Draft:
     separate: bool = False
     #: Its toll counts civilians ("2 civilians died"): added, not compared, when folded into a battle.
     civilian_toll: bool = False
+    #: Told as a party's claim ("rebels claimed full control").
+    claim: bool = False
 
     @property
     def sub(self) -> SubEventType:
@@ -402,6 +406,7 @@ class EventAssembler:
                     attributions(text[s:e]),
                     separate=separate,
                     civilian_toll=civilian_toll,
+                    claim=_CLAIM.search(text[s:e]) is not None,
                 )
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
@@ -523,6 +528,8 @@ class EventAssembler:
             admin1=d.place.admin1,
             admin2=d.place.admin2,
             admin3=d.place.admin3,
+            unverified=unverified(article.text),
+            claim=d.claim,
         )
         return replace(event, notes=describe(event))
 

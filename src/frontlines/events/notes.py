@@ -72,4 +72,6 @@ def describe(event: Event) -> str:
     region = f"{event.admin1}, {event.country}" if event.admin1 else event.country
     where = f"{prefix[event.geo_precision]} {event.location} ({region})"
     toll = f"; {event.fatalities} reported fatalities" if event.fatalities else ""
-    return f"{when}, {action} {where}{toll}."
+    claim = f", as claimed by {event.actor1}" if event.claim else ""
+    check = " The source could not independently verify the report." if event.unverified else ""
+    return f"{when}, {action} {where}{claim}{toll}.{check}"

@@ -160,3 +160,14 @@ def test_assemble_conflicting_tolls_take_the_lowest(resources, settings):
         "while state media said 5 died."
     )
     assert only(run(text, resources, settings)).fatalities == 5
+
+
+def test_assemble_claims_and_unverified_reports_are_marked(resources, settings):
+    text = (
+        "Rebels claimed full control of Qusayr on Sunday. Test Wire could not independently verify the claim."
+    )
+    event = only(run(text, resources, settings))
+    assert event.claim and event.unverified
+    assert "as claimed by Opposition Rebels (Syria)" in event.notes and "verify" in event.notes
+    plain = only(run("Rebels seized control of Qusayr on Sunday.", resources, settings))
+    assert not plain.claim and not plain.unverified

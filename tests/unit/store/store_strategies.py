@@ -90,6 +90,8 @@ def events(draw: st.DrawFn, event_id: st.SearchStrategy[str] | None = None) -> E
         admin1=draw(_optional_name),
         admin2=draw(_optional_name),
         admin3=draw(_optional_name),
+        unverified=draw(st.booleans()),
+        claim=draw(st.booleans()),
     )
 
 

@@ -336,10 +336,12 @@ def test_store_reopen_applies_only_new_migrations(db_path: Path) -> None:
 
 
 def test_store_failed_migration_is_rolled_back(db_path: Path) -> None:
-    bad = Migration(2, "bad", "CREATE TABLE t1 (x);\nCREATE TABLE articles (x);\n")
-    with pytest.raises(StoreError, match=f"migration 0002_bad failed on database {db_path}"):
-        SqliteRepository(db_path, migrations=[*load_migrations(), bad])
-    assert _rows(db_path, "SELECT version FROM schema_migrations") == [(1,)]
+    shipped = load_migrations()
+    version = len(shipped) + 1
+    bad = Migration(version, "bad", "CREATE TABLE t1 (x);\nCREATE TABLE articles (x);\n")
+    with pytest.raises(StoreError, match=f"migration {version:04d}_bad failed on database {db_path}"):
+        SqliteRepository(db_path, migrations=[*shipped, bad])
+    assert _rows(db_path, "SELECT version FROM schema_migrations") == [(m.version,) for m in shipped]
     assert _rows(db_path, "SELECT name FROM sqlite_master WHERE name = 't1'") == []
 
 
