@@ -88,6 +88,11 @@ _PRIOR = re.compile(
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
 )
+#: "between Friday and Sunday", "from Monday to Wednesday": a span of days.
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNORECASE)
+#: Longer spans are campaigns, not events of single days.
+_MAX_RANGE_DAYS = 7
 #: A party's own claim; "claimed the lives of" only means killed.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
 #: Words that set two reports against each other within one sentence.
@@ -124,6 +129,8 @@ class _Draft:
     civilian_toll: bool = False
     #: Told as a party's claim ("rebels claimed full control").
     claim: bool = False
+    #: How a total over several days or places was split (codebook: note the split), else empty.
+    split: str = ""
 
     @property
     def sub(self) -> SubEventType:
@@ -178,6 +185,18 @@ def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[b
         starts.append(previous_end == 0 or "\n" in text[previous_end:s])
         previous_end = s
     return starts
+
+
+def _day_range(times: list[TimeMention], text: str) -> tuple[TimeMention, TimeMention, list[dt.date]] | None:
+    """Rule: "between Friday and Sunday", "from 3 to 5 March": a span of up to a week, one day each."""
+    ordered = sorted((t for t in times if t.precision == TimePrecision.DAY), key=lambda t: t.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        joined = _RANGE_JOIN.match(text[first.end : second.start])
+        opened = _RANGE_OPEN.search(text[max(0, first.start - 12) : first.start])
+        length = (second.date - first.date).days + 1
+        if joined and opened and 1 < length <= _MAX_RANGE_DAYS:
+            return first, second, [first.date + dt.timedelta(days=i) for i in range(length)]
+    return None
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -377,9 +396,11 @@ class EventAssembler:
             separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
             toll = self._toll(killed, text[s:e])
-            for place_mention, share in zip(
-                places, _split(toll.count if toll else 0, len(places)), strict=True
-            ):
+            span = _day_range(times, text) if own is not None else None
+            days = span[2] if span else [day]
+            units = [(p, d) for p in places for d in days]
+            shares = _split(toll.count if toll else 0, len(units))
+            for (place_mention, day), share in zip(units, shares, strict=True):
                 place = place_mention.place
                 assert place is not None
                 roles = assign_roles(
@@ -410,8 +431,10 @@ class EventAssembler:
                 )
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
-                if own is not None:
-                    draft.evidence.append(doc.evidence("event_date", own.start, own.end))
+                for mention in span[:2] if span else [own] if own is not None else []:
+                    draft.evidence.append(doc.evidence("event_date", mention.start, mention.end))
+                if len(units) > 1 and toll is not None:
+                    draft.split = f"a toll of {toll.count} split evenly over {len(units)} days and places"
                 draft.evidence.append(doc.evidence("location", place_mention.start, place_mention.end))
                 for field_name, mention in roles.backing:
                     draft.evidence.append(doc.evidence(field_name, mention.start, mention.end))
@@ -531,7 +554,7 @@ class EventAssembler:
             unverified=unverified(article.text),
             claim=d.claim,
         )
-        return replace(event, notes=describe(event))
+        return replace(event, notes=describe(event, d.split))
 
 
 def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:

@@ -57,8 +57,9 @@ _ALONE: dict[SubEventType, str] = {
 }
 
 
-def describe(event: Event) -> str:
-    """One sentence: when, who did what to whom, where, and the reported toll."""
+def describe(event: Event, split: str = "") -> str:
+    """One sentence: when, who did what to whom, where, and the reported toll (with ``split``, how a
+    total over several days or places was divided)."""
     day = f"{event.event_date.day} {event.event_date:%B %Y}"
     when = {1: f"On {day}", 2: f"In the week of {day}", 3: f"In {event.event_date:%B %Y}"}[
         int(event.time_precision)
@@ -71,7 +72,8 @@ def describe(event: Event) -> str:
     prefix = {GeoPrecision.PLACE: "in", GeoPrecision.NEAR: "near", GeoPrecision.REGION: "in the region of"}
     region = f"{event.admin1}, {event.country}" if event.admin1 else event.country
     where = f"{prefix[event.geo_precision]} {event.location} ({region})"
-    toll = f"; {event.fatalities} reported fatalities" if event.fatalities else ""
+    toll = f"; {event.fatalities} reported fatalities" if event.fatalities or split else ""
+    toll += f" ({split})" if split else ""
     claim = f", as claimed by {event.actor1}" if event.claim else ""
     check = " The source could not independently verify the report." if event.unverified else ""
     return f"{when}, {action} {where}{claim}{toll}.{check}"

@@ -171,3 +171,11 @@ def test_assemble_claims_and_unverified_reports_are_marked(resources, settings):
     assert "as claimed by Opposition Rebels (Syria)" in event.notes and "verify" in event.notes
     plain = only(run("Rebels seized control of Qusayr on Sunday.", resources, settings))
     assert not plain.claim and not plain.unverified
+
+
+def test_assemble_multi_day_total_is_split_per_day(resources, settings):
+    text = "Rebels clashed with troops in Daraa between Friday and Sunday, killing 31 fighters."
+    doc = run(text, resources, settings)
+    by_day = sorted((e.event_date, e.fatalities) for e in doc.events)
+    assert by_day == [(dt.date(2013, 2, 8), 11), (dt.date(2013, 2, 9), 10), (dt.date(2013, 2, 10), 10)]
+    assert all("split evenly over 3 days" in e.notes for e in doc.events)
