@@ -45,6 +45,12 @@ class GeoSettings:
     gazetteer: str = ""
     #: Smallest population for a GeoNames town to enter the embedded gazetteer.
     min_population: int = 500
+    #: Where `gazetteer pull` downloads GeoNames country files ({base}/{CC}.zip).
+    geonames_url: str = "https://download.geonames.org/export/dump"
+    #: COD-AB packages to pull per country, as "CC=URL".
+    codab_urls: tuple[str, ...] = ()
+    #: Expected checksums of pulled files, as "NAME.zip=HEX" or "URL=HEX".
+    pull_sha256: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +86,7 @@ class Settings:
 
 #: The embedded gazetteer's file name; the number changes whenever its build changes, so an old
 #: build is never used by newer code (the new one is built on first use).
-EMBEDDED_GAZETTEER = "gazetteer-2.sqlite"
+EMBEDDED_GAZETTEER = "gazetteer-3.sqlite"
 
 
 def _coerce(current: Any, value: Any, where: str) -> Any:

@@ -1,10 +1,13 @@
 """The gazetteer protocol and its SQLite store (reader and atomic writer).
 
 Schema (``SCHEMA_VERSION`` in table ``meta``): ``places`` holds one row per place (country, admin1-3
-names, kind, population, lat/lon, parent row, GeoNames id, source); ``names`` holds every name of a
-place with its folded lookup key (``names.fold``) and where it came from (``origin``: p primary,
-a alternate, k alias, v generated spelling variant). Importers added later (GeoNames dumps, COD-AB,
-neighbourhoods) write the same two tables.
+names and codes, kind, GeoNames feature class/code, population, lat/lon, parent row, GeoNames id, the
+source that wrote it and the import run that last wrote it); ``names`` holds every name of a place with
+its folded lookup key (``names.fold``) and where it came from (``origin``: p primary, a alternate,
+k alias, v generated spelling variant, h historic, c colloquial); ``polygons`` holds the outline of a
+place as WKB (lon/lat, WGS84) with its bounding box in the R*Tree ``polygon_bbox``; ``admin_codes``
+maps GeoNames admin codes ("SY.09", "SY.09.1234") to names. The embedded build writes it in one go
+(:func:`write_gazetteer`); importers (``frontlines.geo.importers``) update an existing file.
 """
 
 from __future__ import annotations
@@ -15,13 +18,17 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from frontlines.errors import ResourceError
 from frontlines.geo.names import fold, is_latin, keep_alternate, spelling_variants
+from frontlines.geo.polygons import wkb_bbox
 from frontlines.model import Place
 
-SCHEMA_VERSION = "1"
+if TYPE_CHECKING:
+    from frontlines.geo.polygons import PolygonIndex
+
+SCHEMA_VERSION = "2"
 #: Distinct lookups kept per process; an article repeats its few place names many times.
 LOOKUP_CACHE_SIZE = 4096
 
@@ -37,12 +44,17 @@ CREATE TABLE places (
     admin2 TEXT,
     admin3 TEXT,
     admin1_code TEXT,
+    admin2_code TEXT,
+    admin3_code TEXT,
+    feature_class TEXT,
+    feature_code TEXT,
     population INTEGER NOT NULL DEFAULT 0,
     latitude REAL NOT NULL,
     longitude REAL NOT NULL,
     parent INTEGER REFERENCES places(id),
     geonameid INTEGER,
-    source TEXT NOT NULL
+    source TEXT NOT NULL,
+    run INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE names (
     name TEXT NOT NULL,
@@ -52,11 +64,26 @@ CREATE TABLE names (
     latin INTEGER NOT NULL,
     PRIMARY KEY (name, place)
 ) WITHOUT ROWID;
+CREATE TABLE polygons (
+    place INTEGER PRIMARY KEY REFERENCES places(id),
+    source TEXT NOT NULL,
+    geometry BLOB NOT NULL
+);
+CREATE VIRTUAL TABLE polygon_bbox USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE TABLE admin_codes (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    ascii_name TEXT,
+    geonameid INTEGER
+);
 """
 INDEXES = """
 CREATE INDEX names_folded ON names(folded, place);
+CREATE INDEX names_place ON names(place);
 CREATE INDEX places_country ON places(country_code, kind);
 CREATE INDEX places_admin1 ON places(country_code, admin1_code);
+CREATE INDEX places_geonameid ON places(geonameid);
+CREATE INDEX places_source ON places(source, run);
 """
 _PLACE_COLUMNS = (
     "place_id, name, kind, country_code, latitude, longitude, population, admin1, admin2, admin3, geonameid"
@@ -96,6 +123,21 @@ class PlaceRecord:
     admin1_code: str | None = None
     parent_id: str | None = None
     source: str = "fixture"
+    admin2_code: str | None = None
+    admin3_code: str | None = None
+    feature_class: str | None = None
+    feature_code: str | None = None
+    #: Names with their own origin code (h historic, c colloquial...), kept like alternates.
+    tagged_names: tuple[tuple[str, str], ...] = ()
+    #: The place's outline as WKB (see ``frontlines.geo.polygons.encode_wkb``).
+    polygon: bytes | None = None
+
+
+def lookup_key(name: str) -> str:
+    """The stored and looked-up key of a name: ``names.fold``, or for names it folds to nothing
+    (Arabic, Cyrillic... script: fold keeps only a-z and digits) the name case-folded with single
+    spaces, so "دمشق" finds Damascus and not every place with a non-Latin name."""
+    return fold(name) or " ".join(name.casefold().split())
 
 
 def _place(row: tuple[Any, ...]) -> Place:
@@ -142,6 +184,7 @@ class SqliteGazetteer:
                 "delete it and rebuild the gazetteer",
             )
         self._cache: OrderedDict[tuple[str, str | None], list[Place]] = OrderedDict()
+        self._polygons: PolygonIndex | None = None
 
     def __getstate__(self) -> dict[str, str]:
         return {"path": str(self.path)}
@@ -168,7 +211,7 @@ class SqliteGazetteer:
             f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
             "MAX(n.name = ?) AS exact FROM names n JOIN places p ON p.id = n.place WHERE n.folded = ?"
         )
-        args: list[Any] = [name, fold(name)]
+        args: list[Any] = [name, lookup_key(name)]
         if country is not None:
             sql += " AND p.country_code = ?"
             args.append(country)
@@ -200,25 +243,123 @@ class SqliteGazetteer:
         row = self._conn.execute(sql, (place_id,)).fetchone()
         return _place(row) if row else None
 
+    def parent(self, place_id: str) -> Place | None:
+        """The place that contains this one as the importer recorded it (a neighbourhood's city, a
+        town's admin1 unit, an admin unit's country), or None."""
+        sql = (
+            f"SELECT {', '.join('q.' + c.strip() for c in _PLACE_COLUMNS.split(','))} FROM places p"
+            " JOIN places q ON q.id = p.parent WHERE p.place_id = ?"
+        )
+        row = self._conn.execute(sql, (place_id,)).fetchone()
+        return _place(row) if row else None
 
-def _name_rows(record: PlaceRecord) -> Iterator[tuple[str, str]]:
-    """(name, origin) pairs for a record: primary and aliases always, alternates when they look like
-    proper names, and spelling variants of all of those."""
+    def has_polygons(self) -> bool:
+        """Whether any place of this gazetteer has an outline (admin areas, neighbourhoods)."""
+        return self._conn.execute("SELECT 1 FROM polygons LIMIT 1").fetchone() is not None
+
+    def polygon_candidates(
+        self, latitude: float, longitude: float, kinds: tuple[str, ...] = ()
+    ) -> list[tuple[int, str, str]]:
+        """(row id, kind, name) of the places (of ``kinds``, default all) whose outline's bounding box
+        holds the point; the exact test is :func:`frontlines.geo.polygons.contains` on
+        :meth:`outline`."""
+        sql = (
+            "SELECT p.id, p.kind, p.name FROM polygon_bbox b JOIN places p ON p.id = b.id"
+            " WHERE b.min_lon <= ? AND b.max_lon >= ? AND b.min_lat <= ? AND b.max_lat >= ?"
+        )
+        args: list[Any] = [longitude, longitude, latitude, latitude]
+        if kinds:
+            sql += f" AND p.kind IN ({', '.join('?' * len(kinds))})"
+            args += kinds
+        return list(self._conn.execute(sql, args))
+
+    def outline(self, rowid: int) -> bytes | None:
+        """The WKB outline of the place with this row id, or None."""
+        row = self._conn.execute("SELECT geometry FROM polygons WHERE place = ?", (rowid,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def polygon_index(self) -> PolygonIndex:
+        """This gazetteer's containment index (made on first use, then kept)."""
+        if self._polygons is None:
+            from frontlines.geo.polygons import PolygonIndex
+
+            self._polygons = PolygonIndex(self)
+        return self._polygons
+
+
+def expand_names(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(name, origin) pairs as stored: primary (p) and alias (k) names always, other origins when they
+    look like proper names (``keep_alternate``), then spelling variants (v) of all of those."""
     seen: set[str] = set()
-    base: list[tuple[str, str]] = [(record.place.name, "p")]
-    base += [(name, "k") for name in record.aliases]
-    base += [(name, "a") for name in record.alternates if keep_alternate(name)]
+    base = [(name.strip(), origin) for name, origin in pairs if origin in "pk" or keep_alternate(name)]
     for name, origin in base:
-        name = name.strip()
         if name and name not in seen:
             seen.add(name)
             yield name, origin
     for name, _ in base:
-        if is_latin(name):
-            for variant in spelling_variants(name.strip()):
+        if name and is_latin(name):
+            for variant in spelling_variants(name):
                 if variant not in seen:
                     seen.add(variant)
                     yield variant, "v"
+
+
+def name_rows(record: PlaceRecord) -> Iterator[tuple[str, str]]:
+    """(name, origin) pairs for a record: primary and aliases always, alternates and tagged names when
+    they look like proper names, and spelling variants of all of those."""
+    pairs: list[tuple[str, str]] = [(record.place.name, "p")]
+    pairs += [(name, "k") for name in record.aliases]
+    pairs += [(name, "a") for name in record.alternates]
+    pairs += list(record.tagged_names)
+    return expand_names(pairs)
+
+
+def place_values(record: PlaceRecord, parent: int | None, run: int) -> tuple[Any, ...]:
+    """The ``places`` column values of a record, in ``PLACE_INSERT_COLUMNS`` order."""
+    p = record.place
+    return (
+        p.place_id, p.name, p.kind, p.country_code, p.admin1, p.admin2, p.admin3,
+        record.admin1_code, record.admin2_code, record.admin3_code, record.feature_class,
+        record.feature_code, p.population, p.latitude, p.longitude, parent, p.geonameid,
+        record.source, run,
+    )  # fmt: skip
+
+
+#: The columns :func:`place_values` fills, in order.
+PLACE_INSERT_COLUMNS = (
+    "place_id, name, kind, country_code, admin1, admin2, admin3, admin1_code, admin2_code, admin3_code,"
+    " feature_class, feature_code, population, latitude, longitude, parent, geonameid, source, run"
+)
+INSERT_PLACE = f"INSERT INTO places ({PLACE_INSERT_COLUMNS}) VALUES ({', '.join('?' * 19)})"
+
+
+def insert_names(
+    conn: sqlite3.Connection, rowid: int, record: PlaceRecord | Iterable[tuple[str, str]]
+) -> int:
+    """Add a record's names (or stored (name, origin) pairs) to place ``rowid``; existing names are
+    kept. Returns the rows offered."""
+    pairs = name_rows(record) if isinstance(record, PlaceRecord) else record
+    rows = [(name, rowid, lookup_key(name), origin, int(is_latin(name))) for name, origin in pairs]
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def insert_polygon(conn: sqlite3.Connection, rowid: int, geometry: bytes, source: str) -> None:
+    """Store (or replace) the outline of place ``rowid`` and its bounding box."""
+    min_lon, min_lat, max_lon, max_lat = wkb_bbox(geometry)
+    conn.execute("INSERT OR REPLACE INTO polygons VALUES (?, ?, ?)", (rowid, source, geometry))
+    conn.execute("DELETE FROM polygon_bbox WHERE id = ?", (rowid,))
+    conn.execute(
+        "INSERT INTO polygon_bbox VALUES (?, ?, ?, ?, ?)", (rowid, min_lon, max_lon, min_lat, max_lat)
+    )
+
+
+def create_schema(conn: sqlite3.Connection, meta: Mapping[str, str]) -> None:
+    """Create the tables, indexes and meta rows of an empty gazetteer in ``conn``."""
+    conn.executescript(SCHEMA + INDEXES)
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)", [("schema_version", SCHEMA_VERSION), *sorted(meta.items())]
+    )
 
 
 def write_gazetteer(path: Path, records: Iterable[PlaceRecord], meta: Mapping[str, str]) -> tuple[int, int]:
@@ -236,26 +377,15 @@ def write_gazetteer(path: Path, records: Iterable[PlaceRecord], meta: Mapping[st
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
         rowids: dict[str, int] = {}
         for record in records:
-            p = record.place
-            cur = conn.execute(
-                "INSERT INTO places (place_id, name, kind, country_code, admin1, admin2, admin3, admin1_code,"
-                " population, latitude, longitude, parent, geonameid, source)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    p.place_id, p.name, p.kind, p.country_code, p.admin1, p.admin2, p.admin3,
-                    record.admin1_code, p.population, p.latitude, p.longitude,
-                    rowids.get(record.parent_id) if record.parent_id else None, p.geonameid, record.source,
-                ),
-            )  # fmt: skip
+            parent = rowids.get(record.parent_id) if record.parent_id else None
+            cur = conn.execute(INSERT_PLACE, place_values(record, parent, 0))
             rowid = cur.lastrowid
             assert rowid is not None
-            rowids[p.place_id] = rowid
-            rows = [
-                (name, rowid, fold(name), origin, int(is_latin(name))) for name, origin in _name_rows(record)
-            ]
-            conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?)", rows)
+            rowids[record.place.place_id] = rowid
+            n_names += insert_names(conn, rowid, record)
+            if record.polygon is not None:
+                insert_polygon(conn, rowid, record.polygon, record.source)
             n_places += 1
-            n_names += len(rows)
         conn.executescript(INDEXES)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("schema_version", SCHEMA_VERSION), *sorted(meta.items())]
