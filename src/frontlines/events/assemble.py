@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -44,7 +45,7 @@ S = SubEventType
 
 #: Words before a trigger that make it hypothetical, a threat or a denial: no event.
 _IRREALIS = re.compile(
-    r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|would|could|may|might|warn(?:ed|s|ing)?|"
+    r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
     r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+for|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
     r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use)\b[^.]{0,40}$",
     re.IGNORECASE,
@@ -87,6 +88,11 @@ _PRIOR = re.compile(
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
+)
+#: "against the kidnapping of", "over the arrest of": what a protest is about.
+_TOPIC = re.compile(
+    r"\b(?:against|over|denouncing|condemning|about|at|for)\s+(?:the\s+|a\s+|an\s+|recent\s+|their\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
 #: "between Friday and Sunday", "from Monday to Wednesday": a span of days.
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -190,7 +196,7 @@ def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[b
 def _day_range(times: list[TimeMention], text: str) -> tuple[TimeMention, TimeMention, list[dt.date]] | None:
     """Rule: "between Friday and Sunday", "from 3 to 5 March": a span of up to a week, one day each."""
     ordered = sorted((t for t in times if t.precision == TimePrecision.DAY), key=lambda t: t.start)
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for first, second in itertools.pairwise(ordered):
         joined = _RANGE_JOIN.match(text[first.end : second.start])
         opened = _RANGE_OPEN.search(text[max(0, first.start - 12) : first.start])
         length = (second.date - first.date).days + 1
@@ -324,11 +330,11 @@ class EventAssembler:
             hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
             killed = [c for c in hurt if c.kind == "killed"]
             triggers = _within(doc.triggers, s, e)
+            self._attribute(doc, list(drafts.values()), s, e)
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
                     self._add_toll(doc, last, killed)
-                self._attribute(doc, list(drafts.values()), s, e)
                 if times:
                     carry_date = times[0]
                 continue
@@ -346,6 +352,14 @@ class EventAssembler:
                 for t in triggers
                 if is_territorial(t) or not _ANAPHORIC.search(text[max(s, t.start - 20) : t.start])
             ]
+            # Rule: "protested against the kidnapping of ...": what a protest is about is its topic.
+            if any(EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS for t in triggers):
+                fresh = [
+                    t
+                    for t in fresh
+                    if EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS
+                    or not _TOPIC.search(text[max(s, t.start - 30) : t.start])
+                ] or fresh
             trigger = max(fresh or triggers, key=priority)
             sentence = text[s:e]
             if (

@@ -45,7 +45,7 @@ _ALLY_BEFORE = re.compile(
 )
 #: "a police source said", "army officials told": who speaks about an event, not who took part.
 _SPEAKER_AFTER = re.compile(
-    r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|media|statement)\b",
+    r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|media|statement|told)\b",
     re.IGNORECASE,
 )
 #: "the Islamic State group's former stronghold of Raqa": a holder named by what it holds.
@@ -74,10 +74,13 @@ class Roles:
 def _distinct(actors: ActorDictionary, sides: list[Side]) -> list[Side]:
     """One side per actor; generic references dropped where a named group of their kind is present."""
     named_inters = {a.inter for m, a in sides if not actors.is_generic(m.ref)}
+    armed_named = named_inters - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
     kept: list[Side] = []
     for m, a in sides:
         subsumable = m.ref.kind == "actor" or m.ref.key in _SUBSUMED_ROLES
-        if actors.is_generic(m.ref) and subsumable and a.inter in named_inters:
+        # "Islamic State militants": an unnamed label next to a named armed group is that group.
+        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named)
+        if actors.is_generic(m.ref) and subsumable and (a.inter in named_inters or unnamed):
             continue
         if all(a.name != k.name for _, k in kept):
             kept.append((m, a))
@@ -188,6 +191,7 @@ def assign_roles(
     if others:
         roles.actor2 = others[0][1]
         roles.backing.append(("actor2", others[0][0]))
+        _unnamed_side_is_rebels(roles, role, sub)
     elif civilians and EVENT_TYPE_OF[sub] == EventType.EXPLOSIONS:
         roles.actor2 = civilians[0][1]
         roles.backing.append(("actor2", civilians[0][0]))
@@ -196,7 +200,7 @@ def assign_roles(
         # civilians (ACLED codes such victims as Civilians).
         roles.actor2 = role("civilians")
         roles.actor2_inferred = True
-    elif holders and holders[0][1].name != roles.actor1.name:
+    elif holders and holders[0][1].name != roles.actor1.name and EVENT_TYPE_OF[sub] == EventType.BATTLES:
         roles.actor2 = holders[0][1]
         roles.backing.append(("actor2", holders[0][0]))
     elif sub == S.AGREEMENT and roles.actor1.inter != Inter.STATE_FORCES and not roles.actor1_inferred:
@@ -204,12 +208,28 @@ def assign_roles(
         # made with the state.
         roles.actor2 = role("military")
         roles.actor2_inferred = True
+        _unnamed_side_is_rebels(roles, role, sub)
     elif sub == S.ARMED_CLASH:
         # Rule: a clash names two sides; an unnamed opponent of the state is an unidentified armed
         # group, an unnamed opponent of anyone else the state military.
         roles.actor2 = role("unidentified") if roles.actor1.inter == Inter.STATE_FORCES else role("military")
         roles.actor2_inferred = True
     return roles
+
+
+def _unnamed_side_is_rebels(roles: Roles, role: Callable[[str], Actor], sub: SubEventType) -> None:
+    """Rule (as in tests/golden/README.md): an armed group named only by a label ("armed groups",
+    "terrorists") that fights or negotiates with the state is its rebels; in a one-sided attack it
+    stays an unidentified armed group."""
+    if sub != S.AGREEMENT and EVENT_TYPE_OF[sub] != EventType.BATTLES:
+        return
+    unidentified = role("unidentified").name
+    sides = (roles.actor1, roles.actor2)
+    if any(a is not None and a.inter == Inter.STATE_FORCES for a in sides):
+        if roles.actor1.name == unidentified:
+            roles.actor1 = role("rebels")
+        if roles.actor2 is not None and roles.actor2.name == unidentified:
+            roles.actor2 = role("rebels")
 
 
 def _territorial(

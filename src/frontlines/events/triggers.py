@@ -48,7 +48,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         TERRITORY,
         r"(?:seiz(?:ed|es|ing)|took|take|taken|taking|captur(?:ed|es|ing)|gain(?:ed|s)|won|"
-        r"wrest(?:ed)?|assum(?:ed|es))\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        r"wrest(?:ed)?|assum(?:ed|es)|claim(?:ed|s)|declared)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
         90,
         True,
     ),
@@ -61,8 +61,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         TERRITORY,
-        r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)|"
-        r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
+        r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|five|six|seven|"
+        r"eight|nine|ten|several|dozens|weapons|arms|ammunition|members|people|men|women|civilians|activists|"
+        r"a\s+cache))|took\s+(?:over\s+)?(?:the\s+)?(?:town|village|villages|city|district|neighbourhood|"
+        r"neighborhood|hill|base|airport|area|positions?)|"
+        r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|"
+        r"out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
         r"under\s+(?:the\s+)?(?:full\s+)?control\s+of",
         85,
         True,
@@ -93,6 +97,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.AIR_DRONE_STRIKE,
         rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
+        r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}",
         60,
     ),
@@ -128,6 +133,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.ATTACK,
         r"execut(?:ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|gunned\s+down|beheaded|"
+        r"(?:cut|slit|slitting|cutting)\s+(?:the\s+)?throats?|"
         r"(?:killed|shot|attacked|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|"
         r"worshippers|passengers)|sniper\s+fire",
         40,
@@ -163,6 +169,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.AGREEMENT,
         r"cease-?fires?|truce|agreements?|accord|evacuation\s+deal|reconciliation\s+deal|"
+        r"(?:reached|struck|agreed|signed)\s+(?:a\s+|an\s+)?(?:\w+\s+)?deal|"
         r"(?:surrender|evacuation|local)\s+deal|prisoner\s+(?:swap|exchange)|surrendered|de-escalation\s+zones?",
         25,
     ),
