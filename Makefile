@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/frontlines gazetteer build
+	$(BIN)/frontlines train classifier --folds 0
 	touch $@
 
 install-dev: $(DEV)

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from frontlines.cli import eval_acled  # noqa: F401  (registers `frontlines eval acled`)
 from frontlines.cli.common import (
     State,
     err,
@@ -25,10 +26,15 @@ from frontlines.cli.common import (
     resolve_settings,
     today,
 )
+from frontlines.cli.evaluate import eval_app
 from frontlines.cli.gazetteer import gazetteer_app
+from frontlines.cli.merge import canonical_store, print_canonical, report_summary, warn_unmerged
+from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
+from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
 from frontlines.export import export_events
+from frontlines.merge.store import merge_pending
 from frontlines.pipeline import Result
 from frontlines.run import events_of, extract, ingest, load_resources
 from frontlines.store import open_repository
@@ -42,6 +48,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+register_merge(app)
 
 
 def _report_rejection(result: Result) -> None:
@@ -150,6 +159,7 @@ def ingest_cmd(
                 source=source,
                 progress=tick,
             )
+        merged = merge_pending(canonical_store(repository))
         counts = repository.counts()
         repository.close()
         for warning in report.warnings:
@@ -164,6 +174,7 @@ def ingest_cmd(
             f"{report.new_rejections} rejections; database {settings.store.db} now holds "
             f"{counts.articles} articles, {counts.events} events, {counts.rejections} rejections"
         )
+        report_summary(merged)
     raise typer.Exit(1 if report.rejected else 0)
 
 
@@ -199,8 +210,11 @@ def events_cmd(
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
+    reports: Annotated[
+        bool, typer.Option("--reports", help="Per-article reports instead of canonical (merged) events.")
+    ] = False,
 ) -> None:
-    """List stored events, filtered."""
+    """List stored canonical events (merged across sources), or per-article reports, filtered."""
     with errors():
         repository = open_existing(resolve_settings().store.db)
         query = EventQuery(
@@ -213,7 +227,12 @@ def events_cmd(
             near=_near(near),
             limit=limit,
         )
-        print_events(repository.events(query), format)
+        if reports:
+            print_events(repository.events(query), format)
+        else:
+            store = canonical_store(repository)
+            warn_unmerged(store)
+            print_canonical(store.canonical_events(query), format)
         repository.close()
 
 
