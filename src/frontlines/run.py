@@ -13,6 +13,7 @@ from pathlib import Path
 
 from frontlines.config import Settings
 from frontlines.events import actor_stage, casualty_stage, event_stage, trigger_stage
+from frontlines.events.classifier import SubEventClassifier, open_default_classifier
 from frontlines.geo import open_default_gazetteer, place_stage
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.matcher import PlaceMatcher
@@ -32,12 +33,13 @@ class Resources:
     gazetteer: Gazetteer
     matcher: PlaceMatcher
     actors: ActorDictionary
+    classifier: SubEventClassifier | None = None
 
 
 def load_resources(settings: Settings) -> Resources:
     """Open the gazetteer (building the embedded default on first use) and the actor dictionary."""
     gazetteer, matcher = open_default_gazetteer(settings)
-    return Resources(gazetteer, matcher, ActorDictionary.load())
+    return Resources(gazetteer, matcher, ActorDictionary.load(), open_default_classifier(settings))
 
 
 def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
@@ -51,7 +53,7 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             actor_stage(resources.actors),
             casualty_stage,
             trigger_stage,
-            event_stage(resources.actors, settings.events),
+            event_stage(resources.actors, settings.events, resources.classifier),
         ]
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from frontlines.config import EventSettings
 from frontlines.events.assemble import EventAssembler
+from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.triggers import find_triggers
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.mentions.numbers import find_casualties
@@ -37,9 +38,12 @@ def actor_stage(dictionary: ActorDictionary) -> FunctionStage:
     return FunctionStage("actors", frozenset({"clean"}), frozenset({"actors"}), run)
 
 
-def event_stage(dictionary: ActorDictionary, settings: EventSettings) -> FunctionStage:
-    """A stage that assembles events from every mention found before it."""
-    assembler = EventAssembler(dictionary, settings)
+def event_stage(
+    dictionary: ActorDictionary, settings: EventSettings, classifier: SubEventClassifier | None = None
+) -> FunctionStage:
+    """A stage that assembles events from every mention found before it; ``classifier`` names the
+    events of sentences no trigger rule fires on (the cascade's second step)."""
+    assembler = EventAssembler(dictionary, settings, classifier)
     return FunctionStage(
         "events",
         frozenset({"sentences", "places", "actors", "times", "casualties", "triggers"}),

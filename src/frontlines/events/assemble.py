@@ -17,6 +17,7 @@ from typing import Any
 
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
+from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.notes import describe
 from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
@@ -38,6 +39,7 @@ from frontlines.model import (
     SubEventType,
     TimeMention,
     TimePrecision,
+    Trigger,
 )
 from frontlines.time import is_background_phrase
 
@@ -137,6 +139,8 @@ class _Draft:
     claim: bool = False
     #: How a total over several days or places was split (codebook: note the split), else empty.
     split: str = ""
+    #: Read from the article's headline, which announces the lead's event.
+    headline: bool = False
 
     @property
     def sub(self) -> SubEventType:
@@ -191,6 +195,22 @@ def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[b
         starts.append(previous_end == 0 or "\n" in text[previous_end:s])
         previous_end = s
     return starts
+
+
+#: Characters a headline sentence may carry beyond its title (a dateline, an outlet's name).
+_HEADLINE_SLACK = 40
+
+
+def _is_headline(title: str | None, sentence: str) -> bool:
+    """The article's title standing alone as its first sentence (as feeds and web pages repeat it);
+    not a first sentence that runs the title into the lead (as FA-KES rows do)."""
+    if not title:
+        return False
+    folded_title = re.sub(r"\W+", " ", title).strip().casefold()
+    folded = re.sub(r"\W+", " ", sentence).strip().casefold()
+    return (
+        bool(folded_title) and folded_title in folded and len(folded) <= len(folded_title) + _HEADLINE_SLACK
+    )
 
 
 def _day_range(times: list[TimeMention], text: str) -> tuple[TimeMention, TimeMention, list[dt.date]] | None:
@@ -255,9 +275,23 @@ def _same_event(draft: _Draft, host: _Draft) -> bool:
 class EventAssembler:
     """Turns one article's mentions into events. Holds only the actor dictionary and settings."""
 
-    def __init__(self, actors: ActorDictionary, settings: EventSettings) -> None:
+    def __init__(
+        self, actors: ActorDictionary, settings: EventSettings, classifier: SubEventClassifier | None = None
+    ) -> None:
         self.actors = actors
         self.settings = settings
+        self.classifier = classifier
+
+    def _classified(self, sentence: str, killed: list[CasualtyMention]) -> list[Trigger]:
+        """The cascade's second step: a sentence that reports deaths but fires no trigger rule is
+        labelled by the classifier; a confident event label becomes a trigger on its toll phrase."""
+        if self.classifier is None or not killed:
+            return []
+        label, confidence = self.classifier.predict([sentence])[0]
+        if label is None or confidence < self.settings.classifier_threshold:
+            return []
+        toll = max(killed, key=lambda c: c.count)
+        return [Trigger(toll.start, toll.end, toll.text, label)]
 
     def _is_background_date(self, mention: TimeMention, published: dt.date | None) -> bool:
         if published is None:
@@ -331,6 +365,9 @@ class EventAssembler:
             killed = [c for c in hurt if c.kind == "killed"]
             triggers = _within(doc.triggers, s, e)
             self._attribute(doc, list(drafts.values()), s, e)
+            headline = index == 0 and _is_headline(doc.article.title, text[s:e])
+            if not triggers and not (last and since_last < _TOLL_LOOKAHEAD):
+                triggers = self._classified(text[s:e], killed)
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
@@ -442,6 +479,7 @@ class EventAssembler:
                     separate=separate,
                     civilian_toll=civilian_toll,
                     claim=_CLAIM.search(text[s:e]) is not None,
+                    headline=headline,
                 )
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
@@ -458,7 +496,8 @@ class EventAssembler:
                 if kept is not draft:
                     kept.absorb(draft)
                 last.append(kept)
-        doc.events = [self._finish(doc, d) for d in _fold_repeats(list(drafts.values()))]
+        merged = _fold_headlines(_fold_repeats(list(drafts.values())))
+        doc.events = [self._finish(doc, d) for d in merged]
         return doc
 
     @staticmethod
@@ -569,6 +608,20 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
+
+
+def _fold_headlines(drafts: list[_Draft]) -> list[_Draft]:
+    """Rule: a headline's event is the lead's event told short ("Dozens killed as army and RSF battle
+    for El Fasher"): it joins the first event of its type the body reports, which gives the date;
+    with none, it stands alone."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        body = [d for d in drafts if not d.headline and EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[draft.sub]]
+        if draft.headline and body:
+            body[0].absorb(draft)
+        else:
+            kept.append(draft)
+    return kept
 
 
 def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:
