@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import NamedTuple, Protocol, Self, runtime_checkable
+from typing import Any, NamedTuple, Protocol, Self, runtime_checkable
 
 import pycountry
 
@@ -237,3 +237,37 @@ def bounding_box(near: Near) -> BoundingBox:
     if lon_max > 180:
         return BoundingBox(lat_min, lat_max, ((lon_min, 180.0), (-180.0, lon_max - 360)))
     return BoundingBox(lat_min, lat_max, ((lon_min, lon_max),))
+
+
+@runtime_checkable
+class CanonicalRepository(Repository, Protocol):
+    """A repository that also keeps canonical events (migration 0003): what ``frontlines merge``
+    and ``frontlines events`` need. The merge logic is :mod:`frontlines.merge`; this only stores."""
+
+    def replace_canonical(self, drop: Sequence[str], add: Sequence[Any], *, clear: bool = False) -> None:
+        """In one transaction: delete canonical events ``drop`` (all with ``clear``), write ``add``."""
+        ...
+
+    def unmerged_reports(self) -> list[Event]:
+        """Stored reports not yet in any canonical event."""
+        ...
+
+    def unmerged_count(self) -> int:
+        """How many stored reports are not yet in any canonical event."""
+        ...
+
+    def report_neighbours(self, report: Event) -> list[Event]:
+        """Stored reports the merge may match with ``report`` (a superset)."""
+        ...
+
+    def canonical_owner(self, report_ids: Sequence[str]) -> dict[str, str]:
+        """Report id -> canonical id for the merged ones among ``report_ids``."""
+        ...
+
+    def canonical_count(self) -> int:
+        """How many canonical events are stored."""
+        ...
+
+    def canonical_events(self, query: EventQuery) -> Iterator[Any]:
+        """Stored canonical events (``frontlines.merge.CanonicalEvent``) matching ``query``."""
+        ...

@@ -36,6 +36,7 @@ from frontlines.store.base import (
     haversine_km,
     normalise_event_type,
 )
+from frontlines.store.canonical import CanonicalSqlite
 from frontlines.store.schema import Migration, load_migrations, migrate
 
 #: Seconds a writer waits for another writer's lock before giving up with StoreError.
@@ -64,7 +65,7 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-class SqliteRepository:
+class SqliteRepository(CanonicalSqlite):
     """A :class:`~frontlines.store.base.Repository` in one SQLite file (``":memory:"`` for tests).
 
     Opening applies the migrations not yet recorded in ``schema_migrations``. ``clock`` gives the

@@ -1,0 +1,138 @@
+"""``frontlines merge`` and the printing of canonical events (``frontlines events`` without --reports).
+
+``merge`` is the mirror of :func:`frontlines.merge.store.merge_store` (everything again) and, with
+``--pending``, of :func:`frontlines.merge.store.merge_pending` (only reports new since the last merge).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from frontlines.cli.common import err, errors, open_existing, resolve_settings
+from frontlines.cli.output import OutputFormat
+from frontlines.errors import StoreError
+from frontlines.export import EVENT_COLUMNS, event_to_record
+from frontlines.merge.reconcile import CanonicalEvent
+from frontlines.merge.store import MergeSummary, merge_pending, merge_store
+from frontlines.store.base import CanonicalRepository, Repository
+
+#: Columns added to an event's record for a canonical event.
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "sources_count",
+    "independent_sources",
+    "fatalities_min",
+    "fatalities_max",
+    "outlets",
+    "report_ids",
+    "contradictions",
+)
+_TABLE_COLUMNS = (
+    "event_date",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "admin1",
+    "country",
+    "fatalities",
+    "sources_count",
+    "independent_sources",
+)
+
+
+def canonical_record(canon: CanonicalEvent) -> dict[str, Any]:
+    """A canonical event as a JSON-ready dict: the event's record plus :data:`CANONICAL_COLUMNS`."""
+    record = event_to_record(canon.event)
+    record.update(
+        sources_count=canon.sources_count,
+        independent_sources=canon.independent_sources,
+        fatalities_min=canon.fatalities_min,
+        fatalities_max=canon.fatalities_max,
+        outlets=list(canon.outlets),
+        report_ids=list(canon.report_ids),
+        contradictions=[
+            {"field": c.field, "detail": c.detail, "report_ids": list(c.report_ids)}
+            for c in canon.contradictions
+        ],
+    )
+    return record
+
+
+def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
+    """Print canonical events to stdout in ``fmt``; returns how many were printed."""
+    count = 0
+    if fmt is OutputFormat.jsonl:
+        for canon in events:
+            sys.stdout.write(json.dumps(canonical_record(canon), ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    if fmt is OutputFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=[*EVENT_COLUMNS, *CANONICAL_COLUMNS])
+        writer.writeheader()
+        for canon in events:
+            record = canonical_record(canon)
+            for key in ("evidence", "outlets", "report_ids", "contradictions"):
+                record[key] = json.dumps(record[key], ensure_ascii=False)
+            record["article_ids"] = ";".join(record["article_ids"])
+            writer.writerow(record)
+            count += 1
+        return count
+    table = Table(*_TABLE_COLUMNS, title="canonical events")
+    for canon in events:
+        record = canonical_record(canon)
+        table.add_row(*(str(record[c]) if record[c] is not None else "" for c in _TABLE_COLUMNS))
+        count += 1
+    table.caption = f"{count} canonical events"
+    (Console() if sys.stdout.isatty() else Console(width=200)).print(table)
+    return count
+
+
+def canonical_store(repository: Repository) -> CanonicalRepository:
+    """The repository as a canonical store, or StoreError when it cannot keep canonical events."""
+    if not isinstance(repository, CanonicalRepository):
+        raise StoreError(
+            f"store {type(repository).__name__} keeps no canonical events", "use a SQLite database"
+        )
+    return repository
+
+
+def report_summary(summary: MergeSummary) -> None:
+    print(
+        f"merged {summary.reports} reports: removed {summary.dropped} and wrote {summary.written}"
+        f" canonical events; the database now holds {summary.canonical_total} canonical events"
+    )
+
+
+def merge_cmd(
+    pending: Annotated[
+        bool, typer.Option("--pending", help="Merge only reports stored since the last merge.")
+    ] = False,
+) -> None:
+    """Merge stored per-article reports into canonical events (one per day, place, actor pair, type)."""
+    with errors():
+        repository = canonical_store(open_existing(resolve_settings().store.db))
+        summary = merge_pending(repository) if pending else merge_store(repository)
+        repository.close()
+        report_summary(summary)
+
+
+def warn_unmerged(repository: CanonicalRepository) -> None:
+    """Say on stderr when stored reports are not merged yet."""
+    left = repository.unmerged_count()
+    if left:
+        err.print(
+            f"warning: {left} reports are not merged yet: run `frontlines merge --pending`", markup=False
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``merge`` to the ``frontlines`` command."""
+    app.command("merge")(merge_cmd)

@@ -1,0 +1,7 @@
+"""Territorial control: who holds a place, since when, and on whose word (from territorial events)."""
+
+from __future__ import annotations
+
+from frontlines.control.timeline import ControlInterval, control_timeline, controller_at
+
+__all__ = ["ControlInterval", "control_timeline", "controller_at"]
