@@ -129,8 +129,7 @@ def gazetteer_pull_cmd(
         config = PullConfig(
             geonames_url=base_url or geo.geonames_url,
             codab_urls={
-                k.upper(): v
-                for k, v in parse_pairs([*geo.codab_urls, *codab], "COD-AB URL").items()
+                k.upper(): v for k, v in parse_pairs([*geo.codab_urls, *codab], "COD-AB URL").items()
             },
             sha256=parse_pairs([*geo.pull_sha256, *sha256], "checksum"),
         )

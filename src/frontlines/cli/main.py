@@ -15,7 +15,11 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from frontlines.cli import eval_acled  # noqa: F401  (registers `frontlines eval acled`)
+from frontlines.cli import (
+    eval_acled,  # noqa: F401  (registers `frontlines eval acled`)
+    eval_geoparse,  # noqa: F401  (registers `frontlines eval geoparse`)
+    eval_merge,  # noqa: F401  (registers `frontlines eval merge`)
+)
 from frontlines.cli.common import (
     State,
     err,
@@ -26,8 +30,10 @@ from frontlines.cli.common import (
     resolve_settings,
     today,
 )
+from frontlines.cli.control import register as register_control
 from frontlines.cli.evaluate import eval_app
 from frontlines.cli.gazetteer import gazetteer_app
+from frontlines.cli.geoparse import geoparse_cmd
 from frontlines.cli.merge import canonical_store, print_canonical, report_summary, warn_unmerged
 from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
@@ -50,7 +56,9 @@ app = typer.Typer(
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
+app.command("geoparse")(geoparse_cmd)
 register_merge(app)
+register_control(app)
 
 
 def _report_rejection(result: Result) -> None:

@@ -21,7 +21,7 @@ from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.notes import describe
 from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
-from frontlines.events.triggers import is_territorial, priority
+from frontlines.events.triggers import TERRITORY, is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
     EVENT_TYPE_OF,
@@ -291,6 +291,8 @@ class EventAssembler:
         if label is None or confidence < self.settings.classifier_threshold:
             return []
         toll = max(killed, key=lambda c: c.count)
+        if EVENT_TYPE_OF[label] == EventType.BATTLES and label != S.ARMED_CLASH:
+            label = TERRITORY  # who took the place decides the sub-type, from the actors
         return [Trigger(toll.start, toll.end, toll.text, label)]
 
     def _is_background_date(self, mention: TimeMention, published: dt.date | None) -> bool:

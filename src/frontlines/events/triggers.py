@@ -223,9 +223,17 @@ def find_triggers(text: str) -> list[Trigger]:
     return [Trigger(s, e, t, rule.sub_event_type) for s, e, _, rule, t in kept]
 
 
+#: The highest priority of each sub-event type's rules (a type with no rule of its own ranks 0).
+_PRIORITY: dict[SubEventType, int] = {}
+for _rule_item in RULES:
+    _PRIORITY[_rule_item.sub_event_type] = max(
+        _PRIORITY.get(_rule_item.sub_event_type, 0), _rule_item.priority
+    )
+
+
 def priority(trigger: Trigger) -> int:
-    """The priority of the rule behind a trigger (higher names the event of its sentence)."""
-    return next(r.priority for r in RULES if r.sub_event_type == trigger.sub_event_type)
+    """The priority of the rules behind a trigger's type (higher names the event of its sentence)."""
+    return _PRIORITY.get(trigger.sub_event_type, 0)
 
 
 def is_territorial(trigger: Trigger) -> bool:

@@ -48,7 +48,9 @@ def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
         hint = doc.article.extra.get("country")
         hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
         text = doc.text
-        mentions, focus = resolve_places(text, doc.sentences, matcher.find(text), gazetteer, hint_country)
+        mentions, focus = resolve_places(
+            text, doc.sentences, matcher.find(text), gazetteer, hint_country, similar=matcher.similar
+        )
         return dataclasses.replace(doc, places=mentions, focus_country=focus)
 
     requires, provides = frozenset({"clean", "sentences"}), frozenset({"places", "focus_country"})

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
-from frontlines.geo.wordlists import NON_PLACE_NAMES
+from frontlines.geo.persons import is_given_name
+from frontlines.geo.wordlists import NON_PLACE_NAMES, OFFICES, OPENING_WORDS, ORGANISATION_WORDS, STREETS
 from frontlines.model import PlaceRole
 
 #: Single words that qualify a place but are never one on their own when matched alone.
@@ -231,7 +232,8 @@ def read_context(left: str, right: str) -> Context:
 def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_initial: bool,
                 title_like: bool, prev_is_place: bool, next_is_place: bool) -> str | None:  # fmt: skip
     """Why a matched name is not a place in this context ("demonym", "person", "organisation",
-    "name-part", "direction"), or None when it may be one.
+    "name-part", "direction", "street"), or None when it may be one. A place in an organisation's
+    name ("organisation") is the organisation's base: the resolver keeps it in that role.
 
     ``left``/``right`` are the sentence text before/after the match, ``before`` the text before it
     across sentence ends (a splitter may cut "Mr." off its name); ``prev_is_place``/``next_is_place``
@@ -249,6 +251,10 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "organisation"
     if _BASED.match(right):
         return None
+    if (right.startswith("-") and right[1:2].isupper() and right[2:3].islower() and not next_is_place) or (
+        _HYPHEN_WORD_BEFORE.search(left) and not prev_is_place
+    ):
+        return "name-part"  # "Wal-Mart", "Coca-Cola": half of a hyphenated name
     if _ARTICLE_NAME_AFTER.match(right):
         return "name-part"  # "Bab" in "Bab al-Nayrab": the start of a longer Arabic name
     prev_word = _CAP_BEFORE.search(left)
@@ -256,18 +262,31 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
         ordinary = is_common_word(word) or any(is_common_word(part) for part in word.split("-"))
-        if word not in DIRECTIONS and word not in TIME_WORDS and not (initial and ordinary) and word != "The":
+        if is_given_name(word):
+            return "person"  # "Tom Jones"
+        if (
+            word not in DIRECTIONS
+            and word not in TIME_WORDS
+            and word not in OPENING_WORDS
+            and not (initial and ordinary)
+        ):
             return "name-part"
     after = _CAP_RUN_AFTER.match(right)
     if after and not next_is_place and not title_like:
         words = [w.rstrip(".,;:'’") for w in after.group(1).split()]
         first = words[0]
         keeps = first in PLACE_SUFFIXES or first in TIME_WORDS or any(w in FACILITIES for w in words)
-        if not keeps:
-            return "organisation" if len(words) > 1 or not sentence_initial else "name-part"
+        if any(w in ORGANISATION_WORDS for w in words):
+            return "organisation"
+        if first in STREETS:
+            return "street"
+        if not keeps and first not in OFFICES:
+            return "name-part"
     return None
 
 
+#: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
+_HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
 _ARTICLE_NAME_AFTER = re.compile(r"^[ \t]+(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-\s’']+[A-Z]")
 

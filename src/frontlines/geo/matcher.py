@@ -5,6 +5,11 @@ words only (the characters either side of a match are not letters or digits), th
 wins where two overlap ("Deir ez-Zor" over "Deir"). Only Latin-script names go in: the pipeline reads
 English text. The automaton is pickled next to the gazetteer (``<gazetteer>.matcher.pickle``) and
 rebuilt when the gazetteer file changes, so a process loads it in about 0.2 s instead of building it.
+
+With it goes a small index of transliterated names by consonant skeleton (``names.skeleton``), for
+the places of countries whose names are transliterated (``names.TRANSLITERATED_COUNTRIES``):
+``similar("Kfar Souseh")`` gives the stored spellings "Kafar Soussa", "Kafr Sousa"... that the
+automaton cannot find because the text spells them another way.
 """
 
 from __future__ import annotations
@@ -12,17 +17,29 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-from collections.abc import Iterable
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
 from frontlines.geo.gazetteer import SqliteGazetteer
-from frontlines.geo.names import MIN_NAME_CHARS, is_common_word, is_demonym, is_latin
+from frontlines.geo.names import (
+    MIN_NAME_CHARS,
+    TRANSLITERATED_COUNTRIES,
+    is_common_word,
+    is_demonym,
+    is_latin,
+    skeleton,
+)
 
 #: Bump when the pickled layout changes; an old pickle is then rebuilt, not trusted.
-MATCHER_FORMAT = 1
+MATCHER_FORMAT = 2
+#: Skeletons shorter than this ("mz", "hm") match too many names to index.
+MIN_SKELETON_CHARS = 2
 #: A name that is also an English word ("Human", "Council", "Reading") is matched only when one of its
 #: places is at least this large (Reading, Mobile, Bath, Nice) or is a country/admin1 unit; the villages
 #: called "Human" or "Front" would otherwise turn every sentence into a place mention.
@@ -42,18 +59,29 @@ def _stamp(path: Path) -> tuple[int, int]:
 class PlaceMatcher:
     """Finds gazetteer names in text: ``find(text) -> [(start, end, surface)]``, sorted by start."""
 
-    def __init__(self, automaton: Any) -> None:
+    def __init__(self, automaton: Any, skeletons: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self._automaton = automaton
+        self._skeletons: Mapping[str, tuple[str, ...]] = skeletons or {}
 
     @classmethod
-    def build(cls, names: Iterable[str]) -> PlaceMatcher:
-        """An automaton over the Latin-script names of ``names`` that are at least 3 characters long."""
+    def build(cls, names: Iterable[str], transliterated: Iterable[str] = ()) -> PlaceMatcher:
+        """An automaton over the Latin-script names of ``names`` that are at least 3 characters long,
+        and a skeleton index over the ``transliterated`` names."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for name in names:
             if len(name) >= MIN_NAME_CHARS and is_latin(name):
                 automaton.add_word(name)
         automaton.make_automaton()
-        return cls(automaton)
+        index: dict[str, set[str]] = defaultdict(set)
+        for name in transliterated:
+            key = skeleton(name)
+            if len(key) >= MIN_SKELETON_CHARS:
+                index[key].add(name)
+        return cls(automaton, {key: tuple(sorted(found)) for key, found in index.items()})
+
+    def similar(self, surface: str) -> tuple[str, ...]:
+        """Stored spellings of transliterated place names with the skeleton of ``surface``."""
+        return self._skeletons.get(skeleton(surface), ())
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -63,7 +91,8 @@ class PlaceMatcher:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with tmp.open("wb") as fh:
-                pickle.dump((MATCHER_FORMAT, stamp, self._automaton), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                state = (MATCHER_FORMAT, stamp, self._automaton, dict(self._skeletons))
+                pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         finally:
             tmp.unlink(missing_ok=True)
@@ -74,12 +103,13 @@ class PlaceMatcher:
         stamp is given) was built from a different gazetteer file."""
         try:
             with path.open("rb") as fh:
-                fmt, saved, automaton = pickle.load(fh)
+                state = pickle.load(fh)
+            fmt, saved, automaton, skeletons = state
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
             return None
         if fmt != MATCHER_FORMAT or (stamp is not None and tuple(saved) != stamp):
             return None
-        return cls(automaton)
+        return cls(automaton, skeletons)
 
     @classmethod
     def for_gazetteer(cls, gazetteer: SqliteGazetteer) -> PlaceMatcher:
@@ -91,10 +121,13 @@ class PlaceMatcher:
         matcher = cls.load(target, stamp)
         if matcher is None:
             matcher = cls.build(
-                name
-                for name, population, region in gazetteer.latin_names()
-                if not is_demonym(name)
-                and (region or population >= COMMON_WORD_MIN_POPULATION or not is_common_word(name))
+                (
+                    name
+                    for name, population, region in gazetteer.latin_names()
+                    if not is_demonym(name)
+                    and (region or population >= COMMON_WORD_MIN_POPULATION or not is_common_word(name))
+                ),
+                transliterated_names(gazetteer.path),
             )
             with contextlib.suppress(OSError):  # a read-only data directory: use it uncached
                 matcher.save(target, stamp)
@@ -102,7 +135,20 @@ class PlaceMatcher:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Whole-word, case-sensitive matches of gazetteer names in ``text``, longest first on overlap,
-        returned as (start, end, surface) sorted by start."""
+        returned as (start, end, surface) sorted by start. Words in capitals are matched as if
+        title-cased where news writes places in capitals: a dateline ("CHARLESTON, W.Va. -") and a
+        line written all in capitals; the surface stays as written."""
+        taken = self._find(text)
+        titled = _title_capitals(text)
+        if titled is not text:
+            seen = {i for start, end in taken for i in range(start, end)}
+            for start, end in self._find(titled):
+                if titled[start:end] != text[start:end] and not any(i in seen for i in range(start, end)):
+                    taken.append((start, end))
+            taken.sort()
+        return [(start, end, text[start:end]) for start, end in taken]
+
+    def _find(self, text: str) -> list[tuple[int, int]]:
         candidates: list[tuple[int, int]] = []
         size = len(text)
         for last, length in self._automaton.iter(text):
@@ -123,4 +169,44 @@ class PlaceMatcher:
             occupied.update(range(start, end))
             taken.append((start, end))
         taken.sort()
-        return [(start, end, text[start:end]) for start, end in taken]
+        return taken
+
+
+def transliterated_names(path: Path) -> list[str]:
+    """The Latin-script names of the places of ``TRANSLITERATED_COUNTRIES`` in a gazetteer file (read
+    with its own read-only connection: the file's ``names``/``places`` tables are its format)."""
+    countries = sorted(TRANSLITERATED_COUNTRIES)
+    sql = (
+        "SELECT DISTINCT n.name FROM names n JOIN places p ON p.id = n.place WHERE n.latin = 1"
+        f" AND p.country_code IN ({', '.join('?' * len(countries))})"
+    )
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [name for (name,) in conn.execute(sql, countries) if not is_common_word(name)]
+    finally:
+        conn.close()
+
+
+#: A dateline's place in capitals at the start of a line ("BEIRUT (Reuters) -", "CHARLESTON, W.Va.").
+_DATELINE = re.compile(
+    r"(?:^[ \t]*|(?<=[.!?] )|(?<=[.!?][\"”] )|(?<=\d\d\d\d ))"  # a line, sentence or dated byline start
+    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?=[,:]|[ \t]*\(|[ \t]+[-—–])",
+    re.MULTILINE,
+)
+#: A whole line in capitals (a headline), at least two words.
+_CAPITALS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*[ ][^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.MULTILINE)
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Z'’]+")
+
+
+def _title_capitals(text: str) -> str:
+    """``text`` with the words in capitals of datelines and capitalised lines title-cased (same
+    length, so offsets hold); ``text`` itself when there are none."""
+    spans = [m.span(1) for m in _DATELINE.finditer(text)] + [m.span() for m in _CAPITALS_LINE.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for word in _CAPITAL_WORD.finditer(text, start, end):
+            w_start, w_end = word.span()
+            chars[w_start + 1 : w_end] = text[w_start + 1 : w_end].lower()
+    return "".join(chars)

@@ -143,3 +143,30 @@ def spelling_variants(name: str) -> Iterator[str]:
             if tail[0].lower() in _SUN_LETTERS:
                 add(f"{head} E{tail[0].lower()}{tail.lower()}")
     yield from out
+
+
+#: Countries whose place names reach English text transliterated from Arabic, Persian, Pashto or
+#: Urdu script, where one name has many Latin spellings ("Kafr Sousa", "Kfar Souseh", "Kafarsouseh").
+TRANSLITERATED_COUNTRIES = frozenset(
+    "SY IQ LB JO PS YE SA EG LY SD SS TN DZ MA MR EH KW QA BH AE OM IR AF PK SO TD ER DJ KM".split()  # noqa: SIM905
+)
+#: A consonant followed by an "h" that only marks its sound (sh, kh, gh, th, dh, ch, zh).
+_DIGRAPH_H = re.compile(r"([bcdfgjkpstvxz])h")
+#: "w", "y" and "h" after a vowel are glides or lengthening in transliteration ("Jowbar", "Shaykh",
+#: "Salah"/"Sala").
+_GLIDE = re.compile(r"(?<=[aeiu])[wyh]")
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def skeleton(name: str) -> str:
+    """The consonant skeleton of a transliterated name: the folded name without spaces, vowels,
+    glides, digraph h's and doubled letters, q written k. Spellings of one Arabic name share it:
+    "Kafr Sousa", "Kfar Souseh" and "Kafar Soussa" are all ``"kfrss"``; "Salaheddine", "Salah
+    ad-Din" and "Salahuddin" ``"slhdn"``; "Qaboun" and "Kaboun" ``"kbn"``; "Jobar" and "Jowbar"
+    ``"jbr"``. Far too coarse for a lookup on its own: the resolver uses it only to find candidate
+    spellings inside one country."""
+    key = fold(name).replace(" ", "").replace("q", "k")
+    key = _DIGRAPH_H.sub(r"\1", key)
+    key = _GLIDE.sub("", key)
+    key = _VOWELS.sub("", key)
+    return re.sub(r"(.)\1+", r"\1", key)

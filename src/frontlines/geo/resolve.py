@@ -1,40 +1,93 @@
-"""Toponym resolution: which matched names are places here, in which role, and which place each is.
+"""Toponym resolution: which candidate spans are places here, in which role, and which place each is.
 
 Rules (ACLED "Where": code the named place; the article's country frames every name in it):
-1. Drop matches that are not places in context (``context.not_a_place``): demonyms, person names,
-   organisation names, parts of longer proper names, lone compass words.
+1. Drop spans that are not places in context (``context.not_a_place``): person names, parts of longer
+   proper names, lone compass words, words that are never toponyms. A place inside an organisation's
+   name ("the Aleppo Media Center") stays, in the role ``organisation_base``.
 2. A name that is also an English word ("Reading", "Of", "Mobile") needs locative context
-   (in/at/near..., "X province", "-based") at this or another occurrence in the same article.
-3. The focus country is the one with the largest vote of effectively unambiguous mentions (all
-   candidates in one country, or the top candidate ten times larger than any rival abroad); roles
-   weight the vote, ``hint_country`` wins ties and stands alone when nothing votes.
-4. Candidates are ordered: focus country first, then the kind the text names ("Idlib province" ->
-   admin1, "Idlib city" -> city), then the gazetteer's order (exact spelling, then population).
+   (in/at/near..., "X province", "-based") at this or another occurrence in the same article; a name
+   the article also uses as a person's name ("Tom Jones ... Jones said") needs it too.
+3. The focus country is the one with the largest vote of effectively unambiguous mentions (one
+   candidate clearly more prominent than any rival abroad); roles weight the vote, ``hint_country``
+   wins ties and stands alone when nothing votes. The focus region (first-level unit: a US state, a
+   Syrian governorate) is voted the same way inside the focus country.
+4. Candidates are scored (``scoring``): prominence, focus, the unit the text names, containment the
+   text states, and nearness to the article's other places; one name keeps one sense per article.
+5. Demonyms ("Syrian") are resolved to their country but marked ``adjectival``: geoparsing corpora
+   count them as toponyms; the places stage leaves them out, so they never locate an event.
+6. Transliteration variants: in an article about a country whose names are transliterated, a name
+   spelled otherwise than the gazetteer spells it is looked up by its consonant skeleton among that
+   country's places ("Kfar Souseh" -> "Kafar Soussa").
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
+from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.names import is_common_word
+from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
+from frontlines.geo.persons import is_common_surname
+from frontlines.geo.recognise import Span, find_spans, unmatched_runs
 from frontlines.model import Place, PlaceMention
 
 #: How much a mention in each role says about where the story is.
 ROLE_WEIGHT = {"event": 1.0, "other": 1.0, "destination": 0.5, "venue": 0.5, "organisation_base": 0.0}
-#: A top candidate this many times larger than every rival in another country counts as unambiguous ...
-DOMINANCE_RATIO = 10
-#: ... with this share of a fully unambiguous vote.
-DOMINANT_WEIGHT = 0.75
+#: A candidate this much more prominent (log10 units) than every rival abroad votes for its country.
+VOTE_MARGIN = 1.0
 #: A name in the first sentence (the lead) votes this many times.
 LEAD_WEIGHT = 2.0
+#: A first-level unit named outright ("Louisiana", "La.") votes this many times for the focus region.
+REGION_VOTE = 2.0
+#: The focus region needs at least this share of the region votes.
+ADMIN1_SHARE = 0.4
+#: A mention whose best candidate leads by this much (score units) anchors its neighbours (rule 8).
+ANCHOR_MARGIN = 1.0
+#: Names whose places are all smaller than this may be a person's surname ("Jones", "Scott").
+PERSON_MAX_POPULATION = 200_000
 #: What separates the items of a list of places.
 _COORDINATION = re.compile(r"(?:\s+(?:province|governorate|city|countryside))?(?:,\s*|\s+)(?:and\s+|or\s+)?")
+#: Between a place and the place that contains it: "X, Y", "X in Y", "the X district of Y".
+_INSIDE = re.compile(
+    r"^(?:,\s*|\s+(?:(?:district|neighbou?rhood|quarter|suburb|area|camp|town|village|city|county|parish)\s+)?"
+    r"(?:of|in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)"
+    r"\s+)?(?:(?:old\s+)?(?:city|town|capital|province|governorate|state)\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+#: Containers that hold anything named before them with a comma ("Alexandria, La.", "Homs, Syria").
+_REGION_KINDS = frozenset({"country", "admin1", "admin2"})
+#: After "X, Y": the list goes on ("Homs, Idlib and Daraa"), so Y is the next item, not X's region.
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s|,\s*[A-Z]")
+#: A spelling found by skeleton must be at least this similar to the text's (difflib ratio) ...
+VARIANT_SIMILARITY = 0.6
+#: ... and its place this close to another place of the article.
+VARIANT_RADIUS_KM = 40.0
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredMention:
+    """A resolved mention, its confidence (0-1) and whether it is a demonym (never an event place)."""
+
+    mention: PlaceMention
+    score: float
+    adjectival: bool = False
+
+
+@dataclass(slots=True)
+class _Item:
+    span: Span
+    ctx: Context
+    candidates: list[Place]
+    sentence: int
+    container: _Item | None = None  # the item naming the place that contains this one
+    scores: list[float] = field(default_factory=list)
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, size: int) -> tuple[int, int, int]:
@@ -44,15 +97,28 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, size: int) ->
     return -1, 0, size
 
 
+def _candidates(span: Span, gazetteer: Gazetteer) -> list[Place]:
+    found = gazetteer.lookup(span.query)
+    if span.countries:
+        found = [p for p in found if p.country_code in span.countries]
+    if span.kinds:
+        kept = [p for p in found if p.kind in span.kinds]
+        if span.source == "demonym":  # the country or region, else the town ("Londoner")
+            regions = [p for p in kept if p.kind != "city"]
+            kept = regions or [p for p in kept if fold(p.name) == fold(span.query)][:1]
+        found = kept
+    return found
+
+
 def _vote(candidates: Sequence[Place]) -> tuple[str, float] | None:
-    """The country an ambiguous-or-not candidate list speaks for, and how firmly (None: it does not)."""
+    """The country a candidate list speaks for, and how firmly (None: it does not)."""
     countries = {p.country_code for p in candidates}
     if len(countries) == 1:
         return candidates[0].country_code, 1.0
-    top = max(candidates, key=lambda p: p.population)
-    rivals = [p.population for p in candidates if p.country_code != top.country_code]
-    if top.population >= DOMINANCE_RATIO * max(max(rivals), 1):
-        return top.country_code, DOMINANT_WEIGHT
+    top = max(candidates, key=scoring.prominence)
+    rivals = [scoring.prominence(p) for p in candidates if p.country_code != top.country_code]
+    if scoring.prominence(top) >= max(rivals) + VOTE_MARGIN:
+        return top.country_code, 0.75
     return None
 
 
@@ -67,12 +133,274 @@ def focus_country(votes: dict[str, float], hint_country: str | None) -> str | No
     return tied[0]
 
 
-def _kind_score(place: Place, unit: str | None) -> int:
-    if unit == "admin1":
-        return {"admin1": 2, "country": 1}.get(place.kind, 0)
-    if unit == "city":
-        return 2 if place.kind in {"city", "district"} else 0
-    return 0
+def _focus_admin1(items: Sequence[_Item], country: str | None) -> str | None:
+    """Rule 3: the first-level unit most mentions inside the focus country agree on."""
+    if country is None:
+        return None
+    votes: dict[str, float] = defaultdict(float)
+    for item in items:
+        if item.span.source == "demonym" or item.ctx.role == "organisation_base":
+            continue
+        inside = [p for p in item.candidates if p.country_code == country and p.kind != "country"]
+        regions = {p.admin1 for p in inside}
+        if len(regions) != 1 or None in regions:
+            continue
+        weight = REGION_VOTE if any(p.kind == "admin1" for p in inside) else 1.0
+        votes[inside[0].admin1 or ""] += weight
+    if not votes:
+        return None
+    best, weight = max(votes.items(), key=lambda kv: kv[1])
+    return best if weight >= ADMIN1_SHARE * sum(votes.values()) else None
+
+
+def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[Span],
+               lookup: Callable[[Span], list[Place]]) -> tuple[list[_Item], set[str]]:  # fmt: skip
+    """Rule 1: the spans that may be places, with their context and candidates (``lookup``); and the
+    folded names the article uses as a person's name."""
+    ends = {s.end for s in spans}
+    starts = {s.start for s in spans}
+    items: list[_Item] = []
+    persons: set[str] = set()
+    title_cache: dict[int, bool] = {}
+    for span in spans:
+        start, end = span.start, span.end
+        index, s_start, s_end = _sentence_of(sentences, start, len(text))
+        left = text[max(s_start, start - WINDOW) : start]
+        right = text[end : min(s_end, end + WINDOW)]
+        if index not in title_cache:
+            title_cache[index] = is_title_like(text[s_start:s_end])
+        organisation = False
+        if span.source in ("name", "variant"):
+            reason = not_a_place(
+                span.query,
+                left,
+                right,
+                before=text[max(0, start - WINDOW) : start],
+                sentence_initial=not text[s_start:start].strip(" \"'“‘(-—\n\t"),
+                title_like=title_cache[index],
+                prev_is_place=(start - 1) in ends,
+                next_is_place=(end + 1) in starts,
+            )
+            if reason in ("person", "name-part"):
+                persons.add(fold(span.query))
+            if reason == "organisation":
+                organisation = True
+            elif reason is not None:
+                continue
+        candidates = lookup(span)
+        if not candidates:
+            continue
+        ctx = read_context(left, right)
+        if organisation and ctx.role != "organisation_base":
+            ctx = Context("organisation_base", ctx.near, ctx.unit)
+        items.append(_Item(span, ctx, candidates, index))
+    persons = {
+        key
+        for key in persons
+        if not any(
+            fold(i.span.query) == key
+            and any(
+                p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in i.candidates
+            )
+            for i in items
+        )
+    }
+    return items, persons
+
+
+def _likely_country(items: Sequence[_Item]) -> str | None:
+    """Without a focus: the country of the most prominent candidate of the first name that no other
+    name contains ("Hamidiyeh in Homs" -> Homs -> Syria)."""
+    for item in items:
+        if item.span.source != "demonym" and item.container is None and item.candidates:
+            return max(item.candidates, key=scoring.prominence).country_code
+    return None
+
+
+def _spelled_otherwise(query: str, gazetteer: Gazetteer, similar: Callable[[str], Sequence[str]],
+                       country: str, anchors: Sequence[Place]) -> list[Place]:  # fmt: skip
+    """Places of ``country`` whose stored spelling shares the skeleton of ``query`` and is close to it
+    letter by letter (``VARIANT_SIMILARITY``), lying within ``VARIANT_RADIUS_KM`` of one of the
+    article's other places (``anchors``): a skeleton alone matches too many names to trust."""
+    key = fold(query).replace(" ", "")
+    found: dict[str, Place] = {}
+    for name in similar(query):
+        if SequenceMatcher(None, key, fold(name).replace(" ", "")).ratio() < VARIANT_SIMILARITY:
+            continue
+        for place in gazetteer.lookup(name, country):
+            if any(scoring.distance_km(place, a) <= VARIANT_RADIUS_KM for a in anchors):
+                found.setdefault(place.place_id, place)
+    return list(found.values())
+
+
+def _with_variants(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    spans: Sequence[Span],
+    items: list[_Item],
+    gazetteer: Gazetteer,
+    similar: Callable[[str], Sequence[str]],
+    focus: str,
+) -> list[_Item]:
+    """Rule 6: transliteration variants. A name whose candidates all lie abroad also gets the focus
+    country's places spelled otherwise ("Jobar" -> "Jowbar"); capitalised words the matcher did not
+    find become places when a spelling of them is a place of the focus country and the words
+    around them say it is a place ("in Kfar Souseh", "the Qaboun district")."""
+
+    def anchors(query: str) -> list[Place]:
+        key = fold(query)
+        return [
+            p
+            for i in items
+            if i.span.source != "demonym" and fold(i.span.query) != key
+            for p in i.candidates
+            if p.country_code == focus and p.kind in ("city", "district", "admin2", "admin3")
+        ]
+
+    for item in items:
+        if item.span.source == "name":
+            extra = _spelled_otherwise(item.span.query, gazetteer, similar, focus, anchors(item.span.query))
+            known = {p.place_id for p in item.candidates}
+            item.candidates = item.candidates + [p for p in extra if p.place_id not in known]
+    runs = unmatched_runs(text, spans)
+    added, _ = _recognise(
+        text,
+        sentences,
+        runs,
+        lambda span: _spelled_otherwise(span.query, gazetteer, similar, focus, anchors(span.query)),
+    )
+    if not added:
+        return items
+    # A run found by skeleton replaces the shorter names matched inside it ("Sousa" in "Kafr Sousa").
+    covered = [(a.span.start, a.span.end) for a in added]
+    items = [i for i in items if not any(s <= i.span.start and i.span.end <= e for s, e in covered)]
+    merged = sorted(items + added, key=lambda item: item.span.start)
+    _link(merged, text)
+    # A capitalised word known only by its skeleton needs locative context (or a list it is part of).
+    return [
+        i
+        for i in merged
+        if i.span.source != "variant" or i.ctx.role != "other" or i.ctx.near or i.ctx.unit or i.container
+    ]
+
+
+def _link(items: list[_Item], text: str) -> None:
+    """Lists share the role of their first item; "X, Y" / "X in Y" make Y the container of X."""
+    for i in range(1, len(items)):
+        prev, cur = items[i - 1], items[i]
+        between = text[prev.span.end : cur.span.start]
+        if cur.ctx.role == "other" and _COORDINATION.fullmatch(between):
+            cur.ctx = Context(prev.ctx.role, cur.ctx.near, cur.ctx.unit)
+        listed = between.strip() == "," and _LIST_GOES_ON.match(text, cur.span.end)
+        if (
+            cur.span.source != "demonym"
+            and prev.span.source != "demonym"
+            and _INSIDE.match(between)
+            and not listed
+        ):
+            prev.container = cur
+            if between.strip() == "," and cur.ctx.unit is None:
+                cur.ctx = Context(cur.ctx.role, cur.ctx.near, "region")  # "Buffalo, New York"
+
+
+def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
+    """Rule 2: common words, names used for persons in the article and common surnames that only small
+    places bear need locative evidence in the article."""
+    located = {fold(i.span.query) for i in items if i.ctx.role != "other" or i.ctx.near}
+    kept = []
+    for item in items:
+        key = fold(item.span.query)
+        small = not any(
+            p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in item.candidates
+        )
+        surname = small and is_common_surname(item.span.query)
+        needs_evidence = item.span.source == "name" and (
+            is_common_word(item.span.query) or key in persons or surname
+        )
+        if not needs_evidence or key in located:
+            kept.append(item)
+    return kept
+
+
+def _score(items: list[_Item], focus: str | None, admin1: str | None) -> None:
+    """Rule 4: candidate scores, with nearness to the article's confident places in a second pass."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[fold(item.span.query) + "|" + item.span.source].append(i)
+    for members in groups.values():  # one candidate list per name ("Deir ez-Zor", "Deir Ezzor")
+        union: dict[str, Place] = {}
+        for i in members:
+            for place in items[i].candidates:
+                union.setdefault(place.place_id, place)
+        for i in members:
+            items[i].candidates = list(union.values())
+    base: list[list[float]] = []
+    for item in items:
+        if item.span.source == "demonym":
+            base.append([scoring.prominence(p) for p in item.candidates])
+            continue
+        base.append(
+            [
+                scoring.name_prior(p, item.span.query, item.candidates)
+                + scoring.focus_bonus(p, focus, admin1)
+                + scoring.unit_bonus(p, item.ctx.unit)
+                for p in item.candidates
+            ]
+        )
+    # One sense per article: a name's candidates get the best cue any of its occurrences has.
+    for members in groups.values():
+        if len(members) > 1:
+            shared = [max(values) for values in zip(*(base[i] for i in members), strict=True)]
+            for i in members:
+                base[i] = [max(a, b) for a, b in zip(base[i], shared, strict=True)]
+
+    position = {id(item): i for i, item in enumerate(items)}
+
+    def contained(i: int, scores: list[list[float]]) -> list[float]:
+        holder = items[i].container
+        c = position.get(id(holder)) if holder is not None else None
+        if c is None:
+            return scores[i]
+        container = items[c].candidates[max(range(len(scores[c])), key=scores[c].__getitem__)]
+        if container.kind not in _REGION_KINDS and not any(p.kind == "district" for p in items[i].candidates):
+            return scores[i]  # "Homs, Idlib and Daraa" is a list, not Homs inside Idlib
+        return [
+            s + scoring.containment_bonus(p, container)
+            for s, p in zip(scores[i], items[i].candidates, strict=True)
+        ]
+
+    first = [contained(i, base) for i in range(len(items))]
+    # Rule 8: support from the other names of the article, over each name's best candidates.
+    members_of = [m for m in groups.values() if items[m[0]].span.source != "demonym"]
+    tops: list[list[int]] = []
+    for members in members_of:
+        lead = members[0]
+        order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
+        tops.append(order[: scoring.SUPPORT_CANDIDATES])
+    support = scoring.support(
+        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
+    )
+    bonus: dict[int, list[float]] = {}
+    for members, top, values in zip(members_of, tops, support, strict=True):
+        extra = [0.0] * len(items[members[0]].candidates)
+        for k, value in zip(top, values, strict=True):
+            extra[k] = scoring.SUPPORT_WEIGHT * min(value, scoring.MAX_SUPPORT)
+        for i in members:
+            bonus[i] = extra
+    for i, item in enumerate(items):
+        own = bonus.get(i)
+        item.scores = first[i] if own is None else [s + b for s, b in zip(first[i], own, strict=True)]
+    # One sense per article again, now with containment and nearness: occurrences without a unit
+    # of their own take the mean of their group's scores.
+    for members in groups.values():
+        if len(members) == 1:
+            continue
+        means = [
+            sum(values) / len(members) for values in zip(*(items[i].scores for i in members), strict=True)
+        ]
+        for i in members:
+            if items[i].ctx.unit is None:
+                items[i].scores = list(means)
 
 
 def resolve_places(
@@ -81,68 +409,62 @@ def resolve_places(
     matches: Sequence[tuple[int, int, str]],
     gazetteer: Gazetteer,
     hint_country: str | None = None,
+    *,
+    similar: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[list[PlaceMention], str | None]:
     """Resolve matched names in cleaned ``text`` to places.
 
     Takes the sentence spans, the matcher's (start, end, surface) triples and a gazetteer; returns the
-    place mentions (candidates best first; non-places dropped) and the article's focus country (ISO2).
+    place mentions (candidates best first; non-places and demonyms dropped) and the article's focus
+    country (ISO2).
     """
-    ends = {end for _, end, _ in matches}
-    starts = {start for start, _, _ in matches}
-    kept: list[tuple[int, int, str, Context, list[Place], int]] = []
-    title_cache: dict[int, bool] = {}
-    for start, end, surface in matches:
-        index, s_start, s_end = _sentence_of(sentences, start, len(text))
-        left = text[max(s_start, start - WINDOW) : start]
-        right = text[end : min(s_end, end + WINDOW)]
-        if index not in title_cache:
-            title_cache[index] = is_title_like(text[s_start:s_end])
-        initial = not text[s_start:start].strip(" \"'“‘(-—\n\t")
-        prev_place = (start - 1) in ends  # "Aleppo Idlib" style lists: the neighbour is a place too
-        next_place = (end + 1) in starts
-        reason = not_a_place(
-            surface,
-            left,
-            right,
-            before=text[max(0, start - WINDOW) : start],
-            sentence_initial=initial,
-            title_like=title_cache[index],
-            prev_is_place=prev_place,
-            next_is_place=next_place,
-        )
-        if reason is not None:
-            continue
-        candidates = gazetteer.lookup(surface)
-        if not candidates:
-            continue
-        kept.append((start, end, surface, read_context(left, right), candidates, index))
+    scored, focus = resolve_scored(text, sentences, matches, gazetteer, hint_country, similar=similar)
+    return [s.mention for s in scored if not s.adjectival], focus
 
-    # A list ("in Homs, Idlib and Daraa", "shelled Taiz and Hodeidah") shares the role of its first item.
-    for i in range(1, len(kept)):
-        prev, cur = kept[i - 1], kept[i]
-        if cur[3].role == "other" and _COORDINATION.fullmatch(text[prev[1] : cur[0]]):
-            cur_ctx = Context(prev[3].role, cur[3].near, cur[3].unit)
-            kept[i] = (cur[0], cur[1], cur[2], cur_ctx, cur[4], cur[5])
 
-    # Rule 2: ordinary English words count only with locative evidence somewhere in the article.
-    located = {surface for _, _, surface, ctx, _, _ in kept if ctx.role != "other" or ctx.near}
-    kept = [k for k in kept if not is_common_word(k[2]) or k[2] in located]
+def resolve_scored(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    matches: Sequence[tuple[int, int, str]],
+    gazetteer: Gazetteer,
+    hint_country: str | None = None,
+    *,
+    similar: Callable[[str], Sequence[str]] | None = None,
+) -> tuple[list[ScoredMention], str | None]:
+    """Like :func:`resolve_places`, with each mention's confidence, demonyms included (marked).
+
+    ``similar`` (``PlaceMatcher.similar``) gives stored spellings of a transliterated name; with it,
+    in an article about a country whose names are transliterated (Arabic, Persian...), names the
+    gazetteer spells another way are found too (rule 6)."""
+    spans = find_spans(text, matches)
+    items, persons = _recognise(text, sentences, spans, lambda span: _candidates(span, gazetteer))
+    _link(items, text)
+    items = _filter(items, persons)
 
     votes: dict[str, float] = defaultdict(float)
-    for _, _, _, ctx, candidates, index in kept:
-        vote = _vote(candidates)
+    for item in items:
+        if item.span.source == "demonym" or item.container is not None:
+            continue  # a place named with its container ("Alexandria, La.") lets the container vote
+        vote = _vote(item.candidates)
         if vote is not None:
-            weight = vote[1] * ROLE_WEIGHT[ctx.role] * (LEAD_WEIGHT if index == 0 else 1.0)
+            weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)
             if weight:
                 votes[vote[0]] += weight
     focus = focus_country(votes, hint_country)
+    variant_country = focus or _likely_country(items)
+    if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
+        items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
+    _score(items, focus, _focus_admin1(items, focus))
 
-    mentions: list[PlaceMention] = []
-    for start, end, surface, ctx, candidates, _ in kept:
-        rank = {p.place_id: i for i, p in enumerate(candidates)}
-        ordered = sorted(
-            candidates,
-            key=lambda p: (p.country_code != focus, -_kind_score(p, ctx.unit), rank[p.place_id]),
+    out: list[ScoredMention] = []
+    for item in items:
+        order = sorted(range(len(item.candidates)), key=lambda k: -item.scores[k])
+        ranked = tuple(item.candidates[k] for k in order)
+        mention = PlaceMention(
+            item.span.start, item.span.end, item.span.surface, ranked, item.ctx.role, item.ctx.near
         )
-        mentions.append(PlaceMention(start, end, surface, tuple(ordered), ctx.role, ctx.near))
-    return mentions, focus
+        adjectival = item.span.source == "demonym"
+        if adjectival:
+            mention = replace(mention, role="other", near=False)
+        out.append(ScoredMention(mention, scoring.confidence(item.scores, item.candidates), adjectival))
+    return out, focus

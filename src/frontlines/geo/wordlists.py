@@ -111,25 +111,216 @@ yale yan yang yea yen yes yet yoga young zero zone zoo
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
+#: Nationality adjectives and plural nouns with the place they refer to ("Syrian" -> Syria). In the
+#: geoparsing corpora (LGL, TR-News, GeoWebNews) these are adjectival toponyms; for events they never
+#: locate anything. Format: ``Adjective[/Plural...]: Place`` per line.
+_DEMONYM_TABLE = """
+Afghan/Afghans: Afghanistan
+Albanian/Albanians: Albania
+Algerian/Algerians: Algeria
+American/Americans: United States
+Angolan/Angolans: Angola
+Argentine/Argentinian/Argentines/Argentinians: Argentina
+Armenian/Armenians: Armenia
+Australian/Australians: Australia
+Austrian/Austrians: Austria
+Azerbaijani/Azerbaijanis/Azeri/Azeris: Azerbaijan
+Bahraini/Bahrainis: Bahrain
+Bangladeshi/Bangladeshis: Bangladesh
+Belarusian/Belarusians: Belarus
+Belgian/Belgians: Belgium
+Bolivian/Bolivians: Bolivia
+Bosnian/Bosnians: Bosnia and Herzegovina
+Brazilian/Brazilians: Brazil
+British/Briton/Britons: United Kingdom
+Bulgarian/Bulgarians: Bulgaria
+Burkinabe: Burkina Faso
+Burmese: Myanmar
+Burundian/Burundians: Burundi
+Cambodian/Cambodians: Cambodia
+Cameroonian/Cameroonians: Cameroon
+Canadian/Canadians: Canada
+Chadian/Chadians: Chad
+Chilean/Chileans: Chile
+Chinese: China
+Colombian/Colombians: Colombia
+Congolese: Democratic Republic of the Congo
+Costa Rican/Costa Ricans: Costa Rica
+Croatian/Croatians/Croat/Croats: Croatia
+Cuban/Cubans: Cuba
+Cypriot/Cypriots: Cyprus
+Czech/Czechs: Czechia
+Danish/Dane/Danes: Denmark
+Dominican/Dominicans: Dominican Republic
+Dutch: Netherlands
+Ecuadorian/Ecuadorians: Ecuador
+Egyptian/Egyptians: Egypt
+Emirati/Emiratis: United Arab Emirates
+English: England
+Eritrean/Eritreans: Eritrea
+Estonian/Estonians: Estonia
+Ethiopian/Ethiopians: Ethiopia
+Filipino/Filipinos/Philippine: Philippines
+Finnish/Finn/Finns: Finland
+French: France
+Georgian/Georgians: Georgia
+German/Germans: Germany
+Ghanaian/Ghanaians: Ghana
+Greek/Greeks: Greece
+Guatemalan/Guatemalans: Guatemala
+Guinean/Guineans: Guinea
+Haitian/Haitians: Haiti
+Honduran/Hondurans: Honduras
+Hungarian/Hungarians: Hungary
+Icelandic/Icelander/Icelanders: Iceland
+Indian/Indians: India
+Indonesian/Indonesians: Indonesia
+Iranian/Iranians: Iran
+Iraqi/Iraqis: Iraq
+Irish: Ireland
+Israeli/Israelis: Israel
+Italian/Italians: Italy
+Ivorian/Ivorians: Ivory Coast
+Jamaican/Jamaicans: Jamaica
+Japanese: Japan
+Jordanian/Jordanians: Jordan
+Kazakh/Kazakhs/Kazakhstani: Kazakhstan
+Kenyan/Kenyans: Kenya
+Korean/Koreans: South Korea
+North Korean/North Koreans: North Korea
+South Korean/South Koreans: South Korea
+Kosovar/Kosovars: Kosovo
+Kuwaiti/Kuwaitis: Kuwait
+Kyrgyz: Kyrgyzstan
+Laotian/Laotians: Laos
+Latvian/Latvians: Latvia
+Lebanese: Lebanon
+Liberian/Liberians: Liberia
+Libyan/Libyans: Libya
+Lithuanian/Lithuanians: Lithuania
+Macedonian/Macedonians: North Macedonia
+Malagasy: Madagascar
+Malawian/Malawians: Malawi
+Malaysian/Malaysians: Malaysia
+Malian/Malians: Mali
+Maltese: Malta
+Mauritanian/Mauritanians: Mauritania
+Mexican/Mexicans: Mexico
+Moldovan/Moldovans: Moldova
+Mongolian/Mongolians: Mongolia
+Montenegrin/Montenegrins: Montenegro
+Moroccan/Moroccans: Morocco
+Mozambican/Mozambicans: Mozambique
+Namibian/Namibians: Namibia
+Nepali/Nepalese/Nepalis: Nepal
+New Zealander/New Zealanders: New Zealand
+Nicaraguan/Nicaraguans: Nicaragua
+Nigerian/Nigerians: Nigeria
+Nigerien/Nigeriens: Niger
+Norwegian/Norwegians: Norway
+Omani/Omanis: Oman
+Pakistani/Pakistanis: Pakistan
+Palestinian/Palestinians: Palestine
+Panamanian/Panamanians: Panama
+Paraguayan/Paraguayans: Paraguay
+Peruvian/Peruvians: Peru
+Polish/Pole/Poles: Poland
+Portuguese: Portugal
+Qatari/Qataris: Qatar
+Romanian/Romanians: Romania
+Russian/Russians: Russia
+Rwandan/Rwandans: Rwanda
+Salvadoran/Salvadorans: El Salvador
+Saudi/Saudis: Saudi Arabia
+Scottish/Scot/Scots: Scotland
+Senegalese: Senegal
+Serbian/Serbians/Serb/Serbs: Serbia
+Sierra Leonean/Sierra Leoneans: Sierra Leone
+Singaporean/Singaporeans: Singapore
+Slovak/Slovaks/Slovakian: Slovakia
+Slovenian/Slovenians/Slovene/Slovenes: Slovenia
+Somali/Somalis: Somalia
+South African/South Africans: South Africa
+South Sudanese: South Sudan
+Spanish/Spaniard/Spaniards: Spain
+Sri Lankan/Sri Lankans: Sri Lanka
+Sudanese: Sudan
+Swedish/Swede/Swedes: Sweden
+Swiss: Switzerland
+Syrian/Syrians: Syria
+Taiwanese: Taiwan
+Tajik/Tajiks: Tajikistan
+Tanzanian/Tanzanians: Tanzania
+Thai/Thais: Thailand
+Tunisian/Tunisians: Tunisia
+Turkish/Turk/Turks: Turkey
+Turkmen: Turkmenistan
+Ugandan/Ugandans: Uganda
+Ukrainian/Ukrainians: Ukraine
+Uruguayan/Uruguayans: Uruguay
+Uzbek/Uzbeks: Uzbekistan
+Venezuelan/Venezuelans: Venezuela
+Vietnamese: Vietnam
+Welsh: Wales
+Yemeni/Yemenis: Yemen
+Zambian/Zambians: Zambia
+Zimbabwean/Zimbabweans: Zimbabwe
+European/Europeans: Europe
+African/Africans: Africa
+Asian/Asians: Asia
+Latin American/Latin Americans: Latin America
+Texan/Texans: Texas
+Californian/Californians: California
+Floridian/Floridians: Florida
+Virginian/Virginians: Virginia
+Ohioan/Ohioans: Ohio
+Michigander/Michiganders: Michigan
+Minnesotan/Minnesotans: Minnesota
+Kentuckian/Kentuckians: Kentucky
+Tennessean/Tennesseans: Tennessee
+Alabamian/Alabamians: Alabama
+Georgian/Georgians: Georgia
+Chechen/Chechens: Chechnya
+Dagestani/Dagestanis: Dagestan
+Kashmiri/Kashmiris: Kashmir
+Tibetan/Tibetans: Tibet
+Darfuri/Darfuris: Darfur
+Abkhaz/Abkhazian/Abkhazians: Abkhazia
+South Ossetian/South Ossetians/Ossetian/Ossetians: South Ossetia
+Crimean/Crimeans: Crimea
+Gazan/Gazans: Gaza
+Baghdadi: Baghdad
+Londoner/Londoners: London
+New Yorker/New Yorkers: New York
+Parisian/Parisians: Paris
+"""
+
+
+def _demonym_places(table: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in table.strip().splitlines():
+        words, _, place = line.partition(":")
+        for word in words.split("/"):
+            out.setdefault(word.strip(), place.strip())
+    return out
+
+
+#: Demonym -> the name of the place it refers to (first listed sense wins: "Georgian" -> Georgia).
+DEMONYM_PLACES: dict[str, str] = _demonym_places(_DEMONYM_TABLE)
+
+#: Ethnic and religious words with no single place: never toponyms.
+_GROUPS = """
+Arab Arabs Arabian Assyrian Assyrians Baluch Baloch Christian Christians Circassian Circassians Druze
+Fulani Hazara Houthi Houthis Islamic Jewish Jew Jews Kurdish Kurd Kurds Muslim Muslims Pashtun Pashto
+Persian Rohingya Shia Shiite Shiites Sunni Sunnis Tamil Tamils Tuareg Uyghur Uyghurs Yazidi Yazidis
+Alawite Alawites Sahrawi Yoruba Hausa Igbo Tigrayan Amhara Oromo Bedouin Bedouins Turkmens Soviet
+Catholic Catholics Protestant Protestants Orthodox Coptic Copts Hindu Hindus Sikh Sikhs Buddhist
+Sinhalese Latino Latinos Hispanic Hispanics Anglo Celtic Slavic Nordic Scandinavian Balkan Caucasian
+Westerners
+"""
+
 #: Nationality, ethnic and religious adjectives: never places themselves ("Syrian", "Russian").
-DEMONYMS: frozenset[str] = frozenset(
-    """
-Afghan Albanian Algerian American Arab Arabian Armenian Assyrian Australian Austrian Azerbaijani Azeri
-Bahraini Baluch Bangladeshi Belarusian Belgian Bosnian Brazilian British Bulgarian Burkinabe Burmese
-Burundian Cameroonian Canadian Chadian Chechen Chinese Christian Circassian Colombian Congolese Croatian
-Cuban Cypriot Czech Danish Druze Dutch Egyptian Emirati English Eritrean Ethiopian European Filipino
-Finnish French Fulani Georgian German Ghanaian Greek Haitian Hazara Houthi Hungarian Indian Indonesian
-Iranian Iraqi Irish Islamic Israeli Italian Ivorian Japanese Jewish Jordanian Kazakh Kenyan Korean
-Kurdish Kuwaiti Kyrgyz Lebanese Liberian Libyan Lithuanian Macedonian Malian Mauritanian Mexican
-Moldovan Mongolian Moroccan Mozambican Muslim Nepali Nigerian Nigerien Norwegian Omani Pakistani
-Palestinian Pashtun Persian Peruvian Polish Portuguese Qatari Romanian Rohingya Russian Rwandan
-Salvadoran Saudi Scottish Senegalese Serbian Shia Shiite Slovak Somali Soviet Spanish Sudanese
-Sunni Swedish Swiss Syrian Tajik Tamil Tanzanian Thai Tuareg Tunisian Turkish Turkmen Ugandan Ukrainian
-Uyghur Uzbek Venezuelan Vietnamese Welsh Yazidi Yemeni Zambian Zimbabwean Alawite Sahrawi Yoruba Hausa
-Igbo Tigrayan Amhara Oromo Pashto Baloch Kurd Kurds Arabs Alawites Sunnis Shiites Yazidis Christians
-Bedouin Bedouins Druze Assyrians Circassians Turkmens
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+DEMONYMS: frozenset[str] = frozenset(DEMONYM_PLACES) | frozenset(_GROUPS.split())
 
 
 #: Words that gazetteers list as (alternate) place names but that war reporting uses for people,
@@ -142,5 +333,127 @@ Abdel Abdul Abdullah Ibrahim Ismail Youssef Yusuf Salah Saleh Said Sayed George 
 Ramadan Eid Allah Islam Sharia Jihad Sarin Tomahawk Scud Grad Manar Mayadeen Jazeera Arabiya Sputnik
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Levant Middle East White House Pentagon Kremlin State Some Media Times Post Press Reuters AFP
+Christmas Easter Passover Hanukkah Thanksgiving Halloween Olympic Olympics Jesus Christ God Lord
+Xinhua Tass Interfax Anadolu Hamas Hezbollah Hizbollah Fatah Taliban Nusra Google Facebook Twitter
+YouTube Instagram Metro Here
 """.split()  # noqa: SIM905 - a word list reads best as words
 ) | {"Middle East", "White House", "State Department", "Security Council", "Red Crescent", "Red Cross"}
+
+
+def _abbreviations(table: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in table.strip().splitlines():
+        for item in line.split(";"):
+            abbreviation, _, place = item.partition("=")
+            if place:
+                out[abbreviation.strip()] = place.strip()
+    return out
+
+
+#: Abbreviations of countries and of US, Canadian and Australian states/provinces that are
+#: unmistakable wherever they stand (AP style with dots, several letters): abbreviation -> the name
+#: to look up. Country-level ones are looked up among countries only, the others among admin1 units.
+ABBREVIATIONS: dict[str, str] = _abbreviations(
+    """
+U.S.=United States; U.S.A.=United States; USA=United States; US=United States; UK=United Kingdom
+U.K.=United Kingdom; UAE=United Arab Emirates; U.A.E.=United Arab Emirates
+DRC=Democratic Republic of the Congo
+Ariz.=Arizona; Ark.=Arkansas; Calif.=California; Colo.=Colorado; Conn.=Connecticut; Fla.=Florida
+Ky.=Kentucky; Mich.=Michigan; Minn.=Minnesota; Okla.=Oklahoma; Tenn.=Tennessee; Wyo.=Wyoming
+N.H.=New Hampshire; N.J.=New Jersey; N.M.=New Mexico; N.Y.=New York; N.C.=North Carolina
+N.D.=North Dakota; S.C.=South Carolina; S.D.=South Dakota; R.I.=Rhode Island; W.Va.=West Virginia
+W.V.=West Virginia; W. Va.=West Virginia; D.C.=District of Columbia; B.C.=British Columbia
+Alta.=Alberta; Sask.=Saskatchewan
+Ont.=Ontario; Que.=Quebec; N.S.=Nova Scotia; N.B.=New Brunswick; P.E.I.=Prince Edward Island
+Nfld.=Newfoundland and Labrador; NSW=New South Wales; Qld=Queensland
+"""
+)
+#: State abbreviations that are also words, titles or other abbreviations ("Miss.", "Wash.", "Ind."):
+#: a place only right after "Town, " (AP style: "Gainesville, Ga.").
+AFTER_COMMA_ABBREVIATIONS: dict[str, str] = _abbreviations(
+    """
+Ala.=Alabama; Cal.=California; Del.=Delaware; Ga.=Georgia; Ill.=Illinois; Ind.=Indiana; Kan.=Kansas
+Kans.=Kansas; La.=Louisiana; Md.=Maryland; Mass.=Massachusetts; Me.=Maine; Miss.=Mississippi
+Mo.=Missouri; Mont.=Montana; Neb.=Nebraska; Nebr.=Nebraska; Nev.=Nevada; Ore.=Oregon; Pa.=Pennsylvania
+Penn.=Pennsylvania; Tex.=Texas; Vt.=Vermont; Va.=Virginia; Wash.=Washington; Wis.=Wisconsin
+Man.=Manitoba
+AL=Alabama; AK=Alaska; AZ=Arizona; AR=Arkansas; CA=California; CO=Colorado; CT=Connecticut
+DE=Delaware; DC=District of Columbia; FL=Florida; GA=Georgia; HI=Hawaii; ID=Idaho; IL=Illinois
+IN=Indiana; IA=Iowa; KS=Kansas; KY=Kentucky; LA=Louisiana; ME=Maine; MD=Maryland; MA=Massachusetts
+MI=Michigan; MN=Minnesota; MS=Mississippi; MO=Missouri; MT=Montana; NE=Nebraska; NV=Nevada
+NH=New Hampshire; NJ=New Jersey; NM=New Mexico; NY=New York; NC=North Carolina; ND=North Dakota
+OH=Ohio; OK=Oklahoma; OR=Oregon; PA=Pennsylvania; RI=Rhode Island; SC=South Carolina
+SD=South Dakota; TN=Tennessee; TX=Texas; UT=Utah; VT=Vermont; VA=Virginia; WA=Washington
+WV=West Virginia; WI=Wisconsin; WY=Wyoming; BC=British Columbia; ON=Ontario; QC=Quebec; AB=Alberta
+"""
+)
+#: Abbreviations of cities (looked up among towns of the countries above).
+CITY_ABBREVIATIONS: dict[str, str] = {
+    "L.A.": "Los Angeles",
+    "N.Y.C.": "New York City",
+    "NYC": "New York City",
+}
+#: Abbreviations that stand for a country (looked up among countries).
+COUNTRY_ABBREVIATIONS = frozenset(
+    k for k, v in ABBREVIATIONS.items() if v in {"United States", "United Kingdom", "United Arab Emirates",
+                                                  "Democratic Republic of the Congo"}
+)  # fmt: skip
+#: The countries whose state abbreviations the tables above hold: a state abbreviation is looked up
+#: in these only.
+ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
+
+
+#: A capitalised word after a place name that makes the whole a street's name ("Dublin Road").
+STREETS: frozenset[str] = frozenset(
+    """
+Street St Avenue Ave Boulevard Blvd Road Rd Lane Ln Drive Dr Way Pike Parkway Pkwy Place Pl Court Ct
+Terrace Circle Trail Highway Hwy Expressway Freeway Turnpike
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+#: Words that end an organisation's name ("the Aleppo Media Center", "Laurel County Sheriff's Office"):
+#: the place before them is the organisation's base.
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    """
+Center Centre Council Office Department Dept University College School Academy Institute Hospital
+Clinic Police Sheriff Sheriff's Sheriff’s Fire Committee Commission Company Corporation Corp Inc Ltd
+Group Bank Times News Post Herald Tribune Journal Gazette Daily Press Observatory Museum Church
+Mosque Foundation Association Society Club Party Front Army Brigade Brigades Battalion Forces Guard
+Authority Agency Board Court Ministry Union League Federation Network Media Radio TV Television
+Channel Airlines Airways Railway Energy Oil Motors Hotel Team Chamber Cathedral Temple Library Zoo
+Coalition Movement Organization Organisation Service Services Council's Legislature Assembly
+Parliament Senate Congress Government Administration Commissioners Schools District Declaration
+Convention Accord Agreement Conference Summit Festival Fair Marathon Review Record Star Sun Observer
+Telegraph Chronicle Courier Bulletin Examiner Express Register Republican Democrat Times' Stars
+Giants Rangers Lions Tigers Bears Cardinals Eagles Bulls Kings Jets Colts Pirates Reds Orioles
+Raiders Hawks Heat Magic Thunder Storm Wildcats Bulldogs Cowboys Redskins Yankees Mets Dodgers Cubs
+Packers Steelers Saints Patriots
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+#: Offices held for a place ("Fargo Mayor Dennis Walaker", "Minnesota Governor Tim Pawlenty",
+#: "U.S. Attorney"): the place before them is a toponym, the person's jurisdiction.
+OFFICES: frozenset[str] = frozenset(
+    """
+Mayor Governor Gov Attorney Sheriff Senator Sen Rep Representative President Minister Premier
+Secretary Ambassador Chief Commissioner Councilman Councilwoman Councillor Judge Superintendent
+Director Coach Consul Envoy Delegate Congressman Congresswoman Assemblyman Lawmaker Lawmakers
+Officials Residents Man Woman
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+#: Capitalised words that open a sentence or a noun phrase and are not part of a name ("An Alexandria
+#: man", "Several Aleppo districts").
+OPENING_WORDS: frozenset[str] = frozenset(
+    """
+A An The This That These Those Every Each Some Many Most All Both Several Few Two Three Four Five
+Six Seven Eight Nine Ten In At On From To For With By Near After Before During Since Until When
+While If As Of And But Or Nor Yet So Also Only Even Like Unlike Across Around Outside Inside Into
+Through Throughout Under Over Between Among Against Without Within Despite Former Acting Neighboring
+Neighbouring Nearby Rural Suburban Downtown Central Greater Metro Metropolitan Besieged Embattled
+Rebel-held Government-held Regime-held Opposition-held Neighbouring Where Why How What Which Who
+""".split()  # noqa: SIM905 - a word list reads best as words
+)

@@ -52,8 +52,6 @@ def test_resolve_roles(resolve, text: str, name: str, role: str, near: bool) -> 
         ("President Damascus spoke.", "Damascus"),
         ("Mr. Aleppo left.", "Aleppo"),
         ("Bashar Al-Bab ruled.", "Al-Bab"),
-        ("The Aleppo Media Center reported shelling.", "Aleppo"),
-        ("Fighters of the Islamic State of Syria withdrew.", "Syria"),
         ("Reading the report, officials said nothing.", "Reading"),
         ("Mobile phones were cut.", "Mobile"),
         ("Bath time is over.", "Bath"),
@@ -62,6 +60,19 @@ def test_resolve_roles(resolve, text: str, name: str, role: str, near: bool) -> 
 def test_resolve_excludes_non_places(resolve, text: str, absent: str) -> None:
     mentions, _ = resolve(text)
     assert absent not in mentions
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Aleppo Media Center reported shelling.", "Aleppo"),
+        ("Fighters of the Islamic State of Syria withdrew.", "Syria"),
+        ("A statement from the Damascus Council was read.", "Damascus"),
+    ],
+)
+def test_resolve_places_in_organisation_names_are_bases(resolve, text: str, name: str) -> None:
+    mentions, _ = resolve(text)
+    assert mentions[name].role == "organisation_base"
 
 
 @pytest.mark.parametrize(

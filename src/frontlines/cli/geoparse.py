@@ -1,0 +1,75 @@
+"""``frontlines geoparse``: the mirror of :func:`frontlines.geo.toponyms.geoparse`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from frontlines.cli.common import err, errors, field_map, published_opt, resolve_settings, today
+from frontlines.geo.toponyms import geoparse
+from frontlines.run import load_resources
+
+#: Columns a table shows; ``--format jsonl`` prints every field.
+TABLE_COLUMNS = (
+    "article_id", "start", "end", "text", "name", "country", "admin1", "feature_code", "latitude",
+    "longitude", "geo_precision", "score", "role",
+)  # fmt: skip
+
+
+class GeoparseFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def geoparse_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .html .rss).")],
+    format: Annotated[
+        GeoparseFormat, typer.Option("--format", "-f", help="table, or jsonl: one line per toponym.")
+    ] = GeoparseFormat.table,
+    map_: Annotated[
+        list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL, e.g. text=article_content.")
+    ] = [],  # noqa: B006
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date for records without one.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name for records without one.")
+    ] = None,
+) -> None:
+    """Print the place names of articles, resolved: offsets into the original text, the place, its
+    ACLED geo_precision, a confidence score and the role (event, organisation_base, destination,
+    venue, other)."""
+    rejected = 0
+    with errors():
+        settings = resolve_settings()
+        resources = load_resources(settings)
+        results = geoparse(
+            inputs, settings, resources, today=today(), field_map=field_map(map_),
+            published=published_opt(published), source=source,
+        )  # fmt: skip
+        table = Table(*TABLE_COLUMNS, title="toponyms")
+        count = 0
+        for result in results:
+            if result.rejection is not None:
+                rejected += 1
+                r = result.rejection
+                err.print(f"rejected {r.origin}: [{r.code}] {r.detail}", markup=False)
+                continue
+            for toponym in result.toponyms:
+                count += 1
+                record = toponym.record()
+                if format is GeoparseFormat.jsonl:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    table.add_row(*("" if record[c] is None else str(record[c]) for c in TABLE_COLUMNS))
+        if format is GeoparseFormat.table:
+            table.caption = f"{count} toponyms"
+            (Console() if sys.stdout.isatty() else Console(width=200)).print(table)
+    raise typer.Exit(1 if rejected else 0)

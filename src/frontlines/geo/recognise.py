@@ -1,0 +1,153 @@
+"""Toponym candidates in text: gazetteer names, abbreviations and demonyms, as spans to resolve.
+
+Three finders, merged longest-first where they overlap:
+
+- gazetteer names (the Aho-Corasick matcher's hits);
+- abbreviations of countries and of US/Canadian/Australian states: unmistakable ones anywhere
+  ("U.S.", "W.Va.", "Calif."), ambiguous ones ("Ga.", "Miss.", postal "TX") only right after
+  "Town, " as AP style writes them;
+- demonyms ("Syrian", "Russians"): adjectival toponyms that geoparsing corpora count as mentions of
+  the country, but that never locate an event (see ``ScoredMention.adjectival``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from frontlines.geo.wordlists import (
+    ABBREVIATION_COUNTRIES,
+    ABBREVIATIONS,
+    AFTER_COMMA_ABBREVIATIONS,
+    CITY_ABBREVIATIONS,
+    COUNTRY_ABBREVIATIONS,
+    DEMONYM_PLACES,
+)
+
+SpanSource = Literal["name", "abbreviation", "demonym", "variant"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of text that may name a place: ``query`` is the name to look up (the surface itself,
+    a state's full name for an abbreviation, the country's name for a demonym); ``kinds`` limits the
+    candidates' kinds and ``countries`` their countries (empty: no limit)."""
+
+    start: int
+    end: int
+    surface: str
+    query: str
+    source: SpanSource = "name"
+    kinds: frozenset[str] = frozenset()
+    countries: tuple[str, ...] = ()
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ANYWHERE_TABLE = {**ABBREVIATIONS, **CITY_ABBREVIATIONS}
+_ANYWHERE = re.compile(rf"(?<![\w.])(?:{_alternation(list(_ANYWHERE_TABLE))})(?![\w])")
+#: "Gainesville, Ga." / "Austin, TX": a capitalised word, a comma, the abbreviation.
+_AFTER_COMMA = re.compile(
+    rf"(?<=[A-Za-z.], )(?:{_alternation(list(AFTER_COMMA_ABBREVIATIONS))})(?![\w])(?!-)(?! [a-z]{{2,}} [a-z])"
+)
+_DEMONYM = re.compile(rf"(?<![\w])(?:{_alternation(list(DEMONYM_PLACES))})(?![\w])")
+#: A sentence in capitals ("US TROOPS LEAVE"): "US" there is the pronoun as often as the country.
+_LOWER = re.compile(r"[a-z]")
+_COUNTRY_KINDS = frozenset({"country"})
+_STATE_KINDS = frozenset({"admin1"})
+_CITY_KINDS = frozenset({"city"})
+#: What a demonym can stand for: a country, or a region or city ("Texan", "Londoner").
+_DEMONYM_KINDS = frozenset({"country", "admin1", "city"})
+
+
+def abbreviation_spans(text: str) -> list[Span]:
+    """State and country abbreviations in ``text`` (see the module docstring for where they count)."""
+    spans: list[Span] = []
+    for m in _ANYWHERE.finditer(text):
+        surface = m.group()
+        if (
+            surface.isalpha()
+            and surface.isupper()
+            and not _LOWER.search(text[max(0, m.start() - 40) : m.end() + 40])
+        ):
+            continue  # "US" inside text in capitals
+        spans.append(_abbreviation(m.start(), m.end(), surface, _ANYWHERE_TABLE[surface]))
+    for m in _AFTER_COMMA.finditer(text):
+        surface = m.group()
+        spans.append(_abbreviation(m.start(), m.end(), surface, AFTER_COMMA_ABBREVIATIONS[surface]))
+    return spans
+
+
+def _abbreviation(start: int, end: int, surface: str, name: str) -> Span:
+    if surface in COUNTRY_ABBREVIATIONS:
+        return Span(start, end, surface, name, "abbreviation", _COUNTRY_KINDS)
+    kinds = _CITY_KINDS if surface in CITY_ABBREVIATIONS else _STATE_KINDS
+    return Span(start, end, surface, name, "abbreviation", kinds, ABBREVIATION_COUNTRIES)
+
+
+def demonym_spans(text: str) -> list[Span]:
+    """Nationality words in ``text`` with the place each refers to."""
+    return [
+        Span(m.start(), m.end(), m.group(), DEMONYM_PLACES[m.group()], "demonym", _DEMONYM_KINDS)
+        for m in _DEMONYM.finditer(text)
+    ]
+
+
+_PRIORITY = {"name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
+
+
+def merge_spans(*groups: Sequence[Span]) -> list[Span]:
+    """All spans, the longest kept where they overlap (names before abbreviations before demonyms
+    on equal length), sorted by start."""
+    spans = sorted(
+        (s for group in groups for s in group), key=lambda s: (s.start - s.end, _PRIORITY[s.source], s.start)
+    )
+    taken: list[Span] = []
+    occupied: set[int] = set()
+    for span in spans:
+        if any(i in occupied for i in range(span.start, span.end)):
+            continue
+        occupied.update(range(span.start, span.end))
+        taken.append(span)
+    taken.sort(key=lambda s: s.start)
+    return taken
+
+
+def find_spans(text: str, matches: Sequence[tuple[int, int, str]]) -> list[Span]:
+    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations and demonyms."""
+    names = [Span(start, end, surface, _query(surface)) for start, end, surface in matches]
+    return merge_spans(names, abbreviation_spans(text), demonym_spans(text))
+
+
+#: A run of capitalised words, with Arabic articles between them ("Kfar Souseh", "Bab al-Nayrab").
+_RUN = re.compile(
+    r"(?<![\w'’-])(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]*"
+    r"(?:(?:[ -](?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|ul))?[ -][A-Z][\w'’]*){0,3}"
+)
+
+
+def unmatched_runs(text: str, taken: Sequence[Span]) -> list[Span]:
+    """Capitalised runs of ``text`` ("Kafr Sousa", "al-Shaghour") that no ``taken`` span covers whole
+    (a run may hold a shorter matched name: "Sousa" in "Kafr Sousa"): names the gazetteer may spell
+    another way (looked up by skeleton, see ``resolve``)."""
+    out: list[Span] = []
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        inside = [s for s in taken if s.start < end and start < s.end]
+        if any(s.start <= start and end <= s.end for s in inside):
+            continue
+        if any(s.start < start or s.end > end for s in inside):
+            continue  # straddles a matched name: not one name
+        out.append(Span(start, end, m.group(), m.group(), "variant"))
+    return out
+
+
+def _query(surface: str) -> str:
+    """The name to look up for a surface: words in capitals title-cased ("CHARLESTON")."""
+    if surface.isupper() and len(surface) > 3:
+        return re.sub(r"[A-Z][A-Z'’]+", lambda m: m.group()[0] + m.group()[1:].lower(), surface)
+    return surface

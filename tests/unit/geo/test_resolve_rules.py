@@ -1,0 +1,134 @@
+"""Resolution rules on a small world of namesakes: abbreviations, "X, State", co-occurring towns,
+prominence against focus, demonyms, person names, capitals in datelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines.geo import PlaceMatcher, PlaceRecord, SqliteGazetteer, resolve_places, write_gazetteer
+from frontlines.geo.resolve import resolve_scored
+from frontlines.model import Place
+
+#: (place_id, name, country, lat, lon, kind, population, admin1)
+WORLD = [
+    ("c:US", "United States", "US", 39.8, -98.6, "country", 327_000_000, None),
+    ("c:RU", "Russia", "RU", 60.0, 100.0, "country", 144_000_000, None),
+    ("c:GE", "Georgia", "GE", 42.0, 43.5, "country", 3_700_000, None),
+    ("c:FR", "France", "FR", 46.0, 2.0, "country", 67_000_000, None),
+    ("c:SY", "Syria", "SY", 35.0, 38.0, "country", 17_000_000, None),
+    ("a:US-LA", "Louisiana", "US", 31.0, -92.0, "admin1", 0, "Louisiana"),
+    ("a:US-MN", "Minnesota", "US", 46.0, -94.0, "admin1", 0, "Minnesota"),
+    ("a:US-TX", "Texas", "US", 31.2, -99.2, "admin1", 0, "Texas"),
+    ("a:US-GA", "Georgia", "US", 32.7, -83.5, "admin1", 0, "Georgia"),
+    ("a:US-FL", "Florida", "US", 28.6, -82.4, "admin1", 0, "Florida"),
+    ("g:ale-eg", "Alexandria", "EG", 31.20, 29.92, "city", 3_800_000, "Alexandria"),
+    ("g:ale-va", "Alexandria", "US", 38.80, -77.05, "city", 140_000, "Virginia"),
+    ("g:ale-la", "Alexandria", "US", 31.31, -92.45, "city", 47_000, "Louisiana"),
+    ("g:ale-mn", "Alexandria", "US", 45.88, -95.38, "city", 13_000, "Minnesota"),
+    ("g:bra-fl", "Brandon", "US", 27.94, -82.29, "city", 114_000, "Florida"),
+    ("g:bra-mn", "Brandon", "US", 45.97, -95.60, "city", 490, "Minnesota"),
+    ("g:ken-ny", "Kensington", "US", 40.65, -73.98, "city", 35_000, "New York"),
+    ("g:ken-mn", "Kensington", "US", 45.78, -95.70, "city", 290, "Minnesota"),
+    ("g:par-fr", "Paris", "FR", 48.85, 2.35, "city", 2_100_000, "Ile-de-France"),
+    ("g:par-tx", "Paris", "US", 33.66, -95.56, "city", 25_000, "Texas"),
+    ("g:mos-ru", "Moscow", "RU", 55.75, 37.62, "city", 10_400_000, "Moscow"),
+    ("g:mos-id", "Moscow", "US", 46.73, -117.0, "city", 25_000, "Idaho"),
+    ("g:rus-oh", "Russia", "US", 40.23, -84.41, "city", 640, "Ohio"),
+    ("g:jones", "Jones", "US", 35.57, -97.29, "city", 3_000, "Oklahoma"),
+    ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
+    ("g:charleston", "Charleston", "US", 38.35, -81.63, "city", 46_000, "West Virginia"),
+    ("a:US-WV", "West Virginia", "US", 38.5, -80.5, "admin1", 0, "West Virginia"),
+]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    path: Path = tmp_path_factory.mktemp("world") / "gazetteer.sqlite"
+    records = [
+        PlaceRecord(Place(pid, name, cc, lat, lon, kind, pop, admin1=a1))  # type: ignore[arg-type]
+        for pid, name, cc, lat, lon, kind, pop, a1 in WORLD
+    ]
+    write_gazetteer(path, records, {"source": "tests"})
+    gazetteer = SqliteGazetteer(path)
+    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)
+
+
+@pytest.fixture
+def resolve(world, split_sentences):
+    gazetteer, matcher = world
+
+    def run(text: str) -> dict[str, list[str]]:
+        mentions, _ = resolve_places(text, split_sentences(text), matcher.find(text), gazetteer)
+        found: dict[str, list[str]] = {}
+        for m in mentions:
+            found.setdefault(m.text, []).append(m.candidates[0].place_id)
+        return found
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        ("A fire broke out in Alexandria, La., on Monday.", "Alexandria", "g:ale-la"),
+        ("A fire broke out in Alexandria, Louisiana, on Monday.", "Alexandria", "g:ale-la"),
+        ("Voters in Alexandria, Brandon and Kensington went to the polls.", "Alexandria", "g:ale-mn"),
+        ("Voters in Alexandria, Brandon and Kensington went to the polls.", "Brandon", "g:bra-mn"),
+        ("Protests spread from Alexandria to Cairo's squares.", "Alexandria", "g:ale-eg"),
+        ("Storms hit Paris, Texas, and Houston overnight.", "Paris", "g:par-tx"),
+        ("Tourists returned to Paris, the French capital said.", "Paris", "g:par-fr"),
+        ("Officials in Houston said Russia had sent a letter.", "Russia", "c:RU"),
+        ("Officials in Houston said Moscow had sent a letter.", "Moscow", "g:mos-ru"),
+        ("Officials in Houston said Georgia had voted.", "Georgia", "a:US-GA"),
+        ("Tbilisi said Georgia would talk to Russia.", "Georgia", "c:GE"),
+        ("CHARLESTON, W.Va. -- The council met on Monday.", "CHARLESTON", "g:charleston"),
+        ("CHARLESTON, W.Va. -- The council met on Monday.", "W.Va.", "a:US-WV"),
+        ("The senator flew back to the U.S. on Friday.", "U.S.", "c:US"),
+        ("The US and Russia signed the deal.", "US", "c:US"),
+    ],
+)
+def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str, place_id: str) -> None:
+    assert resolve(text)[name][0] == place_id
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Tom Jones said the plan was sound. Jones added that it was cheap.", "Jones"),
+        ("The report by Jones was published.", "Jones"),
+        ("Russian jets struck the town.", "Russian"),
+    ],
+)
+def test_resolve_drops_persons_and_demonyms_from_places(resolve, text: str, absent: str) -> None:
+    assert absent not in resolve(text)
+
+
+def test_resolve_keeps_surname_towns_with_locative_context(resolve) -> None:
+    assert resolve("Jones said the storm hit. Residents of Jones were evacuated.")["Jones"] == [
+        "g:jones",
+        "g:jones",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, word", [("Russian and Syrian troops met.", "Syrian"), ("Two Russians left.", "Russians")]
+)
+def test_resolve_demonyms_are_adjectival_toponyms(world, split_sentences, text: str, word: str) -> None:
+    gazetteer, matcher = world
+    scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+    found = {s.mention.text: s for s in scored}
+    assert found[word].adjectival
+    assert found[word].mention.candidates[0].kind == "country"
+    assert found[word].mention.role == "other"
+
+
+def test_resolve_scores_are_confidences(world, split_sentences) -> None:
+    gazetteer, matcher = world
+    text = "Officials in Alexandria, La., said Houston was next."
+    scored, focus = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+    assert focus == "US"
+    assert all(0.0 < s.score <= 1.0 for s in scored)
+    by_text = {s.mention.text: s.score for s in scored}
+    assert by_text["Houston"] == 1.0  # one candidate
