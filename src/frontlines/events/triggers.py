@@ -121,7 +121,12 @@ RULES: tuple[Rule, ...] = (
     # civilians are caught above by the violence-against-civilians rules, which outrank this one.
     _rule(S.ARMED_CLASH, r"attacked|attacking|stormed|storming|assaulted", 38),
     # Rule: an explosion or blast nobody says was dropped or fired is a planted device (IED).
-    _rule(S.REMOTE_EXPLOSIVE, r"explosions?|blasts?|bombings?|bombs?\s+(?:exploded|went\s+off|attack)", 44),
+    _rule(
+        S.REMOTE_EXPLOSIVE,
+        r"explosions?|blasts?|bombings?|bombs?\s+(?:exploded|went\s+off|attack)|exploded|detonat(?:ed|ing)|"
+        r"blew\s+up",
+        44,
+    ),
     # --- Violence against civilians ---
     _rule(S.SEXUAL_VIOLENCE, r"rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:violence|assault(?:ed)?|abuse[ds]?)", 42),
     _rule(
@@ -170,6 +175,7 @@ RULES: tuple[Rule, ...] = (
         S.AGREEMENT,
         r"cease-?fires?|truce|agreements?|accord|evacuation\s+deal|reconciliation\s+deal|"
         r"(?:reached|struck|agreed|signed)\s+(?:a\s+|an\s+)?(?:\w+\s+)?deal|"
+        r"agreed\s+to\s+(?:surrender|hand\s+over|evacuate|leave|withdraw|reconcile|a\s+ceasefire|a\s+truce)|"
         r"(?:surrender|evacuation|local)\s+deal|prisoner\s+(?:swap|exchange)|surrendered|de-escalation\s+zones?",
         25,
     ),

@@ -138,6 +138,12 @@ _ORG_OF_BEFORE = re.compile(
     r"\s+(?:for\s+(?:the\s+)?)?of\s+(?:the\s+)?$"
 )
 _BASED = re.compile(r"^\s*-\s*based\b|^\s+based\b", re.IGNORECASE)
+#: "US-led", "Turkey-backed", "Iran-allied": a place name turned into an adjective of a group.
+_COMPOUND_MODIFIER = re.compile(
+    r"^-(?:led|backed|brokered|made|supported|trained|funded|sponsored|allied|aligned|affiliated|linked|"
+    r"friendly|controlled|held|run)\b",
+    re.IGNORECASE,
+)
 _BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced|refugees?|asylum|arrived|arrive|arrives|arriving"
@@ -249,6 +255,8 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "person"
     if _ORG_OF_BEFORE.search(left):
         return "organisation"
+    if _COMPOUND_MODIFIER.match(right):
+        return "modifier"  # "US-led coalition", "Russian-brokered": an adjective, not a place
     if _BASED.match(right):
         return None
     if (right.startswith("-") and right[1:2].isupper() and right[2:3].islower() and not next_is_place) or (
