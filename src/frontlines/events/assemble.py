@@ -96,6 +96,8 @@ _TOPIC = re.compile(
     r"\b(?:against|over|denouncing|condemning|about|at|for)\s+(?:the\s+|a\s+|an\s+|recent\s+|their\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: "protested after the militia kidnapped ...": what follows such a word is the protest's cause.
+_CAUSE = re.compile(r"\b(?:after|over|against|because|when)\b", re.IGNORECASE)
 #: "between Friday and Sunday", "from Monday to Wednesday": a span of days.
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNORECASE)
@@ -392,12 +394,16 @@ class EventAssembler:
                 if is_territorial(t) or not _ANAPHORIC.search(text[max(s, t.start - 20) : t.start])
             ]
             # Rule: "protested against the kidnapping of ...": what a protest is about is its topic.
-            if any(EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS for t in triggers):
+            protests = [t for t in triggers if EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS]
+            if protests:
                 fresh = [
                     t
                     for t in fresh
                     if EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS
-                    or not _TOPIC.search(text[max(s, t.start - 30) : t.start])
+                    or not (
+                        _TOPIC.search(text[max(s, t.start - 30) : t.start])
+                        or _CAUSE.search(text[protests[0].end : t.start])
+                    )
                 ] or fresh
             trigger = max(fresh or triggers, key=priority)
             sentence = text[s:e]

@@ -250,7 +250,8 @@ def _territorial(
         roles = Roles(territorial_sub_type(gainer_actor.inter), gainer_actor, loser[1], actor1_inferred=True)
         roles.backing.append(("actor2", loser[0]))
         return roles
-    order = agents + (after + before if _PASSIVE_CAPTURE.search(trigger.text) else before + after)
+    held_by = inside if " under " in f" {trigger.text.lower()} " else []  # "fully under rebel control"
+    order = held_by + agents + (after + before if _PASSIVE_CAPTURE.search(trigger.text) else before + after)
     gainer = order[0] if order else None
     gainer_actor = gainer[1] if gainer else role("rebels")
     others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]

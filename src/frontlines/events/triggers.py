@@ -62,9 +62,12 @@ RULES: tuple[Rule, ...] = (
     _rule(
         TERRITORY,
         r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|five|six|seven|"
-        r"eight|nine|ten|several|dozens|weapons|arms|ammunition|members|people|men|women|civilians|activists|"
-        r"a\s+cache))|took\s+(?:over\s+)?(?:the\s+)?(?:town|village|villages|city|district|neighbourhood|"
-        r"neighborhood|hill|base|airport|area|positions?)|"
+        r"eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:weapons|arms|ammunition|"
+        r"caches?|explosives|members|people|men|women|civilians|activists|vehicles|documents|drugs|trucks)\b))|"
+        r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|most\s+of\s+)?(?:town|"
+        r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?|(?-i:(?=[A-Z])))|"
+        r"(?:came|comes|come|fell|brought|placed|put|now|fully|completely|entirely)\s+under\s+(?:\w+\s+)?"
+        r"(?:rebel|opposition|government|army|regime|their|its|[A-Z][\w-]*)\s+control|"
         r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|"
         r"out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
         r"under\s+(?:the\s+)?(?:full\s+)?control\s+of",
@@ -155,8 +158,8 @@ RULES: tuple[Rule, ...] = (
         S.EXCESSIVE_FORCE,
         r"(?:opened\s+fire|fired|shot)\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:on|at|into)\s+"
         r"(?:\w+\s+){0,2}(?:protesters|demonstrators|crowds?|marchers)|"
-        r"(?:killed|shot)\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)",
-        34,
+        r"(?:killed|killing|shot\s+dead|shot)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)",
+        43,
     ),
     _rule(
         S.PROTEST_WITH_INTERVENTION,
@@ -188,9 +191,10 @@ RULES: tuple[Rule, ...] = (
     _rule(S.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|rounded\s+up|raids?\s+and\s+arrests", 20),
     _rule(
         S.DISRUPTED_WEAPONS_USE,
-        r"shot\s+down|intercept(?:ed|s)|defus(?:ed|ing)|dismantl(?:ed|ing)\s+"
+        r"shot\s+down|intercept(?:ed|s)|defus(?:ed|ing)(?:\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|"
+        r"mines?|IEDs?|car\s+bombs?))?|dismantl(?:ed|ing)\s+"
         r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)",
-        22,
+        52,
     ),
     _rule(
         S.CHANGE_TO_GROUP,
