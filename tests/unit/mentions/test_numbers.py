@@ -140,7 +140,7 @@ def test_numbers_marks_cumulative(text: str, expected: list[tuple[int, str, bool
     [
         P("In 2011 killed protesters were mourned.", id="year-after-preposition"),
         P("Fri 07 Apr 2017 at 0914 killed", id="clock-time"),
-        P("A 12-year-old boy was killed.", id="age-hyphen"),
+        P("The 12-year-old was killed.", id="age-alone"),
         P("The boy, aged 12, was killed.", id="aged"),
         P("He was killed 5 km from the town.", id="distance"),
         P("Prices rose 20 percent and 3% were hurt by it.", id="percentages"),
@@ -153,10 +153,123 @@ def test_numbers_marks_cumulative(text: str, expected: list[tuple[int, str, bool
         P("One of them was killed.", id="one-of"),
         P("No one was killed.", id="no-one"),
         P("The attack killed civilians; 3 buildings were destroyed.", id="no-count"),
+        P("A spokesman said nobody was killed.", id="role-far-from-cue"),
+        P("The group claimed 3 attacks in the city.", id="claimed-things"),
+        P("The shell hit the man's house, killing cattle.", id="victim-not-object"),
     ],
 )
 def test_numbers_never_counts(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P("A landmine exploded, killing a woman.", [(1, K, False)], id="killing-a-woman"),
+        P(
+            "A mortar round killed a 5-year-old child and injured six civilians.",
+            [(1, K, False), (6, W, False)],
+            id="age-is-a-modifier",
+        ),
+        P("A 12-year-old boy was killed.", [(1, K, False)], id="age-then-noun"),
+        P("A man and his wife were killed in the city.", [(2, K, False)], id="man-and-wife"),
+        P("Militants executed a man and his wife.", [(2, K, False)], id="executed-pair"),
+        P(
+            "A bomb exploded, killing the imam, Sheikh Salman, and wounding five worshippers.",
+            [(1, K, False), (5, W, False)],
+            id="killing-the-imam",
+        ),
+        P("A child was killed.", [(1, K, False)], id="a-child-was-killed"),
+        P("One civilian died.", [(1, K, False)], id="one-civilian"),
+        P("The strike killed a family of nine.", [(9, K, False)], id="family-of"),
+        P("A child and 3 women were reportedly killed.", [(4, K, False)], id="victim-then-count"),
+        P("12 soldiers, including the commander, were killed.", [(12, K, False)], id="victim-as-part"),
+    ],
+)
+def test_numbers_single_victims(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P("Clashes killed 13 ISIL fighters and 7 local fighters.", [(20, K, False)], id="two-groups"),
+        P("An air strike hit a camp, killing 17 militants and a child.", [(18, K, False)], id="and-a-child"),
+        P("Strikes killed at least 20 IS fighters and one civilian.", [(21, K, False)], id="and-one"),
+        P("A battle that killed 30 regime soldiers and 29 insurgents.", [(59, K, False)], id="battle"),
+        P("Fighting went on, killing 45 rebels and 43 soldiers.", [(88, K, False)], id="killing-and"),
+        P("Troops killed a local emir and at least 10 of his men.", [(11, K, False)], id="emir-and-men"),
+        P("Strikes killed 10 soldiers, 5 civilians and 2 children.", [(17, K, False)], id="comma-list"),
+        P(
+            "13 ISIL fighters, including a Libyan emir, and 7 local fighters were killed.",
+            [(20, K, False)],
+            id="passive-with-parenthetical",
+        ),
+        P("Strikes killed 10 soldiers, 5 of them officers.", [(10, K, False)], id="part-of-them"),
+        P("Strikes killed 3 people, 2 soldiers and a child.", [(3, K, False)], id="list-names-the-people"),
+        P("Strikes killed 7 soldiers, wounding 4.", [(7, K, False), (4, W, False)], id="comma-then-cue"),
+        P(
+            "Strikes killed 3 people and 2 civilians were wounded.",
+            [(3, K, False), (2, W, False)],
+            id="next-count-has-own-cue",
+        ),
+        P("Strikes killed 5 people and wounded a child.", [(5, K, False), (1, W, False)], id="and-wounded"),
+    ],
+)
+def test_numbers_adds_groups_of_one_object(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P("The blast hit the market, claiming eight.", [(8, K, False)], id="claiming"),
+        P("The fire claimed 12 lives.", [(12, K, False)], id="claimed-lives"),
+        P("The blast claimed the lives of eight.", [(8, K, False)], id="claimed-the-lives-of"),
+        P("SOHR's updated toll was 43 dead.", [(43, K, False)], id="toll-was-dead"),
+        P("The shelling left 12 dead.", [(12, K, False)], id="left-dead"),
+        P("Security forces shot dead at least 2 protesters.", [(2, K, False)], id="shot-dead-first"),
+        P("Two protesters were shot dead.", [(2, K, False)], id="shot-dead-after"),
+        P("IS cut the throats of 33 young men.", [(33, K, False)], id="throats"),
+    ],
+)
+def test_numbers_other_killing_phrases(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        P(
+            "SOHR counted 7 dead and SANA 4; the lower figure is coded.",
+            [(7, K), (4, K)],
+            id="dead-and-source",
+        ),
+        P("SOHR reported 12 killed and the LCC 13; fatalities coded.", [(12, K), (13, K)], id="the-source"),
+        P("State media reported 30 dead and SOHR 34, it said.", [(30, K), (34, K)], id="comma-after"),
+        P(
+            "The governor reported 10 killed and 22 wounded, SOHR 12.",
+            [(10, K), (22, W), (12, K)],
+            id="first-of-run",
+        ),
+    ],
+)
+def test_numbers_second_source_figure(text: str, expected: list[tuple[int, str]]) -> None:
+    """A second source's bare figure is a mention of the kind the first figure of its run has."""
+    assert [(m.count, m.kind) for m in find_casualties(text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        P("Strikes killed 7 soldiers and Brigade 4 withdrew.", id="label-after-and"),
+        P("Strikes killed 7 soldiers and 4 others were captured.", id="next-count-has-own-verb"),
+        P("Strikes killed 7 soldiers and 4 more fled.", id="next-count-flees"),
+        P("Strikes killed 7 soldiers while Hezbollah 313 fighters fled.", id="count-with-noun"),
+    ],
+)
+def test_numbers_second_source_needs_a_bare_figure(text: str) -> None:
+    assert [m.count for m in find_casualties(text, [])] == [7]
 
 
 def test_numbers_links_only_within_a_sentence() -> None:
