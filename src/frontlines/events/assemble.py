@@ -23,6 +23,7 @@ from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
 from frontlines.events.triggers import TERRITORY, is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
+from frontlines.mentions.numbers import parse_count
 from frontlines.model import (
     EVENT_TYPE_OF,
     VICTIM_SUB_TYPES,
@@ -113,9 +114,13 @@ _CONTRAST = re.compile(
 _COORDINATED = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
 )
+#: "two suicide bombers": how many bombers died with their victims.
+_BOMBERS = re.compile(r"\b(\w+)\s+suicide\s+(?:car\s+)?bombers\b", re.IGNORECASE)
+_MAX_BOMBERS = 20
 #: "killing 11, including the bomber": the bomber is already in the toll.
 _BOMBER_COUNTED = re.compile(
-    r"includ\w*\s+(?:the\s+|two\s+|both\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
+    r"includ\w*\s+(?:the\s+|two\s+|both\s+|three\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
+    r"(?:bombers?|attackers?)\s+(?:are|is)\s+included|"
     r"(?:bombers?|attackers?)\s+(?:was|were)\s+(?:among|included)",
     re.IGNORECASE,
 )
@@ -192,15 +197,22 @@ def _within(items: Sequence[Any], start: int, end: int) -> list[Any]:
 def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[bool]:
     """For each sentence, whether a new paragraph (a line break before it) starts with it."""
     starts = []
-    previous_end = 0
-    for s, _ in sentences:
-        starts.append(previous_end == 0 or "\n" in text[previous_end:s])
-        previous_end = s
+    previous_end: int | None = None
+    for s, e in sentences:
+        starts.append(previous_end is None or "\n" in text[previous_end:s])
+        previous_end = e
     return starts
 
 
 #: Characters a headline sentence may carry beyond its title (a dateline, an outlet's name).
 _HEADLINE_SLACK = 40
+
+
+def _bombers(sentence: str) -> int:
+    """How many suicide bombers a sentence names ("two suicide bombers" -> 2; otherwise 1)."""
+    match = _BOMBERS.search(sentence)
+    count = parse_count(match.group(1)) if match else None
+    return count if count and count < _MAX_BOMBERS else 1
 
 
 def _is_headline(title: str | None, sentence: str) -> bool:
@@ -472,7 +484,7 @@ class EventAssembler:
                     casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
                 )
                 if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
-                    share += 1  # codebook: the bomber counts among the dead
+                    share += _bombers(text[s:e])  # codebook: the bomber counts among the dead
                 civilian_toll = toll is not None and bool(
                     _CIVILIAN_DEAD.search(text[toll.start : min(e, toll.end + 30)])
                 )

@@ -179,3 +179,10 @@ def test_assemble_multi_day_total_is_split_per_day(resources, settings):
     by_day = sorted((e.event_date, e.fatalities) for e in doc.events)
     assert by_day == [(dt.date(2013, 2, 8), 11), (dt.date(2013, 2, 9), 10), (dt.date(2013, 2, 10), 10)]
     assert all("split evenly over 3 days" in e.notes for e in doc.events)
+
+
+def test_assemble_toll_in_the_next_sentence_joins_the_event(resources, settings):
+    text = "Government jets bombarded Douma on Sunday. Activists said 7 people died."
+    assert only(run(text, resources, settings)).fatalities == 7
+    other_paragraph = "Government jets bombarded Douma on Sunday.\n\nIn another incident, 7 people died."
+    assert only(run(other_paragraph, resources, settings)).fatalities == 0
