@@ -15,7 +15,7 @@ from frontlines.config import Settings
 from frontlines.events import actor_stage, casualty_stage, event_stage, trigger_stage
 from frontlines.events.classifier import SubEventClassifier, open_default_classifier
 from frontlines.geo import open_default_gazetteer, place_stage
-from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import PlaceMatcher
 from frontlines.ingest import read_inputs
 from frontlines.mentions.actors import ActorDictionary
@@ -53,7 +53,12 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             actor_stage(resources.actors),
             casualty_stage,
             trigger_stage,
-            event_stage(resources.actors, settings.events, resources.classifier),
+            event_stage(
+                resources.actors,
+                settings.events,
+                resources.classifier,
+                resources.gazetteer.seat if isinstance(resources.gazetteer, SqliteGazetteer) else None,
+            ),
         ]
     )
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from frontlines.config import EventSettings
 from frontlines.events.assemble import EventAssembler
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.triggers import find_triggers
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.mentions.numbers import find_casualties
-from frontlines.model import Doc
+from frontlines.model import Doc, Place
 from frontlines.pipeline import FunctionStage, stage
 
 __all__ = ["EventAssembler", "actor_stage", "casualty_stage", "event_stage", "find_triggers", "trigger_stage"]
@@ -39,11 +41,15 @@ def actor_stage(dictionary: ActorDictionary) -> FunctionStage:
 
 
 def event_stage(
-    dictionary: ActorDictionary, settings: EventSettings, classifier: SubEventClassifier | None = None
+    dictionary: ActorDictionary,
+    settings: EventSettings,
+    classifier: SubEventClassifier | None = None,
+    seat: Callable[[Place], Place | None] | None = None,
 ) -> FunctionStage:
     """A stage that assembles events from every mention found before it; ``classifier`` names the
-    events of sentences no trigger rule fires on (the cascade's second step)."""
-    assembler = EventAssembler(dictionary, settings, classifier)
+    events of sentences no trigger rule fires on (the cascade's second step); ``seat`` gives a
+    province's capital, where province-level events are coded."""
+    assembler = EventAssembler(dictionary, settings, classifier, seat)
     return FunctionStage(
         "events",
         frozenset({"sentences", "places", "actors", "times", "casualties", "triggers"}),

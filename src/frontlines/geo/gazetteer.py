@@ -243,6 +243,17 @@ class SqliteGazetteer:
         row = self._conn.execute(sql, (place_id,)).fetchone()
         return _place(row) if row else None
 
+    def seat(self, place: Place) -> Place | None:
+        """The town marked as an admin1 unit's seat (its largest town, feature code PPLA), or None:
+        ACLED codes a province-level event at the province's capital."""
+        cols = ", ".join("t." + c.strip() for c in _PLACE_COLUMNS.split(","))
+        sql = (
+            f"SELECT {cols} FROM places t JOIN places a ON t.parent = a.id"
+            " WHERE a.place_id = ? AND t.feature_code = 'PPLA' ORDER BY t.population DESC LIMIT 1"
+        )
+        row = self._conn.execute(sql, (place.place_id,)).fetchone()
+        return _place(row) if row else None
+
     def parent(self, place_id: str) -> Place | None:
         """The place that contains this one as the importer recorded it (a neighbourhood's city, a
         town's admin1 unit, an admin unit's country), or None."""

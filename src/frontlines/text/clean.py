@@ -97,16 +97,16 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # A byline on one of the first three lines: "By John Smith, Reuters", "By JANE DOE and Ali Hassan".
+    # A byline (or a run of them) on one of the first three lines: "By John Smith, Reuters".
     # Names must be capitalised and the line must end after them: "By Friday all but one ..." stays.
     (
         "byline",
         re.compile(
-            r"\A(?:[^\n]{0,300}\n\s*){0,2}?(?P<cut>[^\S\n]*(?:By|BY)[ \t]+"
+            r"\A(?:[^\n]{0,300}\n\s*){0,2}?(?P<cut>(?:[^\S\n]*(?:By|BY)[ \t]+"
             + _NAME
             + r"(?:[ \t]*(?:,|\band\b|&|\||[-–—])[ \t]*"
             + _NAME
-            + r")*[ \t]*(?:\n|\Z))",
+            + r")*[ \t]*(?:\n|\Z))+)",
         ),
     ),
     # A "Source: ..." trailer at the very end, alone on its line or after the last sentence,

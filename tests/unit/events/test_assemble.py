@@ -186,3 +186,12 @@ def test_assemble_toll_in_the_next_sentence_joins_the_event(resources, settings)
     assert only(run(text, resources, settings)).fatalities == 7
     other_paragraph = "Government jets bombarded Douma on Sunday.\n\nIn another incident, 7 people died."
     assert only(run(other_paragraph, resources, settings)).fatalities == 0
+
+
+def test_assemble_province_level_event_is_coded_at_its_capital(resources, settings):
+    event = only(run("Government jets bombarded villages in Idlib province on Sunday.", resources, settings))
+    assert (event.location, event.geo_precision, event.admin1) == ("Idlib", 3, "Idlib")
+    province = next(p for p in resources.gazetteer.lookup("Idlib", "SY") if p.kind == "admin1")
+    seat = resources.gazetteer.seat(province)
+    assert seat is not None and seat.kind == "city"
+    assert (event.latitude, event.longitude) == (round(seat.latitude, 4), round(seat.longitude, 4))

@@ -1,17 +1,22 @@
 """The real embedded gazetteer (built once per session from the installed packages, towns >= 15,000).
 
+Points follow GeoNames' conventions that geoparsing gold data uses: a country at its central point, a
+region at the median of its towns, each region's largest town marked as its seat.
+
 Admin1 names are English stems of GeoNames/ISO aliases: Aleppo's governorate is "Aleppo" (ISO 3166-2
 SY-HL "Ḩalab"), Damascus city's is "Damascus", Raqqa's "Raqqa", Rif Dimashq is spelled "Rif-Dimashq".
 """
 
 from __future__ import annotations
 
+import math
+import sqlite3
 from collections.abc import Callable
 
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
-from frontlines.geo.embedded import city_file_for, english_admin_name
+from frontlines.geo.embedded import SEAT_FEATURE_CODE, city_file_for, english_admin_name
 from frontlines.model import PlaceMention
 
 pytestmark = pytest.mark.embedded
@@ -57,7 +62,92 @@ def test_embedded_aleppo_city_is_in_aleppo_governorate(embedded) -> None:
     city = next(p for p in gazetteer.lookup("Aleppo") if p.kind == "city")
     assert (city.country_code, city.admin1) == ("SY", "Aleppo")
     province = next(p for p in gazetteer.lookup("Aleppo") if p.kind == "admin1")
-    assert province.admin1 == "Aleppo" and abs(province.latitude - city.latitude) < 0.01  # its largest town
+    assert province.admin1 == "Aleppo" and 0 < province.population < city.population  # the city ranks first
+    assert gazetteer.parent(city.place_id) == province
+
+
+def _seat_of(gazetteer: SqliteGazetteer, place_id: str) -> str | None:
+    """The place id of the town marked as this admin1's seat (read from the file: no reader API yet)."""
+    with sqlite3.connect(gazetteer.path) as conn:
+        row = conn.execute(
+            "SELECT t.place_id FROM places t JOIN places a ON t.parent = a.id"
+            " WHERE a.place_id = ? AND t.feature_code = ?",
+            (place_id, SEAT_FEATURE_CODE),
+        ).fetchone()
+    return row[0] if row else None
+
+
+@pytest.mark.parametrize(
+    "town, country, unit",
+    [("Aleppo", "SY", "Aleppo"), ("Homs", "SY", "Homs"), ("Kharkiv", "UA", "Kharkiv"), ("Gao", "ML", "Gao")],
+)
+def test_embedded_admin1_seat_is_its_largest_town(embedded, town, country, unit) -> None:
+    gazetteer, _ = embedded
+    city = next(p for p in gazetteer.lookup(town, country) if p.kind == "city")
+    province = next(p for p in gazetteer.lookup(unit, country) if p.kind == "admin1")
+    assert _seat_of(gazetteer, province.place_id) == city.place_id
+
+
+@pytest.mark.parametrize(
+    "name, country, lat, lon",
+    [
+        # GeoNames' central points, which geoparsing gold data uses (countries are not at their capital)
+        ("Syria", "SY", 35.0, 38.0),
+        ("Ukraine", "UA", 49.0, 32.0),
+        ("France", "FR", 46.0, 2.0),
+        ("Brazil", "BR", -10.0, -55.0),
+    ],
+)
+def test_embedded_countries_at_central_points(embedded, name, country, lat, lon) -> None:
+    gazetteer, _ = embedded
+    place = next(p for p in gazetteer.lookup(name, country) if p.kind == "country")
+    assert _km(place.latitude, place.longitude, lat, lon) < 161
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize(
+    "name, country, largest, within_km_of",
+    [
+        # a region's point is the median of its towns: inside the region, not at its largest town
+        ("Texas", "US", "Houston", (31.25, -99.25)),
+    ],
+)
+def test_embedded_admin1_at_median_of_towns(embedded, name, country, largest, within_km_of) -> None:
+    gazetteer, _ = embedded
+    place = next(p for p in gazetteer.lookup(name, country) if p.kind == "admin1")
+    town = next(p for p in gazetteer.lookup(largest, country) if p.kind == "city")
+    assert _km(place.latitude, place.longitude, *within_km_of) < 300
+    assert _km(place.latitude, place.longitude, town.latitude, town.longitude) > 100
+    assert place.population > town.population
+
+
+@pytest.mark.parametrize(
+    "name, country, admin1",
+    [("Cook County", "US", "Illinois"), ("Los Angeles County", "US", "California")],
+)
+def test_embedded_admin2_units_are_found(embedded, name, country, admin1) -> None:
+    gazetteer, _ = embedded
+    units = [p for p in gazetteer.lookup(name, country) if p.kind == "admin2"]
+    assert [u.admin1 for u in units] == [admin1]
+    assert units[0].population > 0
+
+
+def test_embedded_admin2_bare_stem_is_not_a_name(embedded) -> None:
+    gazetteer, _ = embedded
+    assert not [p for p in gazetteer.lookup("Cook", "US") if p.kind == "admin2"]
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Europe", 48.69, 9.14), ("Africa", 7.19, 21.09)])
+def test_embedded_continents(embedded, name, lat, lon) -> None:
+    gazetteer, _ = embedded
+    place = next(p for p in gazetteer.lookup(name) if p.kind == "other")
+    assert _km(place.latitude, place.longitude, lat, lon) < 1
 
 
 def test_embedded_syrian_governorates_have_english_names(embedded) -> None:
