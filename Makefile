@@ -40,9 +40,20 @@ lint: install-dev
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/gazetteer.py
+	$(BIN)/python bench/classifier.py
+	$(BIN)/python bench/merge.py
+
+SHARED := ../shared/data
 
 eval: install
-	$(BIN)/python eval/fakes_admin1.py
+	$(BIN)/frontlines eval acled tests/eval/acled_dev.csv --baseline tests/eval/baseline.toml
+	$(BIN)/frontlines eval merge tests/merge/dedup.toml
+	@if [ -d $(SHARED) ]; then \
+	  $(BIN)/frontlines eval geoparse $(SHARED)/geoparsing_dev/lgl.xml $(SHARED)/geoparsing_dev/TR-News.xml && \
+	  $(BIN)/frontlines eval control $(SHARED)/wikipedia_syria_battles/pages 2>/dev/null | head -3 && \
+	  $(BIN)/python eval/fakes_admin1.py; \
+	else echo "skipped the evaluations on $(SHARED): not found"; fi
 
 clean:
 	rm -rf $(VENV) out frontlines.db frontlines.db-wal frontlines.db-shm

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from frontlines.geo.wordlists import COMMON_WORDS, DEMONYMS
 
@@ -48,6 +49,7 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_LETTERS)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key of a name: case, diacritics, punctuation, Arabic articles, doubled letters,
     ou/o/u and a final h after a vowel do not count. ``fold("Deir el-Zour") == fold("Deir Ezzor")``."""

@@ -26,7 +26,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
@@ -222,15 +223,38 @@ def _spelled_otherwise(query: str, gazetteer: Gazetteer, similar: Callable[[str]
     """Places of ``country`` whose stored spelling shares the skeleton of ``query`` and is close to it
     letter by letter (``VARIANT_SIMILARITY``), lying within ``VARIANT_RADIUS_KM`` of one of the
     article's other places (``anchors``): a skeleton alone matches too many names to trust."""
+    if not anchors:
+        return []  # nothing to lie near: no variant can be trusted
+    return [
+        place
+        for place in _variant_places(query, gazetteer, similar, country)
+        if any(scoring.distance_km(place, a) <= VARIANT_RADIUS_KM for a in anchors)
+    ]
+
+
+#: Variant spellings found per (gazetteer, query, country): the same names recur across a corpus.
+_VARIANTS: dict[tuple[str, str, str], tuple[Place, ...]] = {}
+_VARIANTS_MAX = 50_000
+
+
+def _variant_places(
+    query: str, gazetteer: Gazetteer, similar: Callable[[str], Sequence[str]], country: str
+) -> tuple[Place, ...]:
+    """Places of ``country`` spelled close to ``query`` (same skeleton, ``VARIANT_SIMILARITY``)."""
+    cache_key = (str(getattr(gazetteer, "path", id(gazetteer))), query, country)
+    cached = _VARIANTS.get(cache_key)
+    if cached is not None:
+        return cached
     key = fold(query).replace(" ", "")
     found: dict[str, Place] = {}
     for name in similar(query):
-        if SequenceMatcher(None, key, fold(name).replace(" ", "")).ratio() < VARIANT_SIMILARITY:
-            continue
-        for place in gazetteer.lookup(name, country):
-            if any(scoring.distance_km(place, a) <= VARIANT_RADIUS_KM for a in anchors):
+        if fuzz.ratio(key, fold(name).replace(" ", "")) >= VARIANT_SIMILARITY * 100:
+            for place in gazetteer.lookup(name, country):
                 found.setdefault(place.place_id, place)
-    return list(found.values())
+    if len(_VARIANTS) >= _VARIANTS_MAX:
+        _VARIANTS.clear()
+    _VARIANTS[cache_key] = tuple(found.values())
+    return _VARIANTS[cache_key]
 
 
 def _with_variants(
