@@ -6,18 +6,13 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from collections.abc import Iterable
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from frontlines.cli.common import err, errors, open_existing, resolve_settings
-from frontlines.cli.output import OutputFormat
+from frontlines.cli.output import OutputFormat, print_records
 from frontlines.errors import StoreError
 from frontlines.export import EVENT_COLUMNS, event_to_record
 from frontlines.merge.reconcile import CanonicalEvent
@@ -68,31 +63,13 @@ def canonical_record(canon: CanonicalEvent) -> dict[str, Any]:
 
 def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
     """Print canonical events to stdout in ``fmt``; returns how many were printed."""
-    count = 0
-    if fmt is OutputFormat.jsonl:
-        for canon in events:
-            sys.stdout.write(json.dumps(canonical_record(canon), ensure_ascii=False) + "\n")
-            count += 1
-        return count
-    if fmt is OutputFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=[*EVENT_COLUMNS, *CANONICAL_COLUMNS])
-        writer.writeheader()
-        for canon in events:
-            record = canonical_record(canon)
-            for key in ("evidence", "outlets", "report_ids", "contradictions"):
-                record[key] = json.dumps(record[key], ensure_ascii=False)
-            record["article_ids"] = ";".join(record["article_ids"])
-            writer.writerow(record)
-            count += 1
-        return count
-    table = Table(*_TABLE_COLUMNS, title="canonical events")
-    for canon in events:
-        record = canonical_record(canon)
-        table.add_row(*(str(record[c]) if record[c] is not None else "" for c in _TABLE_COLUMNS))
-        count += 1
-    table.caption = f"{count} canonical events"
-    (Console() if sys.stdout.isatty() else Console(width=200)).print(table)
-    return count
+    return print_records(
+        (canonical_record(canon) for canon in events),
+        fmt,
+        columns=[*EVENT_COLUMNS, *CANONICAL_COLUMNS],
+        table_columns=_TABLE_COLUMNS,
+        title="canonical events",
+    )
 
 
 def canonical_store(repository: Repository) -> CanonicalRepository:

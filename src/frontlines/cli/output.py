@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -39,32 +40,47 @@ def _console() -> Console:
     return Console() if sys.stdout.isatty() else Console(width=180)
 
 
-def print_events(events: Iterable[Event], fmt: OutputFormat) -> int:
-    """Print events to stdout in ``fmt``; returns how many were printed."""
+def print_records(
+    records: Iterable[dict[str, Any]],
+    fmt: OutputFormat,
+    *,
+    columns: Sequence[str],
+    table_columns: Sequence[str],
+    title: str,
+) -> int:
+    """Print flat records in ``fmt``: JSONL whole; CSV with list and dict values JSON-encoded (and
+    ``article_ids`` joined by ';'); a table of ``table_columns``. Returns how many were printed."""
     count = 0
     if fmt is OutputFormat.jsonl:
-        for event in events:
-            sys.stdout.write(json.dumps(event_to_record(event), ensure_ascii=False) + "\n")
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
     if fmt is OutputFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_COLUMNS))
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns))
         writer.writeheader()
-        for event in events:
-            record = event_to_record(event)
-            record["evidence"] = json.dumps(record["evidence"], ensure_ascii=False)
-            record["article_ids"] = ";".join(record["article_ids"])
-            writer.writerow(record)
+        for record in records:
+            flat = {
+                key: ";".join(value) if key == "article_ids" else json.dumps(value, ensure_ascii=False)
+                if isinstance(value, list | dict) else value
+                for key, value in record.items()
+            }  # fmt: skip
+            writer.writerow(flat)
             count += 1
         return count
-    table = Table(*_TABLE_COLUMNS, title="events")
-    for event in events:
-        record = event_to_record(event)
-        table.add_row(*(str(record[c]) if record[c] is not None else "" for c in _TABLE_COLUMNS))
+    table = Table(*table_columns, title=title)
+    for record in records:
+        table.add_row(*(str(record[c]) if record[c] is not None else "" for c in table_columns))
         count += 1
-    table.caption = f"{count} events"
+    table.caption = f"{count} {title}"
     _console().print(table)
     return count
+
+
+def print_events(events: Iterable[Event], fmt: OutputFormat) -> int:
+    """Print events to stdout in ``fmt``; returns how many were printed."""
+    records = (event_to_record(event) for event in events)
+    return print_records(records, fmt, columns=EVENT_COLUMNS, table_columns=_TABLE_COLUMNS, title="events")
 
 
 def print_rejections(rejections: Iterable[Rejection], fmt: OutputFormat) -> int:
