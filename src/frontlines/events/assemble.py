@@ -523,7 +523,8 @@ class EventAssembler:
                     kept.absorb(draft)
                 last.append(kept)
         merged = _fold_headlines(_fold_repeats(list(drafts.values())))
-        doc.events = [self._finish(doc, d) for d in merged]
+        unchecked = unverified(doc.article.text)  # one disclaimer covers the whole report
+        doc.events = [self._finish(doc, d, unchecked) for d in merged]
         return doc
 
     @staticmethod
@@ -589,7 +590,7 @@ class EventAssembler:
                 draft.fatalities = share
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
 
-    def _finish(self, doc: Doc, d: _Draft) -> Event:
+    def _finish(self, doc: Doc, d: _Draft, unchecked: bool) -> Event:
         article = doc.article
         actor1, actor2 = d.roles.actor1, d.roles.actor2
         point = (self.seat(d.place) if self.seat and d.place.kind == "admin1" else None) or d.place
@@ -630,7 +631,7 @@ class EventAssembler:
             admin1=d.place.admin1,
             admin2=d.place.admin2,
             admin3=d.place.admin3,
-            unverified=unverified(article.text),
+            unverified=unchecked,
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))

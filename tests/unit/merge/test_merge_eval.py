@@ -42,3 +42,17 @@ def test_merge_eval_gold_fakes_references_resolve() -> None:
     articles, _, skipped = load_dedup_gold(DEDUP, FAKES_CSV)
     assert skipped == []
     assert sum(a.article_id.startswith("fakes:") for a in articles) >= 15
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("not = [toml", "cannot read dedup gold"), ("[[article]]\nid = 'a'\n", "lacks")],
+)
+def test_merge_eval_broken_gold_is_a_one_line_usage_error(tmp_path: Path, content: str, message: str) -> None:
+    from frontlines.errors import ConfigError
+
+    gold = tmp_path / "gold.toml"
+    gold.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_dedup_gold(gold, None)
+    assert "\n" not in str(caught.value)
