@@ -62,10 +62,14 @@ register_merge(app)
 register_control(app)
 
 
-def _report_rejection(result: Result) -> None:
+def _report(result: Result) -> None:
+    """One line on stderr for a rejected record, and one per warning about an article read."""
     if result.rejection is not None:
         r = result.rejection
         err.print(f"rejected {r.origin}: [{r.code}] {r.detail}", markup=False)
+    elif result.doc is not None:
+        for warning in result.doc.warnings:
+            err.print(f"warning: {result.doc.article.origin}: {warning}", markup=False)
 
 
 @app.callback()
@@ -116,12 +120,8 @@ def extract_cmd(
                 published=published_opt(published),
                 source=source,
             ):
-                if result.rejection is not None:
-                    rejected += 1
-                    _report_rejection(result)
-                elif result.doc is not None:
-                    for warning in result.doc.warnings:
-                        err.print(f"warning: {result.doc.article.origin}: {warning}", markup=False)
+                rejected += result.rejection is not None
+                _report(result)
                 yield result
 
         print_events(events_of(results()), format)
@@ -155,7 +155,7 @@ def ingest_cmd(
 
             def tick(result: Result) -> None:
                 progress.advance(task)
-                _report_rejection(result)
+                _report(result)
 
             report = ingest(
                 inputs,
@@ -171,8 +171,6 @@ def ingest_cmd(
         merged = merge_pending(canonical_store(repository))
         counts = repository.counts()
         repository.close()
-        for warning in report.warnings:
-            err.print(f"warning: {warning}", markup=False)
         print(
             f"read {report.articles_read} articles ({report.articles_skipped} already stored), "
             f"found {report.events_found} events, rejected {report.rejected} records, "
