@@ -30,8 +30,12 @@ class Rule:
     territorial: bool = False
 
 
+#: A trigger starts and ends at word edges (a hyphen counts as part of the word).
+_START, _END = r"(?<![\w-])", r"(?![\w-])"
+
+
 def _rule(sub: SubEventType, pattern: str, priority: int, territorial: bool = False) -> Rule:
-    return Rule(sub, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), priority, territorial)
+    return Rule(sub, re.compile(rf"{_START}(?:{pattern}){_END}", re.IGNORECASE), priority, territorial)
 
 
 _ARMS = r"(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air\s*force)"
@@ -216,12 +220,36 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One zero-width pattern that matches wherever some rule's match could start.
+
+    Scanning a text once with it and trying the rules only at its hits gives the same triggers as
+    scanning the text once per rule, in less than half the time.
+    """
+    bodies = "|".join(rule.pattern.pattern[len(_START) :] for rule in rules)
+    return re.compile(rf"{_START}(?=(?:{bodies}))", re.IGNORECASE)
+
+
+_ANY_RULE = _any_rule(RULES)
+
+
 def find_triggers(text: str) -> list[Trigger]:
-    """Every trigger in ``text``, sorted by position; overlapping ones keep the higher priority."""
+    """Every trigger in ``text``, sorted by position; overlapping ones keep the higher priority.
+
+    Each rule's matches do not overlap one another (as with ``finditer``); matches of different
+    rules may, and the higher priority wins.
+    """
     found: list[tuple[int, int, int, Rule, str]] = []
-    for rule in RULES:
-        for m in rule.pattern.finditer(text):
-            found.append((m.start(), m.end(), rule.priority, rule, m[0]))
+    ends = [0] * len(RULES)
+    for hit in _ANY_RULE.finditer(text):
+        start = hit.start()
+        for index, rule in enumerate(RULES):
+            if start < ends[index]:
+                continue
+            m = rule.pattern.match(text, start)
+            if m is not None and m.end() > start:
+                ends[index] = m.end()
+                found.append((start, m.end(), rule.priority, rule, m[0]))
     found.sort(key=lambda f: (f[0], -f[2], -(f[1] - f[0])))
     kept: list[tuple[int, int, int, Rule, str]] = []
     for item in found:

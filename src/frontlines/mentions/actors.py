@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+import ahocorasick
 
 from frontlines.countries import country_name
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
@@ -50,6 +53,29 @@ class _Named:
     country: str
     template: str | None
     aggregate: bool = False
+
+
+#: Case and line breaks folded without changing the text's length, so offsets hold: ASCII capitals to
+#: lower case (every alias is ASCII) and a line break or tab to a space.
+_FOLD = str.maketrans(string.ascii_uppercase + "\n\t", string.ascii_lowercase + "  ")
+
+
+def _word_edge(text: str, index: int) -> bool:
+    """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
+    if index < 0 or index >= len(text):
+        return True
+    ch = text[index]
+    return not (ch.isalnum() or ch in "_-")
+
+
+def _leftmost_longest(matches: Iterable[ActorMention]) -> list[ActorMention]:
+    """The matches a scan from left to right keeps: at each start the longest, then on after its end
+    (a shorter alias inside a longer one, "jets" in "regime jets", is not a mention of its own)."""
+    kept: list[ActorMention] = []
+    for match in sorted(matches, key=lambda a: (a.start, -(a.end - a.start))):
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -102,7 +128,13 @@ class ActorDictionary:
         demonym = _alternation(self._demonyms)
         heads = _alternation(demonym_heads)
         self._demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s+(?P<head>{heads})(?![\w-])")
-        self._ci_re = re.compile(rf"(?<![\w-])(?:{_alternation(insensitive)})(?![\w-])", re.IGNORECASE)
+        # Hundreds of aliases: one Aho-Corasick automaton over their folded forms is ten times faster
+        # than a regular expression alternating over them.
+        self._ci = ahocorasick.Automaton()
+        for alias in insensitive:
+            key = " ".join(alias.split()).translate(_FOLD)
+            self._ci.add_word(key, (len(key), self._alias[alias]))
+        self._ci.make_automaton()
         self._cs_re = re.compile(rf"(?<![\w-])(?:{_alternation(case_sensitive)})(?![\w-])")
 
     @classmethod
@@ -123,16 +155,15 @@ class ActorDictionary:
             found.append(ActorMention(m.start(), m.end(), m[0], ActorRef("role", role, country)))
         for m in self._cs_re.finditer(text):
             found.append(ActorMention(m.start(), m.end(), m[0], self._case_sensitive[m[0]]))
-        for m in self._ci_re.finditer(text):
-            ref = self._alias[re.sub(r"\s+", " ", m[0]).lower()]
-            found.append(ActorMention(m.start(), m.end(), m[0], ref))
-        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
-        kept: list[ActorMention] = []
-        for match in found:
-            if kept and match.start < kept[-1].end:
-                continue
-            kept.append(match)
-        return kept
+        found.extend(_leftmost_longest(self._ci_matches(text)))
+        return _leftmost_longest(found)
+
+    def _ci_matches(self, text: str) -> Iterator[ActorMention]:
+        """Every whole-word match of a case-insensitive alias, overlapping ones included."""
+        for last, (length, ref) in self._ci.iter(text.translate(_FOLD)):
+            start, end = last - length + 1, last + 1
+            if _word_edge(text, start - 1) and _word_edge(text, end):
+                yield ActorMention(start, end, text[start:end], ref)
 
     def resolve(self, ref: ActorRef, country: str | None, day: dt.date | None) -> Actor:
         """The canonical actor ``ref`` names for an event in ``country`` (ISO2) on ``day``.
