@@ -2,7 +2,7 @@
 
 import pytest
 
-from frontlines.events.triggers import find_triggers, is_territorial, territorial_sub_type
+from frontlines.events.triggers import RULES, find_triggers, is_territorial, territorial_sub_type
 from frontlines.model import Inter, SubEventType
 
 S = SubEventType
@@ -59,3 +59,41 @@ def test_triggers_territorial_sub_type_follows_gainer(inter, expected):
 
 def test_triggers_no_false_hits_in_plain_text():
     assert find_triggers("The minister met his counterpart in the capital on Tuesday.") == []
+
+
+def _one_scan_per_rule(text):
+    """The plain reading of the rule table: every rule scans the whole text on its own."""
+    found = sorted(
+        (
+            (m.start(), m.end(), rule.priority, m[0], rule.sub_event_type)
+            for rule in RULES
+            for m in rule.pattern.finditer(text)
+        ),
+        key=lambda f: (f[0], -f[2], -(f[1] - f[0])),
+    )
+    kept = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            if item[2] > kept[-1][2]:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return [(start, end, text, sub) for start, end, _, text, sub in kept]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rules overlap: a capture phrase inside a battle, shelling inside an air raid, a protest riot
+        "Rebels captured the town after fierce clashes and took control of the hill. Jets bombed it.",
+        "Government forces shelled and bombarded the area; barrel bombs and mortar shells hit homes.",
+        "Protesters rioted and threw stones; police fired tear gas and shot dead two protesters.",
+        "A suicide car bomber blew himself up; a car bomb exploded near a roadside bomb.",
+        "Pre-shelling, mis-attacked, half-captured: words that only contain triggers are not triggers.",
+        "",
+    ],
+)
+def test_single_scan_finds_what_each_rule_finds_alone(text):
+    got = [(t.start, t.end, t.text, t.sub_event_type) for t in find_triggers(text)]
+    assert got == _one_scan_per_rule(text)
+    assert bool(got) == (text != "" and not text.startswith("Pre-"))

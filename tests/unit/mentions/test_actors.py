@@ -96,3 +96,17 @@ def test_actors_state_forces_abroad_are_external(actors):
     [mention] = actors.find("Turkish troops entered the town.")
     assert actors.resolve(mention.ref, "SY", dt.date(2018, 1, 20)).inter == Inter.EXTERNAL_FORCES
     assert actors.resolve(mention.ref, "TR", dt.date(2018, 1, 20)).inter == Inter.STATE_FORCES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shorter alias inside a longer one that another mention overlaps is not a mention of its own
+        ("Syrian regime jets pounded the town.", ["Syrian regime"]),
+        ("REBELS and Free\nSyrian Army fighters met.", ["REBELS", "Free\nSyrian Army", "fighters"]),
+        ("Counter-rebels and pro-armyish men.", []),
+        ("The rebels' base and the army.", ["rebels", "the army"]),
+    ],
+)
+def test_mentions_are_whole_words_leftmost_longest(actors, text, expected):
+    assert [m.text for m in actors.find(text)] == expected
