@@ -11,6 +11,7 @@ the place; :func:`territorial_sub_type` decides once the actors are known.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from frontlines.model import Inter, SubEventType, Trigger
@@ -220,14 +221,24 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    """One zero-width pattern that matches wherever some rule's match could start.
+#: ASCII capitals to lower case, keeping the text's length (and so every offset).
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
-    Scanning a text once with it and trying the rules only at its hits gives the same triggers as
-    scanning the text once per rule, in less than half the time.
+
+def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One zero-width pattern that matches, in text lowered with :data:`_LOWER`, wherever some rule's
+    match could start (a superset: each hit is then checked with the rules themselves).
+
+    Scanning once with it and trying the rules only at its hits finds the same triggers as scanning
+    the text once per rule, three times faster: matching lowered text case-sensitively is what makes
+    one pass over hundreds of alternatives cheap. Case-sensitive parts of a rule are relaxed to
+    lower case, so the pattern can only find more places than the rules, never fewer.
     """
     bodies = "|".join(rule.pattern.pattern[len(_START) :] for rule in rules)
-    return re.compile(rf"{_START}(?=(?:{bodies}))", re.IGNORECASE)
+    if re.search(r"\\[A-Z]", bodies):  # \S, \W, \D ... would change meaning once lowered
+        raise ValueError("trigger rules must not use upper-case escapes such as \\S or \\W")
+    folded = bodies.replace("(?-i:", "(?:").translate(_LOWER)
+    return re.compile(rf"{_START}(?=(?:{folded}))")
 
 
 _ANY_RULE = _any_rule(RULES)
@@ -241,7 +252,7 @@ def find_triggers(text: str) -> list[Trigger]:
     """
     found: list[tuple[int, int, int, Rule, str]] = []
     ends = [0] * len(RULES)
-    for hit in _ANY_RULE.finditer(text):
+    for hit in _ANY_RULE.finditer(text.translate(_LOWER)):
         start = hit.start()
         for index, rule in enumerate(RULES):
             if start < ends[index]:

@@ -22,6 +22,7 @@ changes nothing.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -330,11 +331,15 @@ def clean_traced(text: str) -> tuple[CleanText, bytes]:
     return CleanText(current, index), bytes(inserted)
 
 
+@functools.lru_cache(maxsize=8)
 def clean(text: str) -> CleanText:
     """Clean one article's original text for extraction; returns the cleaned text and its offset map.
 
     Removes newsletter and sign-up blocks, photo captions, a top byline, a closing "Source: ..."
     trailer, read-more and related-link lines, a closing agency tag and wire credits; repairs a
     missing space after punctuation (not in numbers, abbreviations or URLs); collapses whitespace.
+
+    Cached for the last few texts: ingestion cleans an article to check it, and the pipeline's
+    cleaning stage then finds the same result (a :class:`CleanText` is never changed in place).
     """
     return clean_traced(text)[0]

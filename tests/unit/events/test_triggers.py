@@ -89,6 +89,8 @@ def _one_scan_per_rule(text):
         "Government forces shelled and bombarded the area; barrel bombs and mortar shells hit homes.",
         "Protesters rioted and threw stones; police fired tear gas and shot dead two protesters.",
         "A suicide car bomber blew himself up; a car bomb exploded near a roadside bomb.",
+        # parts of rules that are case-sensitive: a capital after "took", "Grad", "IEDs"
+        "Rebels took Aleppo and TOOK the base; Grad rockets and IEDs hit it, not grad students.",
         "Pre-shelling, mis-attacked, half-captured: words that only contain triggers are not triggers.",
         "",
     ],
