@@ -9,7 +9,7 @@ from typing import Any
 import pycountry
 
 #: Characters looked at: the opening of an article says its language; more only costs time.
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 #: The code returned for text with nothing to identify (no letters).
 UNKNOWN = "und"
 #: A preferred language wins when its log-score is within this much of the best one. Identifiers
