@@ -18,12 +18,12 @@ from typing import Any
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.classifier import SubEventClassifier
+from frontlines.events.fatalities import bomber_counted, bombers, days_of_toll, reported_toll, split
 from frontlines.events.notes import describe
 from frontlines.events.roles import Roles, assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
 from frontlines.events.triggers import TERRITORY, is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.mentions.numbers import parse_count
 from frontlines.model import (
     EVENT_TYPE_OF,
     VICTIM_SUB_TYPES,
@@ -88,6 +88,14 @@ _DATELINE_REACH = 80
 _PRIOR = re.compile(
     r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
 )
+#: Words just before a trigger that put it in a clause beside the sentence's event: a scene told in
+#: the progressive ("where government forces were fighting") or a further act ("who also shelled").
+_ASIDE = re.compile(
+    r"(?:\b(?:where|as|while)\s+(?:[\w'-]+\s+){1,4}(?:was|were|are|is)\s+|"
+    r",?\s+(?:who|which)\s+also\s+)$",
+    re.IGNORECASE,
+)
+_ASIDE_REACH = 60
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
@@ -106,23 +114,12 @@ _RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNO
 _MAX_RANGE_DAYS = 7
 #: A party's own claim; "claimed the lives of" only means killed.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
-#: Words that set two reports against each other within one sentence.
-_CONTRAST = re.compile(
-    r"\b(?:while|whereas|but|however|other\s+sources|another\s+source|disputed)\b", re.IGNORECASE
-)
 #: Between two place names, the words that make them two places of one report ("Douma and Harasta").
+#: Also "13 raids on Raqqa city and 11 on Tabqa", "in Douma and in Harasta": "and" repeating the
+#: preposition (with the first place's count) lists a second place; ", in X" alone contains.
 _COORDINATED = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
-)
-#: "two suicide bombers": how many bombers died with their victims.
-_BOMBERS = re.compile(r"\b(\w+)\s+suicide\s+(?:car\s+)?bombers\b", re.IGNORECASE)
-_MAX_BOMBERS = 20
-#: "killing 11, including the bomber": the bomber is already in the toll.
-_BOMBER_COUNTED = re.compile(
-    r"includ\w*\s+(?:the\s+|two\s+|both\s+|three\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
-    r"(?:bombers?|attackers?)\s+(?:are|is)\s+included|"
-    r"(?:bombers?|attackers?)\s+(?:was|were)\s+(?:among|included)",
-    re.IGNORECASE,
+    r"^\s*(?:(?:city|town|village)\s+)?(?:(?:,\s*(?:and\s+)?|and\s+|&\s+)"
+    r"|,?\s*and\s+(?:\d+\s+)?(?:in|on|at)\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
 )
 
 
@@ -148,6 +145,11 @@ class _Draft:
     split: str = ""
     #: Read from the article's headline, which announces the lead's event.
     headline: bool = False
+    #: Suicide attackers who died in it: codebook, the bomber counts among the dead (added at the end,
+    #: so that a toll reported in a later sentence still joins the event).
+    bombers: int = 0
+    #: The reported toll already holds the bombers ("killing 11, including the bomber").
+    bombers_counted: bool = False
 
     @property
     def sub(self) -> SubEventType:
@@ -186,8 +188,15 @@ class _Draft:
                 mine.actor2, mine.actor2_inferred = other_side, False
             elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
                 mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
+        self.bombers = max(self.bombers, other.bombers)
+        self.bombers_counted = self.bombers_counted or other.bombers_counted
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
         self.sources.extend(x for x in other.sources if x not in self.sources)
+
+    @property
+    def total_fatalities(self) -> int:
+        """The victims reported, plus the suicide attackers unless the report already counts them."""
+        return self.fatalities + (0 if self.bombers_counted else self.bombers)
 
 
 def _within(items: Sequence[Any], start: int, end: int) -> list[Any]:
@@ -206,13 +215,6 @@ def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[b
 
 #: Characters a headline sentence may carry beyond its title (a dateline, an outlet's name).
 _HEADLINE_SLACK = 40
-
-
-def _bombers(sentence: str) -> int:
-    """How many suicide bombers a sentence names ("two suicide bombers" -> 2; otherwise 1)."""
-    match = _BOMBERS.search(sentence)
-    count = parse_count(match.group(1)) if match else None
-    return count if count and count < _MAX_BOMBERS else 1
 
 
 def _is_headline(title: str | None, sentence: str) -> bool:
@@ -239,10 +241,26 @@ def _day_range(times: list[TimeMention], text: str) -> tuple[TimeMention, TimeMe
     return None
 
 
-def _split(total: int, parts: int) -> list[int]:
-    """Codebook: a total over several places is split evenly, the remainder on the first."""
-    base, rest = divmod(total, parts)
-    return [base + (rest if i == 0 else 0) for i in range(parts)]
+def _local_focus(doc: Doc) -> str | None:
+    """The story's focus country, when the article names a town or region of it. Rule: a focus read
+    from country names alone ("US-led coalition aircraft struck Kobani") says nothing about which
+    towns are the gazetteer's foreign noise, so it filters none."""
+    focus = doc.focus_country
+    local = any(
+        p.place is not None and p.place.kind != "country" and p.place.country_code == focus
+        for p in doc.places
+    )
+    return focus if local else None
+
+
+def _day_share(toll: CasualtyMention | None, days: int | None) -> tuple[int, str]:
+    """A toll's count for the day the text dates, and the note of its split: codebook, a total over
+    several days is split evenly, the remainder on the first (the day dated, where the span starts)."""
+    if toll is None:
+        return 0, ""
+    if days is None:
+        return toll.count, ""
+    return split(toll.count, days)[0], f"a toll of {toll.count} over {days} days split evenly per day"
 
 
 def _same_side(actor: Actor, other: Actor) -> bool:
@@ -375,7 +393,8 @@ class EventAssembler:
         drafts: dict[tuple[Any, ...], _Draft] = {}
         carry_date: TimeMention | None = None
         carry_place: PlaceMention | None = None
-        story_place = next(iter(self._event_places(doc.places, doc.focus_country)), None)
+        focus = _local_focus(doc)
+        story_place = next(iter(self._event_places(doc.places, focus)), None)
         last: list[_Draft] = []
         since_last = 0
         for index, (s, e) in enumerate(doc.sentences):
@@ -393,7 +412,7 @@ class EventAssembler:
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
-                    self._add_toll(doc, last, killed)
+                    self._add_toll(doc, last, killed, text[s:e])
                 if times:
                     carry_date = times[0]
                 continue
@@ -403,6 +422,11 @@ class EventAssembler:
             # does not name this sentence's event.
             triggers = [
                 t for t in triggers if not _PRIOR.search(text[max(s, t.start - 25) : t.start])
+            ] or triggers
+            # Rule: "on Manbij, where US-backed forces were fighting IS" sets the scene, and "militants,
+            # who also shelled the town" adds a lesser act: the sentence's event is its main clause's.
+            triggers = [
+                t for t in triggers if not _ASIDE.search(text[max(s, t.start - _ASIDE_REACH) : t.start])
             ] or triggers
             # Rule: "the fighting", "the attack" refer back; a sentence's own event is named by a
             # trigger that does not, when it has one. "The capture of X" names its place: no reference.
@@ -457,7 +481,7 @@ class EventAssembler:
             if own is not None:
                 carry_date = own
             named_places = _within(doc.places, s, e)
-            places = self._coordinated(self._event_places(named_places, doc.focus_country), text)
+            places = self._coordinated(self._event_places(named_places, focus), text)
             if not places and any(
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
@@ -472,11 +496,13 @@ class EventAssembler:
                 continue
             separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
-            toll = self._toll(killed, text[s:e])
+            toll = reported_toll(killed, sentence)
             span = _day_range(times, text) if own is not None else None
             days = span[2] if span else [day]
             units = [(p, d) for p in places for d in days]
-            shares = _split(toll.count if toll else 0, len(units))
+            count, split_note = _day_share(toll, None if span else days_of_toll(sentence))
+            shares = split(count, len(units))
+            suicide = any(t.sub_event_type == S.SUICIDE_BOMB for t in triggers)
             for (place_mention, day), share in zip(units, shares, strict=True):
                 place = place_mention.place
                 assert place is not None
@@ -489,8 +515,6 @@ class EventAssembler:
                     day,
                     casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
                 )
-                if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
-                    share += _bombers(text[s:e])  # codebook: the bomber counts among the dead
                 civilian_toll = toll is not None and bool(
                     _CIVILIAN_DEAD.search(text[toll.start : min(e, toll.end + 30)])
                 )
@@ -506,13 +530,19 @@ class EventAssembler:
                     civilian_toll=civilian_toll,
                     claim=_CLAIM.search(text[s:e]) is not None,
                     headline=headline,
+                    split=split_note,
                 )
+                # Codebook: the bomber counts among the dead, also of the battle a bombing opens.
+                if roles.sub_event_type == S.SUICIDE_BOMB or (
+                    suicide and EVENT_TYPE_OF[roles.sub_event_type] == EventType.BATTLES
+                ):
+                    draft.bombers, draft.bombers_counted = bombers(sentence), bomber_counted(sentence)
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
                 for mention in span[:2] if span else [own] if own is not None else []:
                     draft.evidence.append(doc.evidence("event_date", mention.start, mention.end))
                 if len(units) > 1 and toll is not None:
-                    draft.split = f"a toll of {toll.count} split evenly over {len(units)} days and places"
+                    draft.split = f"a toll of {count} split evenly over {len(units)} days and places"
                 draft.evidence.append(doc.evidence("location", place_mention.start, place_mention.end))
                 for field_name, mention in roles.backing:
                     draft.evidence.append(doc.evidence(field_name, mention.start, mention.end))
@@ -538,23 +568,11 @@ class EventAssembler:
             return False
         target = same[-1]
         target.evidence.append(doc.evidence("event", start, end))
-        if killed:
-            toll = max(killed, key=lambda c: c.count)
-            if toll.count > target.fatalities:
-                target.fatalities = toll.count
-                target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+        toll = reported_toll(killed, doc.text[start:end])
+        if toll is not None and toll.count > target.fatalities:
+            target.fatalities = toll.count
+            target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
         return True
-
-    @staticmethod
-    def _toll(killed: list[CasualtyMention], sentence: str) -> CasualtyMention | None:
-        """The sentence's toll: the largest figure ("12 people, among them three children"), except
-        where the sentence sets sources against each other ("activists said 12 ... while state media
-        said 5"): codebook, conflicting figures -> the lowest."""
-        if not killed:
-            return None
-        if len(killed) > 1 and _CONTRAST.search(sentence):
-            return min(killed, key=lambda c: c.count)
-        return max(killed, key=lambda c: c.count)
 
     @staticmethod
     def _past_year(sentence: str, published: dt.date | None) -> bool:
@@ -583,11 +601,19 @@ class EventAssembler:
                 draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
 
     @staticmethod
-    def _add_toll(doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention]) -> None:
-        toll = max(killed, key=lambda c: c.count)
-        for draft, share in zip(drafts, _split(toll.count, len(drafts)), strict=True):
+    def _add_toll(doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention], sentence: str) -> None:
+        """A toll told in a sentence after its events ("Activists said 7 people died.") goes to those
+        of them that have none yet, split evenly."""
+        toll = reported_toll(killed, sentence)
+        if toll is None:
+            return
+        count, note = _day_share(toll, days_of_toll(sentence))
+        counted = bomber_counted(sentence)
+        for draft, share in zip(drafts, split(count, len(drafts)), strict=True):
             if draft.fatalities == 0:
                 draft.fatalities = share
+                draft.split = draft.split or note
+                draft.bombers_counted = draft.bombers_counted or counted
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
 
     def _finish(self, doc: Doc, d: _Draft, unchecked: bool) -> Event:
@@ -622,7 +648,7 @@ class EventAssembler:
             latitude=round(point.latitude, 4),
             longitude=round(point.longitude, 4),
             geo_precision=d.geo_precision,
-            fatalities=d.fatalities,
+            fatalities=d.total_fatalities,
             source=event_source(article.source, d.sources),
             notes="",
             article_ids=(article.article_id,),

@@ -101,7 +101,9 @@ RULES: tuple[Rule, ...] = (
         S.AIR_DRONE_STRIKE,
         rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
-        rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}",
+        rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
+        # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included
+        rf"(?:fire|rockets?|missiles?|shots)\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}{_ARMS}",
         60,
     ),
     _rule(
@@ -177,7 +179,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.AGREEMENT,
         r"cease-?fires?|truce|agreements?|accord|evacuation\s+deal|reconciliation\s+deal|"
-        r"(?:reached|struck|agreed|signed)\s+(?:a\s+|an\s+)?(?:\w+\s+)?deal|"
+        r"(?:reached|struck|agreed|signed|announced|brokered)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}deal|"
         r"agreed\s+to\s+(?:surrender|hand\s+over|evacuate|leave|withdraw|reconcile|a\s+ceasefire|a\s+truce)|"
         r"(?:surrender|evacuation|local)\s+deal|prisoner\s+(?:swap|exchange)|surrendered|de-escalation\s+zones?",
         25,

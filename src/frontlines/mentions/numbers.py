@@ -15,8 +15,9 @@ casualty cues ("killed", "dead", "death toll", "wounded") sentence by sentence a
 4. a verb's object of several groups adds up: "killed 30 soldiers and 29 insurgents" 59, "17
    militants and a child" 18 (a comma list counts only when "and" closes it and it does not name
    the people just counted: "3 people, 2 soldiers and a child" 3);
-5. a second source's bare figure after a linked one is a mention of the same kind: "SOHR counted 7
-   dead and SANA 4" gives 7 and 4 (the coder picks the lowest of conflicting figures).
+5. a second source's bare figure after a linked one is a mention of the same kind, marked
+   ``alternative``: "SOHR counted 7 dead and SANA 4" gives 7 and 4 (the coder picks the lowest of
+   conflicting figures).
 
 One person named by role ("killing a woman", "a 5-year-old child", "the imam", "his wife") counts 1,
 right after a pre-cue or right before a post-cue across auxiliaries only ("a child was killed"); an
@@ -40,8 +41,9 @@ Rules chosen where the codebook is silent:
 - ``cumulative`` marks war-long or statistical totals: war-long phrases anywhere in the mention's
   stretch of clause (between its neighbouring mentions: "20 were killed on Sunday in a war that has
   killed 300,000" marks only the second), statistical phrases only close to it ("since 2011",
-  "so far this year", "in total", "every day", "over the past N months", "across the country"),
-  and any count of CUMULATIVE_FLOOR or more.
+  "so far this year", "every day", "over the past N months", "across the country"), "in total" or
+  "overall" only in a clause told in the perfect ("300 have been killed in total"; "two barrages,
+  killing 10 civilians in total" sums one event), and any count of CUMULATIVE_FLOOR or more.
 """
 
 from __future__ import annotations
@@ -298,7 +300,7 @@ CUMULATIVE_NEAR = re.compile(
             rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?{_MONTHS}\b",
             rf"\bfrom\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d\s+(?:to|until|till)\b",
             r"\bso\s+far\s+this\s+(?:year|month)\b",
-            r"\bin\s+total\b|\boverall\b|\bcumulative\b|\bon\s+average\b",
+            r"\bcumulative\b|\bon\s+average\b",
             r"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:months|years)\b",
             r"\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:month|year)\b",
@@ -306,6 +308,14 @@ CUMULATIVE_NEAR = re.compile(
             r"\b(?:every|each|per)\s+(?:day|week|month|year)\b|\bdaily\b|\bannually\b",
         ]
     ),
+    re.IGNORECASE,
+)
+#: "in total", "overall": a running total only in a clause told in the perfect ("300 people have been
+#: killed in total"); after a day's event they sum its parts ("two barrages, killing 10 civilians in
+#: total").
+CUMULATIVE_TOTAL = re.compile(r"\bin\s+total\b|\boverall\b|\baltogether\b", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+)?(?:killed|died|claimed|left|lost)\b",
     re.IGNORECASE,
 )
 #: "in Syria's six-year war", "during the conflict" mark a count only right after it: "in the
@@ -475,6 +485,7 @@ class _Link:
     end: int
     value: int
     kind: CasualtyKind | None
+    alternative: bool = False  # another source's figure for the link before it
 
 
 #: Leading qualifiers of a lowercase, single-spaced count phrase.
@@ -559,8 +570,10 @@ def _counts(text: str, start: int, end: int) -> list[_Count]:
     found: list[_Count] = []
     for m in _count_matches(text, start, end):
         phrase = m.group(0)
-        words_before = text[max(0, m.start() - 30) : m.start()].split()
-        previous = words_before[-1].lower().strip(".,;:\"'()") if words_before else ""
+        words_before = text[max(start, m.start() - 30) : m.start()].split()
+        last = words_before[-1] if words_before else ""
+        # a clause break after the word ends any label: "near Thawra Street; 6 people were killed"
+        previous = "" if last.endswith((",", ";", ":", ")")) else last.lower().strip(".\"'(")
         if previous in _LABEL_BEFORE or previous.startswith(("$", "£", "€")):
             continue
         core = _QUALIFIER_PREFIX.sub("", _SPACE.sub(" ", phrase.lower()))
@@ -732,7 +745,7 @@ def _ellipses(text: str, counts: list[_Count], links: list[_Link], claimed: set[
         if _CUE_WORD.search(m.group("source")) or not _ELLIPSIS_END.match(text, counts[i].end):
             continue
         claimed.add(i)
-        found.append(_Link(m.start("source"), counts[i].end, counts[i].value, run_kind))
+        found.append(_Link(m.start("source"), counts[i].end, counts[i].value, run_kind, alternative=True))
         previous_end = counts[i].end
     return found
 
@@ -790,6 +803,10 @@ def _is_cumulative(text: str, link: _Link, left: int, right: int) -> bool:
         or CUMULATIVE_STRONG.search(text, left, right) is not None
         or CUMULATIVE_NEAR.search(text, near_left, near_right) is not None
         or CUMULATIVE_AFTER_ONLY.search(text, link.end, near_right) is not None
+        or (
+            CUMULATIVE_TOTAL.search(text, near_left, near_right) is not None
+            and _PERFECT.search(text, left, right) is not None
+        )
     )
 
 
@@ -818,6 +835,10 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             right = min(bounds[clause + 1], links[j + 1].start if j + 1 < len(links) else s_end)
             cumulative = _is_cumulative(text, link, min(left, link.start), max(right, link.end))
             span = text[link.start : link.end]
-            mentions.append(CasualtyMention(link.start, link.end, span, link.value, link.kind, cumulative))
+            mentions.append(
+                CasualtyMention(
+                    link.start, link.end, span, link.value, link.kind, cumulative, link.alternative
+                )
+            )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions

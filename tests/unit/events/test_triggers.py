@@ -24,6 +24,9 @@ S = SubEventType
         ("Police fired tear gas to disperse the crowd.", S.PROTEST_WITH_INTERVENTION),
         ("The two sides agreed a ceasefire.", S.AGREEMENT),
         ("A man threw a hand grenade at the checkpoint.", S.GRENADE),
+        ("The two sides reached a Turkish-brokered deal.", S.AGREEMENT),
+        ("The envoy announced a deal on the evacuation.", S.AGREEMENT),
+        ("Fire from an army helicopter killed four shepherds.", S.AIR_DRONE_STRIKE),
     ],
 )
 def test_triggers_sentence_type(sentence, expected):
