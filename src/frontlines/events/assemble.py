@@ -88,14 +88,14 @@ _DATELINE_REACH = 80
 _PRIOR = re.compile(
     r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
 )
-#: Words just before a trigger that put it in a clause beside the sentence's event: a scene told in
-#: the progressive ("where government forces were fighting") or a further act ("who also shelled").
+#: The opening of a clause beside the sentence's event, which runs to the next comma or semicolon: a
+#: scene told in the progressive ("where government forces were fighting") or a further act ("who
+#: also shelled the town with mortars").
 _ASIDE = re.compile(
-    r"(?:\b(?:where|as|while)\s+(?:[\w'-]+\s+){1,4}(?:was|were|are|is)\s+|"
-    r",?\s+(?:who|which)\s+also\s+)$",
+    r"\b(?:where|as|while)\s+(?:[\w'-]+\s+){1,4}(?:was|were|are|is)\s+(?=\w+ing\b)|,\s+(?:who|which)\s+also\b",
     re.IGNORECASE,
 )
-_ASIDE_REACH = 60
+_CLAUSE_END = re.compile(r"[,;:]")
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
@@ -239,6 +239,15 @@ def _day_range(times: list[TimeMention], text: str) -> tuple[TimeMention, TimeMe
         if joined and opened and 1 < length <= _MAX_RANGE_DAYS:
             return first, second, [first.date + dt.timedelta(days=i) for i in range(length)]
     return None
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the aside clauses (:data:`_ASIDE`) in ``text[start:end]``."""
+    spans = []
+    for m in _ASIDE.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return spans
 
 
 def _local_focus(doc: Doc) -> str | None:
@@ -425,9 +434,8 @@ class EventAssembler:
             ] or triggers
             # Rule: "on Manbij, where US-backed forces were fighting IS" sets the scene, and "militants,
             # who also shelled the town" adds a lesser act: the sentence's event is its main clause's.
-            triggers = [
-                t for t in triggers if not _ASIDE.search(text[max(s, t.start - _ASIDE_REACH) : t.start])
-            ] or triggers
+            asides = _asides(text, s, e)
+            triggers = [t for t in triggers if not any(a <= t.start < b for a, b in asides)] or triggers
             # Rule: "the fighting", "the attack" refer back; a sentence's own event is named by a
             # trigger that does not, when it has one. "The capture of X" names its place: no reference.
             fresh = [

@@ -122,6 +122,15 @@ RULES: tuple[Rule, ...] = (
         50,
     ),
     _rule(S.GRENADE, r"(?:hand\s+)?grenades?", 45),
+    # Rule: an operation by armed forces that killed people who are not said to be civilians fought
+    # them ("a military operation in Rastan killed 16 gunmen"); it outranks the caches it seized.
+    _rule(
+        S.ARMED_CLASH,
+        r"(?:military|security|army|ground)\s+(?:operations?|offensive|campaign)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:killed|killing)(?!\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|protesters|demonstrators"
+        r"|children|women|people))",
+        53,
+    ),
     # Rule: an armed group that "attacked" or "stormed" a place or another group fought it; attacks on
     # civilians are caught above by the violence-against-civilians rules, which outrank this one.
     _rule(S.ARMED_CLASH, r"attacked|attacking|stormed|storming|assaulted", 38),

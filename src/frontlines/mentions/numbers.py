@@ -418,8 +418,11 @@ VICTIM = re.compile(
 )
 #: How far around a cue a victim phrase is looked for.
 VICTIM_REACH = 120
-#: What may stand between a victim and its post-cue: auxiliaries only ("a child was reportedly killed").
+#: What may stand between a victim and its post-cue: where the victim was ("a woman in the town of
+#: Hadar, Quneitra,"), then auxiliaries only ("a child was reportedly killed").
 _VICTIM_GAP = re.compile(
+    r"(?:\s+(?:in|at|near|from)(?:\s+(?!(?:and|or|who|which|that)\b)[\w'’-]+){1,5}"
+    r"(?:,(?:\s+(?!(?:and|or|who|which|that)\b)[\w'’-]+){1,3})?,?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|be|also|reportedly|later|allegedly|subsequently"
     r"|both|all))*\s+",
     re.IGNORECASE,

@@ -244,6 +244,8 @@ def test_assemble_places_listed_with_their_own_counts_split_the_toll(resources, 
          S.AIR_DRONE_STRIKE),
         ("A sniper shot dead a farmer in Douma on Sunday, and gunmen, who also shelled the town, fled.",
          S.ATTACK),
+        ("A boy in Douma died on Sunday from sniper fire by rebels, who also shelled the town with rockets.",
+         S.ATTACK),
     ],
 )  # fmt: skip
 def test_assemble_aside_clauses_do_not_name_the_event(text, sub, resources, settings):

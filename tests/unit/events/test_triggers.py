@@ -27,6 +27,7 @@ S = SubEventType
         ("The two sides reached a Turkish-brokered deal.", S.AGREEMENT),
         ("The envoy announced a deal on the evacuation.", S.AGREEMENT),
         ("Fire from an army helicopter killed four shepherds.", S.AIR_DRONE_STRIKE),
+        ("A security operation in the town killed 9 gunmen and seized arms.", S.ARMED_CLASH),
     ],
 )
 def test_triggers_sentence_type(sentence, expected):
@@ -62,3 +63,8 @@ def test_triggers_territorial_sub_type_follows_gainer(inter, expected):
 
 def test_triggers_no_false_hits_in_plain_text():
     assert find_triggers("The minister met his counterpart in the capital on Tuesday.") == []
+
+
+def test_triggers_operation_that_killed_civilians_is_no_battle():
+    found = find_triggers("A military operation in the town killed 9 civilians.")
+    assert all(t.sub_event_type != S.ARMED_CLASH for t in found)

@@ -195,6 +195,12 @@ def test_numbers_never_counts(text: str) -> None:
         P("The strike killed a family of nine.", [(9, K, False)], id="family-of"),
         P("A child and 3 women were reportedly killed.", [(4, K, False)], id="victim-then-count"),
         P("12 soldiers, including the commander, were killed.", [(12, K, False)], id="victim-as-part"),
+        P(
+            "A farmer in the village of Tell Kalakh, Homs, died of his wounds.",
+            [(1, K, False)],
+            id="victim-where-then-cue",
+        ),
+        P("A child in Douma was killed by a shell.", [(1, K, False)], id="victim-in-place-auxiliary"),
     ],
 )
 def test_numbers_single_victims(text: str, expected: list[tuple[int, str, bool]]) -> None:
