@@ -36,6 +36,11 @@ def test_triggers_sentence_type(sentence, expected):
     assert max(triggers, key=lambda t: t.sub_event_type == expected).sub_event_type == expected
 
 
+def test_triggers_operation_that_killed_civilians_is_no_battle():
+    found = find_triggers("A military operation in the town killed 9 civilians.")
+    assert all(t.sub_event_type != S.ARMED_CLASH for t in found)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -63,8 +68,3 @@ def test_triggers_territorial_sub_type_follows_gainer(inter, expected):
 
 def test_triggers_no_false_hits_in_plain_text():
     assert find_triggers("The minister met his counterpart in the capital on Tuesday.") == []
-
-
-def test_triggers_operation_that_killed_civilians_is_no_battle():
-    found = find_triggers("A military operation in the town killed 9 civilians.")
-    assert all(t.sub_event_type != S.ARMED_CLASH for t in found)
