@@ -2,7 +2,9 @@
 
 One sentence with a trigger makes at most one event per event place it names (ACLED's unit: one day,
 one location, one actor pair, one type); the same unit found twice in one article becomes one event
-with the evidence of both. Rules chosen where the codebook is silent are marked "Rule:".
+with the evidence of both. Rules chosen where the codebook is silent are marked "Rule:". The rules of
+fatalities live in :mod:`frontlines.events.fatalities`, of event places in
+:mod:`frontlines.events.locate`, of folding retellings in :mod:`frontlines.events.drafts`.
 """
 
 from __future__ import annotations
@@ -12,29 +14,33 @@ import hashlib
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.classifier import SubEventClassifier
-from frontlines.events.fatalities import bomber_counted, bombers, days_of_toll, reported_toll, split
+from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
+from frontlines.events.fatalities import (
+    bomber_counted,
+    bombers,
+    day_share,
+    days_of_toll,
+    reported_toll,
+    split,
+)
+from frontlines.events.locate import coordinated, event_places, geo_precision, local_focus
 from frontlines.events.notes import describe
-from frontlines.events.roles import Roles, assign_roles
+from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
 from frontlines.events.triggers import TERRITORY, is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
     EVENT_TYPE_OF,
-    VICTIM_SUB_TYPES,
-    Actor,
     CasualtyMention,
     Doc,
     Event,
     EventType,
-    Evidence,
-    GeoPrecision,
-    Inter,
     Place,
     PlaceMention,
     SubEventType,
@@ -55,10 +61,6 @@ _IRREALIS = re.compile(
 )
 #: How many trigger-less sentences after an event may still report its toll ("Five people died.").
 _TOLL_LOOKAHEAD = 2
-#: The smallest town outside a story's focus country that can place one of its events.
-_ABROAD_MIN_POPULATION = 100_000
-#: Place kinds that can locate an event. ACLED codes no country-level events.
-_LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
 #: Sentence openings that announce a different event from the one before.
 _SEPARATE = re.compile(
     r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE
@@ -114,89 +116,6 @@ _RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNO
 _MAX_RANGE_DAYS = 7
 #: A party's own claim; "claimed the lives of" only means killed.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
-#: Between two place names, the words that make them two places of one report ("Douma and Harasta").
-#: Also "13 raids on Raqqa city and 11 on Tabqa", "in Douma and in Harasta": "and" repeating the
-#: preposition (with the first place's count) lists a second place; ", in X" alone contains.
-_COORDINATED = re.compile(
-    r"^\s*(?:(?:city|town|village)\s+)?(?:(?:,\s*(?:and\s+)?|and\s+|&\s+)"
-    r"|,?\s*and\s+(?:\d+\s+)?(?:in|on|at)\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
-)
-
-
-@dataclass(slots=True)
-class _Draft:
-    """An event being assembled; becomes an :class:`Event` in :meth:`EventAssembler._finish`."""
-
-    day: dt.date
-    precision: TimePrecision
-    place: Place
-    geo_precision: GeoPrecision
-    roles: Roles
-    fatalities: int
-    sources: list[str]
-    evidence: list[Evidence] = field(default_factory=list)
-    #: Announced as a separate event ("Separately, ..."): never folded into another.
-    separate: bool = False
-    #: Its toll counts civilians ("2 civilians died"): added, not compared, when folded into a battle.
-    civilian_toll: bool = False
-    #: Told as a party's claim ("rebels claimed full control").
-    claim: bool = False
-    #: How a total over several days or places was split (codebook: note the split), else empty.
-    split: str = ""
-    #: Read from the article's headline, which announces the lead's event.
-    headline: bool = False
-    #: Suicide attackers who died in it: codebook, the bomber counts among the dead (added at the end,
-    #: so that a toll reported in a later sentence still joins the event).
-    bombers: int = 0
-    #: The reported toll already holds the bombers ("killing 11, including the bomber").
-    bombers_counted: bool = False
-
-    @property
-    def sub(self) -> SubEventType:
-        return self.roles.sub_event_type
-
-    def key(self) -> tuple[Any, ...]:
-        actor2 = self.roles.actor2.name if self.roles.actor2 else ""
-        pair: tuple[str, ...] = (self.roles.actor1.name, actor2)
-        if self.sub not in VICTIM_SUB_TYPES:
-            pair = tuple(sorted(pair))
-        return (self.day, self.place.place_id, pair, EVENT_TYPE_OF[self.sub])
-
-    def absorb(self, other: _Draft, add_toll: bool = False) -> None:
-        """Rule: the same event told twice in one article keeps the larger toll (a later sentence
-        usually updates, completes or totals it) and the evidence of both. ``add_toll`` instead adds
-        the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
-        if add_toll:
-            self.fatalities += other.fatalities
-        else:
-            self.fatalities = max(self.fatalities, other.fatalities)
-        mine, theirs = self.roles, other.roles
-        named = [
-            a
-            for a, inferred in (
-                (theirs.actor1, theirs.actor1_inferred),
-                (theirs.actor2, theirs.actor2_inferred),
-            )
-            if a is not None and not inferred
-        ]
-        if self.sub == other.sub and mine.actor1_inferred and named:
-            mine.actor1, mine.actor1_inferred = named[0], False
-        if mine.actor2 is None or mine.actor2_inferred:
-            # take the retelling's other side: the one that is not already actor 1
-            other_side = next((a for a in named if not _same_side(a, mine.actor1)), None)
-            if other_side is not None:
-                mine.actor2, mine.actor2_inferred = other_side, False
-            elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
-                mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
-        self.bombers = max(self.bombers, other.bombers)
-        self.bombers_counted = self.bombers_counted or other.bombers_counted
-        self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
-        self.sources.extend(x for x in other.sources if x not in self.sources)
-
-    @property
-    def total_fatalities(self) -> int:
-        """The victims reported, plus the suicide attackers unless the report already counts them."""
-        return self.fatalities + (0 if self.bombers_counted else self.bombers)
 
 
 def _within(items: Sequence[Any], start: int, end: int) -> list[Any]:
@@ -250,69 +169,6 @@ def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _local_focus(doc: Doc) -> str | None:
-    """The story's focus country, when the article names a town or region of it. Rule: a focus read
-    from country names alone ("US-led coalition aircraft struck Kobani") says nothing about which
-    towns are the gazetteer's foreign noise, so it filters none."""
-    focus = doc.focus_country
-    local = any(
-        p.place is not None and p.place.kind != "country" and p.place.country_code == focus
-        for p in doc.places
-    )
-    return focus if local else None
-
-
-def _day_share(toll: CasualtyMention | None, days: int | None) -> tuple[int, str]:
-    """A toll's count for the day the text dates, and the note of its split: codebook, a total over
-    several days is split evenly, the remainder on the first (the day dated, where the span starts)."""
-    if toll is None:
-        return 0, ""
-    if days is None:
-        return toll.count, ""
-    return split(toll.count, days)[0], f"a toll of {toll.count} over {days} days split evenly per day"
-
-
-def _same_side(actor: Actor, other: Actor) -> bool:
-    """The same actor, or a generic reference that can stand for it (same inter code)."""
-    return actor.name == other.name or ((actor.generic or other.generic) and actor.inter == other.inter)
-
-
-def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: bool) -> bool:
-    """Two reports' sides can be one actor: unnamed on either side, or the same (or generic) actor."""
-    if a is None or b is None or a_inferred or b_inferred:
-        return True
-    return _same_side(a, b)
-
-
-def _same_event(draft: _Draft, host: _Draft) -> bool:
-    """Whether ``draft`` reports (part of) the event ``host`` already records, on one day and place.
-
-    Codebook: shelling or an air strike by the same actors during a battle is part of the battle, and
-    civilians killed in it are added to its toll. Rule: a later report of the same type whose sides are
-    unnamed, generic or the same ("the assailant blew himself up") is the same event told again.
-    """
-    if draft.separate or (draft.day, draft.place.place_id) != (host.day, host.place.place_id):
-        return False
-    into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
-        draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
-    )
-    if draft.sub != host.sub and not into_battle:
-        return False
-    d, h = draft.roles, host.roles
-    d2_free = d.actor2_inferred or (
-        into_battle and d.actor2 is not None and d.actor2.inter == Inter.CIVILIANS
-    )
-    straight = _compatible(d.actor1, d.actor1_inferred, h.actor1, h.actor1_inferred) and _compatible(
-        d.actor2, d2_free, h.actor2, h.actor2_inferred
-    )
-    crossed = (
-        draft.sub not in VICTIM_SUB_TYPES
-        and _compatible(d.actor1, d.actor1_inferred, h.actor2, h.actor2_inferred)
-        and _compatible(d.actor2, d2_free, h.actor1, h.actor1_inferred)
-    )
-    return straight or crossed
-
-
 class EventAssembler:
     """Turns one article's mentions into events. Holds only the actor dictionary and settings."""
 
@@ -347,64 +203,17 @@ class EventAssembler:
             return False
         return (published - mention.date).days > self.settings.background_days
 
-    @staticmethod
-    def _event_places(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
-        """The places a sentence locates its event at: local event places, else one region.
-
-        Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
-        to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh")."""
-        usable = [
-            p
-            for p in places
-            if p.place is not None
-            and p.role in ("event", "other")
-            and (
-                focus is None
-                or p.place.country_code == focus
-                or p.place.kind != "city"
-                or p.place.population >= _ABROAD_MIN_POPULATION
-            )
-        ]
-        local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
-        chosen = [p for p in local if p.role == "event"] or local
-        if not chosen:
-            chosen = [p for p in usable if p.place is not None and p.place.kind == "admin1"][:1]
-        unique: list[PlaceMention] = []
-        for p in chosen:
-            if all(p.place != u.place for u in unique):
-                unique.append(p)
-        return unique
-
-    @staticmethod
-    def _coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-        """Rule: several places are several events only when the text lists them ("Douma and Harasta");
-        otherwise the first, most specific one is the place ("Bab al-Nayrab in southern Aleppo")."""
-        kept = places[:1]
-        for mention in places[1:]:
-            if _COORDINATED.match(text[kept[-1].end : mention.start]):
-                kept.append(mention)
-            else:
-                break
-        return kept
-
-    @staticmethod
-    def _geo_precision(mention: PlaceMention) -> GeoPrecision:
-        assert mention.place is not None
-        if mention.place.kind == "admin1":
-            return GeoPrecision.REGION
-        return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
-
     def assemble(self, doc: Doc) -> Doc:
         """Fill ``doc.events`` (and ``doc.undated``) from the mentions already on ``doc``."""
         text = doc.text
         published = doc.article.published
         para_starts = _paragraph_starts(text, doc.sentences)
-        drafts: dict[tuple[Any, ...], _Draft] = {}
+        drafts: dict[tuple[Any, ...], EventDraft] = {}
         carry_date: TimeMention | None = None
         carry_place: PlaceMention | None = None
-        focus = _local_focus(doc)
-        story_place = next(iter(self._event_places(doc.places, focus)), None)
-        last: list[_Draft] = []
+        focus = local_focus(doc)
+        story_place = next(iter(event_places(doc.places, focus)), None)
+        last: list[EventDraft] = []
         since_last = 0
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
@@ -489,7 +298,7 @@ class EventAssembler:
             if own is not None:
                 carry_date = own
             named_places = _within(doc.places, s, e)
-            places = self._coordinated(self._event_places(named_places, focus), text)
+            places = coordinated(event_places(named_places, focus), text)
             if not places and any(
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
@@ -508,7 +317,7 @@ class EventAssembler:
             span = _day_range(times, text) if own is not None else None
             days = span[2] if span else [day]
             units = [(p, d) for p in places for d in days]
-            count, split_note = _day_share(toll, None if span else days_of_toll(sentence))
+            count, split_note = day_share(toll, None if span else days_of_toll(sentence))
             shares = split(count, len(units))
             suicide = any(t.sub_event_type == S.SUICIDE_BOMB for t in triggers)
             for (place_mention, day), share in zip(units, shares, strict=True):
@@ -526,11 +335,11 @@ class EventAssembler:
                 civilian_toll = toll is not None and bool(
                     _CIVILIAN_DEAD.search(text[toll.start : min(e, toll.end + 30)])
                 )
-                draft = _Draft(
+                draft = EventDraft(
                     day,
                     precision,
                     place,
-                    self._geo_precision(place_mention),
+                    geo_precision(place_mention),
                     roles,
                     share,
                     attributions(text[s:e]),
@@ -560,14 +369,14 @@ class EventAssembler:
                 if kept is not draft:
                     kept.absorb(draft)
                 last.append(kept)
-        merged = _fold_headlines(_fold_repeats(list(drafts.values())))
+        merged = fold_headlines(fold_repeats(list(drafts.values())))
         unchecked = unverified(doc.article.text)  # one disclaimer covers the whole report
         doc.events = [self._finish(doc, d, unchecked) for d in merged]
         return doc
 
     @staticmethod
     def _retell(
-        doc: Doc, drafts: list[_Draft], trigger: Any, killed: list[CasualtyMention], start: int, end: int
+        doc: Doc, drafts: list[EventDraft], trigger: Any, killed: list[CasualtyMention], start: int, end: int
     ) -> bool:
         """Rule: "the clashes killed several fighters" retells the latest event of that type: its toll
         and evidence go to that event and no new one is made. False when there is none to retell."""
@@ -586,7 +395,7 @@ class EventAssembler:
     def _past_year(sentence: str, published: dt.date | None) -> bool:
         return published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(sentence))
 
-    def _attribute(self, doc: Doc, drafts: list[_Draft], start: int, end: int) -> None:
+    def _attribute(self, doc: Doc, drafts: list[EventDraft], start: int, end: int) -> None:
         """Rule: a later sentence that says who carried out or claimed an event whose author was unnamed
         ("... was carried out by Russian planes", "X claimed responsibility") names the actor 1 of the
         latest such event."""
@@ -609,13 +418,13 @@ class EventAssembler:
                 draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
 
     @staticmethod
-    def _add_toll(doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention], sentence: str) -> None:
+    def _add_toll(doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], sentence: str) -> None:
         """A toll told in a sentence after its events ("Activists said 7 people died.") goes to those
         of them that have none yet, split evenly."""
         toll = reported_toll(killed, sentence)
         if toll is None:
             return
-        count, note = _day_share(toll, days_of_toll(sentence))
+        count, note = day_share(toll, days_of_toll(sentence))
         counted = bomber_counted(sentence)
         for draft, share in zip(drafts, split(count, len(drafts)), strict=True):
             if draft.fatalities == 0:
@@ -624,7 +433,7 @@ class EventAssembler:
                 draft.bombers_counted = draft.bombers_counted or counted
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
 
-    def _finish(self, doc: Doc, d: _Draft, unchecked: bool) -> Event:
+    def _finish(self, doc: Doc, d: EventDraft, unchecked: bool) -> Event:
         article = doc.article
         actor1, actor2 = d.roles.actor1, d.roles.actor2
         point = (self.seat(d.place) if self.seat and d.place.kind == "admin1" else None) or d.place
@@ -669,37 +478,3 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
-
-
-def _fold_headlines(drafts: list[_Draft]) -> list[_Draft]:
-    """Rule: a headline's event is the lead's event told short ("Dozens killed as army and RSF battle
-    for El Fasher"): it joins the first event of its type the body reports, which gives the date;
-    with none, it stands alone."""
-    kept: list[_Draft] = []
-    for draft in drafts:
-        body = [d for d in drafts if not d.headline and EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[draft.sub]]
-        if draft.headline and body:
-            body[0].absorb(draft)
-        else:
-            kept.append(draft)
-    return kept
-
-
-def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:
-    """Fold each draft into an earlier event it only retells; a territorial battle (the day's main
-    event) is preferred as the host, whatever its place in the text."""
-    territorial = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and d.sub != S.ARMED_CLASH]
-    kept: list[_Draft] = []
-    for draft in drafts:
-        if draft in territorial:
-            kept.append(draft)
-            continue
-        hosts = territorial + [k for k in kept if k not in territorial]
-        host = next((h for h in hosts if _same_event(draft, h)), None)
-        if host is None:
-            kept.append(draft)
-        else:
-            into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES
-            adds = EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS or draft.civilian_toll
-            host.absorb(draft, add_toll=into_battle and adds)
-    return kept

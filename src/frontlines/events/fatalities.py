@@ -1,6 +1,7 @@
 """An event's fatalities (ACLED's ``fatalities``) from the casualty counts of its sentences.
 
-Codebook rules, as :func:`reported_toll`, :func:`split`, :func:`days_of_toll` and :func:`bombers`:
+Codebook rules, as :func:`reported_toll`, :func:`split`, :func:`days_of_toll` with :func:`day_share`,
+and :func:`bombers` with :func:`bomber_counted`:
 
 - Conflicting figures: the lowest. Two sources' figures for one toll ("SOHR counted 7 dead and SANA
   4", a count marked ``alternative``) or figures a sentence sets against each other ("activists said
@@ -111,3 +112,13 @@ def bomber_counted(sentence: str) -> bool:
     """Whether the sentence's reported toll already holds the bomber ("killing 11, including the
     bomber"); then the bomber is not added again."""
     return _BOMBER_COUNTED.search(sentence) is not None
+
+
+def day_share(toll: CasualtyMention | None, days: int | None) -> tuple[int, str]:
+    """A toll's count for the day the text dates, and the note of its split: codebook, a total over
+    several days is split evenly, the remainder on the first (the day dated, where the span starts)."""
+    if toll is None:
+        return 0, ""
+    if days is None:
+        return toll.count, ""
+    return split(toll.count, days)[0], f"a toll of {toll.count} over {days} days split evenly per day"

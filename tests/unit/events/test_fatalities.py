@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.events.fatalities import bomber_counted, bombers, days_of_toll, reported_toll, split
+from frontlines.events.fatalities import (
+    bomber_counted,
+    bombers,
+    day_share,
+    days_of_toll,
+    reported_toll,
+    split,
+)
 from frontlines.mentions.numbers import find_casualties
 
 P = pytest.param
@@ -36,6 +43,13 @@ def test_fatalities_split_puts_the_remainder_first() -> None:
     assert split(31, 2) == [16, 15]
     assert split(88, 2) == [44, 44]
     assert split(7, 3) == [3, 2, 2]
+
+
+def test_fatalities_day_share_of_a_toll_of_several_days() -> None:
+    toll = find_casualties("Two days of fighting killed 45 fighters.", [])[0]
+    assert day_share(toll, 2) == (23, "a toll of 45 over 2 days split evenly per day")
+    assert day_share(toll, None) == (45, "")
+    assert day_share(None, 2) == (0, "")
 
 
 @pytest.mark.parametrize(
