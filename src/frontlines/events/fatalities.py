@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from frontlines.mentions.numbers import parse_count
+from frontlines.mentions.counts import parse_count
 from frontlines.model import CasualtyMention
 
 #: Words that set two reports against each other within one sentence.

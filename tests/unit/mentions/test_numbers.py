@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontlines.mentions import numbers
-from frontlines.mentions.numbers import find_casualties, parse_count
+from frontlines.mentions import counts, numbers
+from frontlines.mentions.counts import parse_count
+from frontlines.mentions.numbers import find_casualties
 from helpers import FAKES_CSV, needs_fakes
 
 P = pytest.param
@@ -365,8 +366,8 @@ def test_numbers_spans_are_verbatim_slices(parts: list[str], cut: int) -> None:
         assert m.end <= cut or m.start >= cut  # never across a sentence boundary
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     # scanning only near anchors finds exactly what a scan of every position finds
-    assert [m.span() for m in numbers._count_matches(text, 0, len(text))] == [
-        m.span() for m in numbers.COUNT.finditer(text)
+    assert [m.span() for m in counts.count_matches(text, 0, len(text))] == [
+        m.span() for m in counts.COUNT.finditer(text)
     ]
     assert [(c.start, c.end) for c in numbers._cues(text, 0, len(text))] == [
         m.span() for m in numbers.CUE.finditer(text)
