@@ -267,7 +267,9 @@ class TimeMention:
 
 @dataclass(frozen=True, slots=True)
 class CasualtyMention:
-    """A count of people killed or wounded. ``cumulative`` marks war-long or statistical totals."""
+    """A count of people killed or wounded. ``cumulative`` marks war-long or statistical totals;
+    ``alternative`` a second source's figure for the count just before it ("SOHR counted 7 dead and
+    SANA 4": 4 is the alternative), which conflicts with it rather than adding to it."""
 
     start: int
     end: int
@@ -275,6 +277,7 @@ class CasualtyMention:
     count: int
     kind: CasualtyKind
     cumulative: bool = False
+    alternative: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@
 
 One sentence with a trigger makes at most one event per event place it names (ACLED's unit: one day,
 one location, one actor pair, one type); the same unit found twice in one article becomes one event
-with the evidence of both. Rules chosen where the codebook is silent are marked "Rule:".
+with the evidence of both. Rules chosen where the codebook is silent are marked "Rule:". The rules of
+fatalities live in :mod:`frontlines.events.fatalities`, of event places in
+:mod:`frontlines.events.locate`, of folding retellings in :mod:`frontlines.events.drafts`.
 """
 
 from __future__ import annotations
@@ -12,29 +14,33 @@ import hashlib
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.classifier import SubEventClassifier
+from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
+from frontlines.events.fatalities import (
+    bomber_counted,
+    bombers,
+    day_share,
+    days_of_toll,
+    reported_toll,
+    split,
+)
+from frontlines.events.locate import coordinated, event_places, geo_precision, local_focus
 from frontlines.events.notes import describe
-from frontlines.events.roles import Roles, assign_roles
+from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
 from frontlines.events.triggers import TERRITORY, is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.mentions.numbers import parse_count
 from frontlines.model import (
     EVENT_TYPE_OF,
-    VICTIM_SUB_TYPES,
-    Actor,
     CasualtyMention,
     Doc,
     Event,
     EventType,
-    Evidence,
-    GeoPrecision,
-    Inter,
     Place,
     PlaceMention,
     SubEventType,
@@ -55,10 +61,6 @@ _IRREALIS = re.compile(
 )
 #: How many trigger-less sentences after an event may still report its toll ("Five people died.").
 _TOLL_LOOKAHEAD = 2
-#: The smallest town outside a story's focus country that can place one of its events.
-_ABROAD_MIN_POPULATION = 100_000
-#: Place kinds that can locate an event. ACLED codes no country-level events.
-_LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
 #: Sentence openings that announce a different event from the one before.
 _SEPARATE = re.compile(
     r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE
@@ -88,6 +90,14 @@ _DATELINE_REACH = 80
 _PRIOR = re.compile(
     r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
 )
+#: The opening of a clause beside the sentence's event, which runs to the next comma or semicolon: a
+#: scene told in the progressive ("where government forces were fighting") or a further act ("who
+#: also shelled the town with mortars").
+_ASIDE = re.compile(
+    r"\b(?:where|as|while)\s+(?:[\w'-]+\s+){1,4}(?:was|were|are|is)\s+(?=\w+ing\b)|,\s+(?:who|which)\s+also\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:]")
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
@@ -106,88 +116,6 @@ _RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNO
 _MAX_RANGE_DAYS = 7
 #: A party's own claim; "claimed the lives of" only means killed.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
-#: Words that set two reports against each other within one sentence.
-_CONTRAST = re.compile(
-    r"\b(?:while|whereas|but|however|other\s+sources|another\s+source|disputed)\b", re.IGNORECASE
-)
-#: Between two place names, the words that make them two places of one report ("Douma and Harasta").
-_COORDINATED = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
-)
-#: "two suicide bombers": how many bombers died with their victims.
-_BOMBERS = re.compile(r"\b(\w+)\s+suicide\s+(?:car\s+)?bombers\b", re.IGNORECASE)
-_MAX_BOMBERS = 20
-#: "killing 11, including the bomber": the bomber is already in the toll.
-_BOMBER_COUNTED = re.compile(
-    r"includ\w*\s+(?:the\s+|two\s+|both\s+|three\s+)?(?:suicide\s+)?(?:bombers?|attackers?)|"
-    r"(?:bombers?|attackers?)\s+(?:are|is)\s+included|"
-    r"(?:bombers?|attackers?)\s+(?:was|were)\s+(?:among|included)",
-    re.IGNORECASE,
-)
-
-
-@dataclass(slots=True)
-class _Draft:
-    """An event being assembled; becomes an :class:`Event` in :meth:`EventAssembler._finish`."""
-
-    day: dt.date
-    precision: TimePrecision
-    place: Place
-    geo_precision: GeoPrecision
-    roles: Roles
-    fatalities: int
-    sources: list[str]
-    evidence: list[Evidence] = field(default_factory=list)
-    #: Announced as a separate event ("Separately, ..."): never folded into another.
-    separate: bool = False
-    #: Its toll counts civilians ("2 civilians died"): added, not compared, when folded into a battle.
-    civilian_toll: bool = False
-    #: Told as a party's claim ("rebels claimed full control").
-    claim: bool = False
-    #: How a total over several days or places was split (codebook: note the split), else empty.
-    split: str = ""
-    #: Read from the article's headline, which announces the lead's event.
-    headline: bool = False
-
-    @property
-    def sub(self) -> SubEventType:
-        return self.roles.sub_event_type
-
-    def key(self) -> tuple[Any, ...]:
-        actor2 = self.roles.actor2.name if self.roles.actor2 else ""
-        pair: tuple[str, ...] = (self.roles.actor1.name, actor2)
-        if self.sub not in VICTIM_SUB_TYPES:
-            pair = tuple(sorted(pair))
-        return (self.day, self.place.place_id, pair, EVENT_TYPE_OF[self.sub])
-
-    def absorb(self, other: _Draft, add_toll: bool = False) -> None:
-        """Rule: the same event told twice in one article keeps the larger toll (a later sentence
-        usually updates, completes or totals it) and the evidence of both. ``add_toll`` instead adds
-        the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
-        if add_toll:
-            self.fatalities += other.fatalities
-        else:
-            self.fatalities = max(self.fatalities, other.fatalities)
-        mine, theirs = self.roles, other.roles
-        named = [
-            a
-            for a, inferred in (
-                (theirs.actor1, theirs.actor1_inferred),
-                (theirs.actor2, theirs.actor2_inferred),
-            )
-            if a is not None and not inferred
-        ]
-        if self.sub == other.sub and mine.actor1_inferred and named:
-            mine.actor1, mine.actor1_inferred = named[0], False
-        if mine.actor2 is None or mine.actor2_inferred:
-            # take the retelling's other side: the one that is not already actor 1
-            other_side = next((a for a in named if not _same_side(a, mine.actor1)), None)
-            if other_side is not None:
-                mine.actor2, mine.actor2_inferred = other_side, False
-            elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
-                mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
-        self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
-        self.sources.extend(x for x in other.sources if x not in self.sources)
 
 
 def _within(items: Sequence[Any], start: int, end: int) -> list[Any]:
@@ -206,13 +134,6 @@ def _paragraph_starts(text: str, sentences: Sequence[tuple[int, int]]) -> list[b
 
 #: Characters a headline sentence may carry beyond its title (a dateline, an outlet's name).
 _HEADLINE_SLACK = 40
-
-
-def _bombers(sentence: str) -> int:
-    """How many suicide bombers a sentence names ("two suicide bombers" -> 2; otherwise 1)."""
-    match = _BOMBERS.search(sentence)
-    count = parse_count(match.group(1)) if match else None
-    return count if count and count < _MAX_BOMBERS else 1
 
 
 def _is_headline(title: str | None, sentence: str) -> bool:
@@ -239,51 +160,13 @@ def _day_range(times: list[TimeMention], text: str) -> tuple[TimeMention, TimeMe
     return None
 
 
-def _split(total: int, parts: int) -> list[int]:
-    """Codebook: a total over several places is split evenly, the remainder on the first."""
-    base, rest = divmod(total, parts)
-    return [base + (rest if i == 0 else 0) for i in range(parts)]
-
-
-def _same_side(actor: Actor, other: Actor) -> bool:
-    """The same actor, or a generic reference that can stand for it (same inter code)."""
-    return actor.name == other.name or ((actor.generic or other.generic) and actor.inter == other.inter)
-
-
-def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: bool) -> bool:
-    """Two reports' sides can be one actor: unnamed on either side, or the same (or generic) actor."""
-    if a is None or b is None or a_inferred or b_inferred:
-        return True
-    return _same_side(a, b)
-
-
-def _same_event(draft: _Draft, host: _Draft) -> bool:
-    """Whether ``draft`` reports (part of) the event ``host`` already records, on one day and place.
-
-    Codebook: shelling or an air strike by the same actors during a battle is part of the battle, and
-    civilians killed in it are added to its toll. Rule: a later report of the same type whose sides are
-    unnamed, generic or the same ("the assailant blew himself up") is the same event told again.
-    """
-    if draft.separate or (draft.day, draft.place.place_id) != (host.day, host.place.place_id):
-        return False
-    into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
-        draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
-    )
-    if draft.sub != host.sub and not into_battle:
-        return False
-    d, h = draft.roles, host.roles
-    d2_free = d.actor2_inferred or (
-        into_battle and d.actor2 is not None and d.actor2.inter == Inter.CIVILIANS
-    )
-    straight = _compatible(d.actor1, d.actor1_inferred, h.actor1, h.actor1_inferred) and _compatible(
-        d.actor2, d2_free, h.actor2, h.actor2_inferred
-    )
-    crossed = (
-        draft.sub not in VICTIM_SUB_TYPES
-        and _compatible(d.actor1, d.actor1_inferred, h.actor2, h.actor2_inferred)
-        and _compatible(d.actor2, d2_free, h.actor1, h.actor1_inferred)
-    )
-    return straight or crossed
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the aside clauses (:data:`_ASIDE`) in ``text[start:end]``."""
+    spans = []
+    for m in _ASIDE.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return spans
 
 
 class EventAssembler:
@@ -320,63 +203,17 @@ class EventAssembler:
             return False
         return (published - mention.date).days > self.settings.background_days
 
-    @staticmethod
-    def _event_places(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
-        """The places a sentence locates its event at: local event places, else one region.
-
-        Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
-        to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh")."""
-        usable = [
-            p
-            for p in places
-            if p.place is not None
-            and p.role in ("event", "other")
-            and (
-                focus is None
-                or p.place.country_code == focus
-                or p.place.kind != "city"
-                or p.place.population >= _ABROAD_MIN_POPULATION
-            )
-        ]
-        local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
-        chosen = [p for p in local if p.role == "event"] or local
-        if not chosen:
-            chosen = [p for p in usable if p.place is not None and p.place.kind == "admin1"][:1]
-        unique: list[PlaceMention] = []
-        for p in chosen:
-            if all(p.place != u.place for u in unique):
-                unique.append(p)
-        return unique
-
-    @staticmethod
-    def _coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-        """Rule: several places are several events only when the text lists them ("Douma and Harasta");
-        otherwise the first, most specific one is the place ("Bab al-Nayrab in southern Aleppo")."""
-        kept = places[:1]
-        for mention in places[1:]:
-            if _COORDINATED.match(text[kept[-1].end : mention.start]):
-                kept.append(mention)
-            else:
-                break
-        return kept
-
-    @staticmethod
-    def _geo_precision(mention: PlaceMention) -> GeoPrecision:
-        assert mention.place is not None
-        if mention.place.kind == "admin1":
-            return GeoPrecision.REGION
-        return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
-
     def assemble(self, doc: Doc) -> Doc:
         """Fill ``doc.events`` (and ``doc.undated``) from the mentions already on ``doc``."""
         text = doc.text
         published = doc.article.published
         para_starts = _paragraph_starts(text, doc.sentences)
-        drafts: dict[tuple[Any, ...], _Draft] = {}
+        drafts: dict[tuple[Any, ...], EventDraft] = {}
         carry_date: TimeMention | None = None
         carry_place: PlaceMention | None = None
-        story_place = next(iter(self._event_places(doc.places, doc.focus_country)), None)
-        last: list[_Draft] = []
+        focus = local_focus(doc)
+        story_place = next(iter(event_places(doc.places, focus)), None)
+        last: list[EventDraft] = []
         since_last = 0
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
@@ -393,7 +230,7 @@ class EventAssembler:
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
-                    self._add_toll(doc, last, killed)
+                    self._add_toll(doc, last, killed, text[s:e])
                 if times:
                     carry_date = times[0]
                 continue
@@ -404,6 +241,10 @@ class EventAssembler:
             triggers = [
                 t for t in triggers if not _PRIOR.search(text[max(s, t.start - 25) : t.start])
             ] or triggers
+            # Rule: "on Manbij, where US-backed forces were fighting IS" sets the scene, and "militants,
+            # who also shelled the town" adds a lesser act: the sentence's event is its main clause's.
+            asides = _asides(text, s, e)
+            triggers = [t for t in triggers if not any(a <= t.start < b for a, b in asides)] or triggers
             # Rule: "the fighting", "the attack" refer back; a sentence's own event is named by a
             # trigger that does not, when it has one. "The capture of X" names its place: no reference.
             fresh = [
@@ -457,7 +298,7 @@ class EventAssembler:
             if own is not None:
                 carry_date = own
             named_places = _within(doc.places, s, e)
-            places = self._coordinated(self._event_places(named_places, doc.focus_country), text)
+            places = coordinated(event_places(named_places, focus), text)
             if not places and any(
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
@@ -472,11 +313,13 @@ class EventAssembler:
                 continue
             separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
-            toll = self._toll(killed, text[s:e])
+            toll = reported_toll(killed, sentence)
             span = _day_range(times, text) if own is not None else None
             days = span[2] if span else [day]
             units = [(p, d) for p in places for d in days]
-            shares = _split(toll.count if toll else 0, len(units))
+            count, split_note = day_share(toll, None if span else days_of_toll(sentence))
+            shares = split(count, len(units))
+            suicide = any(t.sub_event_type == S.SUICIDE_BOMB for t in triggers)
             for (place_mention, day), share in zip(units, shares, strict=True):
                 place = place_mention.place
                 assert place is not None
@@ -489,16 +332,14 @@ class EventAssembler:
                     day,
                     casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
                 )
-                if roles.sub_event_type == S.SUICIDE_BOMB and not _BOMBER_COUNTED.search(text[s:e]):
-                    share += _bombers(text[s:e])  # codebook: the bomber counts among the dead
                 civilian_toll = toll is not None and bool(
                     _CIVILIAN_DEAD.search(text[toll.start : min(e, toll.end + 30)])
                 )
-                draft = _Draft(
+                draft = EventDraft(
                     day,
                     precision,
                     place,
-                    self._geo_precision(place_mention),
+                    geo_precision(place_mention),
                     roles,
                     share,
                     attributions(text[s:e]),
@@ -506,13 +347,19 @@ class EventAssembler:
                     civilian_toll=civilian_toll,
                     claim=_CLAIM.search(text[s:e]) is not None,
                     headline=headline,
+                    split=split_note,
                 )
+                # Codebook: the bomber counts among the dead, also of the battle a bombing opens.
+                if roles.sub_event_type == S.SUICIDE_BOMB or (
+                    suicide and EVENT_TYPE_OF[roles.sub_event_type] == EventType.BATTLES
+                ):
+                    draft.bombers, draft.bombers_counted = bombers(sentence), bomber_counted(sentence)
                 draft.evidence.append(doc.evidence("event", s, e))
                 draft.evidence.append(doc.evidence("event_type", trigger.start, trigger.end))
                 for mention in span[:2] if span else [own] if own is not None else []:
                     draft.evidence.append(doc.evidence("event_date", mention.start, mention.end))
                 if len(units) > 1 and toll is not None:
-                    draft.split = f"a toll of {toll.count} split evenly over {len(units)} days and places"
+                    draft.split = f"a toll of {count} split evenly over {len(units)} days and places"
                 draft.evidence.append(doc.evidence("location", place_mention.start, place_mention.end))
                 for field_name, mention in roles.backing:
                     draft.evidence.append(doc.evidence(field_name, mention.start, mention.end))
@@ -522,14 +369,14 @@ class EventAssembler:
                 if kept is not draft:
                     kept.absorb(draft)
                 last.append(kept)
-        merged = _fold_headlines(_fold_repeats(list(drafts.values())))
+        merged = fold_headlines(fold_repeats(list(drafts.values())))
         unchecked = unverified(doc.article.text)  # one disclaimer covers the whole report
         doc.events = [self._finish(doc, d, unchecked) for d in merged]
         return doc
 
     @staticmethod
     def _retell(
-        doc: Doc, drafts: list[_Draft], trigger: Any, killed: list[CasualtyMention], start: int, end: int
+        doc: Doc, drafts: list[EventDraft], trigger: Any, killed: list[CasualtyMention], start: int, end: int
     ) -> bool:
         """Rule: "the clashes killed several fighters" retells the latest event of that type: its toll
         and evidence go to that event and no new one is made. False when there is none to retell."""
@@ -538,29 +385,17 @@ class EventAssembler:
             return False
         target = same[-1]
         target.evidence.append(doc.evidence("event", start, end))
-        if killed:
-            toll = max(killed, key=lambda c: c.count)
-            if toll.count > target.fatalities:
-                target.fatalities = toll.count
-                target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+        toll = reported_toll(killed, doc.text[start:end])
+        if toll is not None and toll.count > target.fatalities:
+            target.fatalities = toll.count
+            target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
         return True
-
-    @staticmethod
-    def _toll(killed: list[CasualtyMention], sentence: str) -> CasualtyMention | None:
-        """The sentence's toll: the largest figure ("12 people, among them three children"), except
-        where the sentence sets sources against each other ("activists said 12 ... while state media
-        said 5"): codebook, conflicting figures -> the lowest."""
-        if not killed:
-            return None
-        if len(killed) > 1 and _CONTRAST.search(sentence):
-            return min(killed, key=lambda c: c.count)
-        return max(killed, key=lambda c: c.count)
 
     @staticmethod
     def _past_year(sentence: str, published: dt.date | None) -> bool:
         return published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(sentence))
 
-    def _attribute(self, doc: Doc, drafts: list[_Draft], start: int, end: int) -> None:
+    def _attribute(self, doc: Doc, drafts: list[EventDraft], start: int, end: int) -> None:
         """Rule: a later sentence that says who carried out or claimed an event whose author was unnamed
         ("... was carried out by Russian planes", "X claimed responsibility") names the actor 1 of the
         latest such event."""
@@ -583,14 +418,22 @@ class EventAssembler:
                 draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
 
     @staticmethod
-    def _add_toll(doc: Doc, drafts: list[_Draft], killed: list[CasualtyMention]) -> None:
-        toll = max(killed, key=lambda c: c.count)
-        for draft, share in zip(drafts, _split(toll.count, len(drafts)), strict=True):
+    def _add_toll(doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], sentence: str) -> None:
+        """A toll told in a sentence after its events ("Activists said 7 people died.") goes to those
+        of them that have none yet, split evenly."""
+        toll = reported_toll(killed, sentence)
+        if toll is None:
+            return
+        count, note = day_share(toll, days_of_toll(sentence))
+        counted = bomber_counted(sentence)
+        for draft, share in zip(drafts, split(count, len(drafts)), strict=True):
             if draft.fatalities == 0:
                 draft.fatalities = share
+                draft.split = draft.split or note
+                draft.bombers_counted = draft.bombers_counted or counted
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
 
-    def _finish(self, doc: Doc, d: _Draft, unchecked: bool) -> Event:
+    def _finish(self, doc: Doc, d: EventDraft, unchecked: bool) -> Event:
         article = doc.article
         actor1, actor2 = d.roles.actor1, d.roles.actor2
         point = (self.seat(d.place) if self.seat and d.place.kind == "admin1" else None) or d.place
@@ -622,7 +465,7 @@ class EventAssembler:
             latitude=round(point.latitude, 4),
             longitude=round(point.longitude, 4),
             geo_precision=d.geo_precision,
-            fatalities=d.fatalities,
+            fatalities=d.total_fatalities,
             source=event_source(article.source, d.sources),
             notes="",
             article_ids=(article.article_id,),
@@ -635,37 +478,3 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
-
-
-def _fold_headlines(drafts: list[_Draft]) -> list[_Draft]:
-    """Rule: a headline's event is the lead's event told short ("Dozens killed as army and RSF battle
-    for El Fasher"): it joins the first event of its type the body reports, which gives the date;
-    with none, it stands alone."""
-    kept: list[_Draft] = []
-    for draft in drafts:
-        body = [d for d in drafts if not d.headline and EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[draft.sub]]
-        if draft.headline and body:
-            body[0].absorb(draft)
-        else:
-            kept.append(draft)
-    return kept
-
-
-def _fold_repeats(drafts: list[_Draft]) -> list[_Draft]:
-    """Fold each draft into an earlier event it only retells; a territorial battle (the day's main
-    event) is preferred as the host, whatever its place in the text."""
-    territorial = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and d.sub != S.ARMED_CLASH]
-    kept: list[_Draft] = []
-    for draft in drafts:
-        if draft in territorial:
-            kept.append(draft)
-            continue
-        hosts = territorial + [k for k in kept if k not in territorial]
-        host = next((h for h in hosts if _same_event(draft, h)), None)
-        if host is None:
-            kept.append(draft)
-        else:
-            into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES
-            adds = EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS or draft.civilian_toll
-            host.absorb(draft, add_toll=into_battle and adds)
-    return kept

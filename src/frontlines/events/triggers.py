@@ -106,7 +106,9 @@ RULES: tuple[Rule, ...] = (
         S.AIR_DRONE_STRIKE,
         rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
-        rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}",
+        rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
+        # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included
+        rf"(?:fire|rockets?|missiles?|shots)\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}{_ARMS}",
         60,
     ),
     _rule(
@@ -125,6 +127,15 @@ RULES: tuple[Rule, ...] = (
         50,
     ),
     _rule(S.GRENADE, r"(?:hand\s+)?grenades?", 45),
+    # Rule: an operation by armed forces that killed people who are not said to be civilians fought
+    # them ("a military operation in Rastan killed 16 gunmen"); it outranks the caches it seized.
+    _rule(
+        S.ARMED_CLASH,
+        r"(?:military|security|army|ground)\s+(?:operations?|offensive|campaign)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:killed|killing)(?!\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|protesters|demonstrators"
+        r"|children|women|people))",
+        53,
+    ),
     # Rule: an armed group that "attacked" or "stormed" a place or another group fought it; attacks on
     # civilians are caught above by the violence-against-civilians rules, which outrank this one.
     _rule(S.ARMED_CLASH, r"attacked|attacking|stormed|storming|assaulted", 38),
@@ -182,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.AGREEMENT,
         r"cease-?fires?|truce|agreements?|accord|evacuation\s+deal|reconciliation\s+deal|"
-        r"(?:reached|struck|agreed|signed)\s+(?:a\s+|an\s+)?(?:\w+\s+)?deal|"
+        r"(?:reached|struck|agreed|signed|announced|brokered)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}deal|"
         r"agreed\s+to\s+(?:surrender|hand\s+over|evacuate|leave|withdraw|reconcile|a\s+ceasefire|a\s+truce)|"
         r"(?:surrender|evacuation|local)\s+deal|prisoner\s+(?:swap|exchange)|surrendered|de-escalation\s+zones?",
         25,

@@ -15,165 +15,46 @@ casualty cues ("killed", "dead", "death toll", "wounded") sentence by sentence a
 4. a verb's object of several groups adds up: "killed 30 soldiers and 29 insurgents" 59, "17
    militants and a child" 18 (a comma list counts only when "and" closes it and it does not name
    the people just counted: "3 people, 2 soldiers and a child" 3);
-5. a second source's bare figure after a linked one is a mention of the same kind: "SOHR counted 7
-   dead and SANA 4" gives 7 and 4 (the coder picks the lowest of conflicting figures).
+5. a second source's bare figure after a linked one is a mention of the same kind, marked
+   ``alternative``: "SOHR counted 7 dead and SANA 4" gives 7 and 4 (the coder picks the lowest of
+   conflicting figures).
 
 One person named by role ("killing a woman", "a 5-year-old child", "the imam", "his wife") counts 1,
 right after a pre-cue or right before a post-cue across auxiliaries only ("a child was killed"); an
 age is never a count of its own ("the 12-year-old was killed": no count). "claimed 8" counts only
 when people follow or the clause ends ("claimed 3 attacks" is no toll).
 
-Rules chosen where the codebook is silent:
+Rules chosen where the codebook is silent (count phrases: :mod:`frontlines.mentions.counts`;
+running totals: :mod:`frontlines.mentions.cumulative`):
 
-- Vague words (:data:`VAGUE`): "a few", "several", "a handful" -> 3; "many", "numerous" -> 10;
-  "dozens", "scores" -> 12 (a score is 20, but ACLED reads "scores" like "dozens"); "tens" -> 10;
-  "hundreds" -> 100; "thousands" -> 1000. "By scale" means a vague word multiplies what follows:
-  "several hundred" 300, "a few dozen" 36, "hundreds of thousands" 100,000.
-- Bounds: "at least 70", "more than 20", "nearly 70", "up to 15" all code the number written
-  (ACLED codes what is reported; "up to" is a ceiling, but coding less would invent a figure);
-  ranges "between 10 and 15", "10-15", "two or three" code the lowest.
 - "casualties", "killed or wounded", "killed and injured dozens" mix the dead and the hurt: the
   count is consumed but no mention is emitted (ACLED: "casualties" alone -> 0 fatalities).
-- Never counts: years (a bare 1900-2099 without a qualifier or a people noun), clock times (0914,
-  10:30), ages ("a 12-year-old", "aged 12"), money, percentages, distances and other units,
-  dates ("5 March"), ordinals, model names ("F-16"), resolutions and other numbered things.
-- ``cumulative`` marks war-long or statistical totals: war-long phrases anywhere in the mention's
-  stretch of clause (between its neighbouring mentions: "20 were killed on Sunday in a war that has
-  killed 300,000" marks only the second), statistical phrases only close to it ("since 2011",
-  "so far this year", "in total", "every day", "over the past N months", "across the country"),
-  and any count of CUMULATIVE_FLOOR or more.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from text_to_num import text2num
-
-from frontlines.model import CasualtyKind, CasualtyMention
-from frontlines.time.calendar import MONTH_NAMES
-
-#: Vague words and the count coded for each (see the module docstring).
-VAGUE: dict[str, int] = {
-    "a few": 3,
-    "several": 3,
-    "a handful": 3,
-    "handful": 3,
-    "a couple": 2,
-    "a couple of": 2,
-    "many": 10,
-    "numerous": 10,
-    "tens": 10,
-    "dozens": 12,
-    "scores": 12,
-    "a dozen": 12,
-    "dozen": 12,
-    "half a dozen": 6,
-    "hundreds": 100,
-    "thousands": 1000,
-    "millions": 1_000_000,
-    "half a million": 500_000,
-    "a quarter of a million": 250_000,
-    "a quarter million": 250_000,
-}
-#: Words that multiply the number before them ("two dozen", "several hundred", "tens of thousands").
-MULTIPLIERS: dict[str, int] = {
-    "dozen": 12,
-    "dozens": 12,
-    "score": 20,
-    "scores": 20,
-    "hundred": 100,
-    "hundreds": 100,
-    "thousand": 1000,
-    "thousands": 1000,
-    "million": 1_000_000,
-    "millions": 1_000_000,
-}
-#: Words before a number that do not change the count coded ("at least 70" -> 70).
-QUALIFIERS = (
-    "no fewer than",
-    "no less than",
-    "a minimum of",
-    "a maximum of",
-    "at least",
-    "at most",
-    "more than",
-    "fewer than",
-    "less than",
-    "just over",
-    "just under",
-    "well over",
-    "as many as",
-    "up to",
-    "an estimated",
-    "close to",
-    "upwards of",
-    "a total of",
-    "a family of",
-    "a further",
-    "an additional",
-    "over",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "estimated",
-    "another",
+from frontlines.mentions.counts import (
+    COUNT,
+    PEOPLE,
+    SUBSET,
+    Count,
+    find_counts,
+    first_letter_alternation,
 )
+from frontlines.mentions.cumulative import is_cumulative
+from frontlines.model import CasualtyKind, CasualtyMention
+
 #: A post-cue links to a count at most this many words before it ("50 military personnel are
 #: believed to have died": six words between).
 MAX_GAP_WORDS = 9
 #: A toll links to the first count at most this many characters after it.
 MAX_TOLL_GAP = 100
-#: Cumulative cues count only this close before / after a mention (and inside its clause): "killed
-#: two civilians in the city that has been divided since 2012" is not a war-long total.
-CUMULATIVE_BEFORE, CUMULATIVE_AFTER = 60, 40
 
-_W = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
-    "|million"
-)
-_W_FIRST = _W.removesuffix("|hundred|thousand|million")  # "million" alone is no count
-_WORDS = (
-    rf"(?:a\s+(?:hundred|thousand)|(?:{_W_FIRST}))\b(?:(?:\s+|-)(?:{_W})\b"
-    rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+(?:{_W})\b)*"
-)
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million)\b)?"
-_VBASE = r"(?:several|a\s+few|many|numerous|a\s+couple\s+of)"
-_VAGUE = (
-    r"(?:(?:tens|dozens|scores|hundreds|thousands)\s+of\s+(?:thousands|millions)"
-    rf"|{_VBASE}\s+(?:dozens?|hundreds?|thousands?)|(?:\d{{1,2}}|{_W_FIRST})\s+dozens?"
-    r"|(?:half\s+a|a\s+quarter\s+(?:of\s+a\s+)?)\s*million|half\s+a\s+dozen|a\s+dozen|a\s+handful"
-    r"|a\s+couple(?:\s+of)?|a\s+few|dozens|scores|tens|hundreds|thousands|several|many|numerous)\b"
-)
-_ONE = rf"(?:{_VAGUE}|{_DIGITS}|{_WORDS})"
-_QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
-_MONTH = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
-)
-_UNIT = (
-    r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|km|kms|kilomet(?:er|re)s?"
-    r"|miles?|met(?:er|re)s?|m|cm|mm|kg|kilos?|kilograms?|tons?|tonnes?|percent|per\s*cent|dollars?"
-    r"|euros?|pounds?|liras?|lire|rubles?|roubles?|riyals?|dinars?|dirhams?|usd|eur|gbp|syp|bn|billion"
-    r"|[ap]\.?m\b\.?|gmt|utc|o'clock|times|fold|storeys?|stor(?:y|ies)|floors?|sq|square|acres?"
-    r"|hectares?|degrees?|calibre|caliber|st|nd|rd|th)\b"
-)
-#: A count phrase: optional qualifiers, then one number, a range, or "between X and Y".
-COUNT = re.compile(
-    rf"(?<![$£€#./,:-])\b(?:(?:{_QUAL})\s+){{0,2}}(?:between\s+{_ONE}\s+and\s+{_ONE}"
-    rf"|{_ONE}(?:\s*(?:-|–|to|or)\s*{_ONE})?)(?![\w%/-])(?![,.:]\d)"
-    rf"(?!\s*-?\s*{_UNIT})(?!\s*%)(?!\s+(?:of\s+)?{_MONTH})",
-    re.IGNORECASE,
-)
 #: Casualty cues; the group says the kind and whether a count comes before (post), after (pre) or both.
 CUE = re.compile(
     r"\b(?:(?P<mixed>casualties|(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)"
@@ -196,18 +77,9 @@ CUE = re.compile(
 )
 
 
-def _first_letter_alternation(words: Sequence[str]) -> str:
-    """``\\b`` and the words grouped by first letter: a character class first lets ``re`` skip fast."""
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        by_first.setdefault(word[0], []).append(word[1:])
-    groups = (f"[{c}{c.upper()}](?i:{'|'.join(rests)})" for c, rests in sorted(by_first.items()))
-    return r"\b(?:" + "|".join(groups) + ")"
-
-
 #: Every cue starts with one of these stems; CUE is tried only where one starts (5x faster on 1 MB).
 CUE_STEMS = re.compile(
-    _first_letter_alternation(
+    first_letter_alternation(
         [
             "kill",
             "dea",
@@ -240,143 +112,8 @@ CUE_STEMS = re.compile(
         ]
     )
 )
-#: Every count contains a run of digits or one of these words; COUNT is tried only just before them.
-COUNT_ANCHORS = re.compile(
-    r"\d+|"
-    + _first_letter_alternation(
-        [
-            *_W.split("|"),
-            "dozen",
-            "score",
-            "tens",
-            "hundreds",
-            "thousands",
-            "several",
-            "few",
-            "many",
-            "numerous",
-            "handful",
-            "couple",
-        ]
-    )
-)
-#: How far before its first anchor a count may start ("no fewer than a total of 12").
-COUNT_REACH = 40
-_WORD_START = re.compile(r"\b\w")
-_WORD = re.compile(r"\w+")
-#: Words a count can start with before its first anchor: qualifiers' first words, "between", "a dozen".
-_COUNT_OPENERS = frozenset({q.split()[0] for q in QUALIFIERS} | {"between", "a", "an", "half"})
 
 
-_MONTHS = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-_CONFLICT = r"(?:war|conflict|uprising|revolution|crisis|insurgency)"
-#: Phrases that make a count a war-long or statistical total, not one event's fatalities.
-_BEGAN = r"(?:began|started|erupted|broke\s+out|flared(?:\s+up)?)"
-#: War-long phrases: they mark a count anywhere in its clause, between the neighbouring mentions.
-CUMULATIVE_STRONG = re.compile(
-    "|".join(
-        [
-            r"\bsince\s+the\s+(?:very\s+)?(?:start|beginning|outbreak|onset|eruption)\b",
-            rf"\bsince\s+(?:it|(?:[\w'’-]+\s+){{0,3}}(?:{_CONFLICT}|fighting))\s+{_BEGAN}",
-            r"\bsince\s+(?:it|they|(?-i:[A-Z]\w+))\s+(?:first\s+)?"
-            r"(?:intervened|declared|launched|entered|began)\b",
-            rf"\b{_CONFLICT}\s+(?:that|which)\s+{_BEGAN}\b",
-            r"\b(?:war|conflict|uprising|revolution|crisis|violence|insurgency|fighting)\b"
-            r"(?!\s*(?:planes?|jets?|ships?|crimes?|criminals?|monitors?|-))[^.;]{0,50}?"
-            r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|since\s+)?"
-            r"(?:killed|claimed|left|brought)\b",
-            rf"\btoll\s+(?:in|of|from|for)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_CONFLICT}\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
-#: Statistical phrases: they mark a count only within CUMULATIVE_BEFORE/AFTER characters of it.
-CUMULATIVE_NEAR = re.compile(
-    "|".join(
-        [
-            rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS}\s+)?(?:19|20)\d\d\b",
-            rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?{_MONTHS}\b",
-            rf"\bfrom\s+(?:{_MONTHS}\s+)?(?:19|20)\d\d\s+(?:to|until|till)\b",
-            r"\bso\s+far\s+this\s+(?:year|month)\b",
-            r"\bin\s+total\b|\boverall\b|\bcumulative\b|\bon\s+average\b",
-            r"\b(?:over|in|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+){0,2}"
-            r"(?:months|years)\b",
-            r"\b(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:month|year)\b",
-            r"\bacross\s+the\s+(?:country|nation)\b|\bnationwide\b|\bcountrywide\b",
-            r"\b(?:every|each|per)\s+(?:day|week|month|year)\b|\bdaily\b|\bannually\b",
-        ]
-    ),
-    re.IGNORECASE,
-)
-#: "in Syria's six-year war", "during the conflict" mark a count only right after it: "in the
-#: conflict which also saw 33 civilians killed" is about one day; "killed in a war that has killed
-#: 300,000" describes the war, not the count. Lowercase: "the Syrian Revolution ..." is a name.
-CUMULATIVE_AFTER_ONLY = re.compile(
-    r"\b(?:in|during|throughout)\s+(?!an?\s)(?:[\w'’-]+\s+){0,3}"
-    r"(?-i:war|conflict|uprising|revolution|insurgency)\b(?!-)",
-    re.IGNORECASE,
-)
-#: A count this large is a running total whatever its words: no single event of one day in one
-#: place is reported with 10,000 dead or wounded (ACLED splits larger totals; they are not events).
-CUMULATIVE_FLOOR = 10_000
-
-#: The word before a number that makes it a label, not a count ("Resolution 2254", "aged 12", "Wed 05").
-_LABEL_BEFORE = (
-    frozenset(
-        """
-aged age ages resolution article chapter page route highway flight number no division brigade
-regiment battalion corps room building platform phase level paragraph section clause item point gate
-road street channel station km usd us year years minus plus x vs version model group mon tue tues
-wed thu thur thurs fri sat sun
-""".split()  # noqa: SIM905 - a word list reads best as words
-    )
-    | {m for name in MONTH_NAMES for m in (name, name[:3])}
-    | {"sept"}
-)
-#: Nouns that make a bare 1900-2099 a count, not a year ("2000 people"), unless a preposition precedes.
-_PEOPLE = frozenset(
-    {
-        "people",
-        "persons",
-        "civilians",
-        "soldiers",
-        "fighters",
-        "troops",
-        "militants",
-        "rebels",
-        "children",
-        "women",
-        "men",
-        "residents",
-        "dead",
-        "killed",
-        "wounded",
-        "injured",
-        "members",
-        "jihadists",
-        "refugees",
-        "protesters",
-    }
-)
-_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "since",
-        "of",
-        "from",
-        "until",
-        "till",
-        "by",
-        "during",
-        "before",
-        "after",
-        "to",
-        "through",
-        "throughout",
-    }
-)
-#: Words that open a part of a count already given ("15 civilians including 4 children").
-_SUBSET = ("including", "among them", "among whom", "of whom", "of them", "mostly", "mainly", "among")
 #: Words that end the noun phrase between a count and its cue.
 _GAP_BLOCK = re.compile(
     r"[;:()\"“”\[\]]|\b(?:after|before|when|while|because|but|if|than|whereas|although|though|since|until"
@@ -408,8 +145,11 @@ VICTIM = re.compile(
 )
 #: How far around a cue a victim phrase is looked for.
 VICTIM_REACH = 120
-#: What may stand between a victim and its post-cue: auxiliaries only ("a child was reportedly killed").
+#: What may stand between a victim and its post-cue: where the victim was ("a woman in the town of
+#: Hadar, Quneitra,"), then auxiliaries only ("a child was reportedly killed").
 _VICTIM_GAP = re.compile(
+    r"(?:\s+(?:in|at|near|from)(?:\s+(?!(?:and|or|who|which|that)\b)[\w'’-]+){1,5}"
+    r"(?:,(?:\s+(?!(?:and|or|who|which|that)\b)[\w'’-]+){1,3})?,?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|be|also|reportedly|later|allegedly|subsequently"
     r"|both|all))*\s+",
     re.IGNORECASE,
@@ -432,13 +172,11 @@ _ELLIPSIS = re.compile(
 _ELLIPSIS_END = re.compile(r"\s*(?:[;.,)]|$|\s+(?:said|says|reported|reports|according)\b)", re.IGNORECASE)
 #: After "claimed 8" (strict cue) the count is people: the clause ends or a people word follows.
 _CLAIM_OBJECT = re.compile(
-    rf"\s*(?:[;.,:)]|$|(?:lives|victims|others|more|{'|'.join(sorted(_PEOPLE))}"
+    rf"\s*(?:[;.,:)]|$|(?:lives|victims|others|more|{'|'.join(sorted(PEOPLE))}"
     r"|in|on|at|including|among|when|after|as|and|during)\b)",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"\W*(\w+)")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
-_SPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"\s*")
 _OWN_VERB = re.compile(
     r"(?:\s+(?!(?:who|which|that|in|on|at|and)\b)[A-Za-z][\w'’-]*){0,4}?\s+(?:was|were|is|are|has|have|had"
@@ -447,15 +185,6 @@ _OWN_VERB = re.compile(
 )
 _WHOLE = re.compile(r"\b(?:people|persons|individuals|others|victims)\s*$", re.IGNORECASE)
 _CUE_WORD = re.compile(r"\b(?:kill|dead|die|wound|injur|hurt|death|casualt|toll)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Count:
-    start: int
-    end: int
-    value: int
-    subset: bool
-    victim: bool = False  # one person named by role ("a woman"), not a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,109 +204,7 @@ class _Link:
     end: int
     value: int
     kind: CasualtyKind | None
-
-
-#: Leading qualifiers of a lowercase, single-spaced count phrase.
-_QUALIFIER_PREFIX = re.compile(rf"^(?:(?:{'|'.join(QUALIFIERS)}) )+")
-
-
-@lru_cache(maxsize=4096)
-def parse_count(phrase: str) -> int | None:
-    """The number of people a count phrase stands for, or None if it is not a count.
-
-    "12" -> 12, "1,200" -> 1200, "twelve" -> 12, "two dozen" -> 24, "dozens" -> 12, "at least 70"
-    -> 70, "more than 20" -> 20, "up to 15" -> 15, "between 10 and 15" -> 10 (ACLED: the lowest),
-    "several hundred" -> 300. Number words are read with text2num.
-    """
-    text = _QUALIFIER_PREFIX.sub("", _SPACE.sub(" ", phrase.strip().lower()))
-    between = re.fullmatch(r"between (.+?) and (.+)", text)
-    if between:
-        return _min_count(between.group(1), between.group(2))
-    ranged = re.fullmatch(r"([\d,.]+) ?[-–] ?([\d,.]+)|(.+?) (?:to|or) (.+)", text)
-    if ranged:
-        parts = [p for p in ranged.groups() if p is not None]
-        return _min_count(parts[0], parts[1])
-    return _single(text)
-
-
-def _min_count(first: str, second: str) -> int | None:
-    low, high = _single(first), _single(second)
-    return None if low is None or high is None else min(low, high)
-
-
-def _single(text: str) -> int | None:
-    if text in VAGUE:
-        return VAGUE[text]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
-        return int(text.replace(",", "")) if text == "0" or not text.startswith("0") else None
-    scaled = re.fullmatch(r"(\d+(?:\.\d+)?) (hundred|thousand|million)", text)
-    if scaled:
-        return round(float(scaled.group(1)) * MULTIPLIERS[scaled.group(2)])
-    of = re.fullmatch(r"(tens|dozens|scores|hundreds|thousands) of (thousands|millions)", text)
-    if of:
-        return VAGUE[of.group(1)] * MULTIPLIERS[of.group(2)]
-    multiplied = re.fullmatch(r"(.+) (dozens?|hundreds?|thousands?)", text)
-    if multiplied and multiplied.group(1) in VAGUE:
-        return VAGUE[multiplied.group(1)] * MULTIPLIERS[multiplied.group(2)]
-    if multiplied and multiplied.group(2).startswith("dozen"):
-        base = _words(multiplied.group(1))
-        return base * 12 if base else None
-    return _words(text)
-
-
-def _words(text: str) -> int | None:
-    """Number words ("twenty-nine", "a hundred and twenty") through text2num; None if not a number."""
-    text = re.sub(r"^(?:a|an) (?=hundred|thousand|million)", "one ", text)
-    if text.isdigit():
-        return int(text)
-    try:
-        return int(text2num(text, "en"))
-    except ValueError:
-        return None
-
-
-def _count_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The matches ``COUNT.finditer(text, start, end)`` gives, trying only word starts near an anchor."""
-    last_end = start
-    for anchor in COUNT_ANCHORS.finditer(text, start, end):
-        if anchor.start() < last_end:
-            continue
-        low = max(last_end, anchor.start() - COUNT_REACH)
-        for word in _WORD_START.finditer(text, low, anchor.start() + 1):
-            opener = _WORD.match(text, word.start())
-            if word.start() != anchor.start() and opener and opener.group(0).lower() not in _COUNT_OPENERS:
-                continue
-            m = COUNT.match(text, word.start(), end)
-            if m is not None and m.end() > anchor.start():
-                last_end = m.end()
-                yield m
-                break
-
-
-def _counts(text: str, start: int, end: int) -> list[_Count]:
-    """Count phrases in ``text[start:end]``, without years, labels and other non-counts."""
-    found: list[_Count] = []
-    for m in _count_matches(text, start, end):
-        phrase = m.group(0)
-        words_before = text[max(0, m.start() - 30) : m.start()].split()
-        previous = words_before[-1].lower().strip(".,;:\"'()") if words_before else ""
-        if previous in _LABEL_BEFORE or previous.startswith(("$", "£", "€")):
-            continue
-        core = _QUALIFIER_PREFIX.sub("", _SPACE.sub(" ", phrase.lower()))
-        if re.fullmatch(r"(?:19|20)\d\d", core) and core == phrase.lower():
-            after = _NEXT_WORD.match(text, m.end())
-            if previous in _PREPOSITIONS or not (after and after.group(1).lower() in _PEOPLE):
-                continue  # a year: "in 2011", "since 2011"
-        if core == "many" and previous in ("as", "how", "too"):
-            continue  # "as many people are in critical condition"
-        if core in ("one", "a", "an") and text[m.end() : m.end() + 4].lower() in (" of ", " ano"):
-            continue  # "one of them", "one another"
-        value = parse_count(phrase)
-        if value is None:
-            continue
-        subset = " ".join(words_before[-2:]).lower().endswith(_SUBSET)
-        found.append(_Count(m.start(), m.end(), value, subset))
-    return found
+    alternative: bool = False  # another source's figure for the link before it
 
 
 def _cues(text: str, start: int, end: int) -> list[_Cue]:
@@ -604,18 +231,18 @@ def _after_space(text: str, pos: int) -> int:
     return _SPACES.match(text, pos).end()  # type: ignore[union-attr]  # r"\s*" always matches
 
 
-def _victims(text: str, counts: list[_Count], cues: list[_Cue], start: int, end: int) -> list[_Count]:
+def _victims(text: str, counts: list[Count], cues: list[_Cue], start: int, end: int) -> list[Count]:
     """``counts`` with the victims named by role ("a woman", "the imam") near the cues added, by start.
 
     A victim overlapping a count ("one civilian") is left out: the count already stands for it."""
-    found: list[_Count] = []
+    found: list[Count] = []
     low = start
     for cue in cues:
         lo, hi = max(low, cue.start - VICTIM_REACH), min(end, cue.end + VICTIM_REACH)
         for m in VICTIM.finditer(text, lo, hi) if lo < hi else ():
             words_before = text[max(0, m.start() - 30) : m.start()].split()
-            subset = " ".join(words_before[-2:]).lower().endswith(_SUBSET)
-            found.append(_Count(m.start(), m.end(), 1, subset, victim=True))
+            subset = " ".join(words_before[-2:]).lower().endswith(SUBSET)
+            found.append(Count(m.start(), m.end(), 1, subset, victim=True))
         low = max(low, hi)
     if not found:
         return counts
@@ -628,7 +255,7 @@ def _victims(text: str, counts: list[_Count], cues: list[_Cue], start: int, end:
     return sorted([*counts, *kept], key=lambda c: c.start)
 
 
-def _link(text: str, counts: list[_Count], cues: list[_Cue]) -> list[_Link]:
+def _link(text: str, counts: list[Count], cues: list[_Cue]) -> list[_Link]:
     """Pair counts and cues in one sentence by the rules of the module docstring."""
     claimed: set[int] = set()
     used: set[int] = set()  # cues linked as verbs with their object are no post-cues
@@ -675,7 +302,7 @@ def _link(text: str, counts: list[_Count], cues: list[_Cue]) -> list[_Link]:
 
 
 def _chain(
-    text: str, counts: list[_Count], i: int, cues: list[_Cue], cue_starts: list[int], claimed: set[int]
+    text: str, counts: list[Count], i: int, cues: list[_Cue], cue_starts: list[int], claimed: set[int]
 ) -> list[int]:
     """``[i]`` and the counts joined to it as one verb's object ("30 soldiers and 29 insurgents", "17
     militants and a child"); a list joined by commas only counts when an "and" closes it."""
@@ -702,7 +329,7 @@ def _chain(
     return chain[:closed]
 
 
-def _post_cue_after(text: str, counts: list[_Count], i: int, cues: list[_Cue], cue_starts: list[int]) -> bool:
+def _post_cue_after(text: str, counts: list[Count], i: int, cues: list[_Cue], cue_starts: list[int]) -> bool:
     """Whether a post-cue follows ``counts[i]`` across a noun phrase, before any other count."""
     k = bisect.bisect_left(cue_starts, counts[i].end)
     if k == len(cues) or not cues[k].post:
@@ -713,7 +340,7 @@ def _post_cue_after(text: str, counts: list[_Count], i: int, cues: list[_Cue], c
     return len(gap.split()) <= MAX_GAP_WORDS and not _GAP_BLOCK.search(gap)
 
 
-def _ellipses(text: str, counts: list[_Count], links: list[_Link], claimed: set[int]) -> list[_Link]:
+def _ellipses(text: str, counts: list[Count], links: list[_Link], claimed: set[int]) -> list[_Link]:
     """Figures that repeat a linked one for another source ("7 dead and SANA 4", "12 killed and the
     LCC 13"): a name, a bare count, the end of the clause. Each takes the kind of the first link of
     the run of links it follows ("10 killed and 22 wounded, SOHR 12": killed)."""
@@ -732,12 +359,12 @@ def _ellipses(text: str, counts: list[_Count], links: list[_Link], claimed: set[
         if _CUE_WORD.search(m.group("source")) or not _ELLIPSIS_END.match(text, counts[i].end):
             continue
         claimed.add(i)
-        found.append(_Link(m.start("source"), counts[i].end, counts[i].value, run_kind))
+        found.append(_Link(m.start("source"), counts[i].end, counts[i].value, run_kind, alternative=True))
         previous_end = counts[i].end
     return found
 
 
-def _own_post_cue(text: str, count: _Count, cues: list[_Cue], cue_starts: list[int]) -> _Cue | None:
+def _own_post_cue(text: str, count: Count, cues: list[_Cue], cue_starts: list[int]) -> _Cue | None:
     """The post-cue a word or two after ``count``, unless a count follows it too ("wounded 12")."""
     k = bisect.bisect_left(cue_starts, count.end)
     if k == len(cues) or not cues[k].post:
@@ -749,7 +376,7 @@ def _own_post_cue(text: str, count: _Count, cues: list[_Cue], cue_starts: list[i
     return None if cue.pre and COUNT.match(text, _after_space(text, cue.end)) else cue
 
 
-def _post_link(text: str, counts: list[_Count], before: int, cue: _Cue, claimed: set[int]) -> _Link | None:
+def _post_link(text: str, counts: list[Count], before: int, cue: _Cue, claimed: set[int]) -> _Link | None:
     """Link ``cue`` to the nearest count among ``counts[:before]``, skipping parts ("including 4") and
     victims not right before it ("the boy, aged 12, was killed")."""
     for i in range(before - 1, -1, -1):
@@ -773,24 +400,13 @@ def _post_link(text: str, counts: list[_Count], before: int, cue: _Cue, claimed:
     return None
 
 
-def _coordinated(text: str, previous: _Count, count: _Count) -> bool:
+def _coordinated(text: str, previous: Count, count: Count) -> bool:
     """Whether ``previous`` and ``count`` are two parts of one subject ("17 children and 6 women",
     "a man and his wife", "13 fighters, including an emir, and 7 others")."""
     between = _PARENTHETICAL.sub("", text[previous.end : count.start])
     if previous.victim and re.fullmatch(r"\s+and\s+", between):
         return True
     return _COORDINATION.fullmatch(between) is not None
-
-
-def _is_cumulative(text: str, link: _Link, left: int, right: int) -> bool:
-    """Whether a count is a running total, looking at ``text[left:right]`` (its stretch of clause)."""
-    near_left, near_right = max(left, link.start - CUMULATIVE_BEFORE), min(right, link.end + CUMULATIVE_AFTER)
-    return (
-        link.value >= CUMULATIVE_FLOOR
-        or CUMULATIVE_STRONG.search(text, left, right) is not None
-        or CUMULATIVE_NEAR.search(text, near_left, near_right) is not None
-        or CUMULATIVE_AFTER_ONLY.search(text, link.end, near_right) is not None
-    )
 
 
 def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[CasualtyMention]:
@@ -806,7 +422,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         cues = _cues(text, s_start, s_end)
         if not cues:
             continue
-        counts = _victims(text, _counts(text, s_start, s_end), cues, s_start, s_end)
+        counts = _victims(text, find_counts(text, s_start, s_end), cues, s_start, s_end)
         links = sorted(_link(text, counts, cues), key=lambda link: link.start)
         # clause boundaries: the sentence's ends and every ';', ':' or dash inside
         bounds = [s_start, *(m.start() for m in _CLAUSE_BREAK.finditer(text, s_start, s_end)), s_end]
@@ -816,8 +432,14 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             clause = bisect.bisect_right(bounds, link.start) - 1
             left = max(bounds[clause], links[j - 1].end if j > 0 else s_start)
             right = min(bounds[clause + 1], links[j + 1].start if j + 1 < len(links) else s_end)
-            cumulative = _is_cumulative(text, link, min(left, link.start), max(right, link.end))
+            cumulative = is_cumulative(
+                text, link.start, link.end, link.value, min(left, link.start), max(right, link.end)
+            )
             span = text[link.start : link.end]
-            mentions.append(CasualtyMention(link.start, link.end, span, link.value, link.kind, cumulative))
+            mentions.append(
+                CasualtyMention(
+                    link.start, link.end, span, link.value, link.kind, cumulative, link.alternative
+                )
+            )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions

@@ -195,3 +195,58 @@ def test_assemble_province_level_event_is_coded_at_its_capital(resources, settin
     seat = resources.gazetteer.seat(province)
     assert seat is not None and seat.kind == "city"
     assert (event.latitude, event.longitude) == (round(seat.latitude, 4), round(seat.longitude, 4))
+
+
+def test_assemble_second_source_figure_in_the_next_sentence_takes_the_lowest(resources, settings):
+    text = (
+        "A car bomb exploded near a bakery in Homs on Sunday. "
+        "The health ministry said 9 were killed and 30 wounded, the monitor 11."
+    )
+    assert only(run(text, resources, settings)).fatalities == 9
+
+
+def test_assemble_toll_in_the_next_sentence_joins_a_suicide_bombing(resources, settings):
+    text = "Two suicide bombers struck a checkpoint in Homs on Sunday. Medics said 5 soldiers died."
+    event = only(run(text, resources, settings))
+    assert (event.sub_event_type, event.fatalities) == (S.SUICIDE_BOMB, 7)
+
+
+def test_assemble_bombers_of_a_capture_count_among_the_dead(resources, settings):
+    text = "Rebels seized Qusayr on Sunday after three suicide bombers blew themselves up at its gates."
+    event = only(run(text, resources, settings))
+    assert (event.event_type.value, event.fatalities) == ("Battles", 3)
+
+
+def test_assemble_toll_of_several_days_gives_the_day_its_share(resources, settings):
+    text = "Rebels clashed with troops in Daraa on Sunday; two days of fighting that followed killed 41 men."
+    event = only(run(text, resources, settings))
+    assert event.fatalities == 21
+    assert "over 2 days" in event.notes
+
+
+def test_assemble_focus_from_country_names_alone_filters_no_town(resources, settings):
+    text = "US-led coalition aircraft struck militant positions near Kobani on Sunday, killing 6 fighters."
+    event = only(run(text, resources, settings))
+    assert (event.country, event.sub_event_type, event.fatalities) == ("Syria", S.AIR_DRONE_STRIKE, 6)
+
+
+def test_assemble_places_listed_with_their_own_counts_split_the_toll(resources, settings):
+    text = "Jets carried out 9 raids on Douma and 5 on Harasta on Sunday, killing 11 people."
+    doc = run(text, resources, settings)
+    quoted = {next(x.quote for x in e.evidence if x.field == "location"): e.fatalities for e in doc.events}
+    assert quoted == {"Douma": 6, "Harasta": 5}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("An air strike hit Douma on Sunday, where rebels were fighting the army, killing 8 civilians.",
+         S.AIR_DRONE_STRIKE),
+        ("A sniper shot dead a farmer in Douma on Sunday, and gunmen, who also shelled the town, fled.",
+         S.ATTACK),
+        ("A boy in Douma died on Sunday from sniper fire by rebels, who also shelled the town with rockets.",
+         S.ATTACK),
+    ],
+)  # fmt: skip
+def test_assemble_aside_clauses_do_not_name_the_event(text, sub, resources, settings):
+    assert only(run(text, resources, settings)).sub_event_type == sub

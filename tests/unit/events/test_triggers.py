@@ -24,12 +24,21 @@ S = SubEventType
         ("Police fired tear gas to disperse the crowd.", S.PROTEST_WITH_INTERVENTION),
         ("The two sides agreed a ceasefire.", S.AGREEMENT),
         ("A man threw a hand grenade at the checkpoint.", S.GRENADE),
+        ("The two sides reached a Turkish-brokered deal.", S.AGREEMENT),
+        ("The envoy announced a deal on the evacuation.", S.AGREEMENT),
+        ("Fire from an army helicopter killed four shepherds.", S.AIR_DRONE_STRIKE),
+        ("A security operation in the town killed 9 gunmen and seized arms.", S.ARMED_CLASH),
     ],
 )
 def test_triggers_sentence_type(sentence, expected):
     triggers = find_triggers(sentence)
     assert triggers, sentence
     assert max(triggers, key=lambda t: t.sub_event_type == expected).sub_event_type == expected
+
+
+def test_triggers_operation_that_killed_civilians_is_no_battle():
+    found = find_triggers("A military operation in the town killed 9 civilians.")
+    assert all(t.sub_event_type != S.ARMED_CLASH for t in found)
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontlines.mentions import numbers
-from frontlines.mentions.numbers import find_casualties, parse_count
+from frontlines.mentions import counts, numbers
+from frontlines.mentions.counts import parse_count
+from frontlines.mentions.numbers import find_casualties
 from helpers import FAKES_CSV, needs_fakes
 
 P = pytest.param
@@ -99,6 +100,11 @@ K, W = "killed", "wounded"
         P("Dozens of people were injured.", [(12, W, False)], id="dozens-injured"),
         P("Two dozen soldiers were killed.", [(24, K, False)], id="two-dozen"),
         P("Between 10 and 15 fighters died.", [(10, K, False)], id="lowest-of-range"),
+        P(
+            "Shells fell near Baron Street; 6 people were killed.",
+            [(6, K, False)],
+            id="clause-break-ends-a-label",
+        ),
     ],
 )
 def test_numbers_links_counts_to_cues(text: str, expected: list[tuple[int, str, bool]]) -> None:
@@ -115,6 +121,12 @@ def test_numbers_links_counts_to_cues(text: str, expected: list[tuple[int, str, 
         P("At least 40 were killed so far this year.", [(40, K, True)], id="so-far-this-year"),
         P("Scores are killed every day.", [(12, K, True)], id="every-day"),
         P("In total 35 people had died.", [(35, K, True)], id="in-total"),
+        P("Overall, 400 people have been killed in the province.", [(400, K, True)], id="overall-perfect"),
+        P(
+            "Two rocket barrages hit the district, killing 9 people in total.",
+            [(9, K, False)],
+            id="in-total-sums-one-event",
+        ),
         P("The death toll in the war stands at 9000.", [(9000, K, True)], id="toll-in-the-war"),
         P("900 people were killed over the past six months.", [(900, K, True)], id="past-months"),
         P("12 people were killed across the country.", [(12, K, True)], id="across-the-country"),
@@ -184,6 +196,12 @@ def test_numbers_never_counts(text: str) -> None:
         P("The strike killed a family of nine.", [(9, K, False)], id="family-of"),
         P("A child and 3 women were reportedly killed.", [(4, K, False)], id="victim-then-count"),
         P("12 soldiers, including the commander, were killed.", [(12, K, False)], id="victim-as-part"),
+        P(
+            "A farmer in the village of Tell Kalakh, Homs, died of his wounds.",
+            [(1, K, False)],
+            id="victim-where-then-cue",
+        ),
+        P("A child in Douma was killed by a shell.", [(1, K, False)], id="victim-in-place-auxiliary"),
     ],
 )
 def test_numbers_single_victims(text: str, expected: list[tuple[int, str, bool]]) -> None:
@@ -242,21 +260,31 @@ def test_numbers_other_killing_phrases(text: str, expected: list[tuple[int, str,
     [
         P(
             "SOHR counted 7 dead and SANA 4; the lower figure is coded.",
-            [(7, K), (4, K)],
+            [(7, K, False), (4, K, True)],
             id="dead-and-source",
         ),
-        P("SOHR reported 12 killed and the LCC 13; fatalities coded.", [(12, K), (13, K)], id="the-source"),
-        P("State media reported 30 dead and SOHR 34, it said.", [(30, K), (34, K)], id="comma-after"),
+        P(
+            "SOHR reported 12 killed and the LCC 13; fatalities coded.",
+            [(12, K, False), (13, K, True)],
+            id="the-source",
+        ),
+        P(
+            "State media reported 30 dead and SOHR 34, it said.",
+            [(30, K, False), (34, K, True)],
+            id="comma-after",
+        ),
         P(
             "The governor reported 10 killed and 22 wounded, SOHR 12.",
-            [(10, K), (22, W), (12, K)],
+            [(10, K, False), (22, W, False), (12, K, True)],
             id="first-of-run",
         ),
+        P("Strikes killed 7 soldiers and 4 civilians.", [(11, K, False)], id="a-sum-is-no-alternative"),
     ],
 )
-def test_numbers_second_source_figure(text: str, expected: list[tuple[int, str]]) -> None:
-    """A second source's bare figure is a mention of the kind the first figure of its run has."""
-    assert [(m.count, m.kind) for m in find_casualties(text, [])] == expected
+def test_numbers_second_source_figure(text: str, expected: list[tuple[int, str, bool]]) -> None:
+    """A second source's bare figure is a mention of the kind the first figure of its run has, marked
+    as an alternative to it (the coder picks the lowest of conflicting figures)."""
+    assert [(m.count, m.kind, m.alternative) for m in find_casualties(text, [])] == expected
 
 
 @pytest.mark.parametrize(
@@ -338,8 +366,8 @@ def test_numbers_spans_are_verbatim_slices(parts: list[str], cut: int) -> None:
         assert m.end <= cut or m.start >= cut  # never across a sentence boundary
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     # scanning only near anchors finds exactly what a scan of every position finds
-    assert [m.span() for m in numbers._count_matches(text, 0, len(text))] == [
-        m.span() for m in numbers.COUNT.finditer(text)
+    assert [m.span() for m in counts.count_matches(text, 0, len(text))] == [
+        m.span() for m in counts.COUNT.finditer(text)
     ]
     assert [(c.start, c.end) for c in numbers._cues(text, 0, len(text))] == [
         m.span() for m in numbers.CUE.finditer(text)
@@ -361,3 +389,10 @@ def test_numbers_fakes_headline_counts() -> None:
             checked += 1
             assert (int(headline.group(1)), "killed") in [(m.count, m.kind) for m in mentions], title
     assert checked >= 20
+
+
+def test_numbers_label_word_of_the_sentence_before_is_no_label() -> None:
+    """ "... on Route. 5 people died": the word that could label a number ends the sentence before."""
+    text = "The convoy was hit on the coastal road near the junction of the old Route. 5 people died."
+    cut = text.index("5 people")
+    assert [m.count for m in find_casualties(text, [(0, cut - 1), (cut, len(text))])] == [5]

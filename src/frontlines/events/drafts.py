@@ -1,0 +1,180 @@
+"""Events being assembled (drafts) and how an article's retellings of one event fold into it.
+
+ACLED's unit is one day, one location, one actor pair, one type: the same unit told twice in one
+article becomes one event with the evidence of both; shelling during a battle by the same actors is
+part of the battle. Rules chosen where the codebook is silent are marked "Rule:".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontlines.events.roles import Roles
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    VICTIM_SUB_TYPES,
+    Actor,
+    EventType,
+    Evidence,
+    GeoPrecision,
+    Inter,
+    Place,
+    SubEventType,
+    TimePrecision,
+)
+
+S = SubEventType
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """An event being assembled; the assembler (:mod:`frontlines.events.assemble`) makes it an
+    :class:`~frontlines.model.Event` once the whole article is read."""
+
+    day: dt.date
+    precision: TimePrecision
+    place: Place
+    geo_precision: GeoPrecision
+    roles: Roles
+    fatalities: int
+    sources: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+    #: Announced as a separate event ("Separately, ..."): never folded into another.
+    separate: bool = False
+    #: Its toll counts civilians ("2 civilians died"): added, not compared, when folded into a battle.
+    civilian_toll: bool = False
+    #: Told as a party's claim ("rebels claimed full control").
+    claim: bool = False
+    #: How a total over several days or places was split (codebook: note the split), else empty.
+    split: str = ""
+    #: Read from the article's headline, which announces the lead's event.
+    headline: bool = False
+    #: Suicide attackers who died in it: codebook, the bomber counts among the dead (added at the end,
+    #: so that a toll reported in a later sentence still joins the event).
+    bombers: int = 0
+    #: The reported toll already holds the bombers ("killing 11, including the bomber").
+    bombers_counted: bool = False
+
+    @property
+    def sub(self) -> SubEventType:
+        return self.roles.sub_event_type
+
+    def key(self) -> tuple[Any, ...]:
+        actor2 = self.roles.actor2.name if self.roles.actor2 else ""
+        pair: tuple[str, ...] = (self.roles.actor1.name, actor2)
+        if self.sub not in VICTIM_SUB_TYPES:
+            pair = tuple(sorted(pair))
+        return (self.day, self.place.place_id, pair, EVENT_TYPE_OF[self.sub])
+
+    def absorb(self, other: EventDraft, add_toll: bool = False) -> None:
+        """Rule: the same event told twice in one article keeps the larger toll (a later sentence
+        usually updates, completes or totals it) and the evidence of both. ``add_toll`` instead adds
+        the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
+        if add_toll:
+            self.fatalities += other.fatalities
+        else:
+            self.fatalities = max(self.fatalities, other.fatalities)
+        mine, theirs = self.roles, other.roles
+        named = [
+            a
+            for a, inferred in (
+                (theirs.actor1, theirs.actor1_inferred),
+                (theirs.actor2, theirs.actor2_inferred),
+            )
+            if a is not None and not inferred
+        ]
+        if self.sub == other.sub and mine.actor1_inferred and named:
+            mine.actor1, mine.actor1_inferred = named[0], False
+        if mine.actor2 is None or mine.actor2_inferred:
+            # take the retelling's other side: the one that is not already actor 1
+            other_side = next((a for a in named if not same_side(a, mine.actor1)), None)
+            if other_side is not None:
+                mine.actor2, mine.actor2_inferred = other_side, False
+            elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
+                mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
+        self.bombers = max(self.bombers, other.bombers)
+        self.bombers_counted = self.bombers_counted or other.bombers_counted
+        self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
+        self.sources.extend(x for x in other.sources if x not in self.sources)
+
+    @property
+    def total_fatalities(self) -> int:
+        """The victims reported, plus the suicide attackers unless the report already counts them."""
+        return self.fatalities + (0 if self.bombers_counted else self.bombers)
+
+
+def same_side(actor: Actor, other: Actor) -> bool:
+    """The same actor, or a generic reference that can stand for it (same inter code)."""
+    return actor.name == other.name or ((actor.generic or other.generic) and actor.inter == other.inter)
+
+
+def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: bool) -> bool:
+    """Two reports' sides can be one actor: unnamed on either side, or the same (or generic) actor."""
+    if a is None or b is None or a_inferred or b_inferred:
+        return True
+    return same_side(a, b)
+
+
+def same_event(draft: EventDraft, host: EventDraft) -> bool:
+    """Whether ``draft`` reports (part of) the event ``host`` already records, on one day and place.
+
+    Codebook: shelling or an air strike by the same actors during a battle is part of the battle, and
+    civilians killed in it are added to its toll. Rule: a later report of the same type whose sides are
+    unnamed, generic or the same ("the assailant blew himself up") is the same event told again.
+    """
+    if draft.separate or (draft.day, draft.place.place_id) != (host.day, host.place.place_id):
+        return False
+    into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
+        draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
+    )
+    if draft.sub != host.sub and not into_battle:
+        return False
+    d, h = draft.roles, host.roles
+    d2_free = d.actor2_inferred or (
+        into_battle and d.actor2 is not None and d.actor2.inter == Inter.CIVILIANS
+    )
+    straight = _compatible(d.actor1, d.actor1_inferred, h.actor1, h.actor1_inferred) and _compatible(
+        d.actor2, d2_free, h.actor2, h.actor2_inferred
+    )
+    crossed = (
+        draft.sub not in VICTIM_SUB_TYPES
+        and _compatible(d.actor1, d.actor1_inferred, h.actor2, h.actor2_inferred)
+        and _compatible(d.actor2, d2_free, h.actor1, h.actor1_inferred)
+    )
+    return straight or crossed
+
+
+def fold_headlines(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Rule: a headline's event is the lead's event told short ("Dozens killed as army and RSF battle
+    for El Fasher"): it joins the first event of its type the body reports, which gives the date;
+    with none, it stands alone."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        body = [d for d in drafts if not d.headline and EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[draft.sub]]
+        if draft.headline and body:
+            body[0].absorb(draft)
+        else:
+            kept.append(draft)
+    return kept
+
+
+def fold_repeats(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Fold each draft into an earlier event it only retells; a territorial battle (the day's main
+    event) is preferred as the host, whatever its place in the text."""
+    territorial = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EventType.BATTLES and d.sub != S.ARMED_CLASH]
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        if draft in territorial:
+            kept.append(draft)
+            continue
+        hosts = territorial + [k for k in kept if k not in territorial]
+        host = next((h for h in hosts if same_event(draft, h)), None)
+        if host is None:
+            kept.append(draft)
+        else:
+            into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES
+            adds = EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS or draft.civilian_toll
+            host.absorb(draft, add_toll=into_battle and adds)
+    return kept

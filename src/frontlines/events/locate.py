@@ -1,0 +1,81 @@
+"""Where a sentence's event happened: the event places it names or lists, read against the story's
+focus country, and ACLED's geo_precision. Rules chosen where the codebook is silent are marked "Rule:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.model import Doc, GeoPrecision, PlaceMention
+
+#: The smallest town outside a story's focus country that can place one of its events.
+_ABROAD_MIN_POPULATION = 100_000
+#: Place kinds that can locate an event. ACLED codes no country-level events.
+_LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
+#: Between two place names, the words that make them two places of one report ("Douma and Harasta").
+#: Also "13 raids on Raqqa city and 11 on Tabqa", "in Douma and in Harasta": "and" repeating the
+#: preposition (with the first place's count) lists a second place; ", in X" alone contains.
+_COORDINATED = re.compile(
+    r"^\s*(?:(?:city|town|village)\s+)?(?:(?:,\s*(?:and\s+)?|and\s+|&\s+)"
+    r"|,?\s*and\s+(?:\d+\s+)?(?:in|on|at)\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
+)
+
+
+def event_places(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
+    """The places a sentence locates its event at: local event places, else one region.
+
+    Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
+    to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh")."""
+    usable = [
+        p
+        for p in places
+        if p.place is not None
+        and p.role in ("event", "other")
+        and (
+            focus is None
+            or p.place.country_code == focus
+            or p.place.kind != "city"
+            or p.place.population >= _ABROAD_MIN_POPULATION
+        )
+    ]
+    local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
+    chosen = [p for p in local if p.role == "event"] or local
+    if not chosen:
+        chosen = [p for p in usable if p.place is not None and p.place.kind == "admin1"][:1]
+    unique: list[PlaceMention] = []
+    for p in chosen:
+        if all(p.place != u.place for u in unique):
+            unique.append(p)
+    return unique
+
+
+def coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule: several places are several events only when the text lists them ("Douma and Harasta");
+    otherwise the first, most specific one is the place ("Bab al-Nayrab in southern Aleppo")."""
+    kept = places[:1]
+    for mention in places[1:]:
+        if _COORDINATED.match(text[kept[-1].end : mention.start]):
+            kept.append(mention)
+        else:
+            break
+    return kept
+
+
+def geo_precision(mention: PlaceMention) -> GeoPrecision:
+    """ACLED's geo_precision: 3 for a region (coded at its capital), 2 "near" a town, else 1."""
+    assert mention.place is not None
+    if mention.place.kind == "admin1":
+        return GeoPrecision.REGION
+    return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
+
+
+def local_focus(doc: Doc) -> str | None:
+    """The story's focus country, when the article names a town or region of it. Rule: a focus read
+    from country names alone ("US-led coalition aircraft struck Kobani") says nothing about which
+    towns are the gazetteer's foreign noise, so it filters none."""
+    focus = doc.focus_country
+    local = any(
+        p.place is not None and p.place.kind != "country" and p.place.country_code == focus
+        for p in doc.places
+    )
+    return focus if local else None
