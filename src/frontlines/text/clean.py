@@ -129,12 +129,13 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE | re.MULTILINE,
         ),
     ),
-    # An agency tag ending the text: "--Reuters", "— AFP", "said.--AFP", "-- Reuters/AP".
+    # An agency tag ending the text: "--Reuters", "— AFP", "said.--AFP", "-- Reuters/AP"; a run of
+    # them goes at once (so cleaning twice changes nothing more).
     (
         "agency_tag",
         re.compile(
-            r"[^\S\n]*(?:--|[–—])[ \t]*[A-Z][A-Za-z.]{1,15}"
-            r"(?:[ \t]*[/,&][ \t]*[A-Z][A-Za-z.]{1,15}){0,2}[ \t]*\.?\s*\Z"
+            r"(?:[^\S\n]*(?:--|[–—])[ \t]*[A-Z][A-Za-z.]{1,15}"
+            r"(?:[ \t]*[/,&][ \t]*[A-Z][A-Za-z.]{1,15}){0,2}[ \t]*\.?)+\s*\Z"
         ),
     ),
     # A wire-service credit anywhere: "(Reporting by X; Editing by Y)".

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from frontlines.text.clean import clean, clean_traced
@@ -173,6 +173,7 @@ def test_clean_offsets_property(original: str, data: st.DataObject) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(original=TEXTS)
+@example(original=" --Reuters --Reuters --Reuters --Reuters(Photo by A B/AFP)")
 def test_clean_is_idempotent(original: str) -> None:
     once = clean(original).text
     assert clean(once).text == once
