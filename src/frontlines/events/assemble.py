@@ -56,7 +56,9 @@ S = SubEventType
 _IRREALIS = re.compile(
     r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
     r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+for|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
-    r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use)\b[^.]{0,40}$",
+    r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use|"
+    r"attempt(?:s|ed|ing)?\s+to|(?:in\s+)?an\s+attempt|(?:in\s+)?a\s+bid|tr(?:y|ies|ied|ying)\s+to|"
+    r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b[^.]{0,40}$",
     re.IGNORECASE,
 )
 #: How many trigger-less sentences after an event may still report its toll ("Five people died.").
@@ -98,6 +100,11 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:]")
+#: "took control of the town": the trigger's object is a settlement told before, not named here.
+_ANAPHORIC_OBJECT = re.compile(
+    r"^\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:town|city|village|district|neighbou?rhood)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
@@ -303,6 +310,16 @@ class EventAssembler:
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
                 continue  # codebook: no country-level events ("fighting continued across Syria")
+            if (
+                places
+                and (carry_place or story_place) is not None
+                and all(p.start > trigger.end for p in named_places)
+                and _ANAPHORIC_OBJECT.match(text[trigger.end : trigger.end + 40])
+            ):
+                # Rule: "ISIL took control of the town as al-Nusra retreated towards Deir ez-Zor
+                # province": a capture of "the town" is of the town the paragraph or story is about;
+                # places named only after it (where the losers went) do not locate it.
+                places = [p for p in (carry_place or story_place,) if p is not None]
             if not places:
                 # Rule: a sentence that names no place ("the city", "the town") happened where the
                 # paragraph last placed events, else where the article's story is set (its first
@@ -366,7 +383,12 @@ class EventAssembler:
                 if toll is not None:
                     draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
                 kept = drafts.setdefault(draft.key(), draft)
-                if kept is not draft:
+                if kept is not draft and _territorial_battle(draft) and not _territorial_battle(kept):
+                    # Codebook: a battle in which territory changed hands takes the territorial
+                    # sub-type; the clash told first is the same battle.
+                    draft.absorb(kept)
+                    drafts[draft.key()] = kept = draft
+                elif kept is not draft:
                     kept.absorb(draft)
                 last.append(kept)
         merged = fold_headlines(fold_repeats(list(drafts.values())))
@@ -478,3 +500,7 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
+
+
+def _territorial_battle(draft: EventDraft) -> bool:
+    return EVENT_TYPE_OF[draft.sub] == EventType.BATTLES and draft.sub != S.ARMED_CLASH

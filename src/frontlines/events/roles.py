@@ -29,7 +29,16 @@ S = SubEventType
 
 _PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
 _RIOT_TYPES = frozenset({S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE})
-_PASSIVE_CAPTURE = re.compile(r"fell\s+to|falls\s+to|control\s+of", re.IGNORECASE)
+#: "fell to X", "under the control of X": the gainer is named after the trigger.
+_GAINER_AFTER = re.compile(r"fell\s+to|falls\s+to|^under\b", re.IGNORECASE)
+#: "was captured by", "had been retaken", "after being seized": a passive trigger, whose agent gained.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: "the capture of X by Y": a noun, whose agent follows "by".
+_NOMINAL = re.compile(r"^(?:capture|fall|takeover|seizure)\s+of", re.IGNORECASE)
+#: "Taftanaz, captured by rebels": a participle whose agent follows at once.
+_AGENT_NEXT = re.compile(r"^\s+by\b", re.IGNORECASE)
+#: Where the clause holding a trigger begins: after the last comma or semicolon before it.
+_CLAUSE_START = re.compile(r"[,;][^,;]*$")
 _LOST_CONTROL = re.compile(r"out\s+of", re.IGNORECASE)
 #: "rebel-held", "government-controlled": who holds a place, not who acted.
 _HOLDER = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
@@ -102,7 +111,8 @@ def assign_roles(
     ``casualties`` are the sentence's phrases reporting people killed or wounded.
     """
     sub = trigger.sub_event_type
-    sides = _distinct(actors, [(m, actors.resolve(m.ref, country, day)) for m in mentions])
+    resolved = [(m, actors.resolve(m.ref, country, day)) for m in mentions]
+    sides = _distinct(actors, resolved)
 
     def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
@@ -128,7 +138,8 @@ def assign_roles(
         return actors.role_actor(name, country, day)
 
     if is_territorial(trigger):
-        roles = _territorial(trigger, armed, before, after, inside, agents, role)
+        named = [(m.start, a.name) for m, a in resolved]
+        roles = _territorial(trigger, armed, before, after, inside, agents, role, sentence_text, named)
         roles.assoc_actor_1 = [a for _, a in allies]
         return roles
     if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
@@ -240,9 +251,20 @@ def _territorial(
     inside: list[Side],
     agents: list[Side],
     role: Callable[[str], Actor],
+    sentence_text: Callable[[int, int], str],
+    named: list[tuple[int, str]],
 ) -> Roles:
-    """Rule: "X seized Y" -> X gained; "the capture of Y by X", "Y fell to X", "under the control of X"
-    -> X gained; "Y is out of the army's control" -> the army lost and (generic) rebels gained."""
+    """``named`` holds every actor mention's start and actor, repeats included.
+
+    Rule: "X seized Y" -> X gained; "the capture of Y by X", "Y was retaken by X", "Y fell to X",
+    "under the control of X" -> X gained; "Y is out of the army's control" -> the army lost and
+    (generic) rebels gained.
+
+    Rule: in the active voice the gainer is the subject of the trigger's own clause: the first actor
+    named after the last comma before the trigger ("After fighting that left 43 al-Nusra fighters
+    dead, ISIL took control"; "X had surrendered, and the army regained control"), else the first
+    actor before it; an agent after "by" elsewhere in the sentence ("the army captured the centre,
+    which was defended by rebels") is not the gainer."""
     if _LOST_CONTROL.search(trigger.text) and inside:
         loser: Side | None = inside[0]
         assert loser is not None
@@ -251,7 +273,23 @@ def _territorial(
         roles.backing.append(("actor2", loser[0]))
         return roles
     held_by = inside if " under " in f" {trigger.text.lower()} " else []  # "fully under rebel control"
-    order = held_by + agents + (after + before if _PASSIVE_CAPTURE.search(trigger.text) else before + after)
+    lead = sentence_text(max(0, trigger.start - 80), trigger.start)
+    passive = (
+        _PASSIVE_AUX.search(lead) is not None
+        or _NOMINAL.match(trigger.text) is not None
+        or _AGENT_NEXT.match(sentence_text(trigger.end, trigger.end + 6)) is not None
+    )
+    if _GAINER_AFTER.search(trigger.text):
+        order = held_by + agents + after + before
+    elif passive:
+        order = held_by + agents + before + after
+    else:
+        clause = _CLAUSE_START.search(sentence_text(max(0, trigger.start - 300), trigger.start))
+        clause_start = trigger.start - len(clause[0]) if clause else -1
+        # A side is kept once, at its first mention: its later mentions may name the clause's subject.
+        in_clause = [name for start, name in sorted(named) if clause_start <= start < trigger.start]
+        subject = [x for name in dict.fromkeys(in_clause) for x in before if x[1].name == name]
+        order = held_by + subject + before + agents + after
     gainer = order[0] if order else None
     gainer_actor = gainer[1] if gainer else role("rebels")
     others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]

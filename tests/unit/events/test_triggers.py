@@ -48,10 +48,27 @@ def test_triggers_operation_that_killed_civilians_is_no_battle():
         "Government forces regained control of the district.",
         "Al-Midan and Tadamon are out of the army's control.",
         "The town fell to the rebels.",
+        "The army had retaken Douma a few days earlier.",
+        "The town was captured by rebels.",
+        "Rebel fighters captured three army outposts.",
     ],
 )
 def test_triggers_territorial_phrases(sentence):
     assert any(is_territorial(t) for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least six soldiers were killed and 25 others captured.",
+        "During the fighting, eight tanks were also captured.",
+        "Televised confessions of captured fighters backed up this version.",
+        "They killed many rebels, capturing dozens of others.",
+        "The capture of 20 soldiers was announced.",
+    ],
+)
+def test_triggers_capture_of_people_or_materiel_is_not_territorial(sentence):
+    assert not any(is_territorial(t) for t in find_triggers(sentence))
 
 
 @pytest.mark.parametrize(
