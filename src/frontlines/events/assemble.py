@@ -49,6 +49,7 @@ from frontlines.model import (
     Trigger,
 )
 from frontlines.time import is_background_phrase
+from frontlines.time.narrative import find_steps
 
 S = SubEventType
 
@@ -225,7 +226,7 @@ class EventAssembler:
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
                 carry_place, last = None, []
-            all_times = _within(doc.times, s, e)
+            all_times = _within(doc.times, s, e) or _stepped(carry_date, text, s, e)
             times = [t for t in all_times if not self._is_background_date(t, published)]
             hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
             killed = [c for c in hurt if c.kind == "killed"]
@@ -500,6 +501,17 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
+
+
+def _stepped(anchor: TimeMention | None, text: str, start: int, end: int) -> list[TimeMention]:
+    """Rule: a sentence dated only by a step from the story's last day ("The next day", "two days
+    later") is dated that step from it; with no day-precise date before it, it has no date of its own."""
+    steps = find_steps(text, start, end)
+    if anchor is None or anchor.precision != TimePrecision.DAY or not steps:
+        return []
+    step = steps[0]
+    day = anchor.date + dt.timedelta(days=step.days)
+    return [TimeMention(step.start, step.end, step.text, day, step.precision, relative=True)]
 
 
 def _territorial_battle(draft: EventDraft) -> bool:

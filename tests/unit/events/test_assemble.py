@@ -137,6 +137,20 @@ def test_assemble_an_attempt_to_capture_is_no_capture(resources, settings):
     assert all(e.sub_event_type != S.NON_STATE_OVERTAKES_TERRITORY for e in doc.events)
 
 
+def test_assemble_next_day_steps_from_the_last_date(resources, settings):
+    text = (
+        "On 5 February, rebels attacked army positions in Qusayr. "
+        "The next day, the army regained control of Qusayr. "
+        "Two days later, rebels captured Qusayr again."
+    )
+    doc = run(text, resources, settings)
+    territorial = sorted((e.event_date, e.actor1) for e in doc.events if e.sub_event_type != S.ARMED_CLASH)
+    assert territorial == [
+        (dt.date(2013, 2, 6), "Military Forces of Syria (2000-2024)"),
+        (dt.date(2013, 2, 8), "Opposition Rebels (Syria)"),
+    ]
+
+
 def test_assemble_victims_are_actor2(resources, settings):
     event = only(run("Gunmen abducted three aid workers in Idlib on Sunday.", resources, settings))
     assert event.sub_event_type == S.ABDUCTION
