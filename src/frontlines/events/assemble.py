@@ -218,6 +218,8 @@ class EventAssembler:
         para_starts = _paragraph_starts(text, doc.sentences)
         drafts: dict[tuple[Any, ...], EventDraft] = {}
         carry_date: TimeMention | None = None
+        #: The last date the text named, background or not: what "the next day" steps from.
+        told: TimeMention | None = None
         carry_place: PlaceMention | None = None
         focus = local_focus(doc)
         story_place = next(iter(event_places(doc.places, focus)), None)
@@ -226,7 +228,8 @@ class EventAssembler:
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
                 carry_place, last = None, []
-            all_times = _within(doc.times, s, e) or _stepped(carry_date, text, s, e)
+            all_times = _within(doc.times, s, e) or _stepped(told, text, s, e)
+            told = max(all_times, key=lambda t: t.start) if all_times else told
             times = [t for t in all_times if not self._is_background_date(t, published)]
             hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
             killed = [c for c in hurt if c.kind == "killed"]

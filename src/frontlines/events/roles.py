@@ -37,6 +37,10 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+
 _NOMINAL = re.compile(r"^(?:capture|fall|takeover|seizure)\s+of", re.IGNORECASE)
 #: "Taftanaz, captured by rebels": a participle whose agent follows at once.
 _AGENT_NEXT = re.compile(r"^\s+by\b", re.IGNORECASE)
+#: What joins two actors who act together ("the army and Hezbollah", "IS, al-Nusra and Ahrar al-Sham").
+_JOINED = re.compile(
+    r"^\s*(?:,\s*)?(?:and|&|as\s+well\s+as|along\s+with|together\s+with|,)\s+(?:the\s+)?$", re.I
+)
 #: Where the clause holding a trigger begins: after the last comma or semicolon before it.
 _CLAUSE_START = re.compile(r"[,;][^,;]*$")
 _LOST_CONTROL = re.compile(r"out\s+of", re.IGNORECASE)
@@ -140,7 +144,7 @@ def assign_roles(
     if is_territorial(trigger):
         named = [(m.start, a.name) for m, a in resolved]
         roles = _territorial(trigger, armed, before, after, inside, agents, role, sentence_text, named)
-        roles.assoc_actor_1 = [a for _, a in allies]
+        roles.assoc_actor_1 += [a for _, a in allies if a not in roles.assoc_actor_1]
         return roles
     if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
         crowd = protesters[0] if protesters else None
@@ -292,7 +296,16 @@ def _territorial(
         order = held_by + subject + before + agents + after
     gainer = order[0] if order else None
     gainer_actor = gainer[1] if gainer else role("rebels")
-    others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]
+    # Rule: "the army and Hezbollah took the town": an actor joined to the gainer by "and" gained
+    # with it; the loser is someone else.
+    partners: list[Side] = []
+    if gainer is not None:
+        end = gainer[0].end
+        for x in sorted(before, key=lambda x: x[0].start):
+            if x[0].start >= end and _JOINED.match(sentence_text(end, x[0].start)):
+                partners.append(x)
+                end = x[0].end
+    others = [x for x in armed if (gainer is None or x[1].name != gainer[1].name) and x not in partners]
     loser = others[0] if others else None
     roles = Roles(
         territorial_sub_type(gainer_actor.inter),
@@ -304,4 +317,5 @@ def _territorial(
         roles.backing.append(("actor1", gainer[0]))
     if loser:
         roles.backing.append(("actor2", loser[0]))
+    roles.assoc_actor_1 = [a for _, a in partners]
     return roles

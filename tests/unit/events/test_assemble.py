@@ -131,6 +131,16 @@ def test_assemble_capture_during_a_clash_is_one_territorial_event(resources, set
     )
 
 
+def test_assemble_allies_who_capture_together_are_not_the_loser(resources, settings):
+    event = only(run("On Sunday, the army and Hezbollah took full control of Qusayr from the rebels.",
+                     resources, settings))  # fmt: skip
+    assert (event.actor1, event.actor2, event.assoc_actor_1) == (
+        "Military Forces of Syria (2000-2024)",
+        "Opposition Rebels (Syria)",
+        "Hezbollah",
+    )
+
+
 def test_assemble_an_attempt_to_capture_is_no_capture(resources, settings):
     doc = run("On Sunday al-Nusra launched a counterattack in Qusayr in an attempt to recapture the town.",
               resources, settings)  # fmt: skip
@@ -149,6 +159,11 @@ def test_assemble_next_day_steps_from_the_last_date(resources, settings):
         (dt.date(2013, 2, 6), "Military Forces of Syria (2000-2024)"),
         (dt.date(2013, 2, 8), "Opposition Rebels (Syria)"),
     ]
+
+
+def test_assemble_a_step_from_a_background_date_is_background(resources, settings):
+    text = "On 2 January, rebels attacked army positions in Qusayr. Five days later, rebels captured Qusayr."
+    assert run(text, resources, settings).events == []
 
 
 def test_assemble_victims_are_actor2(resources, settings):
