@@ -348,7 +348,7 @@ class EventAssembler:
                     self.actors,
                     trigger,
                     _within(doc.actors, s, e),
-                    lambda a, b: text[a:b],
+                    _clamped(text, s, e),
                     place.country_code,
                     day,
                     casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
@@ -504,6 +504,11 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
+
+
+def _clamped(text: str, start: int, end: int) -> Callable[[int, int], str]:
+    """The text between two offsets, cut to one sentence: context rules never read the next one."""
+    return lambda a, b: text[max(a, start) : min(b, end)]
 
 
 def _stepped(anchor: TimeMention | None, text: str, start: int, end: int) -> list[TimeMention]:

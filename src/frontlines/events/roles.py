@@ -37,6 +37,15 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+
 _NOMINAL = re.compile(r"^(?:capture|fall|takeover|seizure)\s+of", re.IGNORECASE)
 #: "Taftanaz, captured by rebels": a participle whose agent follows at once.
 _AGENT_NEXT = re.compile(r"^\s+by\b", re.IGNORECASE)
+#: A capture told as a handover: the loser left or gave way ("positions vacated by the SDF", "entered
+#: the town without a fight").
+_WITHOUT_FIGHT = re.compile(
+    r"\b(?:vacated|abandoned|evacuated)\s+by\b|\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|"
+    r"\bafter\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:withdrew|pulled\s+out|retreated)\b|\bhanded\s+over\b",
+    re.IGNORECASE,
+)
+#: "handed over the town to the army": the side after "to" took it.
+_TO_TAKER = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 #: What joins two actors who act together ("the army and Hezbollah", "IS, al-Nusra and Ahrar al-Sham").
 _JOINED = re.compile(
     r"^\s*(?:,\s*)?(?:and|&|as\s+well\s+as|along\s+with|together\s+with|,)\s+(?:the\s+)?$", re.I
@@ -141,6 +150,10 @@ def assign_roles(
     def role(name: str) -> Actor:
         return actors.role_actor(name, country, day)
 
+    if sub == S.NON_VIOLENT_TRANSFER:
+        roles = _withdrawal(trigger, armed, before, after, role, sentence_text)
+        roles.assoc_actor_1 += [a for _, a in allies if a not in roles.assoc_actor_1]
+        return roles
     if is_territorial(trigger):
         named = [(m.start, a.name) for m, a in resolved]
         roles = _territorial(trigger, armed, before, after, inside, agents, role, sentence_text, named)
@@ -307,15 +320,44 @@ def _territorial(
                 end = x[0].end
     others = [x for x in armed if (gainer is None or x[1].name != gainer[1].name) and x not in partners]
     loser = others[0] if others else None
-    roles = Roles(
-        territorial_sub_type(gainer_actor.inter),
-        gainer_actor,
-        loser[1] if loser else None,
-        actor1_inferred=gainer is None,
-    )
+    sub = territorial_sub_type(gainer_actor.inter)
+    if _WITHOUT_FIGHT.search(sentence_text(trigger.start - 300, trigger.end + 300)):
+        sub = S.NON_VIOLENT_TRANSFER
+    roles = Roles(sub, gainer_actor, loser[1] if loser else None, actor1_inferred=gainer is None)
     if gainer:
         roles.backing.append(("actor1", gainer[0]))
     if loser:
         roles.backing.append(("actor2", loser[0]))
     roles.assoc_actor_1 = [a for _, a in partners]
+    return roles
+
+
+def _withdrawal(
+    trigger: Trigger,
+    armed: list[Side],
+    before: list[Side],
+    after: list[Side],
+    role: Callable[[str], Actor],
+    sentence_text: Callable[[int, int], str],
+) -> Roles:
+    """Rule (codebook: control taken without fighting, after a withdrawal): in "X withdrew from /
+    pulled out of / retreated from / handed over Y" X lost Y and is actor 2; actor 1 is the side that
+    took it: one named after "to" ("handed over the town to the army"), else another side the sentence
+    names ("militiamen entered after the rebels retreated"), else the state's opponent (generic
+    rebels) when the state left and the state military when anyone else did."""
+    loser = before[-1] if before else None
+    takers = [x for x in after if _TO_TAKER.search(sentence_text(x[0].start - 12, x[0].start))]
+    others = [x for x in armed if loser is None or x[1].name != loser[1].name]
+    taker = (takers or others)[0] if takers or others else None
+    if taker is not None:
+        gainer, inferred = taker[1], False
+    elif loser is not None:
+        gainer, inferred = role("rebels") if loser[1].inter == Inter.STATE_FORCES else role("military"), True
+    else:
+        gainer, inferred = role("unidentified"), True
+    roles = Roles(S.NON_VIOLENT_TRANSFER, gainer, loser[1] if loser else None, actor1_inferred=inferred)
+    if taker is not None:
+        roles.backing.append(("actor1", taker[0]))
+    if loser is not None:
+        roles.backing.append(("actor2", loser[0]))
     return roles

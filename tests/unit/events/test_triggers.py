@@ -51,6 +51,8 @@ def test_triggers_operation_that_killed_civilians_is_no_battle():
         "The army had retaken Douma a few days earlier.",
         "The town was captured by rebels.",
         "Rebel fighters captured three army outposts.",
+        "Rebels captured 19 villages.",
+        "Rebels captured from the army three villages.",
     ],
 )
 def test_triggers_territorial_phrases(sentence):
@@ -65,6 +67,8 @@ def test_triggers_territorial_phrases(sentence):
         "Televised confessions of captured fighters backed up this version.",
         "They killed many rebels, capturing dozens of others.",
         "The capture of 20 soldiers was announced.",
+        "Security forces searched for suspected rebels and captured at least 24 and executed them.",
+        "The al-Nusra Front used US-made TOW missiles captured from Western-backed rebel groups.",
     ],
 )
 def test_triggers_capture_of_people_or_materiel_is_not_territorial(sentence):
