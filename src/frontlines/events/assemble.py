@@ -29,7 +29,13 @@ from frontlines.events.fatalities import (
     reported_toll,
     split,
 )
-from frontlines.events.locate import coordinated, event_places, geo_precision, local_focus
+from frontlines.events.locate import (
+    coordinated,
+    event_places,
+    geo_precision,
+    local_focus,
+    names_told_place,
+)
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
@@ -49,7 +55,7 @@ from frontlines.model import (
     Trigger,
 )
 from frontlines.time import is_background_phrase
-from frontlines.time.narrative import find_steps
+from frontlines.time.narrative import stepped_dates
 
 S = SubEventType
 
@@ -101,11 +107,6 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:]")
-#: "took control of the town": the trigger's object is a settlement told before, not named here.
-_ANAPHORIC_OBJECT = re.compile(
-    r"^\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:town|city|village|district|neighbou?rhood)\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
@@ -228,7 +229,7 @@ class EventAssembler:
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
                 carry_place, last = None, []
-            all_times = _within(doc.times, s, e) or _stepped(told, text, s, e)
+            all_times = _within(doc.times, s, e) or stepped_dates(told, text, s, e)
             told = max(all_times, key=lambda t: t.start) if all_times else told
             times = [t for t in all_times if not self._is_background_date(t, published)]
             hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
@@ -314,16 +315,9 @@ class EventAssembler:
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
                 continue  # codebook: no country-level events ("fighting continued across Syria")
-            if (
-                places
-                and (carry_place or story_place) is not None
-                and all(p.start > trigger.end for p in named_places)
-                and _ANAPHORIC_OBJECT.match(text[trigger.end : trigger.end + 40])
-            ):
-                # Rule: "ISIL took control of the town as al-Nusra retreated towards Deir ez-Zor
-                # province": a capture of "the town" is of the town the paragraph or story is about;
-                # places named only after it (where the losers went) do not locate it.
-                places = [p for p in (carry_place or story_place,) if p is not None]
+            told_place = carry_place or story_place
+            if places and told_place is not None and names_told_place(text, trigger.end, named_places):
+                places = [told_place]
             if not places:
                 # Rule: a sentence that names no place ("the city", "the town") happened where the
                 # paragraph last placed events, else where the article's story is set (its first
@@ -509,17 +503,6 @@ class EventAssembler:
 def _clamped(text: str, start: int, end: int) -> Callable[[int, int], str]:
     """The text between two offsets, cut to one sentence: context rules never read the next one."""
     return lambda a, b: text[max(a, start) : min(b, end)]
-
-
-def _stepped(anchor: TimeMention | None, text: str, start: int, end: int) -> list[TimeMention]:
-    """Rule: a sentence dated only by a step from the story's last day ("The next day", "two days
-    later") is dated that step from it; with no day-precise date before it, it has no date of its own."""
-    steps = find_steps(text, start, end)
-    if anchor is None or anchor.precision != TimePrecision.DAY or not steps:
-        return []
-    step = steps[0]
-    day = anchor.date + dt.timedelta(days=step.days)
-    return [TimeMention(step.start, step.end, step.text, day, step.precision, relative=True)]
 
 
 def _territorial_battle(draft: EventDraft) -> bool:

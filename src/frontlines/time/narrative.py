@@ -18,10 +18,11 @@ Rules (ours; the codebook only says to code the day an event happened):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from frontlines.model import TimePrecision
+from frontlines.model import TimeMention, TimePrecision
 
 _NUMBERS = {
     "a": 1,
@@ -84,3 +85,15 @@ def find_steps(text: str, start: int = 0, end: int | None = None) -> list[Step]:
         if 0 < abs(days) <= MAX_STEP_DAYS:
             out.append(Step(m.start(), m.end(), m[0], days, precision))
     return out
+
+
+def stepped_dates(anchor: TimeMention | None, text: str, start: int, end: int) -> list[TimeMention]:
+    """Rule: a sentence ``text[start:end]`` dated only by a step from the story's last day ("The next
+    day", "two days later") is dated that step from ``anchor``; with no day-precise anchor it gets no
+    date of its own (an empty list)."""
+    steps = find_steps(text, start, end)
+    if anchor is None or anchor.precision != TimePrecision.DAY or not steps:
+        return []
+    step = steps[0]
+    day = anchor.date + dt.timedelta(days=step.days)
+    return [TimeMention(step.start, step.end, step.text, day, step.precision, relative=True)]
