@@ -29,7 +29,13 @@ from frontlines.events.fatalities import (
     reported_toll,
     split,
 )
-from frontlines.events.locate import coordinated, event_places, geo_precision, local_focus
+from frontlines.events.locate import (
+    coordinated,
+    event_places,
+    geo_precision,
+    local_focus,
+    names_told_place,
+)
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
@@ -49,6 +55,7 @@ from frontlines.model import (
     Trigger,
 )
 from frontlines.time import is_background_phrase
+from frontlines.time.narrative import stepped_dates
 
 S = SubEventType
 
@@ -56,7 +63,9 @@ S = SubEventType
 _IRREALIS = re.compile(
     r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
     r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+for|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
-    r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use)\b[^.]{0,40}$",
+    r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use|"
+    r"attempt(?:s|ed|ing)?\s+to|(?:in\s+)?an\s+attempt|(?:in\s+)?a\s+bid|tr(?:y|ies|ied|ying)\s+to|"
+    r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b[^.]{0,40}$",
     re.IGNORECASE,
 )
 #: How many trigger-less sentences after an event may still report its toll ("Five people died.").
@@ -210,6 +219,8 @@ class EventAssembler:
         para_starts = _paragraph_starts(text, doc.sentences)
         drafts: dict[tuple[Any, ...], EventDraft] = {}
         carry_date: TimeMention | None = None
+        #: The last date the text named, background or not: what "the next day" steps from.
+        told: TimeMention | None = None
         carry_place: PlaceMention | None = None
         focus = local_focus(doc)
         story_place = next(iter(event_places(doc.places, focus)), None)
@@ -218,7 +229,8 @@ class EventAssembler:
         for index, (s, e) in enumerate(doc.sentences):
             if para_starts[index]:
                 carry_place, last = None, []
-            all_times = _within(doc.times, s, e)
+            all_times = _within(doc.times, s, e) or stepped_dates(told, text, s, e)
+            told = max(all_times, key=lambda t: t.start) if all_times else told
             times = [t for t in all_times if not self._is_background_date(t, published)]
             hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
             killed = [c for c in hurt if c.kind == "killed"]
@@ -303,6 +315,9 @@ class EventAssembler:
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
                 continue  # codebook: no country-level events ("fighting continued across Syria")
+            told_place = carry_place or story_place
+            if places and told_place is not None and names_told_place(text, trigger.end, named_places):
+                places = [told_place]
             if not places:
                 # Rule: a sentence that names no place ("the city", "the town") happened where the
                 # paragraph last placed events, else where the article's story is set (its first
@@ -327,7 +342,7 @@ class EventAssembler:
                     self.actors,
                     trigger,
                     _within(doc.actors, s, e),
-                    lambda a, b: text[a:b],
+                    _clamped(text, s, e),
                     place.country_code,
                     day,
                     casualties=[text[c.start : min(e, c.end + 30)] for c in hurt],
@@ -366,7 +381,12 @@ class EventAssembler:
                 if toll is not None:
                     draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
                 kept = drafts.setdefault(draft.key(), draft)
-                if kept is not draft:
+                if kept is not draft and _territorial_battle(draft) and not _territorial_battle(kept):
+                    # Codebook: a battle in which territory changed hands takes the territorial
+                    # sub-type; the clash told first is the same battle.
+                    draft.absorb(kept)
+                    drafts[draft.key()] = kept = draft
+                elif kept is not draft:
                     kept.absorb(draft)
                 last.append(kept)
         merged = fold_headlines(fold_repeats(list(drafts.values())))
@@ -478,3 +498,12 @@ class EventAssembler:
             claim=d.claim,
         )
         return replace(event, notes=describe(event, d.split))
+
+
+def _clamped(text: str, start: int, end: int) -> Callable[[int, int], str]:
+    """The text between two offsets, cut to one sentence: context rules never read the next one."""
+    return lambda a, b: text[max(a, start) : min(b, end)]
+
+
+def _territorial_battle(draft: EventDraft) -> bool:
+    return EVENT_TYPE_OF[draft.sub] == EventType.BATTLES and draft.sub != S.ARMED_CLASH

@@ -20,6 +20,23 @@ _COORDINATED = re.compile(
     r"|,?\s*and\s+(?:\d+\s+)?(?:in|on|at)\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
 )
 
+#: "took control of the town": the trigger's object is a settlement told before, not named here.
+_ANAPHORIC_OBJECT = re.compile(
+    r"^\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:town|city|village|district|neighbou?rhood)\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def names_told_place(text: str, trigger_end: int, named: list[PlaceMention]) -> bool:
+    """Rule: "ISIL took control of the town as al-Nusra retreated towards Deir ez-Zor province": a
+    capture of "the town" is of the town the paragraph or story is about; places named only after it
+    (where the losers went) do not locate it. True when the trigger's object is such a reference and
+    every place the sentence names comes after the trigger."""
+    return bool(_ANAPHORIC_OBJECT.match(text[trigger_end : trigger_end + 40])) and all(
+        p.start > trigger_end for p in named
+    )
+
 
 def event_places(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
     """The places a sentence locates its event at: local event places, else one region.

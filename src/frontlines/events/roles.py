@@ -29,7 +29,29 @@ S = SubEventType
 
 _PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
 _RIOT_TYPES = frozenset({S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE})
-_PASSIVE_CAPTURE = re.compile(r"fell\s+to|falls\s+to|control\s+of", re.IGNORECASE)
+#: "fell to X", "under the control of X": the gainer is named after the trigger.
+_GAINER_AFTER = re.compile(r"fell\s+to|falls\s+to|^under\b", re.IGNORECASE)
+#: "was captured by", "had been retaken", "after being seized": a passive trigger, whose agent gained.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: "the capture of X by Y": a noun, whose agent follows "by".
+_NOMINAL = re.compile(r"^(?:capture|fall|takeover|seizure)\s+of", re.IGNORECASE)
+#: "Taftanaz, captured by rebels": a participle whose agent follows at once.
+_AGENT_NEXT = re.compile(r"^\s+by\b", re.IGNORECASE)
+#: A capture told as a handover: the loser left or gave way ("positions vacated by the SDF", "entered
+#: the town without a fight").
+_WITHOUT_FIGHT = re.compile(
+    r"\b(?:vacated|abandoned|evacuated)\s+by\b|\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|"
+    r"\bafter\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:withdrew|pulled\s+out|retreated)\b|\bhanded\s+over\b",
+    re.IGNORECASE,
+)
+#: "handed over the town to the army": the side after "to" took it.
+_TO_TAKER = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What joins two actors who act together ("the army and Hezbollah", "IS, al-Nusra and Ahrar al-Sham").
+_JOINED = re.compile(
+    r"^\s*(?:,\s*)?(?:and|&|as\s+well\s+as|along\s+with|together\s+with|,)\s+(?:the\s+)?$", re.I
+)
+#: Where the clause holding a trigger begins: after the last comma or semicolon before it.
+_CLAUSE_START = re.compile(r"[,;][^,;]*$")
 _LOST_CONTROL = re.compile(r"out\s+of", re.IGNORECASE)
 #: "rebel-held", "government-controlled": who holds a place, not who acted.
 _HOLDER = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
@@ -102,7 +124,8 @@ def assign_roles(
     ``casualties`` are the sentence's phrases reporting people killed or wounded.
     """
     sub = trigger.sub_event_type
-    sides = _distinct(actors, [(m, actors.resolve(m.ref, country, day)) for m in mentions])
+    resolved = [(m, actors.resolve(m.ref, country, day)) for m in mentions]
+    sides = _distinct(actors, resolved)
 
     def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
@@ -127,9 +150,14 @@ def assign_roles(
     def role(name: str) -> Actor:
         return actors.role_actor(name, country, day)
 
+    if sub == S.NON_VIOLENT_TRANSFER:
+        roles = _withdrawal(trigger, armed, before, after, role, sentence_text)
+        roles.assoc_actor_1 += [a for _, a in allies if a not in roles.assoc_actor_1]
+        return roles
     if is_territorial(trigger):
-        roles = _territorial(trigger, armed, before, after, inside, agents, role)
-        roles.assoc_actor_1 = [a for _, a in allies]
+        named = [(m.start, a.name) for m, a in resolved]
+        roles = _territorial(trigger, armed, before, after, inside, agents, role, sentence_text, named)
+        roles.assoc_actor_1 += [a for _, a in allies if a not in roles.assoc_actor_1]
         return roles
     if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
         crowd = protesters[0] if protesters else None
@@ -240,9 +268,20 @@ def _territorial(
     inside: list[Side],
     agents: list[Side],
     role: Callable[[str], Actor],
+    sentence_text: Callable[[int, int], str],
+    named: list[tuple[int, str]],
 ) -> Roles:
-    """Rule: "X seized Y" -> X gained; "the capture of Y by X", "Y fell to X", "under the control of X"
-    -> X gained; "Y is out of the army's control" -> the army lost and (generic) rebels gained."""
+    """``named`` holds every actor mention's start and actor, repeats included.
+
+    Rule: "X seized Y" -> X gained; "the capture of Y by X", "Y was retaken by X", "Y fell to X",
+    "under the control of X" -> X gained; "Y is out of the army's control" -> the army lost and
+    (generic) rebels gained.
+
+    Rule: in the active voice the gainer is the subject of the trigger's own clause: the first actor
+    named after the last comma before the trigger ("After fighting that left 43 al-Nusra fighters
+    dead, ISIL took control"; "X had surrendered, and the army regained control"), else the first
+    actor before it; an agent after "by" elsewhere in the sentence ("the army captured the centre,
+    which was defended by rebels") is not the gainer."""
     if _LOST_CONTROL.search(trigger.text) and inside:
         loser: Side | None = inside[0]
         assert loser is not None
@@ -251,19 +290,74 @@ def _territorial(
         roles.backing.append(("actor2", loser[0]))
         return roles
     held_by = inside if " under " in f" {trigger.text.lower()} " else []  # "fully under rebel control"
-    order = held_by + agents + (after + before if _PASSIVE_CAPTURE.search(trigger.text) else before + after)
+    lead = sentence_text(max(0, trigger.start - 80), trigger.start)
+    passive = (
+        _PASSIVE_AUX.search(lead) is not None
+        or _NOMINAL.match(trigger.text) is not None
+        or _AGENT_NEXT.match(sentence_text(trigger.end, trigger.end + 6)) is not None
+    )
+    if _GAINER_AFTER.search(trigger.text):
+        order = held_by + agents + after + before
+    elif passive:
+        order = held_by + agents + before + after
+    else:
+        clause = _CLAUSE_START.search(sentence_text(max(0, trigger.start - 300), trigger.start))
+        clause_start = trigger.start - len(clause[0]) if clause else -1
+        # A side is kept once, at its first mention: its later mentions may name the clause's subject.
+        in_clause = [name for start, name in sorted(named) if clause_start <= start < trigger.start]
+        subject = [x for name in dict.fromkeys(in_clause) for x in before if x[1].name == name]
+        order = held_by + subject + before + agents + after
     gainer = order[0] if order else None
     gainer_actor = gainer[1] if gainer else role("rebels")
-    others = [x for x in armed if gainer is None or x[1].name != gainer[1].name]
+    # Rule: "the army and Hezbollah took the town": an actor joined to the gainer by "and" gained
+    # with it; the loser is someone else.
+    partners: list[Side] = []
+    if gainer is not None:
+        end = gainer[0].end
+        for x in sorted(before, key=lambda x: x[0].start):
+            if x[0].start >= end and _JOINED.match(sentence_text(end, x[0].start)):
+                partners.append(x)
+                end = x[0].end
+    others = [x for x in armed if (gainer is None or x[1].name != gainer[1].name) and x not in partners]
     loser = others[0] if others else None
-    roles = Roles(
-        territorial_sub_type(gainer_actor.inter),
-        gainer_actor,
-        loser[1] if loser else None,
-        actor1_inferred=gainer is None,
-    )
+    sub = territorial_sub_type(gainer_actor.inter)
+    if _WITHOUT_FIGHT.search(sentence_text(trigger.start - 300, trigger.end + 300)):
+        sub = S.NON_VIOLENT_TRANSFER
+    roles = Roles(sub, gainer_actor, loser[1] if loser else None, actor1_inferred=gainer is None)
     if gainer:
         roles.backing.append(("actor1", gainer[0]))
     if loser:
+        roles.backing.append(("actor2", loser[0]))
+    roles.assoc_actor_1 = [a for _, a in partners]
+    return roles
+
+
+def _withdrawal(
+    trigger: Trigger,
+    armed: list[Side],
+    before: list[Side],
+    after: list[Side],
+    role: Callable[[str], Actor],
+    sentence_text: Callable[[int, int], str],
+) -> Roles:
+    """Rule (codebook: control taken without fighting, after a withdrawal): in "X withdrew from /
+    pulled out of / retreated from / handed over Y" X lost Y and is actor 2; actor 1 is the side that
+    took it: one named after "to" ("handed over the town to the army"), else another side the sentence
+    names ("militiamen entered after the rebels retreated"), else the state's opponent (generic
+    rebels) when the state left and the state military when anyone else did."""
+    loser = before[-1] if before else None
+    takers = [x for x in after if _TO_TAKER.search(sentence_text(x[0].start - 12, x[0].start))]
+    others = [x for x in armed if loser is None or x[1].name != loser[1].name]
+    taker = (takers or others)[0] if takers or others else None
+    if taker is not None:
+        gainer, inferred = taker[1], False
+    elif loser is not None:
+        gainer, inferred = role("rebels") if loser[1].inter == Inter.STATE_FORCES else role("military"), True
+    else:
+        gainer, inferred = role("unidentified"), True
+    roles = Roles(S.NON_VIOLENT_TRANSFER, gainer, loser[1] if loser else None, actor1_inferred=inferred)
+    if taker is not None:
+        roles.backing.append(("actor1", taker[0]))
+    if loser is not None:
         roles.backing.append(("actor2", loser[0]))
     return roles

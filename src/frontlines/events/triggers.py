@@ -59,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         TERRITORY,
-        r"(?:regain(?:ed|s)?|recaptur(?:ed|es|ing|e)|retook|retake|retaking|reclaim(?:ed|s)?|"
+        r"(?:regain(?:ed|s)?|recaptur(?:ed|es|ing|e)|retook|retake|retaken|retaking|reclaim(?:ed|s)?|"
         r"restor(?:ed|es)\s+control|took\s+back|liberat(?:ed|es|ing)|re-?took)",
         90,
         True,
@@ -255,6 +255,57 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
 _ANY_RULE = _any_rule(RULES)
 
 
+#: Materiel: booty of a battle when captured.
+_MATERIEL = (
+    r"(?:tanks|vehicles|carriers|APCs|weapons|arms|ammunition|equipment|guns|jets|missiles|rockets|"
+    r"launchers|TOWs?|mortars|rifles)"
+)
+#: People and materiel: what a capture of them is (prisoners, booty), not a place changing hands.
+_CAPTIVES = (
+    r"(?:fighters|soldiers|troops|militants|rebels|insurgents|militiamen|members|men|women|children|"
+    r"civilians|people|others|prisoners|hostages|officers?|commanders?|pilots?|journalists?|personnel|"
+    rf"defectors|conscripts|{_MATERIEL})"
+)
+#: "capturing dozens of others", "captured 15 soldiers", "confessions of captured fighters".
+#: The words between may not start a phrase of their own ("captured by rebels": the agent).
+_CAPTIVES_AFTER = re.compile(
+    rf"^\s+(?:(?!(?:by|from|in|at|on|near|with|to|and|after|as|while)\b)[\w'’-]+\s+){{0,3}}?{_CAPTIVES}\b",
+    re.IGNORECASE,
+)
+#: "captured at least 24 and executed them": a bare count is of people (places are counted with a noun).
+_CAPTIVES_COUNT = re.compile(
+    r"^\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?\d+\s*(?:[,.;:]|and\b|$)",
+    re.IGNORECASE,
+)
+#: "eight tanks were also captured": people or materiel as the subject of a passive capture.
+_CAPTIVES_PASSIVE = re.compile(
+    rf"\b{_CAPTIVES}\s+(?:[\w'’-]+\s+){{0,2}}?(?:were|was|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+#: "25 others captured.": people or materiel just before a capture that takes no object.
+_CAPTIVES_BARE = re.compile(rf"\b{_CAPTIVES}\s+$", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"^\s*(?:[.,;:)]|$)")
+#: "TOW missiles captured from rebels": materiel (never the subject of a capture) before a participle.
+_MATERIEL_TAKEN = re.compile(rf"\b{_MATERIEL}\s+$", re.IGNORECASE)
+_FROM = re.compile(r"^\s+(?:from|by|during)\b", re.IGNORECASE)
+#: The words of a capture that can take people or things as their object.
+_CAPTURE_VERB = re.compile(r"^(?:captur|seiz|capture\s+of|seizure\s+of)", re.IGNORECASE)
+
+
+def _takes_captives(text: str, start: int, end: int) -> bool:
+    """Rule: a capture of people or materiel ("captured 15 soldiers", "tanks were captured") is booty
+    of a battle or a detention, not a territorial change."""
+    if not _CAPTURE_VERB.match(text[start:end]):
+        return False
+    before = text[max(0, start - 60) : start]
+    return bool(
+        _CAPTIVES_AFTER.match(text[end : end + 60])
+        or _CAPTIVES_COUNT.match(text[end : end + 30])
+        or _CAPTIVES_PASSIVE.search(before)
+        or (_CAPTIVES_BARE.search(before) and _NO_OBJECT.match(text[end : end + 3]))
+        or (_MATERIEL_TAKEN.search(before) and _FROM.match(text[end : end + 10]))
+    )
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, sorted by position; overlapping ones keep the higher priority.
 
@@ -271,6 +322,8 @@ def find_triggers(text: str) -> list[Trigger]:
             m = rule.pattern.match(text, start)
             if m is not None and m.end() > start:
                 ends[index] = m.end()
+                if rule.territorial and _takes_captives(text, start, m.end()):
+                    continue
                 found.append((start, m.end(), rule.priority, rule, m[0]))
     found.sort(key=lambda f: (f[0], -f[2], -(f[1] - f[0])))
     kept: list[tuple[int, int, int, Rule, str]] = []

@@ -198,10 +198,15 @@ _CAPITALS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*[ ][^a-z\n]*[A-Z]{2,}[
 _CAPITAL_WORD = re.compile(r"[A-Z][A-Z'’]+")
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the places in capitals that open datelines ("BEIRUT, March 20 (Levant Wire) -")."""
+    return [m.span(1) for m in _DATELINE.finditer(text)]
+
+
 def _title_capitals(text: str) -> str:
     """``text`` with the words in capitals of datelines and capitalised lines title-cased (same
     length, so offsets hold); ``text`` itself when there are none."""
-    spans = [m.span(1) for m in _DATELINE.finditer(text)] + [m.span() for m in _CAPITALS_LINE.finditer(text)]
+    spans = dateline_spans(text) + [m.span() for m in _CAPITALS_LINE.finditer(text)]
     if not spans:
         return text
     chars = list(text)

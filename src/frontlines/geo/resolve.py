@@ -10,7 +10,8 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 3. The focus country is the one with the largest vote of effectively unambiguous mentions (one
    candidate clearly more prominent than any rival abroad); roles weight the vote, ``hint_country``
    wins ties and stands alone when nothing votes. The focus region (first-level unit: a US state, a
-   Syrian governorate) is voted the same way inside the focus country.
+   Syrian governorate) is voted the same way inside the focus country. A dateline's place ("AMMAN,
+   June 8 (Reuters) -") does not vote: it says where the report was filed, not where its story is.
 4. Candidates are scored (``scoring``): prominence, focus, the unit the text names, containment the
    text states, and nearness to the article's other places; one name keeps one sense per article.
 5. Demonyms ("Syrian") are resolved to their country but marked ``adjectival``: geoparsing corpora
@@ -32,6 +33,7 @@ from rapidfuzz import fuzz
 from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.matcher import dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname
 from frontlines.geo.recognise import Span, find_spans, unmatched_runs
@@ -466,9 +468,12 @@ def resolve_scored(
     items = _filter(items, persons)
 
     votes: dict[str, float] = defaultdict(float)
+    datelines = set(dateline_spans(text))
     for item in items:
         if item.span.source == "demonym" or item.container is not None:
             continue  # a place named with its container ("Alexandria, La.") lets the container vote
+        if (item.span.start, item.span.end) in datelines:
+            continue
         vote = _vote(item.candidates)
         if vote is not None:
             weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)

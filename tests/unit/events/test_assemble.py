@@ -99,11 +99,71 @@ def test_assemble_evidence_points_into_original_text_after_cleaning(resources, s
         ("Rebels seized control of Qusayr on Sunday.", S.NON_STATE_OVERTAKES_TERRITORY,
          "Opposition Rebels (Syria)"),
         ("Qusayr fell to Hezbollah fighters on Sunday.", S.NON_STATE_OVERTAKES_TERRITORY, "Hezbollah"),
+        # the subject of an active capture gains, not an actor after it or an agent of another verb
+        ("On Sunday, the army took full control of Qusayr, while troops pursued insurgents in the fields.",
+         S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Syria (2000-2024)"),
+        ("On Sunday, the army captured the centre of Qusayr, which was defended by 200 armed rebels.",
+         S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Syria (2000-2024)"),
+        # the subject of the trigger's own clause, even when named earlier in the sentence
+        ("After fighting that left 43 al-Nusra and 13 ISIL fighters dead, ISIL took full control of "
+         "Qusayr on Sunday.", S.NON_STATE_OVERTAKES_TERRITORY, "Islamic State (Syria)"),
+        ("On Sunday the last rebels in Qusayr had surrendered, and the army regained control of the town.",
+         S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Syria (2000-2024)"),
+        ("Qusayr was recaptured by the army on Sunday.", S.GOVERNMENT_REGAINS_TERRITORY,
+         "Military Forces of Syria (2000-2024)"),
     ],
 )  # fmt: skip
 def test_assemble_territorial_sub_type_follows_who_gained(text, sub, actor1, resources, settings):
     event = only(run(text, resources, settings))
     assert (event.sub_event_type, event.actor1) == (sub, actor1)
+
+
+def test_assemble_capture_during_a_clash_is_one_territorial_event(resources, settings):
+    text = (
+        "On Sunday, clashes erupted in the town of Qusayr between ISIL and al-Nusra. "
+        "ISIL took full control of the town on Sunday as al-Nusra fighters retreated towards Hama province."
+    )
+    event = only(run(text, resources, settings))
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        S.NON_STATE_OVERTAKES_TERRITORY,
+        "Islamic State (Syria)",
+        "Al Quşayr",
+    )
+
+
+def test_assemble_allies_who_capture_together_are_not_the_loser(resources, settings):
+    event = only(run("On Sunday, the army and Hezbollah took full control of Qusayr from the rebels.",
+                     resources, settings))  # fmt: skip
+    assert (event.actor1, event.actor2, event.assoc_actor_1) == (
+        "Military Forces of Syria (2000-2024)",
+        "Opposition Rebels (Syria)",
+        "Hezbollah",
+    )
+
+
+def test_assemble_an_attempt_to_capture_is_no_capture(resources, settings):
+    doc = run("On Sunday al-Nusra launched a counterattack in Qusayr in an attempt to recapture the town.",
+              resources, settings)  # fmt: skip
+    assert all(e.sub_event_type != S.NON_STATE_OVERTAKES_TERRITORY for e in doc.events)
+
+
+def test_assemble_next_day_steps_from_the_last_date(resources, settings):
+    text = (
+        "On 5 February, rebels attacked army positions in Qusayr. "
+        "The next day, the army regained control of Qusayr. "
+        "Two days later, rebels captured Qusayr again."
+    )
+    doc = run(text, resources, settings)
+    territorial = sorted((e.event_date, e.actor1) for e in doc.events if e.sub_event_type != S.ARMED_CLASH)
+    assert territorial == [
+        (dt.date(2013, 2, 6), "Military Forces of Syria (2000-2024)"),
+        (dt.date(2013, 2, 8), "Opposition Rebels (Syria)"),
+    ]
+
+
+def test_assemble_a_step_from_a_background_date_is_background(resources, settings):
+    text = "On 2 January, rebels attacked army positions in Qusayr. Five days later, rebels captured Qusayr."
+    assert run(text, resources, settings).events == []
 
 
 def test_assemble_victims_are_actor2(resources, settings):

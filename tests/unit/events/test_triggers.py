@@ -48,10 +48,31 @@ def test_triggers_operation_that_killed_civilians_is_no_battle():
         "Government forces regained control of the district.",
         "Al-Midan and Tadamon are out of the army's control.",
         "The town fell to the rebels.",
+        "The army had retaken Douma a few days earlier.",
+        "The town was captured by rebels.",
+        "Rebel fighters captured three army outposts.",
+        "Rebels captured 19 villages.",
+        "Rebels captured from the army three villages.",
     ],
 )
 def test_triggers_territorial_phrases(sentence):
     assert any(is_territorial(t) for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least six soldiers were killed and 25 others captured.",
+        "During the fighting, eight tanks were also captured.",
+        "Televised confessions of captured fighters backed up this version.",
+        "They killed many rebels, capturing dozens of others.",
+        "The capture of 20 soldiers was announced.",
+        "Security forces searched for suspected rebels and captured at least 24 and executed them.",
+        "The al-Nusra Front used US-made TOW missiles captured from Western-backed rebel groups.",
+    ],
+)
+def test_triggers_capture_of_people_or_materiel_is_not_territorial(sentence):
+    assert not any(is_territorial(t) for t in find_triggers(sentence))
 
 
 @pytest.mark.parametrize(

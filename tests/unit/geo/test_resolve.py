@@ -122,6 +122,14 @@ def test_resolve_organisation_base_does_not_vote(resolve) -> None:
     assert resolve("The London-based group spoke.", "YE")[1] == "YE"
 
 
+def test_resolve_dateline_does_not_vote(resolve) -> None:
+    # where the report was filed is not where its story is set
+    mentions, focus = resolve("BEIRUT, March 20 (Levant Wire) - Jets struck Idlib on Monday.")
+    assert focus == "SY"
+    assert mentions["BEIRUT"].candidates[0].country_code == "LB"
+    assert resolve("BEIRUT (Levant Wire) - The minister spoke.")[1] is None
+
+
 @pytest.mark.parametrize(
     "votes, hint, expected",
     [
