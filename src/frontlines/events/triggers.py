@@ -70,7 +70,9 @@ RULES: tuple[Rule, ...] = (
         r"eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:weapons|arms|ammunition|"
         r"caches?|explosives|members|people|men|women|civilians|activists|vehicles|documents|drugs|trucks)\b))|"
         r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|most\s+of\s+)?(?:town|"
-        r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?|(?-i:(?=[A-Z])))|"
+        r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?)|"
+        # "took Aleppo", "have taken over Idlib": the place named right after the verb
+        r"(?:took|taken|taking)(?:\s+over)?(?=\s+(?-i:[A-Z]))|"
         r"(?:came|comes|come|fell|brought|placed|put|now|fully|completely|entirely)\s+under\s+(?:\w+\s+)?"
         r"(?:rebel|opposition|government|army|regime|their|its|[A-Z][\w-]*)\s+control|"
         r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|"
@@ -115,7 +117,7 @@ RULES: tuple[Rule, ...] = (
         S.SHELLING,
         r"shell(?:ed|ing|s)?|mortars?(?:\s+(?:rounds?|shells?|fire|attacks?))?|artillery|"
         r"rockets?(?:\s+(?:fire|attacks?))?|missiles?(?:\s+(?:strikes?|attacks?))?|bombard(?:ed|ment|ing)|"
-        r"Grad|Scud|(?:rebel|regime|army|government|militant|insurgent|opposition|tank)\s+fire",
+        r"(?-i:Grad|Scud)|(?:rebel|regime|army|government|militant|insurgent|opposition|tank)\s+fire",
         55,
     ),
     _rule(

@@ -53,6 +53,8 @@ def test_triggers_operation_that_killed_civilians_is_no_battle():
         "Rebel fighters captured three army outposts.",
         "Rebels captured 19 villages.",
         "Rebels captured from the army three villages.",
+        "Rebels took Aleppo on Sunday.",
+        "Islamist fighters have taken over Idlib city.",
     ],
 )
 def test_triggers_territorial_phrases(sentence):
@@ -87,8 +89,15 @@ def test_triggers_territorial_sub_type_follows_gainer(inter, expected):
     assert territorial_sub_type(inter) == expected
 
 
-def test_triggers_no_false_hits_in_plain_text():
-    assert find_triggers("The minister met his counterpart in the capital on Tuesday.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister met his counterpart in the capital on Tuesday.",
+        "Delegates took part in the talks and grad students took notes.",
+    ],
+)
+def test_triggers_no_false_hits_in_plain_text(text):
+    assert find_triggers(text) == []
 
 
 def _one_scan_per_rule(text):
