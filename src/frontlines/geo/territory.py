@@ -72,7 +72,9 @@ def country_point(factbook: Point | None, outline: MultiPolygon | None) -> Point
     return factbook
 
 
-def grid_cells(outline: MultiPolygon, cell: float = CELL_DEGREES) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def grid_cells(
+    outline: MultiPolygon, cell: float = CELL_DEGREES
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Latitudes and longitudes of the centres of the grid cells inside an outline (even-odd rule over
     all rings, so holes are outside), by scanning each row of the grid."""
     rings = [np.asarray(ring, dtype=float) for polygon in outline for ring in polygon if len(ring) >= 3]

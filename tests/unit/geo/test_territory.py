@@ -25,7 +25,13 @@ def test_territory_grid_cells_fill_the_outline_and_skip_holes() -> None:
 def test_territory_region_point_is_middle_of_its_land_not_of_its_towns() -> None:
     # West's land reaches from x=0 to halfway between its easternmost town (4.6) and East's (8.0):
     # its point is the middle of that land (x ~ 3.15), not among its crowded towns (median x 4.45).
-    towns = [(2.0, 4.4, "west"), (2.1, 4.5, "west"), (1.9, 4.6, "west"), (2.0, 1.0, "west"), (2.0, 8.0, "east")]
+    towns = [
+        (2.0, 4.4, "west"),
+        (2.1, 4.5, "west"),
+        (1.9, 4.6, "west"),
+        (2.0, 1.0, "west"),
+        (2.0, 8.0, "east"),
+    ]
     points = region_points(BOX, towns, cell=0.25, reach_km=2000)
     west_lat, west_lon = points["west"]
     assert abs(west_lon - 3.15) < 0.15 and abs(west_lat - 2.0) < 0.2
