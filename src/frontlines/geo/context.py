@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
-from frontlines.geo.persons import is_given_name
+from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.wordlists import NON_PLACE_NAMES, OFFICES, OPENING_WORDS, ORGANISATION_WORDS, STREETS
 from frontlines.model import PlaceRole
 
@@ -270,8 +270,8 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
         ordinary = is_common_word(word) or any(is_common_word(part) for part in word.split("-"))
-        if is_given_name(word):
-            return "person"  # "Tom Jones"
+        if is_given_name(word) and word not in OPENING_WORDS:
+            return "person"  # "Tom Jones" (not "In Youngstown": "In" is a given name too)
         if (
             word not in DIRECTIONS
             and word not in TIME_WORDS
@@ -288,8 +288,12 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
             return "organisation"
         if first in STREETS:
             return "street"
+        if is_given_name(surface) and is_common_surname(first):
+            return "person"  # "Jordan Dyer", "Austin Jones"
         if not keeps and first not in OFFICES:
-            return "name-part"
+            # "Laurel County Adult Education", "Washington Capitals", "Enfield Council's": the place
+            # names what the longer name belongs to; it stays a toponym in the organisation's role
+            return "organisation"
     return None
 
 
