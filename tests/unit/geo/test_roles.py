@@ -77,7 +77,7 @@ def test_roles_the_place_of_the_action_is_the_event_place(roles, text: str, name
     [
         # a place that opens a longer proper name is that name's base: a toponym, never an event place
         (
-            "Jets struck Idlib early on Monday, according to a statement by the Aleppo Revolutionary Command.",
+            "Jets struck Idlib early on Monday, a statement by the Aleppo Revolutionary Command said.",
             "Aleppo",
         ),
         ("The Homs Coordination Committee reported shelling in Idlib.", "Homs"),
