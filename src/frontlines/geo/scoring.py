@@ -40,6 +40,9 @@ MIN_UNIT_PROMINENCE = {"country": 8.0, "admin1": 6.0, "admin2": 4.0, "admin3": 3
 UNKNOWN_POPULATION = 3.0
 ALTERNATE_PENALTY = 3.0
 SAME_NAME_CITY_BONUS = 1.5
+#: A town named like a country ("Russia", Ohio; "Egypt", Arkansas) stands for itself only when the
+#: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country.
+COUNTRY_NAMESAKE_PENALTY = 8.0
 FOCUS_COUNTRY_BONUS = 2.5
 FOCUS_ADMIN1_BONUS = 2.0
 UNIT_BONUS = 3.0
@@ -66,6 +69,7 @@ UNIT_KINDS: dict[str, frozenset[str]] = {
     "district": frozenset({"district", "admin3"}),
 }
 _POINT_KINDS = frozenset({"city", "district", "admin2", "admin3", "other"})
+_TOWN_KINDS = frozenset({"city", "district"})
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -97,6 +101,8 @@ def name_prior(place: Place, query: str, candidates: Sequence[Place]) -> float:
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
     if same_name and any(c.kind == "admin1" and c.country_code == place.country_code for c in candidates):
         score += SAME_NAME_CITY_BONUS
+    if place.kind in _TOWN_KINDS and any(c.kind == "country" and fold(c.name) == key for c in candidates):
+        score -= COUNTRY_NAMESAKE_PENALTY
     return score
 
 

@@ -36,6 +36,10 @@ WORLD = [
     ("g:mos-ru", "Moscow", "RU", 55.75, 37.62, "city", 10_400_000, "Moscow"),
     ("g:mos-id", "Moscow", "US", 46.73, -117.0, "city", 25_000, "Idaho"),
     ("g:rus-oh", "Russia", "US", 40.23, -84.41, "city", 640, "Ohio"),
+    ("a:US-OH", "Ohio", "US", 40.4, -82.8, "admin1", 0, "Ohio"),
+    ("g:sidney-oh", "Sidney", "US", 40.28, -84.16, "city", 21_000, "Ohio"),
+    ("g:piqua-oh", "Piqua", "US", 40.14, -84.24, "city", 20_000, "Ohio"),
+    ("g:versailles-oh", "Versailles", "US", 40.22, -84.48, "city", 2_700, "Ohio"),
     ("g:jones", "Jones", "US", 35.57, -97.29, "city", 3_000, "Oklahoma"),
     ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
     ("g:charleston", "Charleston", "US", 38.35, -81.63, "city", 46_000, "West Virginia"),
@@ -80,6 +84,10 @@ def resolve(world, split_sentences):
         ("Storms hit Paris, Texas, and Houston overnight.", "Paris", "g:par-tx"),
         ("Tourists returned to Paris, the French capital said.", "Paris", "g:par-fr"),
         ("Officials in Houston said Russia had sent a letter.", "Russia", "c:RU"),
+        # a country's name is the country even in a story set near its namesake town ...
+        ("Voters in Sidney, Piqua and Versailles, Ohio, said Russia was a threat.", "Russia", "c:RU"),
+        # ... unless the text says where the town lies
+        ("Voters in Russia, Ohio, went to the polls.", "Russia", "g:rus-oh"),
         ("Officials in Houston said Moscow had sent a letter.", "Moscow", "g:mos-ru"),
         ("Officials in Houston said Georgia had voted.", "Georgia", "a:US-GA"),
         ("Tbilisi said Georgia would talk to Russia.", "Georgia", "c:GE"),
