@@ -365,7 +365,7 @@ def _score(items: list[_Item], focus: str | None, admin1: str | None) -> None:
             continue
         base.append(
             [
-                scoring.name_prior(p, item.span.query, item.candidates)
+                scoring.name_prior(p, item.span.query, item.candidates, placed=item.container is not None)
                 + scoring.focus_bonus(p, focus, admin1)
                 + scoring.unit_bonus(p, item.ctx.unit)
                 for p in item.candidates

@@ -7,7 +7,8 @@ The rules, in the order they are added up (``candidate_score``):
 1. Prominence: a country counts as a town of 10^9, a first-level region as one of 10^7, a second-
    level one as 10^5.5; towns and districts by their population (unknown: ``UNKNOWN_POPULATION``).
 2. A town known by this name only as an alternate spelling, not by its own name, loses
-   ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village).
+   ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village); a town
+   named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
    ``SAME_NAME_CITY_BONUS``: a bare name is the town, "X province" the region (rule 6).
 4. The document's focus country adds ``FOCUS_COUNTRY_BONUS`` to places inside it (countries
@@ -41,7 +42,8 @@ UNKNOWN_POPULATION = 3.0
 ALTERNATE_PENALTY = 3.0
 SAME_NAME_CITY_BONUS = 1.5
 #: A town named like a country ("Russia", Ohio; "Egypt", Arkansas) stands for itself only when the
-#: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country.
+#: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country, however
+#: near the story's other places the namesake lies.
 COUNTRY_NAMESAKE_PENALTY = 8.0
 FOCUS_COUNTRY_BONUS = 2.5
 FOCUS_ADMIN1_BONUS = 2.0
@@ -92,8 +94,9 @@ def prominence(place: Place) -> float:
     return math.log10(place.population) if place.population > 0 else UNKNOWN_POPULATION
 
 
-def name_prior(place: Place, query: str, candidates: Sequence[Place]) -> float:
-    """Rules 1-3: prominence, the alternate-name penalty and the same-name-town bonus."""
+def name_prior(place: Place, query: str, candidates: Sequence[Place], *, placed: bool = False) -> float:
+    """Rules 1-3: prominence, the alternate-name penalty, the same-name-town bonus and, unless the text
+    places the name inside a region (``placed``: "Russia, Ohio"), the country-namesake penalty."""
     score = prominence(place)
     key = fold(query)
     if place.kind in _POINT_KINDS and fold(place.name) != key:
@@ -101,7 +104,11 @@ def name_prior(place: Place, query: str, candidates: Sequence[Place]) -> float:
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
     if same_name and any(c.kind == "admin1" and c.country_code == place.country_code for c in candidates):
         score += SAME_NAME_CITY_BONUS
-    if place.kind in _TOWN_KINDS and any(c.kind == "country" and fold(c.name) == key for c in candidates):
+    if (
+        not placed
+        and place.kind in _TOWN_KINDS
+        and any(c.kind == "country" and fold(c.name) == key for c in candidates)
+    ):
         score -= COUNTRY_NAMESAKE_PENALTY
     return score
 
