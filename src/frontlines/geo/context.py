@@ -266,7 +266,7 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     if _ARTICLE_NAME_AFTER.match(right):
         return "name-part"  # "Bab" in "Bab al-Nayrab": the start of a longer Arabic name
     prev_word = _CAP_BEFORE.search(left)
-    if prev_word and not prev_is_place and not title_like and not _is_country_possessive(prev_word.group(1)):
+    if prev_word and not prev_is_place and not title_like and not _is_possessive(prev_word.group(1)):
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
         ordinary = is_common_word(word) or any(is_common_word(part) for part in word.split("-"))
@@ -303,12 +303,12 @@ _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
 _ARTICLE_NAME_AFTER = re.compile(r"^[ \t]+(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-\s’']+[A-Z]")
 
 
-def _is_country_possessive(word: str) -> bool:
-    """ "Syria's", "Syrias" (as FA-KES writes it) before a place name: a country, not a name part."""
-    for stem in (word.removesuffix("'s"), word.removesuffix("’s"), word.removesuffix("s")):
-        if stem != word and country_code(stem) is not None:
-            return True
-    return False
+def _is_possessive(word: str) -> bool:
+    """A possessive before a place name ends the name before it: "Dow's West Virginia site",
+    "Thursday's Ontario budget", "Syria's Idlib"; "Syrias" (as FA-KES writes it) for a country."""
+    if word.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    return word.endswith("s") and country_code(word[:-1]) is not None
 
 
 def is_title_like(sentence: str) -> bool:

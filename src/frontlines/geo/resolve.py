@@ -33,7 +33,7 @@ from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
-from frontlines.geo.persons import is_common_surname
+from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.recognise import Span, find_spans, unmatched_runs
 from frontlines.model import Place, PlaceMention
 
@@ -182,7 +182,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 prev_is_place=(start - 1) in ends,
                 next_is_place=(end + 1) in starts,
             )
-            if reason in ("person", "name-part"):
+            if reason == "person" or (reason == "name-part" and _person_like(span.query)):
                 persons.add(fold(span.query))
             if reason == "organisation":
                 organisation = True
@@ -207,6 +207,13 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         )
     }
     return items, persons
+
+
+def _person_like(name: str) -> bool:
+    """A name that may be part of a person's name ("Jones" in "Tom Jones"): one word that is a common
+    given name or surname. "Spartanburg" in "Upstate Spartanburg" is part of some other name, which
+    says nothing about its other mentions."""
+    return " " not in name and (is_common_surname(name) or is_given_name(name))
 
 
 def _likely_country(items: Sequence[_Item]) -> str | None:

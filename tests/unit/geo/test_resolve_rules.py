@@ -113,6 +113,20 @@ def test_resolve_drops_persons_and_demonyms_from_places(resolve, text: str, abse
     assert absent not in resolve(text)
 
 
+def test_resolve_part_of_another_name_says_nothing_of_other_mentions(resolve) -> None:
+    # "Upstate Charleston" is part of a longer name; the bare "Charleston" later is still the town
+    found = resolve(
+        "Members of the Upstate Charleston Alliance met on a rainy evening. Charleston officials said it."
+    )
+    assert found.get("Charleston", [])[-1:] == ["g:charleston"]
+
+
+def test_resolve_place_after_a_possessive_is_a_place(resolve) -> None:
+    assert resolve("Dow's Charleston plant was closed on Monday after the storm.")["Charleston"] == [
+        "g:charleston"
+    ]
+
+
 def test_resolve_keeps_surname_towns_with_locative_context(resolve) -> None:
     assert resolve("Jones said the storm hit. Residents of Jones were evacuated.")["Jones"] == [
         "g:jones",
