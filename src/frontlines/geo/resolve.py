@@ -344,7 +344,7 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
         small = not any(
             p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in item.candidates
         )
-        surname = small and is_common_surname(item.span.query)
+        surname = small and (is_common_surname(item.span.query) or is_given_name(item.span.query))
         needs_evidence = item.span.source == "name" and (
             is_common_word(item.span.query) or key in persons or surname
         )

@@ -40,6 +40,7 @@ WORLD = [
     ("g:sidney-oh", "Sidney", "US", 40.28, -84.16, "city", 21_000, "Ohio"),
     ("g:piqua-oh", "Piqua", "US", 40.14, -84.24, "city", 20_000, "Ohio"),
     ("g:versailles-oh", "Versailles", "US", 40.22, -84.48, "city", 2_700, "Ohio"),
+    ("g:marion-oh", "Marion", "US", 40.59, -83.13, "city", 36_000, "Ohio"),
     ("g:jones", "Jones", "US", 35.57, -97.29, "city", 3_000, "Oklahoma"),
     ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
     ("g:charleston", "Charleston", "US", 38.35, -81.63, "city", 46_000, "West Virginia"),
@@ -106,6 +107,8 @@ def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str
     [
         ("Tom Jones said the plan was sound. Jones added that it was cheap.", "Jones"),
         ("The report by Jones was published.", "Jones"),
+        # a small town named like a common given name needs locative context too
+        ("Marion said the plan was sound.", "Marion"),
         ("Russian jets struck the town.", "Russian"),
     ],
 )
@@ -124,6 +127,13 @@ def test_resolve_part_of_another_name_says_nothing_of_other_mentions(resolve) ->
 def test_resolve_place_after_a_possessive_is_a_place(resolve) -> None:
     assert resolve("Dow's Charleston plant was closed on Monday after the storm.")["Charleston"] == [
         "g:charleston"
+    ]
+
+
+def test_resolve_keeps_given_name_towns_with_locative_context(resolve) -> None:
+    assert resolve("Marion said the storm hit. Residents of Marion were evacuated.")["Marion"] == [
+        "g:marion-oh",
+        "g:marion-oh",
     ]
 
 
