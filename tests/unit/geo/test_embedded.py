@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
+from frontlines.geo.resolve import resolve_scored
 from frontlines.geo.embedded import SEAT_FEATURE_CODE, city_file_for, english_admin_name
 from frontlines.model import PlaceMention
 
@@ -210,3 +211,25 @@ def test_embedded_city_file_for(population: int, file: int) -> None:
 )
 def test_embedded_english_admin_name(name: str, aliases: list[str], english: str) -> None:
     assert english_admin_name(name, aliases) == english
+
+
+@pytest.mark.parametrize(
+    "name, country", [("West Bank", "PS"), ("Darfur", "SD"), ("Donbass", "UA"), ("South Ossetia", "GE")]
+)
+def test_embedded_regions_without_a_code_are_places(embedded, name: str, country: str) -> None:
+    gazetteer, _ = embedded
+    region = next(p for p in gazetteer.lookup(name) if p.kind == "other")
+    assert region.country_code == country
+
+
+def test_embedded_region_names_are_matched_whole(embedded, split_sentences) -> None:
+    mentions, _ = _resolve(embedded, split_sentences, "Soldiers raided a camp in the West Bank on Monday.")
+    assert mentions["West Bank"].candidates[0].name == "West Bank"
+
+
+def test_embedded_continental_demonym_is_the_continent(embedded, split_sentences) -> None:
+    gazetteer, matcher = embedded
+    text = "European leaders met in Brussels."
+    scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+    demonyms = {s.mention.text: s.mention.candidates[0] for s in scored if s.adjectival}
+    assert demonyms["European"].name == "Europe"
