@@ -16,8 +16,8 @@ from collections.abc import Callable
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
-from frontlines.geo.resolve import resolve_scored
 from frontlines.geo.embedded import SEAT_FEATURE_CODE, city_file_for, english_admin_name
+from frontlines.geo.resolve import resolve_scored
 from frontlines.model import PlaceMention
 
 pytestmark = pytest.mark.embedded
