@@ -19,7 +19,7 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   town are skipped and counted. Each admin1's largest town is marked as its seat (feature code
   ``PPLA``), the point where ACLED codes province-level events.
 - ``frontlines.geo.regions``: territories and war zones that no package lists ("West Bank", "Darfur",
-  "Donbas"), kind ``other``.
+  "Donbas"), kind ``admin1``, feature code ``RGN``.
 """
 
 from __future__ import annotations
@@ -242,12 +242,12 @@ def _continents(cache: Any) -> Iterator[PlaceRecord]:
 
 
 def _regions(country_ids: dict[str, str]) -> Iterator[PlaceRecord]:
-    """The regions of ``frontlines.geo.regions`` (kind ``other``, feature code ``RGN``)."""
+    """The regions of ``frontlines.geo.regions`` (kind ``admin1``, feature code ``RGN``)."""
     for region in REGIONS:
         slug = re.sub(r"[^a-z]+", "-", region.name.lower()).strip("-")
         yield PlaceRecord(
             Place(f"region:{slug}", region.name, region.country, region.latitude, region.longitude,
-                  "other", region.population),
+                  "admin1", region.population),
             aliases=region.aliases, parent_id=country_ids.get(region.country), feature_class="L",
             feature_code="RGN", source="frontlines.geo.regions",
         )  # fmt: skip

@@ -1,8 +1,9 @@
 """Regions that news names as places but that no registry package lists: territories and war zones
 without an ISO 3166-2 code ("West Bank", "Darfur", "Donbas", "South Ossetia", "Eastern Ghouta") and a
 few large geographic regions ("the Caucasus", "Siberia"). The embedded build writes them with kind
-``other`` (GeoNames feature code ``RGN``): a geoparser must know them, but they are too large to locate
-an event at a town's precision, so the event stage never uses them as event places.
+``admin1`` and GeoNames' feature code ``RGN``: like a province, such a region locates an event only at
+region precision, when the sentence names no town ("rebels in Eastern Ghouta fired rockets at
+Damascus" is an event in Damascus).
 
 Points are rounded central points of each region; populations are orders of magnitude, used only to
 rank a region against namesake towns.

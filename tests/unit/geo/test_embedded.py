@@ -218,7 +218,7 @@ def test_embedded_english_admin_name(name: str, aliases: list[str], english: str
 )
 def test_embedded_regions_without_a_code_are_places(embedded, name: str, country: str) -> None:
     gazetteer, _ = embedded
-    region = next(p for p in gazetteer.lookup(name) if p.kind == "other")
+    region = next(p for p in gazetteer.lookup(name) if p.kind == "admin1")
     assert region.country_code == country
 
 
