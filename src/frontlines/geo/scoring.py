@@ -7,7 +7,9 @@ The rules, in the order they are added up (``candidate_score``):
 1. Prominence: a country counts as a town of 10^9, a first-level region as one of 10^7, a second-
    level one as 10^5.5; towns and districts by their population (unknown: ``UNKNOWN_POPULATION``).
 2. A town known by this name only as an alternate spelling, not by its own name, loses
-   ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village); a town
+   ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village), and so
+   does a place of any kind matched only by folding when another is spelled as the text spells it
+   ("Columbia" is not Colombia when Columbia, Missouri is a candidate); a town
    named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
    ``SAME_NAME_CITY_BONUS``: a bare name is the town, "X province" the region (rule 6).
@@ -26,11 +28,12 @@ The rules, in the order they are added up (``candidate_score``):
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Sequence
 
 import numpy as np
 
-from frontlines.geo.names import fold
+from frontlines.geo.names import fold, strip_marks
 from frontlines.model import Place
 
 #: Prominence (log10 of an equivalent population) of units without a population of their own.
@@ -101,16 +104,35 @@ def name_prior(place: Place, query: str, candidates: Sequence[Place], *, placed:
     key = fold(query)
     if place.kind in _POINT_KINDS and fold(place.name) != key:
         score -= ALTERNATE_PENALTY
+    elif _spelled_alike_only(place, query, key, candidates):
+        score -= ALTERNATE_PENALTY
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
     if same_name and any(c.kind == "admin1" and c.country_code == place.country_code for c in candidates):
         score += SAME_NAME_CITY_BONUS
     if (
         not placed
         and place.kind in _TOWN_KINDS
-        and any(c.kind == "country" and fold(c.name) == key for c in candidates)
+        and any(c.kind == "country" and _plain(c.name) == _plain(query) for c in candidates)
     ):
         score -= COUNTRY_NAMESAKE_PENALTY
     return score
+
+
+def _spelled_alike_only(place: Place, query: str, key: str, candidates: Sequence[Place]) -> bool:
+    """Rule 2 for places of any kind: the name matched this place only through folding, which
+    merges spellings ("Columbia" folds like "Colombia"), while another candidate is spelled exactly
+    as the text spells it (the Columbias of Missouri and South Carolina)."""
+    plain = _plain(query)
+    if fold(place.name) != key or _plain(place.name) == plain:
+        return False
+    return any(_plain(c.name) == plain for c in candidates)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(name: str) -> str:
+    """A name as written, less case and diacritics ("Ḩalab" -> "halab"); unlike ``fold``, vowels and
+    doubled letters stay ("Columbia" is not "Colombia")."""
+    return strip_marks(name).casefold()
 
 
 def focus_bonus(place: Place, focus_country: str | None, focus_admin1: str | None) -> float:

@@ -41,6 +41,8 @@ WORLD = [
     ("g:piqua-oh", "Piqua", "US", 40.14, -84.24, "city", 20_000, "Ohio"),
     ("g:versailles-oh", "Versailles", "US", 40.22, -84.48, "city", 2_700, "Ohio"),
     ("g:marion-oh", "Marion", "US", 40.59, -83.13, "city", 36_000, "Ohio"),
+    ("c:CO", "Colombia", "CO", 4.0, -72.0, "country", 50_000_000, None),
+    ("g:columbia-mo", "Columbia", "US", 38.95, -92.33, "city", 120_000, "Missouri"),
     ("g:jones", "Jones", "US", 35.57, -97.29, "city", 3_000, "Oklahoma"),
     ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
     ("g:charleston", "Charleston", "US", 38.35, -81.63, "city", 46_000, "West Virginia"),
@@ -96,6 +98,9 @@ def resolve(world, split_sentences):
         ("CHARLESTON, W.Va. -- The council met on Monday.", "W.Va.", "a:US-WV"),
         ("The senator flew back to the U.S. on Friday.", "U.S.", "c:US"),
         ("The US and Russia signed the deal.", "US", "c:US"),
+        # "Columbia" folds like "Colombia", but a place is spelled as the text spells it
+        ("Columbia police arrested a man near the university.", "Columbia", "g:columbia-mo"),
+        ("Colombia police arrested a man near the border.", "Colombia", "c:CO"),
     ],
 )
 def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str, place_id: str) -> None:
