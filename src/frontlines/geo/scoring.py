@@ -28,8 +28,8 @@ The rules, in the order they are added up (``candidate_score``):
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -102,9 +102,9 @@ def name_prior(place: Place, query: str, candidates: Sequence[Place], *, placed:
     places the name inside a region (``placed``: "Russia, Ohio"), the country-namesake penalty."""
     score = prominence(place)
     key = fold(query)
-    if place.kind in _POINT_KINDS and fold(place.name) != key:
-        score -= ALTERNATE_PENALTY
-    elif _spelled_alike_only(place, query, key, candidates):
+    if (place.kind in _POINT_KINDS and fold(place.name) != key) or _spelled_alike_only(
+        place, query, key, candidates
+    ):
         score -= ALTERNATE_PENALTY
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
     if same_name and any(c.kind == "admin1" and c.country_code == place.country_code for c in candidates):
