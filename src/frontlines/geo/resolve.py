@@ -353,7 +353,9 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
     return kept
 
 
-def _score(items: list[_Item], focus: str | None, admin1: str | None) -> None:
+def _score(
+    items: list[_Item], focus: str | None, admin1: str | None, capitals: frozenset[str] = frozenset()
+) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
@@ -372,7 +374,13 @@ def _score(items: list[_Item], focus: str | None, admin1: str | None) -> None:
             continue
         base.append(
             [
-                scoring.name_prior(p, item.span.query, item.candidates, placed=item.container is not None)
+                scoring.name_prior(
+                    p,
+                    item.span.query,
+                    item.candidates,
+                    placed=item.container is not None,
+                    capital=p.place_id in capitals,
+                )
                 + scoring.focus_bonus(p, focus, admin1)
                 + scoring.unit_bonus(p, item.ctx.unit)
                 for p in item.candidates
@@ -485,7 +493,8 @@ def resolve_scored(
     variant_country = focus or _likely_country(items)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
         items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
-    _score(items, focus, _focus_admin1(items, focus))
+    capital_ids = getattr(gazetteer, "capital_ids", None)
+    _score(items, focus, _focus_admin1(items, focus), capital_ids() if capital_ids else frozenset())
 
     out: list[ScoredMention] = []
     for item in items:

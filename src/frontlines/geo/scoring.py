@@ -5,7 +5,8 @@ units (one point = ten times as large a town).
 
 The rules, in the order they are added up (``candidate_score``):
 1. Prominence: a country counts as a town of 10^9, a first-level region as one of 10^7, a second-
-   level one as 10^5.5; towns and districts by their population (unknown: ``UNKNOWN_POPULATION``).
+   level one as 10^5.5; towns and districts by their population (unknown: ``UNKNOWN_POPULATION``);
+   a national capital gains ``CAPITAL_BONUS``.
 2. A town known by this name only as an alternate spelling, not by its own name, loses
    ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village), and so
    does a place of any kind matched only by folding when another is spelled as the text spells it
@@ -40,6 +41,9 @@ from frontlines.model import Place
 KIND_PROMINENCE = {"country": 9.0, "admin1": 6.0, "admin2": 5.0, "admin3": 4.5}
 #: The least prominence of a unit whose population is known (a small country is still a country).
 MIN_UNIT_PROMINENCE = {"country": 8.0, "admin1": 6.0, "admin2": 4.0, "admin3": 3.5}
+#: A national capital is better known than its population says: "Washington" is the capital rather
+#: than the state, "Paris" the French capital rather than a Texan town of the story's state.
+CAPITAL_BONUS = 1.0
 #: Towns and districts of unknown population (0 in GeoNames: admin seats and neighbourhoods).
 UNKNOWN_POPULATION = 3.0
 ALTERNATE_PENALTY = 3.0
@@ -97,10 +101,13 @@ def prominence(place: Place) -> float:
     return math.log10(place.population) if place.population > 0 else UNKNOWN_POPULATION
 
 
-def name_prior(place: Place, query: str, candidates: Sequence[Place], *, placed: bool = False) -> float:
-    """Rules 1-3: prominence, the alternate-name penalty, the same-name-town bonus and, unless the text
-    places the name inside a region (``placed``: "Russia, Ohio"), the country-namesake penalty."""
-    score = prominence(place)
+def name_prior(
+    place: Place, query: str, candidates: Sequence[Place], *, placed: bool = False, capital: bool = False
+) -> float:
+    """Rules 1-3: prominence (plus ``CAPITAL_BONUS`` for a national ``capital``), the alternate-name
+    penalty, the same-name-town bonus and, unless the text places the name inside a region
+    (``placed``: "Russia, Ohio"), the country-namesake penalty."""
+    score = prominence(place) + (CAPITAL_BONUS if capital else 0.0)
     key = fold(query)
     if (place.kind in _POINT_KINDS and fold(place.name) != key) or _spelled_alike_only(
         place, query, key, candidates

@@ -233,3 +233,20 @@ def test_embedded_continental_demonym_is_the_continent(embedded, split_sentences
     scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
     demonyms = {s.mention.text: s.mention.candidates[0] for s in scored if s.adjectival}
     assert demonyms["European"].name == "Europe"
+
+
+def test_embedded_capitals_are_marked_and_preferred(embedded, split_sentences) -> None:
+    gazetteer, _ = embedded
+    capitals = gazetteer.capital_ids()
+    washington = next(p for p in gazetteer.lookup("Washington", "US") if p.place_id in capitals)
+    assert washington.kind == "city" and washington.admin1 == "District of Columbia"
+    assert next(p for p in gazetteer.lookup("Damascus", "SY") if p.kind == "city").place_id in capitals
+    mentions, _ = _resolve(embedded, split_sentences, "Officials in Washington said the talks would go on.")
+    assert mentions["Washington"].candidates[0].place_id == washington.place_id
+
+
+def test_embedded_capital_is_its_provinces_seat(embedded) -> None:
+    gazetteer, _ = embedded
+    province = next(p for p in gazetteer.lookup("Damascus", "SY") if p.kind == "admin1")
+    seat = gazetteer.seat(province)
+    assert seat is not None and seat.place_id in gazetteer.capital_ids()
