@@ -283,7 +283,13 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     if after and not next_is_place and not title_like:
         words = [w.rstrip(".,;:'’") for w in after.group(1).split()]
         first = words[0]
-        keeps = first in PLACE_SUFFIXES or first in TIME_WORDS or any(w in FACILITIES for w in words)
+        keeps = (
+            first in PLACE_SUFFIXES
+            or first in TIME_WORDS
+            or first in OPENING_WORDS
+            or first in _PRONOUNS
+            or any(w in FACILITIES for w in words)
+        )
         if any(w in ORGANISATION_WORDS for w in words):
             return "organisation"
         if first in STREETS:
@@ -297,6 +303,8 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     return None
 
 
+#: Words that open a new sentence after a dateline without punctuation ("NEWARK  It was ...").
+_PRONOUNS = frozenset({"I", "It", "He", "She", "We", "They", "You", "His", "Her", "Its", "Their", "Our"})
 #: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
 _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
