@@ -10,7 +10,9 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 3. The focus country is the one with the largest vote of effectively unambiguous mentions (one
    candidate clearly more prominent than any rival abroad); roles weight the vote, ``hint_country``
    wins ties and stands alone when nothing votes. The focus region (first-level unit: a US state, a
-   Syrian governorate) is voted the same way inside the focus country.
+   Syrian governorate) is voted the same way inside the focus country. When a name's candidates are
+   scored, the focus is the one the article's *other* names vote for: a name repeated ten times
+   does not confirm its own most prominent reading.
 4. Candidates are scored (``scoring``): prominence, focus, the unit the text names, containment the
    text states, and nearness to the article's other places; one name keeps one sense per article.
 5. Demonyms ("Syrian") are resolved to their country but marked ``adjectival``: geoparsing corpora
@@ -354,7 +356,11 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
 
 
 def _score(
-    items: list[_Item], focus: str | None, admin1: str | None, capitals: frozenset[str] = frozenset()
+    items: list[_Item],
+    focus: str | None,
+    admin1: str | None,
+    capitals: frozenset[str] = frozenset(),
+    others_focus: dict[str, str | None] | None = None,
 ) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -372,6 +378,7 @@ def _score(
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
             continue
+        own_focus = focus if others_focus is None else others_focus.get(fold(item.span.query), focus)
         base.append(
             [
                 scoring.name_prior(
@@ -381,7 +388,7 @@ def _score(
                     placed=item.container is not None,
                     capital=p.place_id in capitals,
                 )
-                + scoring.focus_bonus(p, focus, admin1)
+                + scoring.focus_bonus(p, own_focus, admin1 if own_focus == focus else None)
                 + scoring.unit_bonus(p, item.ctx.unit)
                 for p in item.candidates
             ]
@@ -481,6 +488,7 @@ def resolve_scored(
     items = _filter(items, persons)
 
     votes: dict[str, float] = defaultdict(float)
+    own_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item in items:
         if item.span.source == "demonym" or item.container is not None:
             continue  # a place named with its container ("Alexandria, La.") lets the container vote
@@ -489,12 +497,27 @@ def resolve_scored(
             weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)
             if weight:
                 votes[vote[0]] += weight
+                own_votes[fold(item.span.query)][vote[0]] += weight
     focus = focus_country(votes, hint_country)
+    # Rule 3 for each name: the focus the article's *other* names give, so that a name does not
+    # confirm its own most prominent reading ("London" ten times, "St. Thomas" once: London, Ontario).
+    others_focus = {
+        key: focus_country(
+            {cc: w - own.get(cc, 0.0) for cc, w in votes.items() if w - own.get(cc, 0.0) > 0}, hint_country
+        )
+        for key, own in own_votes.items()
+    }
     variant_country = focus or _likely_country(items)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
         items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
     capital_ids = getattr(gazetteer, "capital_ids", None)
-    _score(items, focus, _focus_admin1(items, focus), capital_ids() if capital_ids else frozenset())
+    _score(
+        items,
+        focus,
+        _focus_admin1(items, focus),
+        capital_ids() if capital_ids else frozenset(),
+        others_focus,
+    )
 
     out: list[ScoredMention] = []
     for item in items:

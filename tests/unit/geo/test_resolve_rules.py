@@ -42,6 +42,9 @@ WORLD = [
     ("g:versailles-oh", "Versailles", "US", 40.22, -84.48, "city", 2_700, "Ohio"),
     ("g:marion-oh", "Marion", "US", 40.59, -83.13, "city", 36_000, "Ohio"),
     ("c:CO", "Colombia", "CO", 4.0, -72.0, "country", 50_000_000, None),
+    ("g:london-gb", "London", "GB", 51.51, -0.13, "city", 8_961_989, "England"),
+    ("g:london-on", "London", "CA", 42.98, -81.23, "city", 422_324, "Ontario"),
+    ("g:st-thomas-on", "St. Thomas", "CA", 42.78, -81.18, "city", 38_909, "Ontario"),
     ("g:columbia-mo", "Columbia", "US", 38.95, -92.33, "city", 120_000, "Missouri"),
     ("g:jones", "Jones", "US", 35.57, -97.29, "city", 3_000, "Oklahoma"),
     ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
@@ -98,6 +101,13 @@ def resolve(world, split_sentences):
         ("CHARLESTON, W.Va. -- The council met on Monday.", "W.Va.", "a:US-WV"),
         ("The senator flew back to the U.S. on Friday.", "U.S.", "c:US"),
         ("The US and Russia signed the deal.", "US", "c:US"),
+        # a name's own mentions do not make the story's focus for it: St. Thomas says Ontario
+        (
+            "A fire broke out in London. London firefighters said crews from St. Thomas helped.",
+            "London",
+            "g:london-on",
+        ),
+        ("A fire broke out in London. London firefighters said the blaze was out.", "London", "g:london-gb"),
         # "Columbia" folds like "Colombia", but a place is spelled as the text spells it
         ("Columbia police arrested a man near the university.", "Columbia", "g:columbia-mo"),
         ("Colombia police arrested a man near the border.", "Colombia", "c:CO"),
