@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
-from frontlines.geo.persons import is_given_name
+from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.wordlists import NON_PLACE_NAMES, OFFICES, OPENING_WORDS, ORGANISATION_WORDS, STREETS
 from frontlines.model import PlaceRole
 
@@ -266,12 +266,12 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     if _ARTICLE_NAME_AFTER.match(right):
         return "name-part"  # "Bab" in "Bab al-Nayrab": the start of a longer Arabic name
     prev_word = _CAP_BEFORE.search(left)
-    if prev_word and not prev_is_place and not title_like and not _is_country_possessive(prev_word.group(1)):
+    if prev_word and not prev_is_place and not title_like and not _is_possessive(prev_word.group(1)):
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
         ordinary = is_common_word(word) or any(is_common_word(part) for part in word.split("-"))
-        if is_given_name(word):
-            return "person"  # "Tom Jones"
+        if is_given_name(word) and word not in OPENING_WORDS:
+            return "person"  # "Tom Jones" (not "In Youngstown": "In" is a given name too)
         if (
             word not in DIRECTIONS
             and word not in TIME_WORDS
@@ -283,28 +283,40 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     if after and not next_is_place and not title_like:
         words = [w.rstrip(".,;:'’") for w in after.group(1).split()]
         first = words[0]
-        keeps = first in PLACE_SUFFIXES or first in TIME_WORDS or any(w in FACILITIES for w in words)
+        keeps = (
+            first in PLACE_SUFFIXES
+            or first in TIME_WORDS
+            or first in OPENING_WORDS
+            or first in _PRONOUNS
+            or any(w in FACILITIES for w in words)
+        )
         if any(w in ORGANISATION_WORDS for w in words):
             return "organisation"
         if first in STREETS:
             return "street"
+        if is_given_name(surface) and is_common_surname(first):
+            return "person"  # "Jordan Dyer", "Austin Jones"
         if not keeps and first not in OFFICES:
-            return "name-part"
+            # "Laurel County Adult Education", "Washington Capitals", "Enfield Council's": the place
+            # names what the longer name belongs to; it stays a toponym in the organisation's role
+            return "organisation"
     return None
 
 
+#: Words that open a new sentence after a dateline without punctuation ("NEWARK  It was ...").
+_PRONOUNS = frozenset({"I", "It", "He", "She", "We", "They", "You", "His", "Her", "Its", "Their", "Our"})
 #: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
 _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
 _ARTICLE_NAME_AFTER = re.compile(r"^[ \t]+(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-\s’']+[A-Z]")
 
 
-def _is_country_possessive(word: str) -> bool:
-    """ "Syria's", "Syrias" (as FA-KES writes it) before a place name: a country, not a name part."""
-    for stem in (word.removesuffix("'s"), word.removesuffix("’s"), word.removesuffix("s")):
-        if stem != word and country_code(stem) is not None:
-            return True
-    return False
+def _is_possessive(word: str) -> bool:
+    """A possessive before a place name ends the name before it: "Dow's West Virginia site",
+    "Thursday's Ontario budget", "Syria's Idlib"; "Syrias" (as FA-KES writes it) for a country."""
+    if word.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    return word.endswith("s") and country_code(word[:-1]) is not None
 
 
 def is_title_like(sentence: str) -> bool:

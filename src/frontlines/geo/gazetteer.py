@@ -171,6 +171,7 @@ class SqliteGazetteer:
             )
         self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._seats: dict[str, Place | None] = {}
+        self._capitals: frozenset[str] | None = None
         try:
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -245,18 +246,26 @@ class SqliteGazetteer:
         return _place(row) if row else None
 
     def seat(self, place: Place) -> Place | None:
-        """The town marked as an admin1 unit's seat (its largest town, feature code PPLA), or None:
+        """The town marked as an admin1 unit's seat (its largest town, feature code PPLA, or PPLC for a
+        national capital), or None:
         ACLED codes a province-level event at the province's capital."""
         if place.place_id in self._seats:
             return self._seats[place.place_id]
         cols = ", ".join("t." + c.strip() for c in _PLACE_COLUMNS.split(","))
         sql = (
             f"SELECT {cols} FROM places t JOIN places a ON t.parent = a.id"
-            " WHERE a.place_id = ? AND t.feature_code = 'PPLA' ORDER BY t.population DESC LIMIT 1"
+            " WHERE a.place_id = ? AND t.feature_code IN ('PPLA', 'PPLC') ORDER BY t.population DESC LIMIT 1"
         )
         row = self._conn.execute(sql, (place.place_id,)).fetchone()
         self._seats[place.place_id] = _place(row) if row else None
         return self._seats[place.place_id]
+
+    def capital_ids(self) -> frozenset[str]:
+        """Ids of the towns marked as national capitals (GeoNames feature code PPLC)."""
+        if self._capitals is None:
+            sql = "SELECT place_id FROM places WHERE feature_code = 'PPLC'"
+            self._capitals = frozenset(row[0] for row in self._conn.execute(sql))
+        return self._capitals
 
     def parent(self, place_id: str) -> Place | None:
         """The place that contains this one as the importer recorded it (a neighbourhood's city, a

@@ -187,10 +187,11 @@ def transliterated_names(path: Path) -> list[str]:
         conn.close()
 
 
-#: A dateline's place in capitals at the start of a line ("BEIRUT (Reuters) -", "CHARLESTON, W.Va.").
+#: A dateline's place in capitals at the start of a line ("BEIRUT (Reuters) -", "CHARLESTON, W.Va.",
+#: "NEWARK  Police said", "WASHINGTON Christopher Steele, ...": the story goes on in ordinary case).
 _DATELINE = re.compile(
     r"(?:^[ \t]*|(?<=[.!?] )|(?<=[.!?][\"”] )|(?<=\d\d\d\d ))"  # a line, sentence or dated byline start
-    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?=[,:]|[ \t]*\(|[ \t]+[-—–])",
+    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?=[,:]|[ \t]*\(|[ \t]+[-—–]|[ \t]{2,}\S|[ \t]+[A-Z][a-z])",
     re.MULTILINE,
 )
 #: A whole line in capitals (a headline), at least two words.

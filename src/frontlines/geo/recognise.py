@@ -1,13 +1,17 @@
 """Toponym candidates in text: gazetteer names, abbreviations and demonyms, as spans to resolve.
 
-Three finders, merged longest-first where they overlap:
+Four finders, merged longest-first where they overlap:
 
 - gazetteer names (the Aho-Corasick matcher's hits);
 - abbreviations of countries and of US/Canadian/Australian states: unmistakable ones anywhere
   ("U.S.", "W.Va.", "Calif."), ambiguous ones ("Ga.", "Miss.", postal "TX") only right after
   "Town, " as AP style writes them;
 - demonyms ("Syrian", "Russians"): adjectival toponyms that geoparsing corpora count as mentions of
-  the country, but that never locate an event (see ``ScoredMention.adjectival``).
+  the country, but that never locate an event (see ``ScoredMention.adjectival``);
+- counties named without the word "County": abbreviated ("Platte Co.") or listed before a plural
+  ("Clark, Preble or Warren counties", "Hitchcock and Hayes counties"), looked up as "X County"
+  among second-level units. A gazetteer lists a county by its full name only: the bare stem is a
+  town's name far more often.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from frontlines.geo.names import is_common_word
 from frontlines.geo.wordlists import (
     ABBREVIATION_COUNTRIES,
     ABBREVIATIONS,
@@ -24,9 +29,10 @@ from frontlines.geo.wordlists import (
     CITY_ABBREVIATIONS,
     COUNTRY_ABBREVIATIONS,
     DEMONYM_PLACES,
+    OPENING_WORDS,
 )
 
-SpanSource = Literal["name", "abbreviation", "demonym", "variant"]
+SpanSource = Literal["name", "abbreviation", "demonym", "variant", "county"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +66,9 @@ _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})
 _STATE_KINDS = frozenset({"admin1"})
 _CITY_KINDS = frozenset({"city"})
-#: What a demonym can stand for: a country, or a region or city ("Texan", "Londoner").
-_DEMONYM_KINDS = frozenset({"country", "admin1", "city"})
+#: What a demonym can stand for: a country, a region or city ("Texan", "Londoner"), a continent or
+#: a region without a code ("European", "South Ossetian").
+_DEMONYM_KINDS = frozenset({"country", "admin1", "city", "other"})
 
 
 def abbreviation_spans(text: str) -> list[Span]:
@@ -97,7 +104,7 @@ def demonym_spans(text: str) -> list[Span]:
     ]
 
 
-_PRIORITY = {"name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
+_PRIORITY = {"county": -1, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
 
 
 def merge_spans(*groups: Sequence[Span]) -> list[Span]:
@@ -117,10 +124,51 @@ def merge_spans(*groups: Sequence[Span]) -> list[Span]:
     return taken
 
 
+#: One county name: one to three capitalised words ("Otter Tail", "St. Louis", "DeKalb").
+_COUNTY_NAME = r"(?:St\. |Saint )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+#: "Platte Co." / "PLATTE CO." (a county abbreviated as newspapers do).
+_COUNTY_ABBREVIATED = re.compile(rf"(?<![\w.])({_COUNTY_NAME}) (?:Co|CO)\.(?!\w)")
+#: "Clark, Preble or Warren counties": a list of names before the plural of the unit.
+_COUNTY_LIST = re.compile(
+    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) (counties|parishes)\b"
+)
+_COUNTY_ITEM = re.compile(_COUNTY_NAME)
+_UNIT_OF_PLURAL = {"counties": "County", "parishes": "Parish"}
+_COUNTY_KINDS = frozenset({"admin2"})
+
+
+def county_spans(text: str) -> list[Span]:
+    """Counties named without the word "County" (see the module docstring)."""
+    spans: list[Span] = []
+    for m in _COUNTY_ABBREVIATED.finditer(text):
+        name = _query(m.group(1))
+        spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
+    for m in _COUNTY_LIST.finditer(text):
+        unit = _UNIT_OF_PLURAL[m.group(2)]
+        base = m.start(1)
+        for item in _COUNTY_ITEM.finditer(m.group(1)):
+            start, end = base + item.start(), base + item.end()
+            start = _after_opening_word(text, start, end)
+            name = text[start:end]
+            spans.append(Span(start, end, name, f"{_query(name)} {unit}", "county", _COUNTY_KINDS))
+    return spans
+
+
+def _after_opening_word(text: str, start: int, end: int) -> int:
+    """Where a county's name starts when a sentence opens with an ordinary capitalised word before it
+    ("Small Hitchcock and Hayes counties" -> "Hitchcock"); names mid-sentence ("Otter Tail") stay."""
+    first, _, rest = text[start:end].partition(" ")
+    opens = not text[:start].strip() or text[:start].rstrip().endswith((".", "!", "?", '"', "”"))
+    if rest and opens and (first in OPENING_WORDS or is_common_word(first)):
+        return start + len(first) + 1
+    return start
+
+
 def find_spans(text: str, matches: Sequence[tuple[int, int, str]]) -> list[Span]:
-    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations and demonyms."""
+    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations, demonyms and
+    counties named without the word "County"."""
     names = [Span(start, end, surface, _query(surface)) for start, end, surface in matches]
-    return merge_spans(names, abbreviation_spans(text), demonym_spans(text))
+    return merge_spans(county_spans(text), names, abbreviation_spans(text), demonym_spans(text))
 
 
 #: A run of capitalised words, with Arabic articles between them ("Kfar Souseh", "Bab al-Nayrab").

@@ -12,6 +12,8 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
    wins ties and stands alone when nothing votes. The focus region (first-level unit: a US state, a
    Syrian governorate) is voted the same way inside the focus country. A dateline's place ("AMMAN,
    June 8 (Reuters) -") does not vote: it says where the report was filed, not where its story is.
+   When a name's candidates are scored, the focus is the one the article's *other* names vote for: a
+   name repeated ten times does not confirm its own most prominent reading.
 4. Candidates are scored (``scoring``): prominence, focus, the unit the text names, containment the
    text states, and nearness to the article's other places; one name keeps one sense per article.
 5. Demonyms ("Syrian") are resolved to their country but marked ``adjectival``: geoparsing corpora
@@ -35,7 +37,7 @@ from frontlines.geo.context import Context, is_title_like, not_a_place, read_con
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.matcher import dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
-from frontlines.geo.persons import is_common_surname
+from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.recognise import Span, find_spans, unmatched_runs
 from frontlines.model import Place, PlaceMention
 
@@ -184,7 +186,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 prev_is_place=(start - 1) in ends,
                 next_is_place=(end + 1) in starts,
             )
-            if reason in ("person", "name-part"):
+            if reason == "person" or (reason == "name-part" and _person_like(span.query)):
                 persons.add(fold(span.query))
             if reason == "organisation":
                 organisation = True
@@ -209,6 +211,13 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         )
     }
     return items, persons
+
+
+def _person_like(name: str) -> bool:
+    """A name that may be part of a person's name ("Jones" in "Tom Jones"): one word that is a common
+    given name or surname. "Spartanburg" in "Upstate Spartanburg" is part of some other name, which
+    says nothing about its other mentions."""
+    return " " not in name and (is_common_surname(name) or is_given_name(name))
 
 
 def _likely_country(items: Sequence[_Item]) -> str | None:
@@ -339,7 +348,7 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
         small = not any(
             p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in item.candidates
         )
-        surname = small and is_common_surname(item.span.query)
+        surname = small and (is_common_surname(item.span.query) or is_given_name(item.span.query))
         needs_evidence = item.span.source == "name" and (
             is_common_word(item.span.query) or key in persons or surname
         )
@@ -348,7 +357,13 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
     return kept
 
 
-def _score(items: list[_Item], focus: str | None, admin1: str | None) -> None:
+def _score(
+    items: list[_Item],
+    focus: str | None,
+    admin1: str | None,
+    capitals: frozenset[str] = frozenset(),
+    others_focus: dict[str, str | None] | None = None,
+) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
@@ -365,10 +380,17 @@ def _score(items: list[_Item], focus: str | None, admin1: str | None) -> None:
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
             continue
+        own_focus = focus if others_focus is None else others_focus.get(fold(item.span.query), focus)
         base.append(
             [
-                scoring.name_prior(p, item.span.query, item.candidates)
-                + scoring.focus_bonus(p, focus, admin1)
+                scoring.name_prior(
+                    p,
+                    item.span.query,
+                    item.candidates,
+                    placed=item.container is not None,
+                    capital=p.place_id in capitals,
+                )
+                + scoring.focus_bonus(p, own_focus, admin1 if own_focus == focus else None)
                 + scoring.unit_bonus(p, item.ctx.unit)
                 for p in item.candidates
             ]
@@ -469,6 +491,7 @@ def resolve_scored(
 
     votes: dict[str, float] = defaultdict(float)
     datelines = set(dateline_spans(text))
+    own_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item in items:
         if item.span.source == "demonym" or item.container is not None:
             continue  # a place named with its container ("Alexandria, La.") lets the container vote
@@ -479,11 +502,27 @@ def resolve_scored(
             weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)
             if weight:
                 votes[vote[0]] += weight
+                own_votes[fold(item.span.query)][vote[0]] += weight
     focus = focus_country(votes, hint_country)
+    # Rule 3 for each name: the focus the article's *other* names give, so that a name does not
+    # confirm its own most prominent reading ("London" ten times, "St. Thomas" once: London, Ontario).
+    others_focus = {
+        key: focus_country(
+            {cc: w - own.get(cc, 0.0) for cc, w in votes.items() if w - own.get(cc, 0.0) > 0}, hint_country
+        )
+        for key, own in own_votes.items()
+    }
     variant_country = focus or _likely_country(items)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
         items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
-    _score(items, focus, _focus_admin1(items, focus))
+    capital_ids = getattr(gazetteer, "capital_ids", None)
+    _score(
+        items,
+        focus,
+        _focus_admin1(items, focus),
+        capital_ids() if capital_ids else frozenset(),
+        others_focus,
+    )
 
     out: list[ScoredMention] = []
     for item in items:

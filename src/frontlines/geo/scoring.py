@@ -5,9 +5,13 @@ units (one point = ten times as large a town).
 
 The rules, in the order they are added up (``candidate_score``):
 1. Prominence: a country counts as a town of 10^9, a first-level region as one of 10^7, a second-
-   level one as 10^5.5; towns and districts by their population (unknown: ``UNKNOWN_POPULATION``).
+   level one as 10^5.5; towns and districts by their population (unknown: ``UNKNOWN_POPULATION``);
+   a national capital gains ``CAPITAL_BONUS``.
 2. A town known by this name only as an alternate spelling, not by its own name, loses
-   ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village).
+   ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village), and so
+   does a place of any kind matched only by folding when another is spelled as the text spells it
+   ("Columbia" is not Colombia when Columbia, Missouri is a candidate); a town
+   named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
    ``SAME_NAME_CITY_BONUS``: a bare name is the town, "X province" the region (rule 6).
 4. The document's focus country adds ``FOCUS_COUNTRY_BONUS`` to places inside it (countries
@@ -26,20 +30,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
-from frontlines.geo.names import fold
+from frontlines.geo.names import fold, strip_marks
 from frontlines.model import Place
 
 #: Prominence (log10 of an equivalent population) of units without a population of their own.
 KIND_PROMINENCE = {"country": 9.0, "admin1": 6.0, "admin2": 5.0, "admin3": 4.5}
 #: The least prominence of a unit whose population is known (a small country is still a country).
 MIN_UNIT_PROMINENCE = {"country": 8.0, "admin1": 6.0, "admin2": 4.0, "admin3": 3.5}
+#: A national capital is better known than its population says: "Washington" is the capital rather
+#: than the state, "Paris" the French capital rather than a Texan town of the story's state.
+CAPITAL_BONUS = 1.0
 #: Towns and districts of unknown population (0 in GeoNames: admin seats and neighbourhoods).
 UNKNOWN_POPULATION = 3.0
-ALTERNATE_PENALTY = 1.0
+ALTERNATE_PENALTY = 3.0
 SAME_NAME_CITY_BONUS = 1.5
+#: A town named like a country ("Russia", Ohio; "Egypt", Arkansas) stands for itself only when the
+#: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country, however
+#: near the story's other places the namesake lies.
+COUNTRY_NAMESAKE_PENALTY = 8.0
 FOCUS_COUNTRY_BONUS = 2.5
 FOCUS_ADMIN1_BONUS = 2.0
 UNIT_BONUS = 3.0
@@ -66,6 +78,7 @@ UNIT_KINDS: dict[str, frozenset[str]] = {
     "district": frozenset({"district", "admin3"}),
 }
 _POINT_KINDS = frozenset({"city", "district", "admin2", "admin3", "other"})
+_TOWN_KINDS = frozenset({"city", "district"})
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -88,16 +101,45 @@ def prominence(place: Place) -> float:
     return math.log10(place.population) if place.population > 0 else UNKNOWN_POPULATION
 
 
-def name_prior(place: Place, query: str, candidates: Sequence[Place]) -> float:
-    """Rules 1-3: prominence, the alternate-name penalty and the same-name-town bonus."""
-    score = prominence(place)
+def name_prior(
+    place: Place, query: str, candidates: Sequence[Place], *, placed: bool = False, capital: bool = False
+) -> float:
+    """Rules 1-3: prominence (plus ``CAPITAL_BONUS`` for a national ``capital``), the alternate-name
+    penalty, the same-name-town bonus and, unless the text places the name inside a region
+    (``placed``: "Russia, Ohio"), the country-namesake penalty."""
+    score = prominence(place) + (CAPITAL_BONUS if capital else 0.0)
     key = fold(query)
-    if place.kind in _POINT_KINDS and fold(place.name) != key:
+    if (place.kind in _POINT_KINDS and fold(place.name) != key) or _spelled_alike_only(
+        place, query, key, candidates
+    ):
         score -= ALTERNATE_PENALTY
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
     if same_name and any(c.kind == "admin1" and c.country_code == place.country_code for c in candidates):
         score += SAME_NAME_CITY_BONUS
+    if (
+        not placed
+        and place.kind in _TOWN_KINDS
+        and any(c.kind == "country" and _plain(c.name) == _plain(query) for c in candidates)
+    ):
+        score -= COUNTRY_NAMESAKE_PENALTY
     return score
+
+
+def _spelled_alike_only(place: Place, query: str, key: str, candidates: Sequence[Place]) -> bool:
+    """Rule 2 for places of any kind: the name matched this place only through folding, which
+    merges spellings ("Columbia" folds like "Colombia"), while another candidate is spelled exactly
+    as the text spells it (the Columbias of Missouri and South Carolina)."""
+    plain = _plain(query)
+    if fold(place.name) != key or _plain(place.name) == plain:
+        return False
+    return any(_plain(c.name) == plain for c in candidates)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(name: str) -> str:
+    """A name as written, less case and diacritics ("Ḩalab" -> "halab"); unlike ``fold``, vowels and
+    doubled letters stay ("Columbia" is not "Colombia")."""
+    return strip_marks(name).casefold()
 
 
 def focus_bonus(place: Place, focus_country: str | None, focus_admin1: str | None) -> float:

@@ -23,6 +23,11 @@ from frontlines.geo.matcher import matcher_path
         ("Human rights in the Syrian Arab Republic", ["Syrian Arab Republic"]),
         ("Of course", []),  # small places named by English words are not in the matcher
         ("Russian jets", []),
+        # datelines in capitals: with punctuation, or followed straight by the story's first words
+        ("BEIRUT (Reuters) - Jets struck Idlib.", ["BEIRUT", "Idlib"]),
+        ("Jets struck. BEIRUT  It was calm on Monday.", ["BEIRUT"]),
+        ("BEIRUT Officials said jets struck Idlib.", ["BEIRUT", "Idlib"]),
+        ("UN officials met. BEIRUT is calm, the UN said.", []),  # capitals mid-sentence are not a dateline
     ],
 )
 def test_matcher_find(tiny_matcher: PlaceMatcher, text: str, found: list[str]) -> None:

@@ -36,6 +36,16 @@ WORLD = [
     ("g:mos-ru", "Moscow", "RU", 55.75, 37.62, "city", 10_400_000, "Moscow"),
     ("g:mos-id", "Moscow", "US", 46.73, -117.0, "city", 25_000, "Idaho"),
     ("g:rus-oh", "Russia", "US", 40.23, -84.41, "city", 640, "Ohio"),
+    ("a:US-OH", "Ohio", "US", 40.4, -82.8, "admin1", 0, "Ohio"),
+    ("g:sidney-oh", "Sidney", "US", 40.28, -84.16, "city", 21_000, "Ohio"),
+    ("g:piqua-oh", "Piqua", "US", 40.14, -84.24, "city", 20_000, "Ohio"),
+    ("g:versailles-oh", "Versailles", "US", 40.22, -84.48, "city", 2_700, "Ohio"),
+    ("g:marion-oh", "Marion", "US", 40.59, -83.13, "city", 36_000, "Ohio"),
+    ("c:CO", "Colombia", "CO", 4.0, -72.0, "country", 50_000_000, None),
+    ("g:london-gb", "London", "GB", 51.51, -0.13, "city", 8_961_989, "England"),
+    ("g:london-on", "London", "CA", 42.98, -81.23, "city", 422_324, "Ontario"),
+    ("g:st-thomas-on", "St. Thomas", "CA", 42.78, -81.18, "city", 38_909, "Ontario"),
+    ("g:columbia-mo", "Columbia", "US", 38.95, -92.33, "city", 120_000, "Missouri"),
     ("g:jones", "Jones", "US", 35.57, -97.29, "city", 3_000, "Oklahoma"),
     ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
     ("g:charleston", "Charleston", "US", 38.35, -81.63, "city", 46_000, "West Virginia"),
@@ -80,6 +90,10 @@ def resolve(world, split_sentences):
         ("Storms hit Paris, Texas, and Houston overnight.", "Paris", "g:par-tx"),
         ("Tourists returned to Paris, the French capital said.", "Paris", "g:par-fr"),
         ("Officials in Houston said Russia had sent a letter.", "Russia", "c:RU"),
+        # a country's name is the country even in a story set near its namesake town ...
+        ("Voters in Sidney, Piqua and Versailles, Ohio, said Russia was a threat.", "Russia", "c:RU"),
+        # ... unless the text says where the town lies
+        ("Voters in Russia, Ohio, went to the polls.", "Russia", "g:rus-oh"),
         ("Officials in Houston said Moscow had sent a letter.", "Moscow", "g:mos-ru"),
         ("Officials in Houston said Georgia had voted.", "Georgia", "a:US-GA"),
         ("Tbilisi said Georgia would talk to Russia.", "Georgia", "c:GE"),
@@ -87,6 +101,16 @@ def resolve(world, split_sentences):
         ("CHARLESTON, W.Va. -- The council met on Monday.", "W.Va.", "a:US-WV"),
         ("The senator flew back to the U.S. on Friday.", "U.S.", "c:US"),
         ("The US and Russia signed the deal.", "US", "c:US"),
+        # a name's own mentions do not make the story's focus for it: St. Thomas says Ontario
+        (
+            "A fire broke out in London. London firefighters said crews from St. Thomas helped.",
+            "London",
+            "g:london-on",
+        ),
+        ("A fire broke out in London. London firefighters said the blaze was out.", "London", "g:london-gb"),
+        # "Columbia" folds like "Colombia", but a place is spelled as the text spells it
+        ("Columbia police arrested a man near the university.", "Columbia", "g:columbia-mo"),
+        ("Colombia police arrested a man near the border.", "Colombia", "c:CO"),
     ],
 )
 def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str, place_id: str) -> None:
@@ -98,11 +122,34 @@ def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str
     [
         ("Tom Jones said the plan was sound. Jones added that it was cheap.", "Jones"),
         ("The report by Jones was published.", "Jones"),
+        # a small town named like a common given name needs locative context too
+        ("Marion said the plan was sound.", "Marion"),
         ("Russian jets struck the town.", "Russian"),
     ],
 )
 def test_resolve_drops_persons_and_demonyms_from_places(resolve, text: str, absent: str) -> None:
     assert absent not in resolve(text)
+
+
+def test_resolve_part_of_another_name_says_nothing_of_other_mentions(resolve) -> None:
+    # "Upstate Charleston" is part of a longer name; the bare "Charleston" later is still the town
+    found = resolve(
+        "Members of the Upstate Charleston Alliance met on a rainy evening. Charleston officials said it."
+    )
+    assert found.get("Charleston", [])[-1:] == ["g:charleston"]
+
+
+def test_resolve_place_after_a_possessive_is_a_place(resolve) -> None:
+    assert resolve("Dow's Charleston plant was closed on Monday after the storm.")["Charleston"] == [
+        "g:charleston"
+    ]
+
+
+def test_resolve_keeps_given_name_towns_with_locative_context(resolve) -> None:
+    assert resolve("Marion said the storm hit. Residents of Marion were evacuated.")["Marion"] == [
+        "g:marion-oh",
+        "g:marion-oh",
+    ]
 
 
 def test_resolve_keeps_surname_towns_with_locative_context(resolve) -> None:

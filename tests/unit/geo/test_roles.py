@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
+from frontlines.geo.context import not_a_place
 
 
 @pytest.fixture
@@ -69,3 +70,40 @@ def test_roles_venues_are_not_event_places(roles, text: str, name: str) -> None:
 )
 def test_roles_the_place_of_the_action_is_the_event_place(roles, text: str, name: str) -> None:
     assert roles(text)[name] == "event"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a place that opens a longer proper name is that name's base: a toponym, never an event place
+        (
+            "Jets struck Idlib early on Monday, a statement by the Aleppo Revolutionary Command said.",
+            "Aleppo",
+        ),
+        ("The Homs Coordination Committee reported shelling in Idlib.", "Homs"),
+        ("Reading Borough officials said Idlib was shelled.", "Reading"),
+    ],
+)
+def test_roles_place_opening_a_longer_name_is_its_base(roles, text: str, name: str) -> None:
+    assert roles(text)[name] == "organisation_base"
+
+
+@pytest.mark.parametrize(
+    "surface, right, reason",
+    [
+        ("Jordan", " Dyer, a witness, said", "person"),  # a given name and a surname
+        ("Jordan", " Valley Authority said", "organisation"),
+        ("Laurel County", " Adult Education said", "organisation"),
+    ],
+)
+def test_roles_capitalised_words_after_a_place(surface: str, right: str, reason: str) -> None:
+    found = not_a_place(
+        surface, "A statement from the ", right, before="A statement from the ", sentence_initial=False,
+        title_like=False, prev_is_place=False, next_is_place=False,
+    )  # fmt: skip
+    assert found == reason
+
+
+def test_roles_sentence_opening_preposition_is_not_a_given_name(roles) -> None:
+    # "In" is in the census list of given names; "In Homs, ..." is still a place
+    assert roles("In Homs, jets struck a market.")["Homs"] == "event"
