@@ -22,7 +22,7 @@ from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import Article, Event, Rejection
 from frontlines.pipeline import Pipeline, Result
 from frontlines.store.base import Repository
-from frontlines.text import clean_stage, sentence_stage
+from frontlines.text import clean_stage, language, sentence_stage
 from frontlines.time import time_stage
 
 
@@ -37,8 +37,10 @@ class Resources:
 
 
 def load_resources(settings: Settings) -> Resources:
-    """Open the gazetteer (building the embedded default on first use) and the actor dictionary."""
+    """Open the gazetteer (building the embedded default on first use), the actor dictionary and the
+    classifier, and load the language identifier that ingestion uses."""
     gazetteer, matcher = open_default_gazetteer(settings)
+    language.identifier()
     return Resources(gazetteer, matcher, ActorDictionary.load(), open_default_classifier(settings))
 
 

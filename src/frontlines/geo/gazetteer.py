@@ -77,13 +77,15 @@ CREATE TABLE admin_codes (
     geonameid INTEGER
 );
 """
+#: Idempotent, so an import into an older file of the same schema adds any index it lacks.
 INDEXES = """
-CREATE INDEX names_folded ON names(folded, place);
-CREATE INDEX names_place ON names(place);
-CREATE INDEX places_country ON places(country_code, kind);
-CREATE INDEX places_admin1 ON places(country_code, admin1_code);
-CREATE INDEX places_geonameid ON places(geonameid);
-CREATE INDEX places_source ON places(source, run);
+CREATE INDEX IF NOT EXISTS names_folded ON names(folded, place);
+CREATE INDEX IF NOT EXISTS names_place ON names(place);
+CREATE INDEX IF NOT EXISTS places_country ON places(country_code, kind);
+CREATE INDEX IF NOT EXISTS places_admin1 ON places(country_code, admin1_code);
+CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
+CREATE INDEX IF NOT EXISTS places_source ON places(source, run);
+CREATE INDEX IF NOT EXISTS places_parent ON places(parent);
 """
 _PLACE_COLUMNS = (
     "place_id, name, kind, country_code, latitude, longitude, population, admin1, admin2, admin3, geonameid"

@@ -21,7 +21,7 @@ PREFER_MARGIN = 10.0
 
 
 @functools.cache
-def _identifier() -> Any:
+def identifier() -> Any:
     """The py3langid model (about 0.5 s to load), built once per process."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -38,7 +38,7 @@ def detect_language(text: str, prefer: Sequence[str] = ()) -> str:
     sample = text[:SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return UNKNOWN
-    ranked = _identifier().rank(sample)
+    ranked = identifier().rank(sample)
     best_code, best_score = ranked[0]
     if prefer and best_code not in prefer:
         scores = {str(code): float(score) for code, score in ranked}

@@ -21,6 +21,7 @@ from typing import Any
 
 from frontlines.errors import ResourceError
 from frontlines.geo.gazetteer import (
+    INDEXES,
     INSERT_PLACE,
     PLACE_INSERT_COLUMNS,
     SCHEMA_VERSION,
@@ -82,6 +83,7 @@ class GazetteerWriter:
                 self.conn.execute("PRAGMA journal_mode = OFF")
                 create_schema(self.conn, {"source": "imports"})
             self._check_schema()
+            self.conn.executescript(INDEXES)  # before the transaction: a script commits first
             self.conn.execute("BEGIN IMMEDIATE")
         except BaseException:
             self._discard()
