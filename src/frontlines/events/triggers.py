@@ -327,6 +327,12 @@ def find_triggers(text: str) -> list[Trigger]:
                 if rule.territorial and _takes_captives(text, start, m.end()):
                     continue
                 found.append((start, m.end(), rule.priority, rule, m[0]))
+    return strongest(found)
+
+
+def strongest(found: list[tuple[int, int, int, Rule, str]]) -> list[Trigger]:
+    """The triggers of rule matches ``(start, end, priority, rule, text)``, sorted by position; of two
+    that overlap, the higher priority stays (the longer on a tie)."""
     found.sort(key=lambda f: (f[0], -f[2], -(f[1] - f[0])))
     kept: list[tuple[int, int, int, Rule, str]] = []
     for item in found:

@@ -68,7 +68,7 @@ MONTH_NUMBER: dict[str, int] = {
     "sept": 9,
 }
 #: Small number words for "two days ago", "three weeks ago".
-_SMALL_NUMBERS = {
+SMALL_NUMBERS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -394,7 +394,7 @@ def _resolve_day(m: re.Match[str], published: dt.date | None, dayfirst: bool | N
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _SMALL_NUMBERS[word.lower()]
+    return int(word) if word.isdigit() else SMALL_NUMBERS[word.lower()]
 
 
 def _resolve_week(m: re.Match[str], published: dt.date | None, dayfirst: bool | None) -> _Outcome:

@@ -23,21 +23,8 @@ import re
 from dataclasses import dataclass
 
 from frontlines.model import TimeMention, TimePrecision
+from frontlines.time.expressions import SMALL_NUMBERS
 
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 #: The largest step read, in days: a longer one is vaguer than a week's precision.
 MAX_STEP_DAYS = 21
 
@@ -70,7 +57,7 @@ def _step(m: re.Match[str]) -> tuple[int, TimePrecision]:
         return sign, TimePrecision.DAY
     if m["dir_alone"]:
         return (1 if m["dir_alone"].lower() == "after" else -1), TimePrecision.DAY
-    count = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    count = int(m["n"]) if m["n"].isdigit() else SMALL_NUMBERS[m["n"].lower()]
     sign = 1 if m["dir_n"].lower() in ("later", "afterwards", "after") else -1
     if m["unit_n"].lower().startswith("week"):
         return 7 * count * sign, TimePrecision.WEEK
