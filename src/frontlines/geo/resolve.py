@@ -295,22 +295,23 @@ def _with_variants(
     ]
 
 
-def _inside_their_region(items: list[_Item]) -> list[_Item]:
-    """Rule 7: a name the text places inside a region ("the al-Harra area of Daraa province", "X,
-    Lebanon") none of whose candidates lies in that region's chosen place names a place the
-    gazetteer does not know: it is dropped (the region stands for it). Only administrative units
-    count: a named area without an admin code ("Eastern Ghouta") says nothing a point can be
-    checked against."""
-    kept = []
+def _inside_their_region(items: list[_Item], focus: str | None) -> list[_Item]:
+    """Rule 7: a town the text places inside a region of the focus country ("the al-Harra area of
+    Daraa province") whose candidates all lie abroad names a place the gazetteer does not know: the
+    region stands for it. Only administrative units count: a named area without an admin code
+    ("Eastern Ghouta") says nothing a point can be checked against."""
     for item in items:
         holder = item.container
-        if holder is not None and holder.candidates and holder.scores and item.candidates:
-            region = holder.candidates[max(range(len(holder.scores)), key=holder.scores.__getitem__)]
-            administrative = region.kind == "country" or (region.kind in _REGION_KINDS and region.admin1)
-            if administrative and not any(scoring.contains(region, p) for p in item.candidates):
-                continue  # (an area without an admin code, "Eastern Ghouta", holds what it may)
-        kept.append(item)
-    return kept
+        if holder is None or not holder.scores or not item.candidates:
+            continue
+        region = holder.candidates[max(range(len(holder.scores)), key=holder.scores.__getitem__)]
+        if (
+            region.country_code == focus
+            and (region.kind == "country" or (region.kind in _REGION_KINDS and region.admin1))
+            and all(p.country_code != focus and p.kind in ("city", "district") for p in item.candidates)
+        ):
+            item.candidates, item.scores, item.respelled = [region], [0.0], set()
+    return items
 
 
 def _link(items: list[_Item], text: str) -> None:
@@ -548,7 +549,7 @@ def resolve_scored(
         getattr(gazetteer, "spelled_as", None),
     )
 
-    items = _inside_their_region(items)
+    items = _inside_their_region(items, focus)
     out: list[ScoredMention] = []
     for item in items:
         order = sorted(range(len(item.candidates)), key=lambda k: -item.scores[k])

@@ -26,7 +26,8 @@ from rapidfuzz import fuzz
 
 from frontlines.geo import scoring
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold
+from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
+from frontlines.geo.persons import is_given_name
 from frontlines.geo.recognise import Span, unmatched_runs
 from frontlines.model import Place
 
@@ -138,12 +139,28 @@ def longer_names(
         key = fold(run.query)
         if not any(s.source == "name" for s in inside) or any(fold(s.query) == key for s in inside):
             continue  # nothing matched inside, or only its article is left out ("al-Raqqa")
+        if not _more_words(run, inside):
+            continue
         found = bool(gazetteer.lookup(run.query))
         if not found and similar is not None:
             found = bool(_variant_places(run.query, gazetteer, similar, LONGER_SIMILARITY))
         if found:
             out.append(Span(run.start, run.end, run.surface, run.query, "longer"))
     return out
+
+
+def _more_words(run: Span, inside: Sequence[Span]) -> bool:
+    """Whether a run is a longer name than the names inside it: more words ("Ras al-Ayn" holding
+    "al-Ayn", not "Russia's" holding "Russia"), none of them an English word ("In Asia", "State
+    Road") and the first no given name ("Salah Amin", "Mohamed Abdi": a person)."""
+    words = run.surface.split()
+    if len(words) <= max(len(s.surface.split()) for s in inside):
+        return False
+    taken = " ".join(s.surface for s in inside).split()
+    extra = [w for w in words if w not in taken]
+    if any(is_common_word(w) for w in extra):
+        return False
+    return not is_given_name(words[0])
 
 
 def longer_candidates(span: Span, gazetteer: Gazetteer, similar: SimilarNames | None) -> list[Place]:
