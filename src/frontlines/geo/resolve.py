@@ -247,8 +247,8 @@ def _with_variants(
     focus: str,
 ) -> list[_Item]:
     """Rule 6: transliteration variants. A name also gets the focus country's places spelled
-    otherwise ("Jobar" -> "Jowbar"), marked ``respelled`` (they rank below a place spelled as the
-    text spells it, ``scoring.RESPELLED_PENALTY``); capitalised words the matcher did not find
+    otherwise ("Jobar" -> "Jowbar"), marked ``respelled`` (they rank below a place that bears the
+    text's very spelling, ``scoring.RESPELLED_PENALTY``); capitalised words the matcher did not find
     become places when a spelling of them is a place of the focus country (or one across its
     border near the article's places) and the words around them say it is a place ("in Kfar
     Souseh", "the Qaboun district")."""
@@ -397,7 +397,7 @@ def _score(
                 )
                 + scoring.focus_bonus(p, own_focus, admin1 if own_focus == focus else None)
                 + scoring.unit_bonus(p, item.ctx.unit)
-                - (scoring.RESPELLED_PENALTY if p.place_id in item.respelled else 0.0)
+                - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
                 for p in item.candidates
             ]
         )

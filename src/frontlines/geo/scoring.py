@@ -65,8 +65,9 @@ OUTSIDE_PENALTY = 2.0
 #: What lies "in the city of X" is one of its districts rather than a village nearby.
 CITY_DISTRICT_BONUS = 1.0
 #: A candidate found only by another spelling of the name (its skeleton, ``variants``) ranks below
-#: one a name of which the text spells out ("Al-Malihah" is Al Mulayhah, listed so, before Ma'loula).
-RESPELLED_PENALTY = 2.0
+#: one that bears the text's very spelling ("Al-Malihah" is Al Mulayhah, listed so, not Ma'loula).
+#: When no candidate bears it ("Joubar": Jobar, Jowbar), nearness and the story decide.
+RESPELLED_PENALTY = 1.0
 SUPPORT_WEIGHT = 2.0
 #: The most support a candidate can get (so a long list of nearby names does not drown prominence).
 MAX_SUPPORT = 4.0
