@@ -91,7 +91,7 @@ class Settings:
 
 #: The embedded gazetteer's file name; the number changes whenever its build changes, so an old
 #: build is never used by newer code (the new one is built on first use).
-EMBEDDED_GAZETTEER = "gazetteer-6.sqlite"
+EMBEDDED_GAZETTEER = "gazetteer-7.sqlite"
 
 
 def _coerce(current: Any, value: Any, where: str) -> Any:

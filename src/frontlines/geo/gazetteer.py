@@ -187,7 +187,7 @@ class SqliteGazetteer:
                 f"gazetteer {self.path} has schema {row[0] if row else 'none'}, expected {SCHEMA_VERSION}",
                 "delete it and rebuild the gazetteer",
             )
-        self._cache: OrderedDict[tuple[str, str | None], list[Place]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str | None], tuple[list[Place], frozenset[str]]] = OrderedDict()
         self._polygons: PolygonIndex | None = None
 
     def __getstate__(self) -> dict[str, str]:
@@ -206,11 +206,19 @@ class SqliteGazetteer:
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Places named like ``name`` (folded), optionally in one ISO2 country; exact spellings
         first, then larger populations first."""
+        return list(self._lookup(name, country)[0])
+
+    def spelled_as(self, name: str) -> frozenset[str]:
+        """Ids of the places one of whose stored names is ``name`` exactly (among those ``lookup``
+        finds: "Bosra" is a name of Busra al-Sham; Basrah only folds like it, as "Busra")."""
+        return self._lookup(name, None)[1]
+
+    def _lookup(self, name: str, country: str | None) -> tuple[list[Place], frozenset[str]]:
         key = (name, country)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
-            return list(hit)
+            return hit
         sql = (
             f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
             "MAX(n.name = ?) AS exact FROM names n JOIN places p ON p.id = n.place WHERE n.folded = ?"
@@ -220,11 +228,12 @@ class SqliteGazetteer:
             sql += " AND p.country_code = ?"
             args.append(country)
         sql += " GROUP BY p.id ORDER BY exact DESC, p.population DESC, p.id"
-        places = [_place(row) for row in self._conn.execute(sql, args)]
-        self._cache[key] = places
+        rows = self._conn.execute(sql, args).fetchall()
+        found = ([_place(row) for row in rows], frozenset(row[0] for row in rows if row[-1]))
+        self._cache[key] = found
         if len(self._cache) > LOOKUP_CACHE_SIZE:
             self._cache.popitem(last=False)
-        return list(places)
+        return found
 
     def names(self) -> Iterator[str]:
         """Every distinct stored name (primary, alternate, alias and generated variants)."""

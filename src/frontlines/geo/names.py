@@ -101,6 +101,10 @@ def keep_alternate(name: str) -> bool:
     return not is_common_word(name) and not is_demonym(name)
 
 
+#: An ayn or hamza mark as transliterations write it: at the start of a word ("‘Āmūdā", "‘Ayn") or
+#: before a small letter or the end of a word ("Ra’s", "Ma‘arrat", "Māri‘"). An apostrophe between a
+#: letter and a capital is an elision ("O'Brien", "L'Aquila") and stays.
+_AYN_HAMZA = re.compile(r"(?:(?<![^\s-])['’‘`´ʿʾʻʼ]+|['’‘`´ʿʾʻʼ]+(?=[a-z]|[^\w]|$))")
 #: A consonant written twice ("qq", "ss", "kk"), for the single-letter spelling variant.
 _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
 #: Names shorter than this get no single-letter variant (too many accidental matches).
@@ -111,7 +115,8 @@ def spelling_variants(name: str) -> Iterator[str]:
     """Cheap, safe spellings of ``name`` for the matcher (the name itself excluded).
 
     "Al-Bab" -> "al-Bab", "Al Bab", "El-Bab", "Bab"... (the bare form only when it is not a common word);
-    "Deir ez-Zor" -> "Deir al-Zor", "Deir el-Zor", "Deir ez Zor", "Deir Ezzor"...; "Ţarţūs" -> "Tartus".
+    "Deir ez-Zor" -> "Deir al-Zor", "Deir el-Zor", "Deir ez Zor", "Deir Ezzor"...; "Ţarţūs" -> "Tartus";
+    the ayn and hamza marks news leaves out: "‘Āmūdā" -> "Amuda", "Ra’s al ‘Ayn" -> "Ras al-Ayn".
     """
     seen = {name}
     out: list[str] = []
@@ -122,6 +127,8 @@ def spelling_variants(name: str) -> Iterator[str]:
             out.append(variant)
 
     plain = strip_marks(name)
+    if is_latin(name):
+        plain = _AYN_HAMZA.sub("", plain)
     if plain != name and is_latin(name):
         add(plain)
     # "Raqqa" is also written "Raqa", "Hassakeh" "Hasakeh": a doubled consonant written once.

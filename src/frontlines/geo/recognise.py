@@ -32,7 +32,10 @@ from frontlines.geo.wordlists import (
     OPENING_WORDS,
 )
 
-SpanSource = Literal["name", "abbreviation", "demonym", "variant", "county"]
+#: Where a span comes from: the matcher ("name"), a run that holds a matched name and is a longer name
+#: spelled otherwise ("longer", see ``variants.longer_names``), the finders below, or a capitalised
+#: run looked up by its transliteration ("variant").
+SpanSource = Literal["name", "longer", "abbreviation", "demonym", "variant", "county"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,7 @@ def demonym_spans(text: str) -> list[Span]:
     ]
 
 
-_PRIORITY = {"county": -1, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
+_PRIORITY = {"county": -1, "longer": 0, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
 
 
 def merge_spans(*groups: Sequence[Span]) -> list[Span]:

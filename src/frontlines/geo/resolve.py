@@ -30,15 +30,22 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-
 from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.matcher import dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname, is_given_name
-from frontlines.geo.recognise import Span, find_spans, unmatched_runs
+from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
+from frontlines.geo.variants import (
+    SimilarNames,
+    arabic_name,
+    arabic_named,
+    construct_tail,
+    longer_candidates,
+    longer_names,
+    spelled_otherwise,
+)
 from frontlines.model import Place, PlaceMention
 
 #: How much a mention in each role says about where the story is.
@@ -68,10 +75,9 @@ _INSIDE = re.compile(
 _REGION_KINDS = frozenset({"country", "admin1", "admin2"})
 #: After "X, Y": the list goes on ("Homs, Idlib and Daraa"), so Y is the next item, not X's region.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s|,\s*[A-Z]")
-#: A spelling found by skeleton must be at least this similar to the text's (difflib ratio) ...
-VARIANT_SIMILARITY = 0.6
-#: ... and its place this close to another place of the article.
-VARIANT_RADIUS_KM = 40.0
+#: A nationality word ("Syrian rebels", "the Syrian army") votes this much for its country: less than
+#: a name, but enough to frame an article whose only names are ambiguous ("Bosra").
+DEMONYM_VOTE = 0.25
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
 
@@ -93,6 +99,8 @@ class _Item:
     sentence: int
     container: _Item | None = None  # the item naming the place that contains this one
     scores: list[float] = field(default_factory=list)
+    #: Candidates found only by another spelling (rule 6), not by the text's own.
+    respelled: set[str] = field(default_factory=set)
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, size: int) -> tuple[int, int, int]:
@@ -175,7 +183,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         if index not in title_cache:
             title_cache[index] = is_title_like(text[s_start:s_end])
         organisation = False
-        if span.source in ("name", "variant"):
+        if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,
                 left,
@@ -229,58 +237,21 @@ def _likely_country(items: Sequence[_Item]) -> str | None:
     return None
 
 
-def _spelled_otherwise(query: str, gazetteer: Gazetteer, similar: Callable[[str], Sequence[str]],
-                       country: str, anchors: Sequence[Place]) -> list[Place]:  # fmt: skip
-    """Places of ``country`` whose stored spelling shares the skeleton of ``query`` and is close to it
-    letter by letter (``VARIANT_SIMILARITY``), lying within ``VARIANT_RADIUS_KM`` of one of the
-    article's other places (``anchors``): a skeleton alone matches too many names to trust."""
-    if not anchors:
-        return []  # nothing to lie near: no variant can be trusted
-    return [
-        place
-        for place in _variant_places(query, gazetteer, similar, country)
-        if any(scoring.distance_km(place, a) <= VARIANT_RADIUS_KM for a in anchors)
-    ]
-
-
-#: Variant spellings found per (gazetteer, query, country): the same names recur across a corpus.
-_VARIANTS: dict[tuple[str, str, str], tuple[Place, ...]] = {}
-_VARIANTS_MAX = 50_000
-
-
-def _variant_places(
-    query: str, gazetteer: Gazetteer, similar: Callable[[str], Sequence[str]], country: str
-) -> tuple[Place, ...]:
-    """Places of ``country`` spelled close to ``query`` (same skeleton, ``VARIANT_SIMILARITY``)."""
-    cache_key = (str(getattr(gazetteer, "path", id(gazetteer))), query, country)
-    cached = _VARIANTS.get(cache_key)
-    if cached is not None:
-        return cached
-    key = fold(query).replace(" ", "")
-    found: dict[str, Place] = {}
-    for name in similar(query):
-        if fuzz.ratio(key, fold(name).replace(" ", "")) >= VARIANT_SIMILARITY * 100:
-            for place in gazetteer.lookup(name, country):
-                found.setdefault(place.place_id, place)
-    if len(_VARIANTS) >= _VARIANTS_MAX:
-        _VARIANTS.clear()
-    _VARIANTS[cache_key] = tuple(found.values())
-    return _VARIANTS[cache_key]
-
-
 def _with_variants(
     text: str,
     sentences: Sequence[tuple[int, int]],
     spans: Sequence[Span],
     items: list[_Item],
     gazetteer: Gazetteer,
-    similar: Callable[[str], Sequence[str]],
+    similar: SimilarNames,
     focus: str,
 ) -> list[_Item]:
-    """Rule 6: transliteration variants. A name whose candidates all lie abroad also gets the focus
-    country's places spelled otherwise ("Jobar" -> "Jowbar"); capitalised words the matcher did not
-    find become places when a spelling of them is a place of the focus country and the words
-    around them say it is a place ("in Kfar Souseh", "the Qaboun district")."""
+    """Rule 6: transliteration variants. A name also gets the focus country's places spelled
+    otherwise ("Jobar" -> "Jowbar"), marked ``respelled`` (they rank below a place that bears the
+    text's very spelling, ``scoring.RESPELLED_PENALTY``); capitalised words the matcher did not find
+    become places when a spelling of them is a place of the focus country (or one across its
+    border near the article's places) and the words around them say it is a place ("in Kfar
+    Souseh", "the Qaboun district")."""
 
     def anchors(query: str) -> list[Place]:
         key = fold(query)
@@ -294,18 +265,23 @@ def _with_variants(
 
     for item in items:
         if item.span.source == "name":
-            extra = _spelled_otherwise(item.span.query, gazetteer, similar, focus, anchors(item.span.query))
+            extra = spelled_otherwise(item.span.query, gazetteer, similar, focus, anchors(item.span.query))
             known = {p.place_id for p in item.candidates}
-            item.candidates = item.candidates + [p for p in extra if p.place_id not in known]
+            added_places = [p for p in extra if p.place_id not in known]
+            item.candidates = item.candidates + added_places
+            item.respelled |= {p.place_id for p in added_places}
     runs = unmatched_runs(text, spans)
     added, _ = _recognise(
         text,
         sentences,
         runs,
-        lambda span: _spelled_otherwise(span.query, gazetteer, similar, focus, anchors(span.query)),
+        lambda span: spelled_otherwise(span.query, gazetteer, similar, focus, anchors(span.query)),
     )
     if not added:
         return items
+    for item in added:  # spelled as the text spells it, or only alike
+        alike = {p.place_id for p in gazetteer.lookup(item.span.query)}
+        item.respelled = {p.place_id for p in item.candidates if p.place_id not in alike}
     # A run found by skeleton replaces the shorter names matched inside it ("Sousa" in "Kafr Sousa").
     covered = [(a.span.start, a.span.end) for a in added]
     items = [i for i in items if not any(s <= i.span.start and i.span.end <= e for s, e in covered)]
@@ -317,6 +293,25 @@ def _with_variants(
         for i in merged
         if i.span.source != "variant" or i.ctx.role != "other" or i.ctx.near or i.ctx.unit or i.container
     ]
+
+
+def _inside_their_region(items: list[_Item], focus: str | None) -> list[_Item]:
+    """Rule 7: a town the text places inside a region of the focus country ("the al-Harra area of
+    Daraa province") whose candidates all lie abroad names a place the gazetteer does not know: the
+    region stands for it. Only administrative units count: a named area without an admin code
+    ("Eastern Ghouta") says nothing a point can be checked against."""
+    for item in items:
+        holder = item.container
+        if holder is None or not holder.scores or not item.candidates:
+            continue
+        region = holder.candidates[max(range(len(holder.scores)), key=holder.scores.__getitem__)]
+        if (
+            region.country_code == focus
+            and (region.kind == "country" or (region.kind in _REGION_KINDS and region.admin1))
+            and all(p.country_code != focus and p.kind in ("city", "district") for p in item.candidates)
+        ):
+            item.candidates, item.scores, item.respelled = [region], [0.0], set()
+    return items
 
 
 def _link(items: list[_Item], text: str) -> None:
@@ -363,20 +358,29 @@ def _score(
     admin1: str | None,
     capitals: frozenset[str] = frozenset(),
     others_focus: dict[str, str | None] | None = None,
+    spelled_as: Callable[[str], frozenset[str]] | None = None,
 ) -> None:
-    """Rule 4: candidate scores, with nearness to the article's confident places in a second pass."""
+    """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
+    ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
+    spelling of a name."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[fold(item.span.query) + "|" + item.span.source].append(i)
     for members in groups.values():  # one candidate list per name ("Deir ez-Zor", "Deir Ezzor")
         union: dict[str, Place] = {}
+        respelled: set[str] = set()
         for i in members:
             for place in items[i].candidates:
                 union.setdefault(place.place_id, place)
+            respelled |= items[i].respelled
         for i in members:
             items[i].candidates = list(union.values())
+            items[i].respelled = respelled
     base: list[list[float]] = []
     for item in items:
+        exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
+        if not any(p.place_id in exact for p in item.candidates):
+            exact = frozenset()  # nobody is spelled as the text: nobody is spelled otherwise
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
             continue
@@ -389,9 +393,11 @@ def _score(
                     item.candidates,
                     placed=item.container is not None,
                     capital=p.place_id in capitals,
+                    spelled_otherwise=bool(exact) and p.place_id not in exact,
                 )
                 + scoring.focus_bonus(p, own_focus, admin1 if own_focus == focus else None)
                 + scoring.unit_bonus(p, item.ctx.unit)
+                - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
                 for p in item.candidates
             ]
         )
@@ -458,7 +464,7 @@ def resolve_places(
     gazetteer: Gazetteer,
     hint_country: str | None = None,
     *,
-    similar: Callable[[str], Sequence[str]] | None = None,
+    similar: SimilarNames | None = None,
 ) -> tuple[list[PlaceMention], str | None]:
     """Resolve matched names in cleaned ``text`` to places.
 
@@ -477,7 +483,7 @@ def resolve_scored(
     gazetteer: Gazetteer,
     hint_country: str | None = None,
     *,
-    similar: Callable[[str], Sequence[str]] | None = None,
+    similar: SimilarNames | None = None,
 ) -> tuple[list[ScoredMention], str | None]:
     """Like :func:`resolve_places`, with each mention's confidence, demonyms included (marked).
 
@@ -485,7 +491,20 @@ def resolve_scored(
     in an article about a country whose names are transliterated (Arabic, Persian...), names the
     gazetteer spells another way are found too (rule 6)."""
     spans = find_spans(text, matches)
-    items, persons = _recognise(text, sentences, spans, lambda span: _candidates(span, gazetteer))
+    spans = merge_spans(longer_names(text, spans, gazetteer, similar), spans)
+
+    def lookup(span: Span) -> list[Place]:
+        if span.source == "longer":
+            found = longer_candidates(span, gazetteer, similar)
+            return arabic_named(found) if arabic_name(text, span.start, span.surface) else found
+        if span.source == "name" and construct_tail(text, span.start):
+            return []  # "Harra" in "Tell al-Harra" names no town
+        found = _candidates(span, gazetteer)
+        if span.source == "name" and arabic_name(text, span.start, span.surface):
+            return arabic_named(found)  # "al-Zara" is not Zara, Turkey
+        return found
+
+    items, persons = _recognise(text, sentences, spans, lookup)
     _link(items, text)
     items = _filter(items, persons)
 
@@ -493,7 +512,12 @@ def resolve_scored(
     datelines = set(dateline_spans(text))
     own_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for item in items:
-        if item.span.source == "demonym" or item.container is not None:
+        if item.span.source == "demonym":
+            countries = {p.country_code for p in item.candidates if p.kind == "country"}
+            if len(countries) == 1:
+                votes[countries.pop()] += DEMONYM_VOTE
+            continue
+        if item.container is not None:
             continue  # a place named with its container ("Alexandria, La.") lets the container vote
         if (item.span.start, item.span.end) in datelines:
             continue
@@ -522,8 +546,10 @@ def resolve_scored(
         _focus_admin1(items, focus),
         capital_ids() if capital_ids else frozenset(),
         others_focus,
+        getattr(gazetteer, "spelled_as", None),
     )
 
+    items = _inside_their_region(items, focus)
     out: list[ScoredMention] = []
     for item in items:
         order = sorted(range(len(item.candidates)), key=lambda k: -item.scores[k])

@@ -10,7 +10,9 @@ The rules, in the order they are added up (``candidate_score``):
 2. A town known by this name only as an alternate spelling, not by its own name, loses
    ``ALTERNATE_PENALTY`` (gazetteers list "Florida" among the names of a Californian village), and so
    does a place of any kind matched only by folding when another is spelled as the text spells it
-   ("Columbia" is not Colombia when Columbia, Missouri is a candidate); a town
+   ("Columbia" is not Colombia when Columbia, Missouri is a candidate); a town none of whose names
+   is spelled as the text spells it, while another candidate's is, loses
+   ``SPELLED_OTHERWISE_PENALTY`` more ("Bosra" is Busra al-Sham rather than Basrah); a town
    named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
    ``SAME_NAME_CITY_BONUS``: a bare name is the town, "X province" the region (rule 6).
@@ -47,6 +49,9 @@ CAPITAL_BONUS = 1.0
 #: Towns and districts of unknown population (0 in GeoNames: admin seats and neighbourhoods).
 UNKNOWN_POPULATION = 3.0
 ALTERNATE_PENALTY = 3.0
+#: A town whose names only fold like the text's ("Busra", Basrah) when another candidate bears the
+#: text's very spelling ("Bosra", Busra al-Sham) loses this much more (rule 2).
+SPELLED_OTHERWISE_PENALTY = 2.0
 SAME_NAME_CITY_BONUS = 1.5
 #: A town named like a country ("Russia", Ohio; "Egypt", Arkansas) stands for itself only when the
 #: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country, however
@@ -59,6 +64,10 @@ CONTAINED_BONUS = 4.0
 OUTSIDE_PENALTY = 2.0
 #: What lies "in the city of X" is one of its districts rather than a village nearby.
 CITY_DISTRICT_BONUS = 1.0
+#: A candidate found only by another spelling of the name (its skeleton, ``variants``) ranks below
+#: one that bears the text's very spelling ("Al-Malihah" is Al Mulayhah, listed so, not Ma'loula).
+#: When no candidate bears it ("Joubar": Jobar, Jowbar), nearness and the story decide.
+RESPELLED_PENALTY = 1.0
 SUPPORT_WEIGHT = 2.0
 #: The most support a candidate can get (so a long list of nearby names does not drown prominence).
 MAX_SUPPORT = 4.0
@@ -102,17 +111,25 @@ def prominence(place: Place) -> float:
 
 
 def name_prior(
-    place: Place, query: str, candidates: Sequence[Place], *, placed: bool = False, capital: bool = False
+    place: Place,
+    query: str,
+    candidates: Sequence[Place],
+    *,
+    placed: bool = False,
+    capital: bool = False,
+    spelled_otherwise: bool = False,
 ) -> float:
     """Rules 1-3: prominence (plus ``CAPITAL_BONUS`` for a national ``capital``), the alternate-name
-    penalty, the same-name-town bonus and, unless the text places the name inside a region
-    (``placed``: "Russia, Ohio"), the country-namesake penalty."""
+    penalties (``spelled_otherwise``: none of the place's names is spelled as the text spells it,
+    while another candidate's is), the same-name-town bonus and, unless the text places the name
+    inside a region (``placed``: "Russia, Ohio"), the country-namesake penalty."""
     score = prominence(place) + (CAPITAL_BONUS if capital else 0.0)
     key = fold(query)
-    if (place.kind in _POINT_KINDS and fold(place.name) != key) or _spelled_alike_only(
-        place, query, key, candidates
-    ):
+    alike_only = _spelled_alike_only(place, query, key, candidates)
+    if (place.kind in _POINT_KINDS and fold(place.name) != key) or alike_only:
         score -= ALTERNATE_PENALTY
+    if spelled_otherwise and place.kind in _POINT_KINDS and not alike_only:
+        score -= SPELLED_OTHERWISE_PENALTY
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
     if same_name and any(c.kind == "admin1" and c.country_code == place.country_code for c in candidates):
         score += SAME_NAME_CITY_BONUS

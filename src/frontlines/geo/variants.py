@@ -1,0 +1,172 @@
+"""Transliteration variants: names the text spells otherwise than the gazetteer does.
+
+A name transliterated from Arabic, Persian or Pashto has many Latin spellings ("Kafr Sousa", "Kfar
+Souseh", "Kafarsouseh"); the matcher finds only the stored ones. The resolver (its rule 6) asks
+this module for the places a spelling may stand for:
+
+- ``spelled_otherwise``: places of the article's country whose name folds like the text's, or
+  shares its consonant skeleton (``names.skeleton``) and is close to it letter by letter while lying
+  near one of the article's other places; a place across the border (a town of Lebanon in a Syrian
+  story) when it lies that near too;
+- ``longer_names``: a run of capitalised words holding a matched name ("Ras al-Ayn" holding
+  "al-Ayn") that, as a whole, is a place spelled another way: the whole name, not the part;
+- ``arabic_name``: whether a matched name is written with an Arabic article, its own or one the
+  matcher left out ("al-Zara" matched as "Zara"): an Arabic name is not a place of a country whose
+  names are not Arabic;
+- ``construct_tail``: whether a matched name ends a longer Arabic name the gazetteer does not hold
+  ("Harra" in "Tell al-Harra", "Sham" in "Hayat Tahrir al-Sham"): then it is no place of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from frontlines.geo import scoring
+from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
+from frontlines.geo.persons import is_given_name
+from frontlines.geo.recognise import Span, unmatched_runs
+from frontlines.model import Place
+
+#: A spelling found by skeleton must be at least this similar to the text's (difflib ratio) ...
+VARIANT_SIMILARITY = 0.6
+#: ... and its place this close to another place of the article.
+VARIANT_RADIUS_KM = 40.0
+#: A longer name found by skeleton, with no other place of the article to lie near, must be at least
+#: this similar to a stored spelling: "Ras al-Ein" and "Ras al-Ain" are, "Ras al-Harb" and "Ras al-Ain"
+#: are not.
+LONGER_SIMILARITY = 0.8
+#: Countries with many places named in Arabic: those whose names are transliterated, and Israel
+#: (Umm al-Fahm, Kafr Qasim).
+ARABIC_NAMED_COUNTRIES = TRANSLITERATED_COUNTRIES | frozenset({"IL"})
+#: An Arabic article glued to the word after it ("al-", "el-", "ash-", "ad-"...), right before a name.
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’-])(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-$")
+
+SimilarNames = Callable[[str], Sequence[str]]
+
+
+#: A name's own leading Arabic article ("al-Iskan", "Al-Zara").
+_ARTICLE_LEADING = re.compile(r"^(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-")
+#: The head of an Arabic construct right before a name: a capitalised word and an article ("Tell al-",
+#: "Jabal al-", "Tahrir al-").
+_CONSTRUCT_HEAD = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’]*[ ](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh)-$")
+#: What ends the text before a sentence's first word.
+_SENTENCE_OPENERS = (".", "!", "?", ":", '"', "“", "(", "\n")
+
+
+def arabic_name(text: str, start: int, surface: str) -> bool:
+    """Whether the name at ``start`` is written as an Arabic name: with an Arabic article, its own
+    ("al-Iskan") or one glued to it by a hyphen ("al-Zara", "ash-Shaddadi")."""
+    return bool(_ARTICLE_LEADING.match(surface) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
+
+
+def construct_tail(text: str, start: int) -> bool:
+    """Whether the name at ``start`` ends an Arabic construct the gazetteer does not hold as a whole:
+    a capitalised word that does not open the sentence, an article, then the name ("the hill of Tell
+    al-Harra", "Hayat Tahrir al-Sham", "Jabal al-Zawiya"). Such a name is part of another name (a
+    hill, a mountain, a group), not the town the part alone would name."""
+    head = _CONSTRUCT_HEAD.search(text, max(0, start - 40), start)
+    if head is None:
+        return False
+    before = text[: head.start()].rstrip(" \t")
+    return bool(before) and not before.endswith(_SENTENCE_OPENERS)
+
+
+def arabic_named(places: Sequence[Place]) -> list[Place]:
+    """The places that may bear an Arabic name (``ARABIC_NAMED_COUNTRIES``)."""
+    return [p for p in places if p.country_code in ARABIC_NAMED_COUNTRIES]
+
+
+def spelled_otherwise(
+    query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str, anchors: Sequence[Place]
+) -> list[Place]:
+    """Places ``query`` may stand for in an article about ``country``: those of ``country`` whose
+    name folds like it (another spelling of the same letters: "Marea" and "Mareaa"), and those of
+    any transliterated country whose spelling shares its skeleton and is close to it letter by
+    letter (``VARIANT_SIMILARITY``) or folds like it, lying within ``VARIANT_RADIUS_KM`` of one of
+    the article's other places (``anchors``): a skeleton alone matches too many names to trust."""
+    found: dict[str, Place] = {p.place_id: p for p in gazetteer.lookup(query, country)}
+    if anchors:
+        nearby = [*_variant_places(query, gazetteer, similar), *arabic_named(gazetteer.lookup(query))]
+        for place in nearby:
+            if place.place_id not in found and any(
+                scoring.distance_km(place, a) <= VARIANT_RADIUS_KM for a in anchors
+            ):
+                found[place.place_id] = place
+    return list(found.values())
+
+
+#: Variant spellings found per (gazetteer, query, similarity): the same names recur across a corpus.
+_VARIANTS: dict[tuple[str, str, float], tuple[Place, ...]] = {}
+_VARIANTS_MAX = 50_000
+
+
+def _variant_places(
+    query: str, gazetteer: Gazetteer, similar: SimilarNames, similarity: float = VARIANT_SIMILARITY
+) -> tuple[Place, ...]:
+    """Places of the transliterated countries spelled close to ``query`` (same skeleton, at least
+    ``similarity`` alike once folded)."""
+    cache_key = (str(getattr(gazetteer, "path", id(gazetteer))), query, similarity)
+    cached = _VARIANTS.get(cache_key)
+    if cached is not None:
+        return cached
+    key = fold(query).replace(" ", "")
+    found: dict[str, Place] = {}
+    for name in similar(query):
+        if fuzz.ratio(key, fold(name).replace(" ", "")) >= similarity * 100:
+            for place in gazetteer.lookup(name):
+                if place.country_code in TRANSLITERATED_COUNTRIES:
+                    found.setdefault(place.place_id, place)
+    if len(_VARIANTS) >= _VARIANTS_MAX:
+        _VARIANTS.clear()
+    _VARIANTS[cache_key] = tuple(found.values())
+    return _VARIANTS[cache_key]
+
+
+def longer_names(
+    text: str, spans: Sequence[Span], gazetteer: Gazetteer, similar: SimilarNames | None
+) -> list[Span]:
+    """Runs of capitalised words that hold a shorter matched name and are themselves a place's name
+    spelled another way: folding alike ("Ras al-Ayn" and "Ra's al `Ayn") or, for the transliterated
+    countries, sharing the skeleton of a stored spelling and ``LONGER_SIMILARITY`` alike. Each is a
+    name span (the longer name wins where spans overlap, see ``recognise.merge_spans``)."""
+    out: list[Span] = []
+    for run in unmatched_runs(text, spans):
+        inside = [s for s in spans if run.start <= s.start and s.end <= run.end]
+        key = fold(run.query)
+        if not any(s.source == "name" for s in inside) or any(fold(s.query) == key for s in inside):
+            continue  # nothing matched inside, or only its article is left out ("al-Raqqa")
+        if not _more_words(run, inside):
+            continue
+        found = bool(gazetteer.lookup(run.query))
+        if not found and similar is not None:
+            found = bool(_variant_places(run.query, gazetteer, similar, LONGER_SIMILARITY))
+        if found:
+            out.append(Span(run.start, run.end, run.surface, run.query, "longer"))
+    return out
+
+
+def _more_words(run: Span, inside: Sequence[Span]) -> bool:
+    """Whether a run is a longer name than the names inside it: more words ("Ras al-Ayn" holding
+    "al-Ayn", not "Russia's" holding "Russia"), none of them an English word ("In Asia", "State
+    Road") and the first no given name ("Salah Amin", "Mohamed Abdi": a person)."""
+    words = run.surface.split()
+    if len(words) <= max(len(s.surface.split()) for s in inside):
+        return False
+    taken = " ".join(s.surface for s in inside).split()
+    extra = [w for w in words if w not in taken]
+    if any(is_common_word(w) for w in extra):
+        return False
+    return not is_given_name(words[0])
+
+
+def longer_candidates(span: Span, gazetteer: Gazetteer, similar: SimilarNames | None) -> list[Place]:
+    """The places a ``longer_names`` span stands for: those whose name folds like it, else those
+    found by skeleton."""
+    found = gazetteer.lookup(span.query)
+    if found or similar is None:
+        return found
+    return list(_variant_places(span.query, gazetteer, similar, LONGER_SIMILARITY))
