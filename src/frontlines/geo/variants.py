@@ -19,6 +19,7 @@ this module for the places a spelling may stand for:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -80,6 +81,11 @@ def arabic_named(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.country_code in ARABIC_NAMED_COUNTRIES]
 
 
+#: ``VARIANT_RADIUS_KM`` as degrees of latitude: two points further apart in latitude alone are
+#: further apart than the radius (a cheap test before the great-circle distance).
+_RADIUS_DEGREES = math.degrees(VARIANT_RADIUS_KM / scoring.EARTH_RADIUS_KM)
+
+
 def spelled_otherwise(
     query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str, anchors: Sequence[Place]
 ) -> list[Place]:
@@ -93,7 +99,9 @@ def spelled_otherwise(
         nearby = [*_variant_places(query, gazetteer, similar), *arabic_named(gazetteer.lookup(query))]
         for place in nearby:
             if place.place_id not in found and any(
-                scoring.distance_km(place, a) <= VARIANT_RADIUS_KM for a in anchors
+                abs(place.latitude - a.latitude) <= _RADIUS_DEGREES
+                and scoring.distance_km(place, a) <= VARIANT_RADIUS_KM
+                for a in anchors
             ):
                 found[place.place_id] = place
     return list(found.values())
