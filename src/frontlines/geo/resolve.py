@@ -10,7 +10,11 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 3. The focus country is the one with the largest vote of effectively unambiguous mentions (one
    candidate clearly more prominent than any rival abroad); roles weight the vote, ``hint_country``
    wins ties and stands alone when nothing votes. The focus region (first-level unit: a US state, a
-   Syrian governorate) is voted the same way inside the focus country. A dateline's place ("AMMAN,
+   Syrian governorate) is voted the same way inside the focus country ("Indiana" votes for the
+   state, its Pennsylvanian namesake town notwithstanding), then again once names are resolved,
+   each voting for its chosen place's region as firmly as it was chosen, so that places with
+   namesakes in many states ("Boone County", "Hamilton") frame each other. A region needs more
+   than one state's mention when others are voted for. A dateline's place ("AMMAN,
    June 8 (Reuters) -") does not vote: it says where the report was filed, not where its story is.
    When a name's candidates are scored, the focus is the one the article's *other* names vote for: a
    name repeated ten times does not confirm its own most prominent reading.
@@ -58,6 +62,11 @@ LEAD_WEIGHT = 2.0
 REGION_VOTE = 2.0
 #: The focus region needs at least this share of the region votes.
 ADMIN1_SHARE = 0.4
+#: Unless no other region is voted for, the focus region needs at least this much weight: more
+#: than one mention of a state.
+ADMIN1_MIN_VOTE = 2.5
+#: ... and always this much: one name resolved with some confidence.
+ADMIN1_LEAST_VOTE = 0.75
 #: A mention whose best candidate leads by this much (score units) anchors its neighbours (rule 8).
 ANCHOR_MARGIN = 1.0
 #: Names whose places are all smaller than this may be a person's surname ("Jones", "Scott").
@@ -146,24 +155,67 @@ def focus_country(votes: dict[str, float], hint_country: str | None) -> str | No
     return tied[0]
 
 
-def _focus_admin1(items: Sequence[_Item], country: str | None) -> str | None:
-    """Rule 3: the first-level unit most mentions inside the focus country agree on."""
-    if country is None:
+def _region_vote(inside: Sequence[Place]) -> str | None:
+    """The first-level unit a name's candidates inside the focus country speak for: the only one,
+    or the one whose most prominent candidate leads every rival elsewhere by ``VOTE_MARGIN``
+    ("Indiana" is the state, not the Pennsylvanian town)."""
+    if not inside:
         return None
-    votes: dict[str, float] = defaultdict(float)
+    regions = {p.admin1 for p in inside}
+    if len(regions) == 1:
+        return inside[0].admin1
+    top = max(inside, key=scoring.prominence)
+    if top.admin1 is None:
+        return None
+    rivals = [scoring.prominence(p) for p in inside if p.admin1 != top.admin1]
+    return top.admin1 if scoring.prominence(top) >= max(rivals) + VOTE_MARGIN else None
+
+
+def _admin1_votes(items: Sequence[_Item], country: str | None) -> dict[str, dict[str, float]]:
+    """Rule 3: per name (folded), its votes for first-level units of the focus country. Before
+    scoring, a name votes for the unit its candidates there speak for (``_region_vote``); once
+    scored, for its best candidate's unit, weighted by how clearly that candidate won."""
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    if country is None:
+        return votes
     for item in items:
         if item.span.source == "demonym" or item.ctx.role == "organisation_base":
             continue
-        inside = [p for p in item.candidates if p.country_code == country and p.kind != "country"]
-        regions = {p.admin1 for p in inside}
-        if len(regions) != 1 or None in regions:
-            continue
-        weight = REGION_VOTE if any(p.kind == "admin1" for p in inside) else 1.0
-        votes[inside[0].admin1 or ""] += weight
-    if not votes:
+        if item.scores:
+            best = item.candidates[max(range(len(item.scores)), key=item.scores.__getitem__)]
+            if best.country_code != country or best.kind == "country" or best.admin1 is None:
+                continue
+            region: str | None = best.admin1
+            weight = scoring.confidence(item.scores, item.candidates)
+            weight *= REGION_VOTE if best.kind == "admin1" else 1.0
+        else:
+            inside = [p for p in item.candidates if p.country_code == country and p.kind != "country"]
+            region = _region_vote(inside)
+            weight = REGION_VOTE if any(p.kind == "admin1" and p.admin1 == region for p in inside) else 1.0
+        if region is not None:
+            votes[fold(item.span.query)][region] += weight
+    return votes
+
+
+def focus_admin1(votes: dict[str, dict[str, float]], exclude: str | None = None) -> str | None:
+    """The first-level unit with the most votes (at least ``ADMIN1_SHARE`` of them, and no tie),
+    leaving out the votes of the name ``exclude`` when other names vote: a name does not confirm
+    its own reading against the rest of the article ("Hagerstown" with Columbus and New Castle is
+    in Indiana)."""
+    total: dict[str, float] = defaultdict(float)
+    others = [own for key, own in votes.items() if key != exclude]
+    for own in others or votes.values():  # alone, a name frames itself ("Tripoli": North Lebanon)
+        for region, weight in own.items():
+            total[region] += weight
+    if not total:
         return None
-    best, weight = max(votes.items(), key=lambda kv: kv[1])
-    return best if weight >= ADMIN1_SHARE * sum(votes.values()) else None
+    ranked = sorted(total.values(), reverse=True)
+    best = max(total, key=total.__getitem__)
+    if len(ranked) > 1 and ranked[1] >= ranked[0]:
+        return None
+    if total[best] < ADMIN1_LEAST_VOTE or (total[best] < ADMIN1_MIN_VOTE and len(ranked) > 1):
+        return None  # one mention of a state among others does not make the story's region
+    return best if total[best] >= ADMIN1_SHARE * sum(ranked) else None
 
 
 def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[Span],
@@ -352,15 +404,20 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
     return kept
 
 
+def _regions_by_name(items: Sequence[_Item], votes: dict[str, dict[str, float]]) -> dict[str, str | None]:
+    return {key: focus_admin1(votes, key) for key in {fold(i.span.query) for i in items}}
+
+
 def _score(
     items: list[_Item],
     focus: str | None,
-    admin1: str | None,
+    regions: dict[str, str | None],
     capitals: frozenset[str] = frozenset(),
     others_focus: dict[str, str | None] | None = None,
     spelled_as: Callable[[str], frozenset[str]] | None = None,
 ) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
+    ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
     ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
     spelling of a name."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -384,7 +441,9 @@ def _score(
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
             continue
-        own_focus = focus if others_focus is None else others_focus.get(fold(item.span.query), focus)
+        key = fold(item.span.query)
+        own_focus = focus if others_focus is None else others_focus.get(key, focus)
+        admin1 = regions.get(key) if own_focus == focus else None
         base.append(
             [
                 scoring.name_prior(
@@ -395,7 +454,7 @@ def _score(
                     capital=p.place_id in capitals,
                     spelled_otherwise=bool(exact) and p.place_id not in exact,
                 )
-                + scoring.focus_bonus(p, own_focus, admin1 if own_focus == focus else None)
+                + scoring.focus_bonus(p, own_focus, admin1)
                 + scoring.unit_bonus(p, item.ctx.unit)
                 - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
                 for p in item.candidates
@@ -540,14 +599,16 @@ def resolve_scored(
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
         items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
     capital_ids = getattr(gazetteer, "capital_ids", None)
-    _score(
-        items,
-        focus,
-        _focus_admin1(items, focus),
-        capital_ids() if capital_ids else frozenset(),
-        others_focus,
-        getattr(gazetteer, "spelled_as", None),
-    )
+    capitals = capital_ids() if capital_ids else frozenset()
+    spelled_as = getattr(gazetteer, "spelled_as", None)
+    regions = _regions_by_name(items, _admin1_votes(items, focus))
+    _score(items, focus, regions, capitals, others_focus, spelled_as)
+    # Rule 3 again over the resolved names: the region the article's places turned out to share
+    # (kept from the first pass where the resolved names agree on none).
+    resolved = _regions_by_name(items, _admin1_votes(items, focus))
+    resolved = {key: region or regions.get(key) for key, region in resolved.items()}
+    if resolved != regions:
+        _score(items, focus, resolved, capitals, others_focus, spelled_as)
 
     items = _inside_their_region(items, focus)
     out: list[ScoredMention] = []

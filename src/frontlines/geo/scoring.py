@@ -13,7 +13,9 @@ The rules, in the order they are added up (``candidate_score``):
    ("Columbia" is not Colombia when Columbia, Missouri is a candidate); a town none of whose names
    is spelled as the text spells it, while another candidate's is, loses
    ``SPELLED_OTHERWISE_PENALTY`` more ("Bosra" is Busra al-Sham rather than Basrah); a town
-   named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies.
+   named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies,
+   and one named like another first-level unit of its own country ("Florida", New York) loses
+   ``REGION_NAMESAKE_PENALTY`` unless the text says where it lies or it is the national capital.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
    ``SAME_NAME_CITY_BONUS``: a bare name is the town, "X province" the region (rule 6).
 4. The document's focus country adds ``FOCUS_COUNTRY_BONUS`` to places inside it (countries
@@ -57,6 +59,9 @@ SAME_NAME_CITY_BONUS = 1.5
 #: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country, however
 #: near the story's other places the namesake lies.
 COUNTRY_NAMESAKE_PENALTY = 8.0
+#: A town named like a first-level unit of its own country ("Florida", New York; "Kansas",
+#: Illinois) ranks below the unit unless the text says where it lies or it is the capital.
+REGION_NAMESAKE_PENALTY = 3.0
 FOCUS_COUNTRY_BONUS = 2.5
 FOCUS_ADMIN1_BONUS = 2.0
 UNIT_BONUS = 3.0
@@ -139,7 +144,23 @@ def name_prior(
         and any(c.kind == "country" and _plain(c.name) == _plain(query) for c in candidates)
     ):
         score -= COUNTRY_NAMESAKE_PENALTY
+    namesake = place.kind in _TOWN_KINDS and _names_other_region(place, query, candidates)
+    if namesake and not placed and not capital:
+        score -= REGION_NAMESAKE_PENALTY
     return score
+
+
+def _names_other_region(place: Place, query: str, candidates: Sequence[Place]) -> bool:
+    """Rule 2b: a first-level unit of the town's own country, other than the town's own, bears the
+    text's very name ("Florida": the state, not Florida, New York)."""
+    plain = _plain(query)
+    return any(
+        c.kind == "admin1"
+        and c.country_code == place.country_code
+        and c.admin1 != place.admin1
+        and _plain(c.name) == plain
+        for c in candidates
+    )
 
 
 def _spelled_alike_only(place: Place, query: str, key: str, candidates: Sequence[Place]) -> bool:
