@@ -32,11 +32,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
+from frontlines.geo.focus import (
+    admin1_votes,
+    country_vote,
+    focus_country,
+    regions_by_name,
+)
 from frontlines.geo.gazetteer import Gazetteer
+from frontlines.geo.items import Item
 from frontlines.geo.matcher import dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname, is_given_name
@@ -54,19 +61,8 @@ from frontlines.model import Place, PlaceMention
 
 #: How much a mention in each role says about where the story is.
 ROLE_WEIGHT = {"event": 1.0, "other": 1.0, "destination": 0.5, "venue": 0.5, "organisation_base": 0.0}
-#: A candidate this much more prominent (log10 units) than every rival abroad votes for its country.
-VOTE_MARGIN = 1.0
 #: A name in the first sentence (the lead) votes this many times.
 LEAD_WEIGHT = 2.0
-#: A first-level unit named outright ("Louisiana", "La.") votes this many times for the focus region.
-REGION_VOTE = 2.0
-#: The focus region needs at least this share of the region votes.
-ADMIN1_SHARE = 0.4
-#: Unless no other region is voted for, the focus region needs at least this much weight: more
-#: than one mention of a state.
-ADMIN1_MIN_VOTE = 2.5
-#: ... and always this much: one name resolved with some confidence.
-ADMIN1_LEAST_VOTE = 0.75
 #: A mention whose best candidate leads by this much (score units) anchors its neighbours (rule 8).
 ANCHOR_MARGIN = 1.0
 #: Names whose places are all smaller than this may be a person's surname ("Jones", "Scott").
@@ -100,18 +96,6 @@ class ScoredMention:
     adjectival: bool = False
 
 
-@dataclass(slots=True)
-class _Item:
-    span: Span
-    ctx: Context
-    candidates: list[Place]
-    sentence: int
-    container: _Item | None = None  # the item naming the place that contains this one
-    scores: list[float] = field(default_factory=list)
-    #: Candidates found only by another spelling (rule 6), not by the text's own.
-    respelled: set[str] = field(default_factory=set)
-
-
 def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, size: int) -> tuple[int, int, int]:
     for i, (s_start, s_end) in enumerate(sentences):
         if s_start <= start < s_end:
@@ -132,99 +116,13 @@ def _candidates(span: Span, gazetteer: Gazetteer) -> list[Place]:
     return found
 
 
-def _vote(candidates: Sequence[Place]) -> tuple[str, float] | None:
-    """The country a candidate list speaks for, and how firmly (None: it does not)."""
-    countries = {p.country_code for p in candidates}
-    if len(countries) == 1:
-        return candidates[0].country_code, 1.0
-    top = max(candidates, key=scoring.prominence)
-    rivals = [scoring.prominence(p) for p in candidates if p.country_code != top.country_code]
-    if scoring.prominence(top) >= max(rivals) + VOTE_MARGIN:
-        return top.country_code, 0.75
-    return None
-
-
-def focus_country(votes: dict[str, float], hint_country: str | None) -> str | None:
-    """The country with the most weight; the hint wins ties and stands alone when nothing voted."""
-    if not votes:
-        return hint_country
-    best = max(votes.values())
-    tied = sorted(cc for cc, weight in votes.items() if weight == best)
-    if hint_country in tied:
-        return hint_country
-    return tied[0]
-
-
-def _region_vote(inside: Sequence[Place]) -> str | None:
-    """The first-level unit a name's candidates inside the focus country speak for: the only one,
-    or the one whose most prominent candidate leads every rival elsewhere by ``VOTE_MARGIN``
-    ("Indiana" is the state, not the Pennsylvanian town)."""
-    if not inside:
-        return None
-    regions = {p.admin1 for p in inside}
-    if len(regions) == 1:
-        return inside[0].admin1
-    top = max(inside, key=scoring.prominence)
-    if top.admin1 is None:
-        return None
-    rivals = [scoring.prominence(p) for p in inside if p.admin1 != top.admin1]
-    return top.admin1 if scoring.prominence(top) >= max(rivals) + VOTE_MARGIN else None
-
-
-def _admin1_votes(items: Sequence[_Item], country: str | None) -> dict[str, dict[str, float]]:
-    """Rule 3: per name (folded), its votes for first-level units of the focus country. Before
-    scoring, a name votes for the unit its candidates there speak for (``_region_vote``); once
-    scored, for its best candidate's unit, weighted by how clearly that candidate won."""
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    if country is None:
-        return votes
-    for item in items:
-        if item.span.source == "demonym" or item.ctx.role == "organisation_base":
-            continue
-        if item.scores:
-            best = item.candidates[max(range(len(item.scores)), key=item.scores.__getitem__)]
-            if best.country_code != country or best.kind == "country" or best.admin1 is None:
-                continue
-            region: str | None = best.admin1
-            weight = scoring.confidence(item.scores, item.candidates)
-            weight *= REGION_VOTE if best.kind == "admin1" else 1.0
-        else:
-            inside = [p for p in item.candidates if p.country_code == country and p.kind != "country"]
-            region = _region_vote(inside)
-            weight = REGION_VOTE if any(p.kind == "admin1" and p.admin1 == region for p in inside) else 1.0
-        if region is not None:
-            votes[fold(item.span.query)][region] += weight
-    return votes
-
-
-def focus_admin1(votes: dict[str, dict[str, float]], exclude: str | None = None) -> str | None:
-    """The first-level unit with the most votes (at least ``ADMIN1_SHARE`` of them, and no tie),
-    leaving out the votes of the name ``exclude`` when other names vote: a name does not confirm
-    its own reading against the rest of the article ("Hagerstown" with Columbus and New Castle is
-    in Indiana)."""
-    total: dict[str, float] = defaultdict(float)
-    others = [own for key, own in votes.items() if key != exclude]
-    for own in others or votes.values():  # alone, a name frames itself ("Tripoli": North Lebanon)
-        for region, weight in own.items():
-            total[region] += weight
-    if not total:
-        return None
-    ranked = sorted(total.values(), reverse=True)
-    best = max(total, key=total.__getitem__)
-    if len(ranked) > 1 and ranked[1] >= ranked[0]:
-        return None
-    if total[best] < ADMIN1_LEAST_VOTE or (total[best] < ADMIN1_MIN_VOTE and len(ranked) > 1):
-        return None  # one mention of a state among others does not make the story's region
-    return best if total[best] >= ADMIN1_SHARE * sum(ranked) else None
-
-
 def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[Span],
-               lookup: Callable[[Span], list[Place]]) -> tuple[list[_Item], set[str]]:  # fmt: skip
+               lookup: Callable[[Span], list[Place]]) -> tuple[list[Item], set[str]]:  # fmt: skip
     """Rule 1: the spans that may be places, with their context and candidates (``lookup``); and the
     folded names the article uses as a person's name."""
     ends = {s.end for s in spans}
     starts = {s.start for s in spans}
-    items: list[_Item] = []
+    items: list[Item] = []
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
     for span in spans:
@@ -258,7 +156,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         ctx = read_context(left, right)
         if organisation and ctx.role != "organisation_base":
             ctx = Context("organisation_base", ctx.near, ctx.unit)
-        items.append(_Item(span, ctx, candidates, index))
+        items.append(Item(span, ctx, candidates, index))
     persons = {
         key
         for key in persons
@@ -280,7 +178,7 @@ def _person_like(name: str) -> bool:
     return " " not in name and (is_common_surname(name) or is_given_name(name))
 
 
-def _likely_country(items: Sequence[_Item]) -> str | None:
+def _likely_country(items: Sequence[Item]) -> str | None:
     """Without a focus: the country of the most prominent candidate of the first name that no other
     name contains ("Hamidiyeh in Homs" -> Homs -> Syria)."""
     for item in items:
@@ -293,11 +191,11 @@ def _with_variants(
     text: str,
     sentences: Sequence[tuple[int, int]],
     spans: Sequence[Span],
-    items: list[_Item],
+    items: list[Item],
     gazetteer: Gazetteer,
     similar: SimilarNames,
     focus: str,
-) -> list[_Item]:
+) -> list[Item]:
     """Rule 6: transliteration variants. A name also gets the focus country's places spelled
     otherwise ("Jobar" -> "Jowbar"), marked ``respelled`` (they rank below a place that bears the
     text's very spelling, ``scoring.RESPELLED_PENALTY``); capitalised words the matcher did not find
@@ -347,7 +245,7 @@ def _with_variants(
     ]
 
 
-def _inside_their_region(items: list[_Item], focus: str | None) -> list[_Item]:
+def _inside_their_region(items: list[Item], focus: str | None) -> list[Item]:
     """Rule 7: a town the text places inside a region of the focus country ("the al-Harra area of
     Daraa province") whose candidates all lie abroad names a place the gazetteer does not know: the
     region stands for it. Only administrative units count: a named area without an admin code
@@ -366,7 +264,7 @@ def _inside_their_region(items: list[_Item], focus: str | None) -> list[_Item]:
     return items
 
 
-def _link(items: list[_Item], text: str) -> None:
+def _link(items: list[Item], text: str) -> None:
     """Lists share the role of their first item; "X, Y" / "X in Y" make Y the container of X."""
     for i in range(1, len(items)):
         prev, cur = items[i - 1], items[i]
@@ -385,7 +283,7 @@ def _link(items: list[_Item], text: str) -> None:
                 cur.ctx = Context(cur.ctx.role, cur.ctx.near, "region")  # "Buffalo, New York"
 
 
-def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
+def _filter(items: list[Item], persons: set[str]) -> list[Item]:
     """Rule 2: common words, names used for persons in the article and common surnames that only small
     places bear need locative evidence in the article."""
     located = {fold(i.span.query) for i in items if i.ctx.role != "other" or i.ctx.near}
@@ -404,12 +302,8 @@ def _filter(items: list[_Item], persons: set[str]) -> list[_Item]:
     return kept
 
 
-def _regions_by_name(items: Sequence[_Item], votes: dict[str, dict[str, float]]) -> dict[str, str | None]:
-    return {key: focus_admin1(votes, key) for key in {fold(i.span.query) for i in items}}
-
-
 def _score(
-    items: list[_Item],
+    items: list[Item],
     focus: str | None,
     regions: dict[str, str | None],
     capitals: frozenset[str] = frozenset(),
@@ -580,7 +474,7 @@ def resolve_scored(
             continue  # a place named with its container ("Alexandria, La.") lets the container vote
         if (item.span.start, item.span.end) in datelines:
             continue
-        vote = _vote(item.candidates)
+        vote = country_vote(item.candidates)
         if vote is not None:
             weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)
             if weight:
@@ -601,11 +495,11 @@ def resolve_scored(
     capital_ids = getattr(gazetteer, "capital_ids", None)
     capitals = capital_ids() if capital_ids else frozenset()
     spelled_as = getattr(gazetteer, "spelled_as", None)
-    regions = _regions_by_name(items, _admin1_votes(items, focus))
+    regions = regions_by_name(items, admin1_votes(items, focus))
     _score(items, focus, regions, capitals, others_focus, spelled_as)
     # Rule 3 again over the resolved names: the region the article's places turned out to share
     # (kept from the first pass where the resolved names agree on none).
-    resolved = _regions_by_name(items, _admin1_votes(items, focus))
+    resolved = regions_by_name(items, admin1_votes(items, focus))
     resolved = {key: region or regions.get(key) for key, region in resolved.items()}
     if resolved != regions:
         _score(items, focus, resolved, capitals, others_focus, spelled_as)

@@ -13,12 +13,12 @@ from frontlines.geo import (
     PlaceMatcher,
     PlaceRecord,
     SqliteGazetteer,
+    focus,
     resolve_places,
     scoring,
     write_gazetteer,
 )
-from frontlines.geo import resolve as resolve_module
-from frontlines.geo.resolve import focus_admin1
+from frontlines.geo.focus import focus_admin1
 from frontlines.model import Place
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
@@ -77,13 +77,13 @@ INDIANA_TOWN = Place("g:indiana-pa", "Indiana", "US", 40.62, -79.15, "city", 13_
 
 
 def test_region_vote_goes_to_the_clearly_most_prominent_unit() -> None:
-    assert resolve_module._region_vote([INDIANA_STATE, INDIANA_TOWN]) == "Indiana"
+    assert focus.region_vote([INDIANA_STATE, INDIANA_TOWN]) == "Indiana"
 
 
 def test_region_vote_needs_the_prominence_margin(monkeypatch) -> None:
     """Without the margin rule (two regions: no vote, as before) the state would not vote."""
-    monkeypatch.setattr(resolve_module, "VOTE_MARGIN", 10.0)
-    assert resolve_module._region_vote([INDIANA_STATE, INDIANA_TOWN]) is None
+    monkeypatch.setattr(focus, "VOTE_MARGIN", 10.0)
+    assert focus.region_vote([INDIANA_STATE, INDIANA_TOWN]) is None
 
 
 FLORIDA = "The president met donors in New York on Saturday and flew to Florida on Sunday."

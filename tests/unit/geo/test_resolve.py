@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
-from frontlines.geo.resolve import focus_country
+from frontlines.geo.focus import focus_country
 from frontlines.model import PlaceMention
 
 Splitter = Callable[[str], list[tuple[int, int]]]
