@@ -310,7 +310,8 @@ class EventAssembler:
             if own is not None:
                 carry_date = own
             named_places = _within(doc.places, s, e)
-            places = coordinated(event_places(named_places, focus), text)
+            agreement = trigger.sub_event_type == SubEventType.AGREEMENT
+            places = coordinated(event_places(named_places, focus, agreement), text)
             if not places and any(
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):

@@ -38,16 +38,23 @@ def names_told_place(text: str, trigger_end: int, named: list[PlaceMention]) -> 
     )
 
 
-def event_places(places: list[PlaceMention], focus: str | None) -> list[PlaceMention]:
+def event_places(
+    places: list[PlaceMention], focus: str | None, agreement: bool = False
+) -> list[PlaceMention]:
     """The places a sentence locates its event at: local event places, else one region.
 
     Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
-    to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh")."""
+    to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh").
+    Rule: an ``agreement`` signed or agreed in a place of the story's country happened there ("signed a
+    ceasefire in Maarat al-Numan"); the venue of talks abroad (Geneva, Astana) never locates one."""
     usable = [
         p
         for p in places
         if p.place is not None
-        and p.role in ("event", "other")
+        and (
+            p.role in ("event", "other")
+            or (agreement and p.role == "venue" and focus is not None and p.place.country_code == focus)
+        )
         and (
             focus is None
             or p.place.country_code == focus

@@ -310,3 +310,22 @@ def test_assemble_places_listed_with_their_own_counts_split_the_toll(resources, 
 )  # fmt: skip
 def test_assemble_aside_clauses_do_not_name_the_event(text, sub, resources, settings):
     assert only(run(text, resources, settings)).sub_event_type == sub
+
+
+def test_assemble_agreement_signed_in_a_town_of_the_story_is_located_there(resources, settings):
+    doc = run(
+        "Rebel groups and government forces in Syria signed a ceasefire in Maarat al-Numan on Sunday.",
+        resources,
+        settings,
+    )
+    event = only(doc)
+    assert (event.sub_event_type, event.location) == (S.AGREEMENT, "Ma‘arrat an Nu‘mān")
+
+
+def test_assemble_agreement_signed_at_talks_abroad_is_not_located_at_the_venue(resources, settings):
+    doc = run(
+        "Rebel groups and government forces in Syria signed a ceasefire in Geneva on Sunday for Idlib.",
+        resources,
+        settings,
+    )
+    assert all(e.location != "Geneva" for e in doc.events)
