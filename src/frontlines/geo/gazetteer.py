@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "2"
 #: Distinct lookups kept per process; an article repeats its few place names many times.
 LOOKUP_CACHE_SIZE = 4096
+#: Names looked up per query by ``prefetch`` (well under SQLite's limit on parameters).
+PREFETCH_BATCH = 500
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -230,10 +232,43 @@ class SqliteGazetteer:
         sql += " GROUP BY p.id ORDER BY exact DESC, p.population DESC, p.id"
         rows = self._conn.execute(sql, args).fetchall()
         found = ([_place(row) for row in rows], frozenset(row[0] for row in rows if row[-1]))
+        self._remember(key, found)
+        return found
+
+    def _remember(self, key: tuple[str, str | None], found: tuple[list[Place], frozenset[str]]) -> None:
         self._cache[key] = found
         if len(self._cache) > LOOKUP_CACHE_SIZE:
             self._cache.popitem(last=False)
-        return found
+
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Look up many names in one query each ``PREFETCH_BATCH`` of them, filling the cache with
+        what ``lookup(name)`` would find: the variant search asks for dozens of spellings at once."""
+        wanted = sorted({name for name in names if (name, None) not in self._cache})
+        cols = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+        for start in range(0, len(wanted), PREFETCH_BATCH):
+            batch = wanted[start : start + PREFETCH_BATCH]
+            keys = sorted({lookup_key(name) for name in batch})
+            sql = (
+                f"SELECT p.id, n.folded, n.name, {cols} FROM names n JOIN places p ON p.id = n.place"
+                f" WHERE n.folded IN ({', '.join('?' * len(keys))})"
+            )
+            rows: dict[str, dict[int, list[tuple[str, tuple[Any, ...]]]]] = defaultdict(
+                lambda: defaultdict(list)
+            )
+            for row in self._conn.execute(sql, keys):
+                rows[row[1]][row[0]].append((row[2], row[3:]))
+            for name in batch:
+                ranked = sorted(
+                    (
+                        (not any(stored == name for stored, _ in named), -named[0][1][6], rowid, named[0][1])
+                        for rowid, named in rows[lookup_key(name)].items()
+                    ),
+                )
+                found = (
+                    [_place(r) for *_, r in ranked],
+                    frozenset(r[0] for inexact, *_, r in ranked if not inexact),
+                )
+                self._remember((name, None), found)
 
     def names(self) -> Iterator[str]:
         """Every distinct stored name (primary, alternate, alias and generated variants)."""

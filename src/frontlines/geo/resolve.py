@@ -213,9 +213,17 @@ def _with_variants(
             if p.country_code == focus and p.kind in ("city", "district", "admin2", "admin3")
         ]
 
+    found: dict[str, list[Place]] = {}
+
+    def variants(query: str) -> list[Place]:
+        """One search per name and article: a story repeats its place names."""
+        if query not in found:
+            found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors(query))
+        return found[query]
+
     for item in items:
         if item.span.source == "name":
-            extra = spelled_otherwise(item.span.query, gazetteer, similar, focus, anchors(item.span.query))
+            extra = variants(item.span.query)
             known = {p.place_id for p in item.candidates}
             added_places = [p for p in extra if p.place_id not in known]
             item.candidates = item.candidates + added_places
@@ -225,7 +233,7 @@ def _with_variants(
         text,
         sentences,
         runs,
-        lambda span: spelled_otherwise(span.query, gazetteer, similar, focus, anchors(span.query)),
+        lambda span: variants(span.query),
     )
     if not added:
         return items

@@ -122,12 +122,17 @@ def _variant_places(
     if cached is not None:
         return cached
     key = fold(query).replace(" ", "")
+    names = [
+        name for name in similar(query) if fuzz.ratio(key, fold(name).replace(" ", "")) >= similarity * 100
+    ]
+    prefetch = getattr(gazetteer, "prefetch", None)
+    if prefetch is not None:
+        prefetch(names)
     found: dict[str, Place] = {}
-    for name in similar(query):
-        if fuzz.ratio(key, fold(name).replace(" ", "")) >= similarity * 100:
-            for place in gazetteer.lookup(name):
-                if place.country_code in TRANSLITERATED_COUNTRIES:
-                    found.setdefault(place.place_id, place)
+    for name in names:
+        for place in gazetteer.lookup(name):
+            if place.country_code in TRANSLITERATED_COUNTRIES:
+                found.setdefault(place.place_id, place)
     if len(_VARIANTS) >= _VARIANTS_MAX:
         _VARIANTS.clear()
     _VARIANTS[cache_key] = tuple(found.values())

@@ -88,3 +88,16 @@ def test_gazetteer_write_is_atomic(tmp_path: Path, tiny_records: list[PlaceRecor
         write_gazetteer(path, broken(), {})
     assert [p.name for p in tmp_path.iterdir()] == ["g.sqlite"]
     assert SqliteGazetteer(path).meta()["source"] == "tests"
+
+
+def test_gazetteer_prefetch_finds_what_lookup_finds(tiny_path: Path) -> None:
+    """One query for many names fills the cache with exactly what one lookup per name finds: the
+    same places in the same order (exact spellings, then population), the same exact spellings."""
+    plain, batched = SqliteGazetteer(tiny_path), SqliteGazetteer(tiny_path)
+    names = [*plain.names(), "Sham", "Jowbar", "Aleppo", "no such place"]
+    batched.prefetch(names)
+    for name in names:
+        assert (name, None) in batched._cache
+        assert batched.lookup(name) == plain.lookup(name)
+        assert batched.spelled_as(name) == plain.spelled_as(name)
+    assert any(plain.lookup(name) for name in names)
