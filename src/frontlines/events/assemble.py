@@ -47,6 +47,7 @@ from frontlines.model import (
     Doc,
     Event,
     EventType,
+    Inter,
     Place,
     PlaceMention,
     SubEventType,
@@ -107,6 +108,8 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:]")
+#: How far after a toll's number the words naming its victims may run ("5 soldiers", "7 of them children").
+_VICTIM_REACH = 30
 #: A toll of civilians ("12 civilians", "killing 3 children").
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
@@ -242,7 +245,7 @@ class EventAssembler:
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
-                    self._add_toll(doc, last, killed, text[s:e])
+                    self._add_toll(doc, last, killed, s, e)
                 if times:
                     carry_date = times[0]
                 continue
@@ -278,6 +281,10 @@ class EventAssembler:
                 ] or fresh
             trigger = max(fresh or triggers, key=priority)
             sentence = text[s:e]
+            # Rule: the actors of a scene-setting aside ("on Manbij, where US-backed forces were
+            # fighting IS") are not the sides of the main clause's event.
+            outside = [(a, b) for a, b in asides if not a <= trigger.start < b]
+            sides = [m for m in _within(doc.actors, s, e) if not any(a <= m.start < b for a, b in outside)]
             if (
                 len(times) < len(all_times)
                 or is_background_phrase(sentence)
@@ -342,7 +349,7 @@ class EventAssembler:
                 roles = assign_roles(
                     self.actors,
                     trigger,
-                    _within(doc.actors, s, e),
+                    sides,
                     _clamped(text, s, e),
                     place.country_code,
                     day,
@@ -438,10 +445,13 @@ class EventAssembler:
                 draft.roles.actor1_inferred = False
                 draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
 
-    @staticmethod
-    def _add_toll(doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], sentence: str) -> None:
+    def _add_toll(
+        self, doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], s: int, e: int
+    ) -> None:
         """A toll told in a sentence after its events ("Activists said 7 people died.") goes to those
-        of them that have none yet, split evenly."""
+        of them that have none yet, split evenly; it also names the victims of an explosion told with
+        no target (:meth:`_victims`)."""
+        sentence = doc.text[s:e]
         toll = reported_toll(killed, sentence)
         if toll is None:
             return
@@ -453,6 +463,24 @@ class EventAssembler:
                 draft.split = draft.split or note
                 draft.bombers_counted = draft.bombers_counted or counted
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+                if draft.roles.actor2 is None and EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS:
+                    self._victims(doc, draft, toll.start, min(e, toll.end + _VICTIM_REACH))
+
+    def _victims(self, doc: Doc, draft: EventDraft, start: int, end: int) -> None:
+        """Rule: the dead of a strike, shell or bomb whose target was not named, reported in a later
+        sentence, are its actor 2: the armed group the toll names ("5 soldiers died"), else civilians
+        (as when the toll is in the event's own sentence; ACLED codes such victims as Civilians)."""
+        roles = draft.roles
+        named = [
+            self.actors.resolve(m.ref, draft.place.country_code, draft.day)
+            for m in _within(doc.actors, start, end)
+        ]
+        armed = [a for a in named if a.inter != Inter.CIVILIANS and a.name != roles.actor1.name]
+        if armed:
+            roles.actor2 = armed[0]
+        else:
+            roles.actor2 = self.actors.role_actor("civilians", draft.place.country_code, draft.day)
+            roles.actor2_inferred = True
 
     def _finish(self, doc: Doc, d: EventDraft, unchecked: bool) -> Event:
         article = doc.article
