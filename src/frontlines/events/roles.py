@@ -111,12 +111,25 @@ class Roles:
     assoc_actor_1: list[Actor] = field(default_factory=list)
 
 
-def _distinct(actors: ActorDictionary, sides: list[Side]) -> list[Side]:
-    """One side per actor; generic references dropped where a named group of their kind is present."""
-    named_inters = {a.inter for m, a in sides if not actors.is_generic(m.ref)}
-    armed_named = named_inters - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
+def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Side]:
+    """One side per actor; generic references dropped where a named group of their kind is first named
+    on the same side of the end of the trigger (``pivot``).
+
+    Rule: "rebels of the Free Syrian Army attacked" names one side, but in "ISIL militants fought
+    other opposition armed groups" the generic rebels after the trigger are the other side."""
+
+    def side(m: ActorMention) -> bool:
+        return m.start < pivot
+
+    first: dict[str, Side] = {}
+    for m, a in sides:
+        if not actors.is_generic(m.ref):
+            first.setdefault(a.name, (m, a))
+    named = [(side(m), a.inter) for m, a in first.values()]
     kept: list[Side] = []
     for m, a in sides:
+        named_inters = {inter for before, inter in named if before == side(m)}
+        armed_named = named_inters - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
         subsumable = m.ref.kind == "actor" or m.ref.key in _SUBSUMED_ROLES
         # "Islamic State militants": an unnamed label next to a named armed group is that group.
         unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named)
@@ -144,7 +157,7 @@ def assign_roles(
     sub = trigger.sub_event_type
     resolved = [(m, actors.resolve(m.ref, country, day)) for m in mentions]
     members = _members(actors, resolved, sentence_text)
-    sides = _distinct(actors, [x for x in resolved if x not in members])
+    sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)
 
     def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
@@ -225,11 +238,12 @@ def assign_roles(
     roles.assoc_actor_1 = [a for _, a in allies]
     others = [x for x in armed if x[1].name != roles.actor1.name]
     partners = _joined(perpetrator, armed, sentence_text) if perpetrator and sub != S.AGREEMENT else []
-    if partners and any(x not in partners for x in others):
+    if partners and (EVENT_TYPE_OF[sub] != EventType.BATTLES or any(x not in partners for x in others)):
         # Rule: "HTS, FSA and Faylaq al-Rahman fighters attacked ..., the army counter-attacked": sides
         # joined to actor 1 by "and" or a comma act with it (associated actors) when the sentence
         # names someone else to act against. "The army and rebels clashed" names no one else: there
-        # the two joined sides are the pair, as are the parties of an agreement.
+        # the two joined sides are the pair of a battle, as are the parties of an agreement; sides
+        # joined in a one-sided event ("Russian and Syrian air strikes") always act together.
         others = [x for x in others if x not in partners]
         roles.assoc_actor_1 += [a for _, a in partners if a not in roles.assoc_actor_1]
 

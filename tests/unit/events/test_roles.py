@@ -120,3 +120,17 @@ def test_roles_actors_of_an_aside_are_no_sides(resources, settings):
 )
 def test_roles_victims_of_an_explosion_named_in_the_next_sentence(text, actor2, resources, settings):
     assert event_of(text, resources, settings).actor2 == actor2
+
+
+def test_roles_states_joined_in_a_strike_strike_together(resources, settings):
+    text = "On Sunday, Russian and Syrian government air strikes hit Saraqib, killing 11 civilians."
+    event = event_of(text, resources, settings)
+    assert pair(event) == ("Military Forces of Russia (2000-)", CIVILIANS)
+    assert event.assoc_actor_1 == ARMY
+
+
+def test_roles_generic_rebels_across_the_trigger_from_a_named_group_are_its_opponent(resources, settings):
+    text = (
+        "On Sunday, Islamic State militants fought rebel groups near Azaz after IS fighters raided a village."
+    )
+    assert set(pair(event_of(text, resources, settings))) == {"Islamic State (Syria)", REBELS}
