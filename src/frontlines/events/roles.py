@@ -129,7 +129,8 @@ def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Si
     kept: list[Side] = []
     for m, a in sides:
         named_inters = {inter for before, inter in named if before == side(m)}
-        armed_named = named_inters - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
+        # An unnamed label ("attackers", "militants") is the named armed group wherever it stands.
+        armed_named = {inter for _, inter in named} - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
         subsumable = m.ref.kind == "actor" or m.ref.key in _SUBSUMED_ROLES
         # "Islamic State militants": an unnamed label next to a named armed group is that group.
         unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named)

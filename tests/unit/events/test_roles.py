@@ -134,3 +134,8 @@ def test_roles_generic_rebels_across_the_trigger_from_a_named_group_are_its_oppo
         "On Sunday, Islamic State militants fought rebel groups near Azaz after IS fighters raided a village."
     )
     assert set(pair(event_of(text, resources, settings))) == {"Islamic State (Syria)", REBELS}
+
+
+def test_roles_an_unnamed_label_after_the_trigger_is_still_the_named_group(resources, settings):
+    text = "On Sunday, Islamic State fighters attacked Suran in Hama, and 9 of the attackers were killed."
+    assert "Unidentified Armed Group (Syria)" not in pair(event_of(text, resources, settings))
