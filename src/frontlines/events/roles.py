@@ -248,6 +248,12 @@ def assign_roles(
         others = [x for x in others if x not in partners]
         roles.assoc_actor_1 += [a for _, a in partners if a not in roles.assoc_actor_1]
 
+    targets = [x for x in civilians if x[0].start >= trigger.end]
+    if sub == S.ARMED_CLASH and targets and not others and not holders:
+        # Rule (codebook: violence against civilians is an armed group's attack on unarmed people):
+        # "the bomber attacked a crowd", "gunmen attacked villagers" names no armed opponent, only
+        # civilians it struck: an Attack on them, not a clash.
+        sub = roles.sub_event_type = S.ATTACK
     if sub in VICTIM_SUB_TYPES:
         # Codebook: in violence against civilians the victims are always actor 2.
         victim = civilians[0] if civilians else None

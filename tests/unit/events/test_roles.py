@@ -139,3 +139,8 @@ def test_roles_generic_rebels_across_the_trigger_from_a_named_group_are_its_oppo
 def test_roles_an_unnamed_label_after_the_trigger_is_still_the_named_group(resources, settings):
     text = "On Sunday, Islamic State fighters attacked Suran in Hama, and 9 of the attackers were killed."
     assert "Unidentified Armed Group (Syria)" not in pair(event_of(text, resources, settings))
+
+
+def test_roles_an_attack_on_civilians_alone_is_no_clash(resources, settings):
+    event = event_of("On Sunday, gunmen attacked a crowd of shoppers in Jaramana.", resources, settings)
+    assert (event.sub_event_type, event.actor2) == (S.ATTACK, CIVILIANS)
