@@ -144,3 +144,11 @@ def test_roles_an_unnamed_label_after_the_trigger_is_still_the_named_group(resou
 def test_roles_an_attack_on_civilians_alone_is_no_clash(resources, settings):
     event = event_of("On Sunday, gunmen attacked a crowd of shoppers in Jaramana.", resources, settings)
     assert (event.sub_event_type, event.actor2) == (S.ATTACK, CIVILIANS)
+
+
+def test_roles_a_later_sentence_names_the_group_of_a_generic_side(resources, settings):
+    text = (
+        "On Sunday, the army ambushed rebel fighters near Harasta, killing 20 of them. "
+        "Officials said the fighters belonged to the Islamic State group."
+    )
+    assert set(pair(event_of(text, resources, settings))) == {ARMY, "Islamic State (Syria)"}
