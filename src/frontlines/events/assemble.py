@@ -19,6 +19,7 @@ from typing import Any
 
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
+from frontlines.events.attribution import VICTIM_REACH, attribute, identify, name_victims
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
 from frontlines.events.fatalities import (
@@ -76,13 +77,6 @@ _SEPARATE = re.compile(
 )
 #: "in 2011", "since 2011": a bare year before the report's year marks history, not the news.
 _PAST_YEAR = re.compile(r"\b(?:in|since|during|by|of|from)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b")
-#: "carried out by Russian planes", "Jabhat al-Nusra claimed responsibility": who did an event told
-#: a sentence before.
-_ATTRIBUTION = re.compile(
-    r"carried\s+out\s+by|claimed\s+(?:responsibility|the\s+(?:attack|bombing|strike))|was\s+behind|"
-    r"responsible\s+for\s+the\s+(?:attack|bombing|strike|blast)",
-    re.IGNORECASE,
-)
 #: Habits and spans of time, not one day's event ("in recent months", "almost daily", "a year ago").
 _HABITUAL = re.compile(
     r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years?)|"
@@ -235,14 +229,15 @@ class EventAssembler:
             hurt = [c for c in _within(doc.casualties, s, e) if not c.cumulative]
             killed = [c for c in hurt if c.kind == "killed"]
             triggers = _within(doc.triggers, s, e)
-            self._attribute(doc, list(drafts.values()), s, e)
+            attribute(self.actors, doc, list(drafts.values()), s, e)
+            identify(self.actors, doc, list(drafts.values()), s, e)
             headline = index == 0 and _is_headline(doc.article.title, text[s:e])
             if not triggers and not (last and since_last < _TOLL_LOOKAHEAD):
                 triggers = self._classified(text[s:e], killed)
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
-                    self._add_toll(doc, last, killed, text[s:e])
+                    self._add_toll(doc, last, killed, s, e)
                 if times:
                     carry_date = times[0]
                 continue
@@ -278,6 +273,10 @@ class EventAssembler:
                 ] or fresh
             trigger = max(fresh or triggers, key=priority)
             sentence = text[s:e]
+            # Rule: the actors of a scene-setting aside ("on Manbij, where US-backed forces were
+            # fighting IS") are not the sides of the main clause's event.
+            outside = [(a, b) for a, b in asides if not a <= trigger.start < b]
+            sides = [m for m in _within(doc.actors, s, e) if not any(a <= m.start < b for a, b in outside)]
             if (
                 len(times) < len(all_times)
                 or is_background_phrase(sentence)
@@ -342,7 +341,7 @@ class EventAssembler:
                 roles = assign_roles(
                     self.actors,
                     trigger,
-                    _within(doc.actors, s, e),
+                    sides,
                     _clamped(text, s, e),
                     place.country_code,
                     day,
@@ -416,32 +415,13 @@ class EventAssembler:
     def _past_year(sentence: str, published: dt.date | None) -> bool:
         return published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(sentence))
 
-    def _attribute(self, doc: Doc, drafts: list[EventDraft], start: int, end: int) -> None:
-        """Rule: a later sentence that says who carried out or claimed an event whose author was unnamed
-        ("... was carried out by Russian planes", "X claimed responsibility") names the actor 1 of the
-        latest such event."""
-        match = _ATTRIBUTION.search(doc.text, start, end)
-        if match is None:
-            return
-        named = _within(doc.actors, start, end)
-        after = [m for m in named if m.start >= match.end()]
-        before = [m for m in named if m.end <= match.start()]
-        agent = (after[0] if after and "by" in match[0] else None) or (before[0] if before else None)
-        if agent is None:
-            return
-        unnamed = [
-            d for d in drafts if d.roles.actor1_inferred and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS
-        ]
-        for draft in unnamed[-1:]:
-            if draft.roles.actor1_inferred:
-                draft.roles.actor1 = self.actors.resolve(agent.ref, draft.place.country_code, draft.day)
-                draft.roles.actor1_inferred = False
-                draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
-
-    @staticmethod
-    def _add_toll(doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], sentence: str) -> None:
+    def _add_toll(
+        self, doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], s: int, e: int
+    ) -> None:
         """A toll told in a sentence after its events ("Activists said 7 people died.") goes to those
-        of them that have none yet, split evenly."""
+        of them that have none yet, split evenly; it also names the victims of an explosion told with
+        no target (:func:`~frontlines.events.attribution.name_victims`)."""
+        sentence = doc.text[s:e]
         toll = reported_toll(killed, sentence)
         if toll is None:
             return
@@ -453,6 +433,8 @@ class EventAssembler:
                 draft.split = draft.split or note
                 draft.bombers_counted = draft.bombers_counted or counted
                 draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+                if draft.roles.actor2 is None and EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS:
+                    name_victims(self.actors, doc, draft, toll.start, min(e, toll.end + VICTIM_REACH))
 
     def _finish(self, doc: Doc, d: EventDraft, unchecked: bool) -> Event:
         article = doc.article

@@ -57,8 +57,12 @@ _LOST_CONTROL = re.compile(r"out\s+of", re.IGNORECASE)
 _HOLDER = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
 #: "fired from rebel-held areas": the holder of the firing position is the one who fired.
 _FIRED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-#: "carried out by IS", "the capture of the city by fighters of al-Nusra": the agent follows "by".
-_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: "carried out by IS", "the capture of the city by fighters of al-Nusra", "a car bomb blamed on
+#: rebels": the agent follows "by" (or "blamed on", "attributed to").
+_BY_AGENT = re.compile(
+    r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 #: "troops backed by Hezbollah fighters": an ally of actor 1 (an associated actor, not a side).
 _ALLY_BEFORE = re.compile(
     r"\b(?:backed|supported|aided|assisted|joined)\s+by\s+(?:the\s+)?$|\b(?:alongside|with\s+the\s+(?:help|support)\s+of"
@@ -70,6 +74,20 @@ _SPEAKER_AFTER = re.compile(
     r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|media|statement|told)\b",
     re.IGNORECASE,
 )
+#: "the army said", "the Russian military's reconciliation centre claimed that": a mention, up to three
+#: words, then a verb of speech. Such a speaker is a side only when no other actor is the subject of
+#: what it reports (:func:`_speakers`).
+_SAYS_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+(?:said|says|claimed|claims|reported|announced|stated|told)\b",
+    re.IGNORECASE,
+)
+#: "rebels including al-Nusra Front fighters": a named member of the coalition just named.
+_MEMBER_BEFORE = re.compile(r"\b(?:including|among\s+them|such\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Strategic developments whose unnamed other side is the civilians they fall on: the people arrested,
+#: the owners of what was looted or destroyed (ACLED codes them Civilians).
+_CIVILIAN_OBJECT = frozenset({S.ARRESTS, S.LOOTING})
+#: Inter codes of state forces, at home or abroad.
+_STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_FORCES})
 #: "the Islamic State group's former stronghold of Raqa": a holder named by what it holds.
 _HOLDS_AFTER = re.compile(
     r"^[\s\w()'’-]{0,40}?\b(?:stronghold|bastion|de\s+facto\s+capital|heartland)\b", re.IGNORECASE
@@ -93,12 +111,26 @@ class Roles:
     assoc_actor_1: list[Actor] = field(default_factory=list)
 
 
-def _distinct(actors: ActorDictionary, sides: list[Side]) -> list[Side]:
-    """One side per actor; generic references dropped where a named group of their kind is present."""
-    named_inters = {a.inter for m, a in sides if not actors.is_generic(m.ref)}
-    armed_named = named_inters - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
+def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Side]:
+    """One side per actor; generic references dropped where a named group of their kind is first named
+    on the same side of the end of the trigger (``pivot``).
+
+    Rule: "rebels of the Free Syrian Army attacked" names one side, but in "ISIL militants fought
+    other opposition armed groups" the generic rebels after the trigger are the other side."""
+
+    def side(m: ActorMention) -> bool:
+        return m.start < pivot
+
+    first: dict[str, Side] = {}
+    for m, a in sides:
+        if not actors.is_generic(m.ref):
+            first.setdefault(a.name, (m, a))
+    named = [(side(m), a.inter) for m, a in first.values()]
     kept: list[Side] = []
     for m, a in sides:
+        named_inters = {inter for before, inter in named if before == side(m)}
+        # An unnamed label ("attackers", "militants") is the named armed group wherever it stands.
+        armed_named = {inter for _, inter in named} - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
         subsumable = m.ref.kind == "actor" or m.ref.key in _SUBSUMED_ROLES
         # "Islamic State militants": an unnamed label next to a named armed group is that group.
         unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named)
@@ -125,13 +157,14 @@ def assign_roles(
     """
     sub = trigger.sub_event_type
     resolved = [(m, actors.resolve(m.ref, country, day)) for m in mentions]
-    sides = _distinct(actors, resolved)
+    members = _members(actors, resolved, sentence_text)
+    sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)
 
     def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None
 
-    allies = [x for x in sides if preceded_by(_ALLY_BEFORE, x[0], 25)]
-    speakers = [x for x in sides if _SPEAKER_AFTER.match(sentence_text(x[0].end, x[0].end + 25))]
+    allies = [x for x in sides if preceded_by(_ALLY_BEFORE, x[0], 25)] + members
+    speakers = _speakers(sides, trigger, sentence_text)
     sides = [x for x in sides if x not in allies and x not in speakers]
     civilians = [x for x in sides if x[1].inter == Inter.CIVILIANS]
     protesters = [x for x in sides if x[1].inter == Inter.PROTESTERS]
@@ -169,7 +202,9 @@ def assign_roles(
         )
         if crowd:
             roles.backing.append(("actor1", crowd[0]))
-        state = next((x for x in armed if x[1].inter == Inter.STATE_FORCES), None)
+        # Rule: the state forces a crowd faces, its own or a foreign state's ("stones thrown at
+        # Turkish military vehicles"), are actor 2.
+        state = next((x for x in armed if x[1].inter in _STATE), None)
         if state and sub != S.PEACEFUL_PROTEST:
             roles.actor2 = state[1]
             roles.backing.append(("actor2", state[0]))
@@ -203,7 +238,22 @@ def assign_roles(
         roles.backing.append(("actor1", perpetrator[0]))
     roles.assoc_actor_1 = [a for _, a in allies]
     others = [x for x in armed if x[1].name != roles.actor1.name]
+    partners = _joined(perpetrator, armed, sentence_text) if perpetrator and sub != S.AGREEMENT else []
+    if partners and (EVENT_TYPE_OF[sub] != EventType.BATTLES or any(x not in partners for x in others)):
+        # Rule: "HTS, FSA and Faylaq al-Rahman fighters attacked ..., the army counter-attacked": sides
+        # joined to actor 1 by "and" or a comma act with it (associated actors) when the sentence
+        # names someone else to act against. "The army and rebels clashed" names no one else: there
+        # the two joined sides are the pair of a battle, as are the parties of an agreement; sides
+        # joined in a one-sided event ("Russian and Syrian air strikes") always act together.
+        others = [x for x in others if x not in partners]
+        roles.assoc_actor_1 += [a for _, a in partners if a not in roles.assoc_actor_1]
 
+    targets = [x for x in civilians if x[0].start >= trigger.end]
+    if sub == S.ARMED_CLASH and targets and not others and not holders:
+        # Rule (codebook: violence against civilians is an armed group's attack on unarmed people):
+        # "the bomber attacked a crowd", "gunmen attacked villagers" names no armed opponent, only
+        # civilians it struck: an Attack on them, not a clash.
+        sub = roles.sub_event_type = S.ATTACK
     if sub in VICTIM_SUB_TYPES:
         # Codebook: in violence against civilians the victims are always actor 2.
         victim = civilians[0] if civilians else None
@@ -231,6 +281,11 @@ def assign_roles(
     elif holders and holders[0][1].name != roles.actor1.name and EVENT_TYPE_OF[sub] == EventType.BATTLES:
         roles.actor2 = holders[0][1]
         roles.backing.append(("actor2", holders[0][0]))
+    elif sub in _CIVILIAN_OBJECT:
+        roles.actor2 = civilians[0][1] if civilians else role("civilians")
+        roles.actor2_inferred = not civilians
+        if civilians:
+            roles.backing.append(("actor2", civilians[0][0]))
     elif sub == S.AGREEMENT and roles.actor1.inter != Inter.STATE_FORCES and not roles.actor1_inferred:
         # Rule: a local deal (surrender, evacuation, reconciliation) one non-state side is named in is
         # made with the state.
@@ -243,6 +298,60 @@ def assign_roles(
         roles.actor2 = role("unidentified") if roles.actor1.inter == Inter.STATE_FORCES else role("military")
         roles.actor2_inferred = True
     return roles
+
+
+def _speakers(sides: list[Side], trigger: Trigger, sentence_text: Callable[[int, int], str]) -> list[Side]:
+    """Rule: who reports an event is not a side of it. A mention is a speaker when it is followed by
+    "sources", "officials", "told" ... (:data:`_SPEAKER_AFTER`), or by a verb of speech
+    (:data:`_SAYS_AFTER`) and either it comes after the trigger ("..., killing five, a militia member
+    said") or another actor is named between its verb and the trigger ("the Russian military claimed
+    that al-Nusra fighters executed 40 people"). "The army said it killed 60 IS fighters" keeps the
+    army: nobody else is the subject of what it says."""
+    speakers = []
+    for x in sides:
+        m = x[0]
+        if _SPEAKER_AFTER.match(sentence_text(m.end, m.end + 25)):
+            speakers.append(x)
+            continue
+        says = _SAYS_AFTER.match(sentence_text(m.end, m.end + 60))
+        if says is None:
+            continue
+        verb_end = m.end + says.end()
+        reported = any(verb_end <= y[0].start < trigger.start for y in sides if y is not x)
+        if m.start >= trigger.end or reported:
+            speakers.append(x)
+    return speakers
+
+
+def _members(
+    actors: ActorDictionary, resolved: list[Side], sentence_text: Callable[[int, int], str]
+) -> list[Side]:
+    """Rule: "rebels including al-Nusra Front fighters": a named group introduced as a member of a
+    generic coalition just named is an associated actor; the coalition is the side."""
+    members = []
+    for x in resolved:
+        lead = sentence_text(max(0, x[0].start - 25), x[0].start)
+        found = _MEMBER_BEFORE.search(lead)
+        if found is None or actors.is_generic(x[0].ref):
+            continue
+        cut = x[0].start - (len(lead) - found.start())
+        if any(
+            actors.is_generic(m.ref) and 0 <= cut - m.end <= 2 and a.inter == x[1].inter for m, a in resolved
+        ):
+            members.append(x)
+    return members
+
+
+def _joined(lead: Side, armed: list[Side], sentence_text: Callable[[int, int], str]) -> list[Side]:
+    """The sides listed with ``lead`` ("the army and Hezbollah", "HTS, FSA and ..."): each one joined
+    to the one before by :data:`_JOINED`."""
+    partners: list[Side] = []
+    end = lead[0].end
+    for x in sorted(armed, key=lambda x: x[0].start):
+        if x[0].start >= end and _JOINED.match(sentence_text(end, x[0].start)):
+            partners.append(x)
+            end = x[0].end
+    return [x for x in partners if x[1].name != lead[1].name]
 
 
 def _unnamed_side_is_rebels(roles: Roles, role: Callable[[str], Actor], sub: SubEventType) -> None:
@@ -311,13 +420,7 @@ def _territorial(
     gainer_actor = gainer[1] if gainer else role("rebels")
     # Rule: "the army and Hezbollah took the town": an actor joined to the gainer by "and" gained
     # with it; the loser is someone else.
-    partners: list[Side] = []
-    if gainer is not None:
-        end = gainer[0].end
-        for x in sorted(before, key=lambda x: x[0].start):
-            if x[0].start >= end and _JOINED.match(sentence_text(end, x[0].start)):
-                partners.append(x)
-                end = x[0].end
+    partners = _joined(gainer, before, sentence_text) if gainer is not None else []
     others = [x for x in armed if (gainer is None or x[1].name != gainer[1].name) and x not in partners]
     loser = others[0] if others else None
     sub = territorial_sub_type(gainer_actor.inter)

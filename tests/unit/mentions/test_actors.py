@@ -110,3 +110,52 @@ def test_actors_state_forces_abroad_are_external(actors):
 )
 def test_mentions_are_whole_words_leftmost_longest(actors, text, expected):
     assert [m.text for m in actors.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym joined to the next one shares its head: each state is an actor
+        (
+            "Russian and Syrian government jets bombed the town.",
+            [
+                ("Russian", "Military Forces of Russia (2000-)"),
+                ("Syrian government", "Military Forces of Syria (2000-2024)"),
+            ],
+        ),
+        (
+            "Iranian, Russian and Syrian troops advanced.",
+            [
+                ("Iranian", "Military Forces of Iran"),
+                ("Russian", "Military Forces of Russia (2000-)"),
+                ("Syrian troops", "Military Forces of Syria (2000-2024)"),
+            ],
+        ),
+        # the state of an aircraft named after it
+        (
+            "Warplanes believed to be Russian struck the town.",
+            [("Warplanes believed to be Russian", "Military Forces of Russia (2000-)")],
+        ),
+        (
+            "A regime helicopter dropped barrel bombs.",
+            [("regime helicopter", "Military Forces of Syria (2000-2024)")],
+        ),
+        (
+            "Youths stoned Turkish armoured vehicles.",
+            [("Turkish armoured vehicles", "Military Forces of Turkey (2002-)")],
+        ),
+        (
+            "ISIL fought other opposition armed groups.",
+            [("ISIL", "Islamic State (Syria)"), ("opposition armed groups", "Opposition Rebels (Syria)")],
+        ),
+    ],
+)
+def test_actors_joined_demonyms_and_forms_of_state_forces(actors, text, expected):
+    found = [(m.text, actors.resolve(m.ref, "SY", dt.date(2016, 6, 1)).name) for m in actors.find(text)]
+    assert found == expected
+
+
+def test_actors_a_group_is_not_named_before_it_was_formed(actors):
+    [mention] = actors.find("Turkish-backed rebels took the village.")
+    assert actors.resolve(mention.ref, "SY", dt.date(2016, 10, 8)).name == "Opposition Rebels (Syria)"
+    assert actors.resolve(mention.ref, "SY", dt.date(2018, 2, 1)).name == "SNA: Syrian National Army"

@@ -1,0 +1,154 @@
+"""Who is actor 1 and who is actor 2 (events/roles.py and the role rules of events/assemble.py),
+through the whole default pipeline on short articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.ingest import article_id
+from frontlines.model import Article, Event, SubEventType
+from frontlines.run import build_pipeline
+
+S = SubEventType
+ARMY = "Military Forces of Syria (2000-2024)"
+CIVILIANS = "Civilians (Syria)"
+REBELS = "Opposition Rebels (Syria)"
+
+
+def event_of(text: str, resources, settings, published: dt.date = dt.date(2016, 5, 9)) -> Event:
+    article = Article(
+        article_id=article_id(text=text, title=None, published=published, source="Test Wire"),
+        text=text,
+        origin="test",
+        published=published,
+        source="Test Wire",
+    )
+    result = build_pipeline(settings, resources).run_one(article)
+    assert result.doc is not None, result.rejection
+    events = result.doc.events
+    assert len(events) == 1, [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in events]
+    return events[0]
+
+
+def pair(event: Event) -> tuple[str, str | None]:
+    return event.actor1, event.actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arrests: the people detained are civilians unless the text names their group.
+        ("On Sunday, soldiers detained 40 young men in Douma.", (ARMY, CIVILIANS)),
+        ("On Sunday, soldiers detained an al-Nusra Front commander in Douma.", (ARMY, "Jabhat al Nusra")),
+        # Looting: whose property it was.
+        ("On Sunday, Islamic State fighters looted shops in Manbij.", ("Islamic State (Syria)", CIVILIANS)),
+    ],
+)
+def test_roles_arrested_and_looted_people_are_civilians(text, expected, resources, settings):
+    assert pair(event_of(text, resources, settings)) == expected
+
+
+def test_roles_a_speaker_who_reports_another_side_is_no_side(resources, settings):
+    reported = "On Sunday, the Russian military claimed that IS fighters executed 12 people in Manbij."
+    assert pair(event_of(reported, resources, settings)) == ("Islamic State (Syria)", CIVILIANS)
+    after = "On Sunday, rebels fired mortars at Jaramana, killing 4 people, a pro-government militia said."
+    assert pair(event_of(after, resources, settings)) == (REBELS, CIVILIANS)
+
+
+def test_roles_a_speaker_reporting_its_own_act_stays_a_side(resources, settings):
+    text = "On Sunday, the army said its artillery shelled Islamic State positions in Deir ez-Zor."
+    assert ARMY in pair(event_of(text, resources, settings))
+
+
+def test_roles_blamed_on_names_the_author(resources, settings):
+    text = "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people."
+    assert pair(event_of(text, resources, settings)) == ("Islamic State (Syria)", CIVILIANS)
+
+
+def test_roles_sides_listed_with_actor1_act_with_it(resources, settings):
+    text = (
+        "On Sunday, Hayat Tahrir al-Sham and Free Syrian Army fighters attacked army positions in Harasta, "
+        "and government forces responded with artillery."
+    )
+    event = event_of(text, resources, settings)
+    assert pair(event) == ("HTS: Hayat Tahrir al Sham", ARMY)
+    assert event.assoc_actor_1 == "Free Syrian Army"
+
+
+def test_roles_two_listed_sides_that_clash_are_the_pair(resources, settings):
+    text = "On Sunday, the army and rebels clashed in Harasta, killing 6 fighters."
+    assert set(pair(event_of(text, resources, settings))) == {ARMY, REBELS}
+
+
+def test_roles_a_named_member_of_a_coalition_is_associated(resources, settings):
+    text = "On Sunday, rebels including al-Nusra Front fighters captured the town of Harasta from the army."
+    event = event_of(text, resources, settings)
+    assert pair(event) == (REBELS, ARMY)
+    assert event.assoc_actor_1 == "Jabhat al Nusra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, residents threw stones at Turkish military vehicles in Kobani.",
+        "On Sunday, Turkish troops fired tear gas at residents protesting in Kobani.",
+    ],
+)
+def test_roles_crowds_facing_foreign_state_forces(text, resources, settings):
+    assert event_of(text, resources, settings).actor2 == "Military Forces of Turkey (2002-)"
+
+
+def test_roles_actors_of_an_aside_are_no_sides(resources, settings):
+    text = (
+        "On Sunday, an air strike by the US-led coalition on Manbij, where Kurdish fighters were "
+        "battling Islamic State, killed 8 people."
+    )
+    assert pair(event_of(text, resources, settings)) == (
+        "Military Forces of the United States (2009-2017)",
+        CIVILIANS,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("On Sunday, a car bomb exploded in Azaz. Medics said 6 people died.", CIVILIANS),
+        ("On Sunday, a roadside bomb exploded near Azaz. Activists said 3 soldiers died.", ARMY),
+    ],
+)
+def test_roles_victims_of_an_explosion_named_in_the_next_sentence(text, actor2, resources, settings):
+    assert event_of(text, resources, settings).actor2 == actor2
+
+
+def test_roles_states_joined_in_a_strike_strike_together(resources, settings):
+    text = "On Sunday, Russian and Syrian government air strikes hit Saraqib, killing 11 civilians."
+    event = event_of(text, resources, settings)
+    assert pair(event) == ("Military Forces of Russia (2000-)", CIVILIANS)
+    assert event.assoc_actor_1 == ARMY
+
+
+def test_roles_generic_rebels_across_the_trigger_from_a_named_group_are_its_opponent(resources, settings):
+    text = (
+        "On Sunday, Islamic State militants fought rebel groups near Azaz after IS fighters raided a village."
+    )
+    assert set(pair(event_of(text, resources, settings))) == {"Islamic State (Syria)", REBELS}
+
+
+def test_roles_an_unnamed_label_after_the_trigger_is_still_the_named_group(resources, settings):
+    text = "On Sunday, Islamic State fighters attacked Suran in Hama, and 9 of the attackers were killed."
+    assert "Unidentified Armed Group (Syria)" not in pair(event_of(text, resources, settings))
+
+
+def test_roles_an_attack_on_civilians_alone_is_no_clash(resources, settings):
+    event = event_of("On Sunday, gunmen attacked a crowd of shoppers in Jaramana.", resources, settings)
+    assert (event.sub_event_type, event.actor2) == (S.ATTACK, CIVILIANS)
+
+
+def test_roles_a_later_sentence_names_the_group_of_a_generic_side(resources, settings):
+    text = (
+        "On Sunday, the army ambushed rebel fighters near Harasta, killing 20 of them. "
+        "Officials said the fighters belonged to the Islamic State group."
+    )
+    assert set(pair(event_of(text, resources, settings))) == {ARMY, "Islamic State (Syria)"}
