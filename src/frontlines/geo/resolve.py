@@ -205,13 +205,14 @@ def _with_variants(
 
     def anchors(query: str) -> list[Place]:
         key = fold(query)
-        return [
-            p
+        places = {
+            p.place_id: p
             for i in items
             if i.span.source != "demonym" and fold(i.span.query) != key
             for p in i.candidates
             if p.country_code == focus and p.kind in ("city", "district", "admin2", "admin3")
-        ]
+        }
+        return list(places.values())  # a story repeats its names: each place once
 
     found: dict[str, list[Place]] = {}
 

@@ -65,6 +65,10 @@ class _Named:
 _FOLD = str.maketrans(string.ascii_uppercase + "\n\t", string.ascii_lowercase + "  ")
 
 
+#: The verbs of ``_believed_re``: a cheap test that a text can hold such a mention at all.
+_BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have)|identified\s+as")
+
+
 def _word_edge(text: str, index: int) -> bool:
     """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
     if index < 0 or index >= len(text):
@@ -163,7 +167,9 @@ class ActorDictionary:
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mention in ``text``, non-overlapping, longest first where two overlap."""
         found: list[ActorMention] = []
-        for m in itertools.chain(self._demonym_re.finditer(text), self._believed_re.finditer(text)):
+        # The "believed to be" pattern is slow (every head at every word): run it only where its verb is.
+        believed = self._believed_re.finditer(text) if _BELIEVED_CUE.search(text) else iter(())
+        for m in itertools.chain(self._demonym_re.finditer(text), believed):
             country = self._demonyms[m["dem"]]
             role = self._demonym_heads[re.sub(r"\s+", " ", m["head"]).lower()]
             found.append(ActorMention(m.start(), m.end(), m[0], ActorRef("role", role, country)))
