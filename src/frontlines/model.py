@@ -374,6 +374,10 @@ class Doc:
             raise RuntimeError("[E900] Doc.text used before the cleaning stage ran")
         return self.clean.text
 
+    def date_spans(self) -> list[tuple[int, int]]:
+        """The spans of the text's date expressions, resolved or not (a name inside one is no place)."""
+        return [(t.start, t.end) for t in self.times] + list(self.unresolved_times)
+
     def evidence(self, field_name: str, start: int, end: int) -> Evidence:
         """Evidence for a cleaned-text span, quoted verbatim from the original article text."""
         if self.clean is None:

@@ -40,20 +40,26 @@ __all__ = [
 
 
 def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
-    """The pipeline stage that finds and resolves place names: requires the cleaned text and its
-    sentences, provides ``places`` and ``focus_country``. ``Article.extra["country"]`` (ISO2), when
-    present, is the hint that wins focus-country ties."""
+    """The pipeline stage that finds and resolves place names: requires the cleaned text, its
+    sentences and its dates (a name inside a date is no place), provides ``places`` and
+    ``focus_country``. ``Article.extra["country"]`` (ISO2), when present, is the hint that wins
+    focus-country ties."""
 
     def run(doc: Doc) -> Doc | Rejection:
         hint = doc.article.extra.get("country")
         hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
         text = doc.text
         mentions, focus = resolve_places(
-            text, doc.sentences, matcher.find(text), gazetteer, hint_country, similar=matcher.similar
+            text,
+            doc.sentences,
+            matcher.find(text, doc.date_spans()),
+            gazetteer,
+            hint_country,
+            similar=matcher.similar,
         )
         return dataclasses.replace(doc, places=mentions, focus_country=focus)
 
-    requires, provides = frozenset({"clean", "sentences"}), frozenset({"places", "focus_country"})
+    requires, provides = frozenset({"clean", "sentences", "times"}), frozenset({"places", "focus_country"})
     return FunctionStage("places", requires, provides, run)
 
 

@@ -20,7 +20,7 @@ import pickle
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -133,11 +133,13 @@ class PlaceMatcher:
                 matcher.save(target, stamp)
         return matcher
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str, dates: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """Whole-word, case-sensitive matches of gazetteer names in ``text``, longest first on overlap,
         returned as (start, end, surface) sorted by start. Words in capitals are matched as if
         title-cased where news writes places in capitals: a dateline ("CHARLESTON, W.Va. -") and a
-        line written all in capitals; the surface stays as written."""
+        line written all in capitals; the surface stays as written. A match inside one of ``dates``
+        (the spans of the text's date expressions) is a date, not a place: "23 August" is a day
+        and a village in Romania, "Sunday" a day and a town in Nigeria."""
         taken = self._find(text)
         titled = _title_capitals(text)
         if titled is not text:
@@ -146,7 +148,11 @@ class PlaceMatcher:
                 if titled[start:end] != text[start:end] and not any(i in seen for i in range(start, end)):
                     taken.append((start, end))
             taken.sort()
-        return [(start, end, text[start:end]) for start, end in taken]
+        return [
+            (start, end, text[start:end])
+            for start, end in taken
+            if not any(start < d_end and d_start < end for d_start, d_end in dates)
+        ]
 
     def _find(self, text: str) -> list[tuple[int, int]]:
         candidates: list[tuple[int, int]] = []

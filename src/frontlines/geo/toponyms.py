@@ -22,6 +22,7 @@ from frontlines.ingest import read_inputs
 from frontlines.model import Article, Doc, GeoPrecision, PlaceMention, Rejection
 from frontlines.pipeline import Pipeline
 from frontlines.text import clean_stage, sentence_stage
+from frontlines.time import time_stage
 
 #: Place kinds a name can stand for at each ACLED precision (codebook "Where": 1 the town or district
 #: itself, 2 near a town or a part of a region coded to a representative town, 3 a larger region).
@@ -108,7 +109,12 @@ def geoparse_doc(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list[
     hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
     text = doc.text
     scored, _ = resolve_scored(
-        text, doc.sentences, matcher.find(text), gazetteer, hint_country, similar=matcher.similar
+        text,
+        doc.sentences,
+        matcher.find(text, doc.date_spans()),
+        gazetteer,
+        hint_country,
+        similar=matcher.similar,
     )
     return to_toponyms(doc, scored)
 
@@ -135,7 +141,7 @@ def geoparse_articles(
     articles: Iterable[Article | Rejection], resources: GeoResources
 ) -> Iterator[GeoparseResult]:
     """Clean, split and geoparse each article (rejections pass through), lazily and in order."""
-    pipeline = Pipeline([clean_stage, sentence_stage])
+    pipeline = Pipeline([clean_stage, sentence_stage, time_stage])
     for article in articles:
         if isinstance(article, Rejection):
             yield GeoparseResult(None, rejection=article)

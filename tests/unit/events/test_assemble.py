@@ -329,3 +329,15 @@ def test_assemble_agreement_signed_at_talks_abroad_is_not_located_at_the_venue(r
         settings,
     )
     assert all(e.location != "Geneva" for e in doc.events)
+
+
+def test_assemble_a_date_is_no_place(resources, settings):
+    """ "23 August" is a day, and also a village in Romania: the event stays in Syria."""
+    doc = run(
+        "On 23 August 2016, Kurdish forces and the Syrian government signed a ceasefire in al-Hasakah.",
+        resources,
+        settings,
+        published=dt.date(2016, 8, 24),
+    )
+    assert doc.events and all(e.country == "Syria" for e in doc.events)
+    assert all(p.text != "23 August" for p in doc.places)

@@ -56,3 +56,11 @@ def test_matcher_corrupt_pickle_is_rebuilt(tiny: SqliteGazetteer, tmp_path: Path
     path.write_bytes(tiny.path.read_bytes())
     matcher_path(path).write_bytes(b"not a pickle")
     assert PlaceMatcher.for_gazetteer(SqliteGazetteer(path)).find("in Beirut")
+
+
+def test_matcher_leaves_out_names_inside_dates(tiny_matcher: PlaceMatcher) -> None:
+    text = "Clashes broke out in Tripoli."
+    assert [m[2] for m in tiny_matcher.find(text)] == ["Tripoli"]
+    start = text.index("Tripoli")
+    assert tiny_matcher.find(text, dates=[(start - 3, start + 2)]) == []
+    assert [m[2] for m in tiny_matcher.find(text, dates=[(0, start)])] == ["Tripoli"]

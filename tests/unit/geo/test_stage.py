@@ -27,7 +27,7 @@ def _doc(text: str, split, extra: dict | None = None) -> Doc:
 
 def test_stage_places_declares_requirements(tiny: SqliteGazetteer, tiny_matcher: PlaceMatcher) -> None:
     stage = place_stage(tiny, tiny_matcher)
-    assert stage.requires == {"clean", "sentences"} and stage.provides == {"places", "focus_country"}
+    assert stage.requires == {"clean", "sentences", "times"} and stage.provides == {"places", "focus_country"}
     with pytest.raises(PipelineError):
         Pipeline([stage])  # type: ignore[list-item]  # pipeline.Stage wants settable attributes
 
