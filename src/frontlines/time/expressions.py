@@ -94,7 +94,7 @@ _YEAR = r"(?:19|20)\d\d(?!\d)"
 _SMALL = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 #: "at 0914", "09:14 GMT", ", 9.14 am" after a dateline: part of the span, never a count.
 _CLOCK = r"(?:,?\s+(?:at\s+\d{1,2}[:.]?\d{2}|\d{1,2}:\d{2})(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\b\.?))?)?"
-_ON = r"(?:(?i:on)\s+)?"
+_ON = r"(?:(?i:(?:late|early)\s+)?(?i:on)\s+)?"  # "on 9 May", "late on 9 May"
 #: Words that license a bare month name ("in May") or a lowercase weekday ("on sunday").
 _PREP = r"(?i:since|in|during|from|until|till|by|before|after|of)"
 _PART = r"(?i:early|late|mid|(?:the\s+)?(?:start|beginning|end|middle)\s+of)"

@@ -341,3 +341,14 @@ def test_assemble_a_date_is_no_place(resources, settings):
     )
     assert doc.events and all(e.country == "Syria" for e in doc.events)
     assert all(p.text != "23 August" for p in doc.places)
+
+
+def test_assemble_late_on_a_date_is_no_place(resources, settings):
+    doc = run(
+        "Late on 22 May 2014, rebels fired mortars at a tent in Daraa city, killing 5 civilians.",
+        resources,
+        settings,
+        published=dt.date(2014, 5, 23),
+    )
+    event = only(doc)
+    assert (event.country, event.event_date) == ("Syria", dt.date(2014, 5, 22))

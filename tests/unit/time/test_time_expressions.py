@@ -284,3 +284,18 @@ def test_times_spans_are_verbatim_slices(parts: list[str], published: dt.date | 
     # scanning only near anchor words finds exactly what a scan of every position finds
     full_scan = [m.span() for m in expressions.SCANNER.finditer(text)]
     assert [m.span() for m in expressions._scan(text)] == full_scan
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Late on 22 May 2014, rebels fired mortars.", "Late on 22 May 2014"),
+        ("Jets struck early on 3 June 2015.", "early on 3 June 2015"),
+        ("Rebels fired mortars on 22 May 2014.", "on 22 May 2014"),
+    ],
+)
+def test_times_late_or_early_on_a_date_is_part_of_it(text: str, quote: str) -> None:
+    """ "Late on 22 May": the adverb belongs to the date (and so is never read as a place, "Late")."""
+    found, _ = find_times(text, dt.date(2015, 6, 30))
+    assert [m.text for m in found] == [quote]
+    assert found[0].date in (dt.date(2014, 5, 22), dt.date(2015, 6, 3))
