@@ -25,6 +25,9 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 6. Transliteration variants: in an article about a country whose names are transliterated, a name
    spelled otherwise than the gazetteer spells it is looked up by its consonant skeleton among that
    country's places ("Kfar Souseh" -> "Kafar Soussa").
+7. A name between "the" and a facility noun ("the Salem mosque", "the Castello road") names a
+   building or a street of the story's country: only its candidates there are kept ("a Beirut
+   hospital" is still a hospital in Beirut).
 """
 
 from __future__ import annotations
@@ -83,6 +86,14 @@ _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s|,\s*[A-Z]")
 #: A nationality word ("Syrian rebels", "the Syrian army") votes this much for its country: less than
 #: a name, but enough to frame an article whose only names are ambiguous ("Bosra").
 DEMONYM_VOTE = 0.25
+#: Words after a name that make it the name of a building or a street (rule 7).
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:mosque|church|cathedral|hospital|clinic|school|university|bakery|market|road|street|highway"
+    r"|square|bridge|prison|stadium)s?\b",
+    re.IGNORECASE,
+)
+#: ... after "the": "the Salem mosque" is a mosque's name; "a Beirut hospital" is a hospital in Beirut.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
 
@@ -271,6 +282,29 @@ def _inside_their_region(items: list[Item], focus: str | None) -> list[Item]:
         ):
             item.candidates, item.scores, item.respelled = [region], [0.0], set()
     return items
+
+
+def _named_facilities(items: list[Item], text: str, focus: str | None) -> list[Item]:
+    """Rule 7: a name between "the" and a facility noun names that facility ("the Salem mosque in
+    Ariha", "the Castello road"), which stands in the story's country: a namesake town abroad is not what
+    it means. Such a name keeps only its scored candidates in the focus country, and is no place
+    when it has none there."""
+    if focus is None:
+        return items
+    kept: list[Item] = []
+    for item in items:
+        if (
+            item.span.source == "name"
+            and _FACILITY_AFTER.match(text, item.span.end)
+            and _THE_BEFORE.search(text, max(0, item.span.start - 5), item.span.start)
+        ):
+            inside = [k for k, p in enumerate(item.candidates) if p.country_code == focus]
+            if not inside:
+                continue
+            item.candidates = [item.candidates[k] for k in inside]
+            item.scores = [item.scores[k] for k in inside]
+        kept.append(item)
+    return kept
 
 
 def _link(items: list[Item], text: str) -> None:
@@ -514,6 +548,7 @@ def resolve_scored(
         _score(items, focus, resolved, capitals, others_focus, spelled_as)
 
     items = _inside_their_region(items, focus)
+    items = _named_facilities(items, text, focus)
     out: list[ScoredMention] = []
     for item in items:
         order = sorted(range(len(item.candidates)), key=lambda k: -item.scores[k])

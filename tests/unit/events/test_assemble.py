@@ -352,3 +352,17 @@ def test_assemble_late_on_a_date_is_no_place(resources, settings):
     )
     event = only(doc)
     assert (event.country, event.event_date) == ("Syria", dt.date(2014, 5, 22))
+
+
+def test_assemble_the_name_of_a_mosque_is_no_town_abroad(resources, settings):
+    """ "the Salem mosque in Ariha" names a mosque in Syria, not Salem, India; "a Beirut hospital" is
+    still a hospital in Beirut."""
+    doc = run(
+        "On Friday, a bomb inside the Salem mosque in Ariha, Idlib, killed 5 worshippers. "
+        "The wounded were taken to a Beirut hospital.",
+        resources,
+        settings,
+    )
+    assert doc.events and all(e.country == "Syria" for e in doc.events)
+    assert all(p.place is None or p.place.country_code == "SY" for p in doc.places if p.text == "Salem")
+    assert any(p.place is not None and p.place.country_code == "LB" for p in doc.places if p.text == "Beirut")
