@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from frontlines.ingest import article_id
+from frontlines.model import Article, Doc
+from frontlines.run import build_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -13,3 +19,17 @@ FAKES_CSV = SHARED_DATA / "fakes" / "FA-KES-Dataset.csv"
 FAKES_MAP = {"text": "article_content", "published": "date", "title": "article_title", "id": "unit_id"}
 
 needs_fakes = pytest.mark.skipif(not FAKES_CSV.exists(), reason=f"shared data absent: {FAKES_CSV}")
+
+
+def run_article(text: str, resources: Any, settings: Any, published: dt.date | None) -> Doc:
+    """One short article through the whole default pipeline (source "Test Wire"); its doc."""
+    article = Article(
+        article_id=article_id(text=text, title=None, published=published, source="Test Wire"),
+        text=text,
+        origin="test",
+        published=published,
+        source="Test Wire",
+    )
+    result = build_pipeline(settings, resources).run_one(article)
+    assert result.doc is not None, result.rejection
+    return result.doc

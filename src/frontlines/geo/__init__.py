@@ -20,7 +20,7 @@ from frontlines.geo.gazetteer import (
     write_gazetteer,
 )
 from frontlines.geo.matcher import PlaceMatcher
-from frontlines.geo.resolve import resolve_places
+from frontlines.geo.resolve import resolve_doc, resolve_places
 from frontlines.model import Doc, Rejection
 from frontlines.pipeline import FunctionStage
 
@@ -46,17 +46,8 @@ def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
     focus-country ties."""
 
     def run(doc: Doc) -> Doc | Rejection:
-        hint = doc.article.extra.get("country")
-        hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
-        text = doc.text
-        mentions, focus = resolve_places(
-            text,
-            doc.sentences,
-            matcher.find(text, doc.date_spans()),
-            gazetteer,
-            hint_country,
-            similar=matcher.similar,
-        )
+        scored, focus = resolve_doc(doc, gazetteer, matcher)
+        mentions = [s.mention for s in scored if not s.adjectival]
         return dataclasses.replace(doc, places=mentions, focus_country=focus)
 
     requires, provides = frozenset({"clean", "sentences", "times"}), frozenset({"places", "focus_country"})

@@ -47,7 +47,7 @@ from frontlines.geo.focus import (
 )
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
-from frontlines.geo.matcher import dateline_spans
+from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
@@ -60,7 +60,7 @@ from frontlines.geo.variants import (
     longer_names,
     spelled_otherwise,
 )
-from frontlines.model import Place, PlaceMention
+from frontlines.model import Doc, Place, PlaceMention
 
 #: How much a mention in each role says about where the story is.
 ROLE_WEIGHT = {"event": 1.0, "other": 1.0, "destination": 0.5, "venue": 0.5, "organisation_base": 0.0}
@@ -451,6 +451,19 @@ def _score(
         for i in members:
             if items[i].ctx.unit is None:
                 items[i].scores = list(means)
+
+
+def resolve_doc(
+    doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher
+) -> tuple[list[ScoredMention], str | None]:
+    """Recognise and resolve the places of a cleaned, sentence-split and dated doc: the matcher's
+    names outside the doc's dates, with ``Article.extra["country"]`` (ISO2), when present, as the
+    hint that wins focus-country ties. The places stage and ``geoparse`` both call this."""
+    hint = doc.article.extra.get("country")
+    hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
+    text = doc.text
+    matches = matcher.find(text, doc.date_spans())
+    return resolve_scored(text, doc.sentences, matches, gazetteer, hint_country, similar=matcher.similar)
 
 
 def resolve_places(

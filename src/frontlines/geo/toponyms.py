@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from frontlines.config import Settings
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.matcher import PlaceMatcher
-from frontlines.geo.resolve import ScoredMention, resolve_scored
+from frontlines.geo.resolve import ScoredMention, resolve_doc
 from frontlines.ingest import read_inputs
 from frontlines.model import Article, Doc, GeoPrecision, PlaceMention, Rejection
 from frontlines.pipeline import Pipeline
@@ -104,18 +104,8 @@ def to_toponyms(doc: Doc, scored: Iterable[ScoredMention]) -> list[Toponym]:
 
 
 def geoparse_doc(doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher) -> list[Toponym]:
-    """Find and resolve the toponyms of a cleaned, sentence-split doc (the places stage's rules)."""
-    hint = doc.article.extra.get("country")
-    hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
-    text = doc.text
-    scored, _ = resolve_scored(
-        text,
-        doc.sentences,
-        matcher.find(text, doc.date_spans()),
-        gazetteer,
-        hint_country,
-        similar=matcher.similar,
-    )
+    """Find and resolve the toponyms of a cleaned, sentence-split, dated doc (the places stage's rules)."""
+    scored, _ = resolve_doc(doc, gazetteer, matcher)
     return to_toponyms(doc, scored)
 
 

@@ -6,25 +6,15 @@ import datetime as dt
 
 import pytest
 
-from frontlines.ingest import article_id
-from frontlines.model import Article, Doc, Event, SubEventType
-from frontlines.run import build_pipeline
+from frontlines.model import Doc, Event, SubEventType
+from helpers import run_article
 
 S = SubEventType
 MONDAY = dt.date(2013, 2, 11)
 
 
 def run(text: str, resources, settings, published: dt.date | None = MONDAY) -> Doc:
-    article = Article(
-        article_id=article_id(text=text, title=None, published=published, source="Test Wire"),
-        text=text,
-        origin="test",
-        published=published,
-        source="Test Wire",
-    )
-    result = build_pipeline(settings, resources).run_one(article)
-    assert result.doc is not None, result.rejection
-    return result.doc
+    return run_article(text, resources, settings, published)
 
 
 def only(doc: Doc) -> Event:

@@ -7,9 +7,8 @@ import datetime as dt
 
 import pytest
 
-from frontlines.ingest import article_id
-from frontlines.model import Article, Event, SubEventType
-from frontlines.run import build_pipeline
+from frontlines.model import Event, SubEventType
+from helpers import run_article
 
 S = SubEventType
 ARMY = "Military Forces of Syria (2000-2024)"
@@ -18,16 +17,8 @@ REBELS = "Opposition Rebels (Syria)"
 
 
 def event_of(text: str, resources, settings, published: dt.date = dt.date(2016, 5, 9)) -> Event:
-    article = Article(
-        article_id=article_id(text=text, title=None, published=published, source="Test Wire"),
-        text=text,
-        origin="test",
-        published=published,
-        source="Test Wire",
-    )
-    result = build_pipeline(settings, resources).run_one(article)
-    assert result.doc is not None, result.rejection
-    events = result.doc.events
+    doc = run_article(text, resources, settings, published)
+    events = doc.events
     assert len(events) == 1, [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in events]
     return events[0]
 

@@ -60,6 +60,20 @@ def tiny_records() -> list[PlaceRecord]:
     ]
 
 
+def small_world(
+    path: Path, rows: list[tuple[str, str, str, float, float, str, int, str | None]]
+) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    """A gazetteer and its matcher written at ``path`` from rows of (place_id, name, country, lat,
+    lon, kind, population, admin1): the hand-made worlds of the resolution-rule tests."""
+    records = [
+        PlaceRecord(Place(pid, name, cc, lat, lon, kind, pop, admin1=a1))  # type: ignore[arg-type]
+        for pid, name, cc, lat, lon, kind, pop, a1 in rows
+    ]
+    write_gazetteer(path, records, {"source": "tests"})
+    gazetteer = SqliteGazetteer(path)
+    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "embedded: needs the real embedded gazetteer (cities15000, ~7 s, once)"
@@ -69,6 +83,11 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(name="tiny_records")
 def tiny_records_fixture() -> list[PlaceRecord]:
     return tiny_records()
+
+
+@pytest.fixture(scope="session", name="small_world")
+def small_world_fixture():
+    return small_world
 
 
 @pytest.fixture(name="split_sentences")

@@ -5,18 +5,14 @@ others does not make the story's region, and a bare state name is the state."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from frontlines.geo import (
     PlaceMatcher,
-    PlaceRecord,
     SqliteGazetteer,
     focus,
     resolve_places,
     scoring,
-    write_gazetteer,
 )
 from frontlines.geo.focus import focus_admin1
 from frontlines.model import Place
@@ -36,15 +32,8 @@ WORLD = [
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteGazetteer, PlaceMatcher]:
-    path: Path = tmp_path_factory.mktemp("region") / "gazetteer.sqlite"
-    records = [
-        PlaceRecord(Place(pid, name, cc, lat, lon, kind, pop, admin1=a1))  # type: ignore[arg-type]
-        for pid, name, cc, lat, lon, kind, pop, a1 in WORLD
-    ]
-    write_gazetteer(path, records, {"source": "tests"})
-    gazetteer = SqliteGazetteer(path)
-    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)
+def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    return small_world(tmp_path_factory.mktemp("region") / "gazetteer.sqlite", WORLD)
 
 
 @pytest.fixture

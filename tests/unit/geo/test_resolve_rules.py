@@ -3,13 +3,10 @@ prominence against focus, demonyms, person names, capitals in datelines."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from frontlines.geo import PlaceMatcher, PlaceRecord, SqliteGazetteer, resolve_places, write_gazetteer
+from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
 from frontlines.geo.resolve import resolve_scored
-from frontlines.model import Place
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
@@ -54,15 +51,8 @@ WORLD = [
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteGazetteer, PlaceMatcher]:
-    path: Path = tmp_path_factory.mktemp("world") / "gazetteer.sqlite"
-    records = [
-        PlaceRecord(Place(pid, name, cc, lat, lon, kind, pop, admin1=a1))  # type: ignore[arg-type]
-        for pid, name, cc, lat, lon, kind, pop, a1 in WORLD
-    ]
-    write_gazetteer(path, records, {"source": "tests"})
-    gazetteer = SqliteGazetteer(path)
-    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)
+def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    return small_world(tmp_path_factory.mktemp("world") / "gazetteer.sqlite", WORLD)
 
 
 @pytest.fixture
