@@ -62,6 +62,12 @@ class EventSettings:
     #: The classifier names the event of a sentence no trigger rule fires on only at this confidence
     #: (cross-validated accuracy on the team's sentences is 0.90 at 0.7).
     classifier_threshold: float = 0.7
+    #: ... and only in sentences that report deaths while this is set.
+    classifier_needs_toll: bool = True
+    #: The classifier's sub-event type replaces the rules' at this confidence (above 1: never).
+    classifier_override: float = 1.01
+    #: The classifier's "no event" drops a sentence the rules fired on at this confidence (above 1: never).
+    classifier_veto: float = 1.01
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from typing import Any
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.attribution import VICTIM_REACH, attribute, identify, name_victims
+from frontlines.events.cascade import Cascade
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
 from frontlines.events.fatalities import (
@@ -40,7 +41,7 @@ from frontlines.events.locate import (
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
-from frontlines.events.triggers import TERRITORY, is_territorial, priority
+from frontlines.events.triggers import is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
     EVENT_TYPE_OF,
@@ -53,7 +54,6 @@ from frontlines.model import (
     SubEventType,
     TimeMention,
     TimePrecision,
-    Trigger,
 )
 from frontlines.time import is_background_phrase
 from frontlines.time.narrative import stepped_dates
@@ -185,21 +185,9 @@ class EventAssembler:
         self.actors = actors
         self.settings = settings
         self.classifier = classifier
+        self.cascade = Cascade(classifier, settings)
         #: Codebook: an event known only to the province is coded at the province's capital.
         self.seat = seat
-
-    def _classified(self, sentence: str, killed: list[CasualtyMention]) -> list[Trigger]:
-        """The cascade's second step: a sentence that reports deaths but fires no trigger rule is
-        labelled by the classifier; a confident event label becomes a trigger on its toll phrase."""
-        if self.classifier is None or not killed:
-            return []
-        label, confidence = self.classifier.predict([sentence])[0]
-        if label is None or confidence < self.settings.classifier_threshold:
-            return []
-        toll = max(killed, key=lambda c: c.count)
-        if EVENT_TYPE_OF[label] == EventType.BATTLES and label != S.ARMED_CLASH:
-            label = TERRITORY  # who took the place decides the sub-type, from the actors
-        return [Trigger(toll.start, toll.end, toll.text, label)]
 
     def _is_background_date(self, mention: TimeMention, published: dt.date | None) -> bool:
         if published is None:
@@ -232,8 +220,10 @@ class EventAssembler:
             attribute(self.actors, doc, list(drafts.values()), s, e)
             identify(self.actors, doc, list(drafts.values()), s, e)
             headline = index == 0 and _is_headline(doc.article.title, text[s:e])
-            if not triggers and not (last and since_last < _TOLL_LOOKAHEAD):
-                triggers = self._classified(text[s:e], killed)
+            may_detect = not (last and since_last < _TOLL_LOOKAHEAD)
+            triggers = self.cascade.decide(
+                text, s, e, triggers, _within(doc.actors, s, e), killed, may_detect=may_detect
+            ).triggers
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:

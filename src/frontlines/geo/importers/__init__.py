@@ -81,10 +81,23 @@ def _first_line(opener: Callable[[], TextIO]) -> str:
         return ""
 
 
+def _looks_geojson(path: Path) -> bool:
+    """Whether a ``.json`` file opens as a GeoJSON object (an object naming a FeatureCollection in
+    its first 4 KB) rather than, say, a list of records."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.lstrip().startswith("{") and "FeatureCollection" in head
+
+
 def _file_task(path: Path, label: str, *, named: bool = False) -> _Task | None:
     """What to do with one file; ``named``: the user gave this file itself (a CSV is then read as a
     places CSV, and its missing columns reported)."""
     suffix = path.suffix.lower()
+    if suffix == ".json" and not named and not _looks_geojson(path):
+        return None  # a JSON table beside the layers (a list of records), not a layer: ignored
     if suffix in LAYER_SUFFIXES:
         return _Task("layer", label, path)
     if suffix == ".csv":

@@ -271,3 +271,14 @@ def test_import_codab_real_neighbourhood_parent_is_the_city(syria: tuple[Path, o
     hanano = next(p for p in gazetteer.lookup("Hanano") if p.kind == "district")
     parent = gazetteer.parent(hanano.place_id)
     assert parent is not None and (parent.name, parent.kind) == ("Aleppo", "city")
+
+
+def test_import_codab_folder_ignores_a_json_table_beside_its_layers(
+    cod: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = cod("geojson")
+    (folder / "populated_places.json").write_text(
+        '[{"name_en": "Alpha", "lat": 1.0, "lng": 2.0}]', encoding="utf-8"
+    )
+    stats = import_path(folder, tmp_path / "g.sqlite")
+    assert stats.added == 14

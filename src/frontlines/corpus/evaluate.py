@@ -1,0 +1,198 @@
+"""Score event coding on the world corpus, honestly: leave-country-out, per register, sealed apart.
+
+Protocol (``frontlines eval corpus``):
+
+- **Leave-country-out.** The dev items' countries are dealt into :data:`FOLDS` groups (largest
+  first, each to the lightest group), so every country's items are in exactly one group. For each
+  group a classifier is trained on the team's sentences and the dev items of the *other* groups, and
+  the pipeline codes that group's items with it. No item is ever coded by a model that saw its
+  country.
+- **Sealed.** The sealed items (:func:`frontlines.corpus.items.split_of`) are coded by a model trained
+  on every dev item. Their figures are printed beside the dev figures and never used to choose
+  anything.
+- Each item's text runs through the whole pipeline as one article, published on the latest full date
+  the text names (a report follows the events it tells), else on :data:`DEFAULT_PUBLISHED`. Of the
+  events found, the one compared with the gold is chosen as in ``eval acled``.
+
+Figures: detection recall (events found for event items), false alarms (non-event items that yield
+an event), and over event items event-type accuracy, sub-event-type weighted F1, actor 1 and actor 2
+(as ``eval acled`` compares them), fatalities exact. Every figure is given pooled and per register,
+per source kind (real text, team-written) and per fold of countries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from frontlines.config import Settings
+from frontlines.corpus.items import Corpus, CorpusItem
+from frontlines.evaluation.acled import GoldRow, RowOutcome, choose_event, score_outcomes
+from frontlines.events.classifier import SubEventClassifier
+from frontlines.events.training import TrainingSet, clean_note, team_data, train_classifier
+from frontlines.ingest.dates import MONTHS
+from frontlines.ingest.draft import Context, Draft, finish
+from frontlines.model import Rejection
+from frontlines.run import Resources, build_pipeline
+
+#: Groups of countries for leave-country-out.
+FOLDS = 5
+#: The publication date of an item whose text names no full date.
+DEFAULT_PUBLISHED = dt.date(2024, 6, 15)
+#: Figures reported, in order.
+FIGURES = (
+    "items",
+    "detection_recall",
+    "false_alarms",
+    "event_type_accuracy",
+    "sub_event_type_weighted_f1",
+    "actor1_accuracy",
+    "actor2_accuracy",
+    "fatalities_exact",
+)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def published_for(text: str) -> dt.date:
+    """The latest full date ``text`` names ("9 May 2020", "May 9, 2020"), else the default."""
+    days = []
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        days.append((int(m[3]), MONTHS[m[2].lower()], int(m[1])))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        days.append((int(m[3]), MONTHS[m[1].lower()], int(m[2])))
+    valid = []
+    for year, month, day in days:
+        try:
+            valid.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return max(valid) if valid else DEFAULT_PUBLISHED
+
+
+def country_folds(items: Iterable[CorpusItem], folds: int = FOLDS) -> dict[str, int]:
+    """Country -> fold: countries by size, largest first, each to the fold with fewest items so far
+    (ties by fold number), so the folds are balanced and deterministic."""
+    sizes: dict[str, int] = {}
+    for item in items:
+        sizes[item.country] = sizes.get(item.country, 0) + 1
+    load = [0] * folds
+    assignment = {}
+    for country, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        fold = min(range(folds), key=lambda f: (load[f], f))
+        assignment[country] = fold
+        load[fold] += size
+    return assignment
+
+
+def training_set(items: Sequence[CorpusItem]) -> TrainingSet:
+    """The items as classifier training sentences (coder notes lose their opening date)."""
+    texts = tuple(clean_note(item.text) for item in items)
+    return TrainingSet(texts, tuple(item.sub_event_type for item in items), (("corpus", ""),))
+
+
+def train_on(items: Sequence[CorpusItem]) -> SubEventClassifier:
+    """The classifier the pipeline would ship, trained on the team's sentences and ``items``."""
+    return train_classifier(team_data() + training_set(items))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOutcome:
+    """One item, the events the pipeline found in it, and the one compared with the gold."""
+
+    item: CorpusItem
+    fold: int | None
+    outcome: RowOutcome
+
+
+def _gold(item: CorpusItem, row: int) -> GoldRow:
+    return GoldRow(
+        row=row,
+        ident=item.id,
+        notes=item.text,
+        event_type=item.event_type,
+        sub_event_type=item.sub_event_type.value if item.sub_event_type else None,
+        actor1=item.actor1,
+        actor2=item.actor2 or "",
+        fatalities=item.fatalities,
+    )
+
+
+def code_items(
+    items: Sequence[CorpusItem], settings: Settings, resources: Resources, fold: int | None = None
+) -> list[ItemOutcome]:
+    """Run each item through the pipeline built from ``resources`` and pick its compared event."""
+    pipeline = build_pipeline(settings, resources)
+    context = Context(settings.ingest, today=dt.date.max)
+    outcomes = []
+    for row, item in enumerate(items, 1):
+        gold = _gold(item, row)
+        draft = Draft(origin=f"corpus:{item.id}", text=item.text, published=published_for(item.text))
+        article = finish(draft, context)
+        if isinstance(article, Rejection):
+            outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, None, 0, article.detail)))
+            continue
+        result = pipeline.run_one(article)
+        events = result.doc.events if result.doc is not None else []
+        outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, choose_event(gold, events), len(events))))
+    return outcomes
+
+
+def leave_country_out(
+    corpus: Corpus,
+    settings: Settings,
+    resources: Resources,
+    train: Callable[[Sequence[CorpusItem]], SubEventClassifier] = train_on,
+) -> list[ItemOutcome]:
+    """Every dev item coded by a model trained without its country's fold (module docs)."""
+    dev = corpus.split("dev")
+    folds = country_folds(dev)
+    outcomes: list[ItemOutcome] = []
+    for fold in range(FOLDS):
+        held = [item for item in dev if folds[item.country] == fold]
+        model = train([item for item in dev if folds[item.country] != fold])
+        outcomes += code_items(held, settings, replace(resources, classifier=model), fold)
+    return outcomes
+
+
+def sealed(
+    corpus: Corpus,
+    settings: Settings,
+    resources: Resources,
+    train: Callable[[Sequence[CorpusItem]], SubEventClassifier] = train_on,
+) -> list[ItemOutcome]:
+    """The sealed items coded by a model trained on every dev item."""
+    model = train(corpus.split("dev"))
+    return code_items(corpus.split("sealed"), settings, replace(resources, classifier=model))
+
+
+def figures(outcomes: Sequence[ItemOutcome]) -> dict[str, float | None]:
+    """The :data:`FIGURES` of a set of outcomes (``None`` where nothing was scored)."""
+    events = [o for o in outcomes if o.item.is_event]
+    negatives = [o for o in outcomes if not o.item.is_event]
+    result: dict[str, float | None] = dict.fromkeys(FIGURES)
+    result["items"] = float(len(outcomes))
+    if events:
+        result["detection_recall"] = sum(o.outcome.predicted is not None for o in events) / len(events)
+        scored, _ = score_outcomes(
+            [o.outcome for o in events], {"event_type", "sub_event_type", "actor1", "actor2", "fatalities"}
+        )
+        for name in FIGURES[3:]:
+            result[name] = scored.get(name)
+    if negatives:
+        result["false_alarms"] = sum(o.outcome.events_found > 0 for o in negatives) / len(negatives)
+    return result
+
+
+def breakdown(outcomes: Sequence[ItemOutcome]) -> dict[str, dict[str, float | None]]:
+    """Figures pooled, then per register, per source kind and per fold."""
+    groups: dict[str, list[ItemOutcome]] = {"all": list(outcomes)}
+    for o in outcomes:
+        groups.setdefault(f"register {o.item.register}", []).append(o)
+        groups.setdefault("team-written" if o.item.team_written else "real text", []).append(o)
+        if o.fold is not None:
+            groups.setdefault(f"fold {o.fold}", []).append(o)
+    return {name: figures(group) for name, group in sorted(groups.items(), key=lambda kv: kv[0] != "all")}

@@ -1,0 +1,109 @@
+"""The coding cascade of one sentence: the trigger rules and the learned classifier together.
+
+Each decision is a named step with its threshold in :class:`frontlines.config.EventSettings`; the
+values were chosen on the corpus's leave-country-out dev figures (``frontlines eval corpus``), never on
+its sealed split:
+
+- ``model-detects``: a sentence no trigger rule fires on is an event when the classifier names a
+  sub-event type at ``classifier_threshold`` or more (only in sentences that report deaths while
+  ``classifier_needs_toll`` is set). Its trigger is anchored on the word after the sentence's first
+  actor (so that actor stays the subject), else on the toll, else on the sentence's first word.
+- ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
+  ``classifier_override`` or more: the classifier's type is kept on the rule's words.
+- ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
+  more: the sentence makes no event (disasters, crime, commentary told with war words).
+- ``rule``: otherwise the trigger rules decide.
+
+A territorial battle label becomes the rules' ``TERRITORY`` trigger, whose sub-type the actors decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.config import EventSettings
+from frontlines.events.classifier import Label, SubEventClassifier
+from frontlines.events.triggers import TERRITORY, priority
+from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The triggers a sentence keeps, the step that decided (module docs) and the model's view."""
+
+    triggers: list[Trigger]
+    step: str
+    label: Label = None
+    confidence: float = 0.0
+
+
+def _rule_label(label: SubEventType) -> SubEventType:
+    """The trigger type of a model label: a territorial battle is the rules' territory trigger."""
+    if EVENT_TYPE_OF[label] == EventType.BATTLES and label != SubEventType.ARMED_CLASH:
+        return TERRITORY
+    return label
+
+
+def _anchor(
+    text: str, start: int, end: int, actors: Sequence[ActorMention], killed: Sequence[CasualtyMention]
+) -> tuple[int, int] | None:
+    """Where a model-made trigger sits: the word after the first actor, else the largest toll,
+    else the first word of the sentence."""
+    for mention in sorted(actors, key=lambda m: m.start):
+        if m := _WORD.search(text, mention.end, end):
+            return m.start(), m.end()
+    if killed:
+        toll = max(killed, key=lambda c: c.count)
+        return toll.start, toll.end
+    m = _WORD.search(text, start, end)
+    return (m.start(), m.end()) if m else None
+
+
+class Cascade:
+    """Decides a sentence's triggers from the rules' triggers and the classifier (module docs)."""
+
+    def __init__(self, classifier: SubEventClassifier | None, settings: EventSettings) -> None:
+        self.classifier = classifier
+        self.settings = settings
+
+    def decide(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        triggers: list[Trigger],
+        actors: Sequence[ActorMention],
+        killed: Sequence[CasualtyMention],
+        *,
+        may_detect: bool = True,
+    ) -> Decision:
+        """The triggers sentence ``text[start:end]`` keeps. ``may_detect`` false: the sentence may
+        only keep or lose rule triggers (it may still report the toll of the event before it)."""
+        cfg = self.settings
+        if self.classifier is None or not (triggers or actors or killed):
+            return Decision(triggers, "rule")
+        if not triggers and (not may_detect or (cfg.classifier_needs_toll and not killed)):
+            return Decision(triggers, "rule")
+        label, confidence = self.classifier.predict([text[start:end]])[0]
+        if not triggers:
+            if label is None or confidence < cfg.classifier_threshold:
+                return Decision([], "rule", label, confidence)
+            span = _anchor(text, start, end, actors, killed)
+            if span is None:
+                return Decision([], "rule", label, confidence)
+            made = Trigger(span[0], span[1], text[span[0] : span[1]], _rule_label(label))
+            return Decision([made], "model-detects", label, confidence)
+        if label is None:
+            if confidence >= cfg.classifier_veto:
+                return Decision([], "model-vetoes", label, confidence)
+            return Decision(triggers, "rule", label, confidence)
+        main = max(triggers, key=priority)
+        wanted = _rule_label(label)
+        if confidence >= cfg.classifier_override and all(t.sub_event_type != wanted for t in triggers):
+            kept = Trigger(main.start, main.end, main.text, wanted)
+            return Decision([kept], "model-overrides", label, confidence)
+        return Decision(triggers, "rule", label, confidence)
