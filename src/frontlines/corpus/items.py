@@ -140,7 +140,7 @@ def parse_item(record: dict[str, object], text: str, where: str) -> CorpusItem:
         id=str(record["id"]),
         text=text,
         source=str(record["source"]),
-        register=register,  # type: ignore[arg-type]
+        register=register,
         country=str(record["country"]),
         sub_event_type=_sub_type(record.get("sub_event_type"), where),
         actor1=optional("actor1"),
