@@ -348,6 +348,16 @@ class Rejection:
     article_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One decision on one sentence: which step of the cascade or which rule kept or dropped it."""
+
+    start: int
+    end: int
+    step: str
+    detail: str
+
+
 @dataclass(slots=True)
 class Doc:
     """The state one article accumulates as it passes through the pipeline's stages."""
@@ -366,6 +376,8 @@ class Doc:
     focus_country: str | None = None
     warnings: list[str] = field(default_factory=list)
     undated: int = 0
+    #: Every coding decision taken on the article's sentences, in text order (``--explain``).
+    trace: list[TraceStep] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -22,6 +22,8 @@ per source kind (real text, team-written) and per fold of countries.
 
 from __future__ import annotations
 
+import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -53,24 +55,31 @@ FIGURES = (
     "fatalities_exact",
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b\.?{_YEAR}", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})\b{_YEAR}", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def published_for(text: str) -> dt.date:
-    """The latest full date ``text`` names ("9 May 2020", "May 9, 2020"), else the default."""
-    days = []
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        days.append((int(m[3]), MONTHS[m[2].lower()], int(m[1])))
-    for m in _MONTH_DAY_YEAR.finditer(text):
-        days.append((int(m[3]), MONTHS[m[1].lower()], int(m[2])))
+    """When an item's report was published: the latest day the text names ("9 May 2020", "May 9,
+    2020"; a day without a year is of the year the text names last, else of the default's year),
+    else the end of the latest month it names ("December 2020"), else :data:`DEFAULT_PUBLISHED`."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    base = years[-1] if years else DEFAULT_PUBLISHED.year
+    days = [(m[3], m[2], m[1]) for m in _DAY_MONTH.finditer(text)]
+    days += [(m[3], m[1], m[2]) for m in _MONTH_DAY.finditer(text)]
     valid = []
     for year, month, day in days:
-        try:
-            valid.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    return max(valid) if valid else DEFAULT_PUBLISHED
+        with contextlib.suppress(ValueError):
+            valid.append(dt.date(int(year) if year else base, MONTHS[month.lower()], int(day)))
+    if valid:
+        return max(valid)
+    months = [(int(m[2]), MONTHS[m[1].lower()]) for m in _MONTH_YEAR.finditer(text)]
+    if months:
+        year, month = max(months)
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return DEFAULT_PUBLISHED
 
 
 def country_folds(items: Iterable[CorpusItem], folds: int = FOLDS) -> dict[str, int]:

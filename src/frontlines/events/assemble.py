@@ -20,7 +20,7 @@ from typing import Any
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
 from frontlines.events.attribution import VICTIM_REACH, attribute, identify, name_victims
-from frontlines.events.cascade import Cascade
+from frontlines.events.cascade import Cascade, Decision
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
 from frontlines.events.fatalities import (
@@ -54,6 +54,7 @@ from frontlines.model import (
     SubEventType,
     TimeMention,
     TimePrecision,
+    TraceStep,
 )
 from frontlines.time import is_background_phrase
 from frontlines.time.narrative import stepped_dates
@@ -221,9 +222,12 @@ class EventAssembler:
             identify(self.actors, doc, list(drafts.values()), s, e)
             headline = index == 0 and _is_headline(doc.article.title, text[s:e])
             may_detect = not (last and since_last < _TOLL_LOOKAHEAD)
-            triggers = self.cascade.decide(
+            decision = self.cascade.decide(
                 text, s, e, triggers, _within(doc.actors, s, e), killed, may_detect=may_detect
-            ).triggers
+            )
+            triggers = decision.triggers
+            if decision.step != "rule" or decision.triggers:
+                doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
@@ -267,24 +271,30 @@ class EventAssembler:
             # fighting IS") are not the sides of the main clause's event.
             outside = [(a, b) for a, b in asides if not a <= trigger.start < b]
             sides = [m for m in _within(doc.actors, s, e) if not any(a <= m.start < b for a, b in outside)]
-            if (
-                len(times) < len(all_times)
-                or is_background_phrase(sentence)
-                or self._past_year(sentence, published)
-            ):
+            if len(times) < len(all_times):
+                doc.trace.append(
+                    TraceStep(s, e, "drop:background-date", "a date over a month before publication")
+                )
+                continue
+            if is_background_phrase(sentence) or self._past_year(sentence, published):
+                doc.trace.append(TraceStep(s, e, "drop:background", "told as background or of a past year"))
                 continue
             if _HABITUAL.search(sentence):
+                doc.trace.append(TraceStep(s, e, "drop:habitual", "a habit or span of time, not one day"))
                 continue
             # Rule: a dateline's date is the publication date, not the day of the events reported.
             times = [
                 t for t in times if not (t.start < _DATELINE_REACH and t.date == published and len(times) > 1)
             ]
             if not fresh and not times and self._retell(doc, list(drafts.values()), trigger, killed, s, e):
+                doc.trace.append(TraceStep(s, e, "drop:retell", "retells the event before it"))
                 continue
             if _IRREALIS.search(text[max(s, trigger.start - 60) : trigger.start]):
+                doc.trace.append(TraceStep(s, e, "drop:irrealis", "a threat, plan, denial or attempt"))
                 continue
             if any(s <= u_start < e for u_start, _ in doc.unresolved_times):
                 doc.undated += 1  # a relative date and no publication date: never the ingestion day
+                doc.trace.append(TraceStep(s, e, "drop:undated", "a relative date and no publication date"))
                 continue
             own = min(times, key=lambda t: abs(t.start - trigger.start)) if times else None
             date_mention = own or carry_date
@@ -295,6 +305,7 @@ class EventAssembler:
                 day, precision = published, TimePrecision.DAY
             else:
                 doc.undated += 1
+                doc.trace.append(TraceStep(s, e, "drop:undated", "no date and no publication date"))
                 continue
             if own is not None:
                 carry_date = own
@@ -304,7 +315,9 @@ class EventAssembler:
             if not places and any(
                 p.role == "event" and p.place and p.place.kind == "country" for p in named_places
             ):
-                continue  # codebook: no country-level events ("fighting continued across Syria")
+                # codebook: no country-level events ("fighting continued across Syria")
+                doc.trace.append(TraceStep(s, e, "drop:country-level", "only a country is named"))
+                continue
             told_place = carry_place or story_place
             if places and told_place is not None and names_told_place(text, trigger.end, named_places):
                 places = [told_place]
@@ -315,6 +328,7 @@ class EventAssembler:
                 fallback = carry_place or story_place
                 places = [fallback] if fallback is not None else []
             if not places:
+                doc.trace.append(TraceStep(s, e, "drop:no-place", "no event place in the sentence or before"))
                 continue
             separate = _SEPARATE.search(text[s:e]) is not None
             carry_place = places[0]
@@ -480,3 +494,11 @@ def _clamped(text: str, start: int, end: int) -> Callable[[int, int], str]:
 
 def _territorial_battle(draft: EventDraft) -> bool:
     return EVENT_TYPE_OF[draft.sub] == EventType.BATTLES and draft.sub != S.ARMED_CLASH
+
+
+def _model_view(decision: Decision) -> str:
+    """What the classifier said of a sentence, for the trace."""
+    if decision.step == "rule" and not decision.confidence:
+        return "trigger rules"
+    label = decision.label.value if decision.label else "no event"
+    return f"model: {label} ({decision.confidence:.2f})"
