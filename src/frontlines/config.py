@@ -59,15 +59,16 @@ class EventSettings:
     background_days: int = 31
     #: The sentence classifier's model file; empty means the default model in the data directory.
     classifier: str = ""
-    #: The classifier names the event of a sentence no trigger rule fires on only at this confidence
-    #: (cross-validated accuracy on the team's sentences is 0.90 at 0.7).
-    classifier_threshold: float = 0.7
+    #: The coding cascade's thresholds (``events/cascade.py``), chosen on the world corpus's
+    #: leave-country-out dev figures (``frontlines eval corpus``), never on its sealed split.
+    #: The classifier names the event of a sentence no trigger rule fires on at this confidence ...
+    classifier_threshold: float = 0.4
     #: ... and only in sentences that report deaths while this is set.
-    classifier_needs_toll: bool = True
+    classifier_needs_toll: bool = False
     #: The classifier's sub-event type replaces the rules' at this confidence (above 1: never).
-    classifier_override: float = 1.01
+    classifier_override: float = 0.3
     #: The classifier's "no event" drops a sentence the rules fired on at this confidence (above 1: never).
-    classifier_veto: float = 1.01
+    classifier_veto: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ Resources (gazetteer, place matcher, actor dictionary) are loaded once per proce
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontlines.config import Settings
+from frontlines.countries import country_name
 from frontlines.events import actor_stage, casualty_stage, event_stage, trigger_stage
 from frontlines.events.classifier import SubEventClassifier, open_default_classifier
 from frontlines.geo import open_default_gazetteer, place_stage
@@ -19,7 +21,7 @@ from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import PlaceMatcher
 from frontlines.ingest import read_inputs
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import Article, Event, Rejection
+from frontlines.model import Article, Event, Place, Rejection
 from frontlines.pipeline import Pipeline, Result
 from frontlines.store.base import Repository
 from frontlines.text import clean_stage, language, sentence_stage
@@ -44,6 +46,18 @@ def load_resources(settings: Settings) -> Resources:
     return Resources(gazetteer, matcher, ActorDictionary.load(), open_default_classifier(settings))
 
 
+def country_places(gazetteer: Gazetteer) -> Callable[[str], Place | None]:
+    """A country's own gazetteer entry by ISO2 code (looked up by its name once, then cached)."""
+
+    @functools.cache
+    def country_place(code: str) -> Place | None:
+        name = country_name(code)
+        found = gazetteer.lookup(name, code) if name else []
+        return next((p for p in found if p.kind == "country" and p.country_code == code), None)
+
+    return country_place
+
+
 def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
     """The default extraction pipeline, in order; its requirements are checked here."""
     return Pipeline(
@@ -60,6 +74,7 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
                 settings.events,
                 resources.classifier,
                 resources.gazetteer.seat if isinstance(resources.gazetteer, SqliteGazetteer) else None,
+                country_places(resources.gazetteer),
             ),
         ]
     )

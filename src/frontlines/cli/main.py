@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from frontlines.cli import (
     eval_acled,  # noqa: F401  (registers `frontlines eval acled`)
     eval_control,  # noqa: F401  (registers `frontlines eval control`)
+    eval_corpus,  # noqa: F401  (registers `frontlines eval corpus`)
     eval_geoparse,  # noqa: F401  (registers `frontlines eval geoparse`)
     eval_merge,  # noqa: F401  (registers `frontlines eval merge`)
 )

@@ -33,7 +33,7 @@ from frontlines.config import Settings
 from frontlines.corpus.items import Corpus, CorpusItem
 from frontlines.evaluation.acled import GoldRow, RowOutcome, choose_event, score_outcomes
 from frontlines.events.classifier import SubEventClassifier
-from frontlines.events.training import TrainingSet, clean_note, team_data, train_classifier
+from frontlines.events.training import corpus_training, team_sentences, train_classifier
 from frontlines.ingest.dates import MONTHS
 from frontlines.ingest.draft import Context, Draft, finish
 from frontlines.model import Rejection
@@ -97,15 +97,9 @@ def country_folds(items: Iterable[CorpusItem], folds: int = FOLDS) -> dict[str, 
     return assignment
 
 
-def training_set(items: Sequence[CorpusItem]) -> TrainingSet:
-    """The items as classifier training sentences (coder notes lose their opening date)."""
-    texts = tuple(clean_note(item.text) for item in items)
-    return TrainingSet(texts, tuple(item.sub_event_type for item in items), (("corpus", ""),))
-
-
 def train_on(items: Sequence[CorpusItem]) -> SubEventClassifier:
     """The classifier the pipeline would ship, trained on the team's sentences and ``items``."""
-    return train_classifier(team_data() + training_set(items))
+    return train_classifier(team_sentences() + corpus_training(items))
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,6 +193,22 @@ def read_items(
         yield parse_item(record, str(text), where)
 
 
+def _package_files() -> list[tuple[str, str]]:
+    root = resources.files("frontlines").joinpath("data/corpus")
+    return sorted(
+        (f.name, f.read_text(encoding="utf-8")) for f in root.iterdir() if f.name.endswith(".jsonl")
+    )
+
+
+def corpus_stamp() -> str:
+    """A digest of the shipped corpus files and of whether the shared data can be read: what a model
+    trained on the corpus depends on (the references carry their spans' hashes)."""
+    digest = hashlib.sha256(str(shared_data_dir() is not None).encode())
+    for name, content in _package_files():
+        digest.update(name.encode() + content.encode())
+    return digest.hexdigest()
+
+
 def load_corpus(folder: Path | None = None, shared: Path | None = None) -> Corpus:
     """Every item of ``folder`` (default: the corpus shipped in the package) with real text read
     from ``shared`` (default: :func:`shared_data_dir`). Raises :class:`ConfigError` on a malformed
@@ -201,10 +217,7 @@ def load_corpus(folder: Path | None = None, shared: Path | None = None) -> Corpu
     left_out: Counter[str] = Counter()
     items: list[CorpusItem] = []
     if folder is None:
-        root = resources.files("frontlines").joinpath("data/corpus")
-        files = sorted(
-            (f.name, f.read_text(encoding="utf-8")) for f in root.iterdir() if f.name.endswith(".jsonl")
-        )
+        files = _package_files()
     else:
         files = sorted((p.name, p.read_text(encoding="utf-8")) for p in folder.glob("*.jsonl"))
     for name, content in files:

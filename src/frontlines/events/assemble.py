@@ -37,6 +37,7 @@ from frontlines.events.locate import (
     geo_precision,
     local_focus,
     names_told_place,
+    unplaced_mention,
 )
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
@@ -45,6 +46,7 @@ from frontlines.events.triggers import is_territorial, priority
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import (
     EVENT_TYPE_OF,
+    ActorMention,
     CasualtyMention,
     Doc,
     Event,
@@ -182,6 +184,7 @@ class EventAssembler:
         settings: EventSettings,
         classifier: SubEventClassifier | None = None,
         seat: Callable[[Place], Place | None] | None = None,
+        country_place: Callable[[str], Place | None] | None = None,
     ) -> None:
         self.actors = actors
         self.settings = settings
@@ -189,6 +192,17 @@ class EventAssembler:
         self.cascade = Cascade(classifier, settings)
         #: Codebook: an event known only to the province is coded at the province's capital.
         self.seat = seat
+        #: A country's own gazetteer entry (ISO2 in), for events whose place the gazetteer lacks.
+        self.country_place = country_place
+
+    def _unplaced(self, doc: Doc, s: int, e: int, sides: Sequence[ActorMention]) -> PlaceMention | None:
+        """The country-level place of an event whose place is unknown (``locate.unplaced_mention``):
+        the story's focus country, else the home country of an actor the sentence names."""
+        if self.country_place is None:
+            return None
+        codes = [doc.focus_country] + [m.ref.country for m in sides]
+        country = next((self.country_place(c) for c in codes if c), None)
+        return unplaced_mention(doc.text, s, e, country, sides) if country else None
 
     def _is_background_date(self, mention: TimeMention, published: dt.date | None) -> bool:
         if published is None:
@@ -327,6 +341,9 @@ class EventAssembler:
                 # event place, usually the dateline or lead).
                 fallback = carry_place or story_place
                 places = [fallback] if fallback is not None else []
+            if not places and (unplaced := self._unplaced(doc, s, e, sides)) is not None:
+                places = [unplaced]
+                doc.trace.append(TraceStep(s, e, "place-unknown", f"coded to {unplaced.place.name}"))  # type: ignore[union-attr]
             if not places:
                 doc.trace.append(TraceStep(s, e, "drop:no-place", "no event place in the sentence or before"))
                 continue

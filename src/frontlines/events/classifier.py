@@ -39,7 +39,7 @@ from frontlines.model import SubEventType
 
 #: The model file's layout and feature definition. Bump it whenever either changes: older files are
 #: then refused by :meth:`SubEventClassifier.load` and the default model is rebuilt under a new name.
-CLASSIFIER_FORMAT = 1
+CLASSIFIER_FORMAT = 2
 #: The default model's file name in the data directory (carries the format, like the gazetteer's).
 DEFAULT_MODEL = f"classifier-{CLASSIFIER_FORMAT}.npz"
 #: The label of a sentence that reports no event, in training files.
@@ -216,14 +216,14 @@ def default_classifier_path() -> Path:
 
 
 def model_state(model: SubEventClassifier) -> str:
-    """``current`` (built from the team's sentences as shipped), ``stale`` (from an older version
-    of them) or ``custom`` (trained from other data)."""
-    from frontlines.events.training import team_data
+    """``current`` (built from the team's sentences and corpus as shipped), ``stale`` (from an older
+    version of them) or ``custom`` (trained from other data)."""
+    from frontlines.events.training import team_stamp
 
     trained_on = [(x.get("file"), x.get("sha256")) for x in model.meta.get("trained_on", [])]
-    if [name for name, _ in trained_on] != ["sentences.tsv"]:
+    if [name for name, _ in trained_on] != ["sentences.tsv", "corpus"]:
         return "custom"
-    return "current" if trained_on == list(team_data().sources) else "stale"
+    return "current" if trained_on == [list(x) for x in team_stamp()] else "stale"
 
 
 _LOADED: dict[tuple[str, int, int], SubEventClassifier] = {}

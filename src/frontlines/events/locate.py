@@ -5,8 +5,12 @@ focus country, and ACLED's geo_precision. Rules chosen where the codebook is sil
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from frontlines.model import Doc, GeoPrecision, PlaceMention
+from frontlines.ingest.dates import MONTHS
+from frontlines.model import ActorMention, Doc, GeoPrecision, Place, PlaceMention
+
+_MONTHS = frozenset(MONTHS)
 
 #: The smallest town outside a story's focus country that can place one of its events.
 _ABROAD_MIN_POPULATION = 100_000
@@ -88,7 +92,7 @@ def coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
 def geo_precision(mention: PlaceMention) -> GeoPrecision:
     """ACLED's geo_precision: 3 for a region (coded at its capital), 2 "near" a town, else 1."""
     assert mention.place is not None
-    if mention.place.kind == "admin1":
+    if mention.place.kind in ("admin1", "country"):
         return GeoPrecision.REGION
     return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
 
@@ -103,3 +107,33 @@ def local_focus(doc: Doc) -> str | None:
         for p in doc.places
     )
     return focus if local else None
+
+
+#: "in Qoryoley", "near Nyal (Unity)": a capitalised name after a place preposition.
+_NAMED_AFTER = re.compile(
+    r"\b(?:in|near|at|outside|around|of)\s+((?:[A-Z][\w'’-]+)(?:[ -][A-Z][\w'’-]+){0,2})"
+)
+
+
+def unplaced_mention(
+    text: str,
+    start: int,
+    end: int,
+    country: Place,
+    actors: Sequence[ActorMention],
+) -> PlaceMention:
+    """Rule (place-unknown): an event whose place the gazetteer does not know is coded to its country
+    at geo_precision 3 rather than lost; its location evidence is the unknown name after "in",
+    "near" or "at" when the sentence has one, else the first actor that tied it to the country."""
+    named = [
+        m
+        for m in _NAMED_AFTER.finditer(text, start, end)
+        if not any(a.start <= m.start(1) < a.end for a in actors) and m[1].split()[0].lower() not in _MONTHS
+    ]
+    if named:
+        span = named[0].span(1)
+    elif actors:
+        span = (actors[0].start, actors[0].end)
+    else:
+        span = (start, min(end, start + 1))
+    return PlaceMention(span[0], span[1], text[span[0] : span[1]], (country,), role="event")

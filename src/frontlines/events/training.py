@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from frontlines.corpus.items import CorpusItem, corpus_stamp, load_corpus
 from frontlines.errors import ConfigError
 from frontlines.events.classifier import (
     CHAR_SIZES,
@@ -148,10 +149,28 @@ def read_training_data(path: Path, data: bytes | None = None) -> TrainingSet:
     return TrainingSet(tuple(texts), tuple(labels), ((path.name, digest),), dict(skipped))
 
 
-def team_data() -> TrainingSet:
+def team_sentences() -> TrainingSet:
     """The team's own labelled sentences shipped with the package (``data/training/sentences.tsv``)."""
     resource = resources.files("frontlines").joinpath("data/training/sentences.tsv")
     return read_training_data(Path("sentences.tsv"), resource.read_bytes())
+
+
+def corpus_training(items: Sequence[CorpusItem], stamp: str = "") -> TrainingSet:
+    """Corpus items as training sentences (coder notes lose their opening date)."""
+    texts = tuple(clean_note(item.text) for item in items)
+    return TrainingSet(texts, tuple(item.sub_event_type for item in items), (("corpus", stamp),))
+
+
+def team_stamp() -> list[tuple[str, str]]:
+    """What :func:`team_data` is made of, cheaply: the sentences file's and the corpus's digests."""
+    resource = resources.files("frontlines").joinpath("data/training/sentences.tsv")
+    return [("sentences.tsv", hashlib.sha256(resource.read_bytes()).hexdigest()), ("corpus", corpus_stamp())]
+
+
+def team_data() -> TrainingSet:
+    """What the default model learns from: the team's sentences and the world corpus's dev items
+    (never its sealed items; real-text items only where the shared data can be read)."""
+    return team_sentences() + corpus_training(load_corpus().split("dev"), corpus_stamp())
 
 
 class _Corpus:

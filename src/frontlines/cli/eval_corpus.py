@@ -1,0 +1,86 @@
+"""``frontlines eval corpus``: the mirror of :mod:`frontlines.corpus.evaluate` (leave-country-out
+and sealed figures, pooled and per register, source kind and fold)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from frontlines.cli.common import err, errors, resolve_settings
+from frontlines.cli.evaluate import eval_app
+from frontlines.config import Settings
+from frontlines.corpus.evaluate import FIGURES, breakdown, leave_country_out, sealed
+from frontlines.corpus.items import load_corpus
+from frontlines.run import load_resources
+
+#: What ``--ablate`` can switch off: a cascade step, by the setting that turns it off.
+ABLATIONS = {
+    "model-detects": ("classifier_threshold", 1.01),
+    "model-overrides": ("classifier_override", 1.01),
+    "model-vetoes": ("classifier_veto", 1.01),
+}
+
+
+class CorpusFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _ablated(settings: Settings, steps: list[str]) -> Settings:
+    events = settings.events
+    for step in steps:
+        if step not in ABLATIONS:
+            raise typer.BadParameter(f"unknown step {step!r}; one of {', '.join(ABLATIONS)}")
+        name, value = ABLATIONS[step]
+        events = replace(events, **{name: value})  # type: ignore[arg-type]
+    return replace(settings, events=events)
+
+
+def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None:
+    print(title)
+    short = ["items", "detect", "false+", "type", "subW-F1", "actor1", "actor2", "fatal"]
+    print(f"  {'group':<22}" + "".join(f"{s:>9}" for s in short))
+    for name, figs in groups.items():
+        cells = [f"{int(figs['items'] or 0):>9}"]
+        cells += ["        -" if figs[k] is None else f"{figs[k]:>9.3f}" for k in FIGURES[1:]]
+        print(f"  {name:<22}" + "".join(cells))
+
+
+@eval_app.command("corpus")
+def corpus_cmd(
+    folder: Annotated[
+        Path | None, typer.Argument(help="A folder of corpus .jsonl files (default: the shipped corpus).")
+    ] = None,
+    ablate: Annotated[
+        list[str] | None,
+        typer.Option("--ablate", help=f"Switch off a cascade step ({', '.join(ABLATIONS)}); repeatable."),
+    ] = None,
+    format: Annotated[
+        CorpusFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CorpusFormat.table,
+) -> None:
+    """Score event coding on the world corpus: leave-country-out dev figures and the sealed split."""
+    with errors():
+        corpus = load_corpus(folder)
+        settings = _ablated(resolve_settings(), ablate or [])
+        resources = load_resources(settings)
+        for why, n in sorted(corpus.left_out.items()):
+            err.print(f"left out {n} items: {why} (is ../shared/data there? FRONTLINES_SHARED_DATA)")
+        dev = breakdown(leave_country_out(corpus, settings, resources))
+        held = breakdown(sealed(corpus, settings, resources))
+        if format is CorpusFormat.json:
+            json.dump({"leave_country_out": dev, "sealed": held}, sys.stdout, indent=1)
+            sys.stdout.write("\n")
+            return
+        countries = len(corpus.countries())
+        switched_off = ", ".join(ablate or []) or "none"
+        print(f"corpus: {len(corpus.items)} items, {countries} countries; ablated: {switched_off}")
+        _print_table("dev, leave-country-out (each fold coded by a model trained without its countries)", dev)
+        print()
+        _print_table("sealed (coded by a model trained on every dev item; never used to choose)", held)
