@@ -66,7 +66,9 @@ class EventSettings:
     #: ... and only in sentences that report deaths while this is set.
     classifier_needs_toll: bool = False
     #: The classifier's sub-event type replaces the rules' at this confidence (above 1: never).
-    classifier_override: float = 0.3
+    classifier_override: float = 0.7
+    #: ... when the rules' type and the classifier's are of the same event type.
+    classifier_override_within: float = 0.7
     #: The classifier's "no event" drops a sentence the rules fired on at this confidence (above 1: never).
     classifier_veto: float = 0.8
 

@@ -9,7 +9,9 @@ its sealed split:
   ``classifier_needs_toll`` is set). Its trigger is anchored on the word after the sentence's first
   actor (so that actor stays the subject), else on the toll, else on the sentence's first word.
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
-  ``classifier_override`` or more: the classifier's type is kept on the rule's words.
+  ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
+  type: the rules' weapon and act words are precise there): the classifier's type is kept on the
+  rule's words.
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words).
 - ``rule``: otherwise the trigger rules decide.
@@ -103,7 +105,9 @@ class Cascade:
             return Decision(triggers, "rule", label, confidence)
         main = max(triggers, key=priority)
         wanted = _rule_label(label)
-        if confidence >= cfg.classifier_override and all(t.sub_event_type != wanted for t in triggers):
+        same_type = EVENT_TYPE_OF[wanted] == EVENT_TYPE_OF[main.sub_event_type]
+        bar = cfg.classifier_override_within if same_type else cfg.classifier_override
+        if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)
             return Decision([kept], "model-overrides", label, confidence)
         return Decision(triggers, "rule", label, confidence)

@@ -138,7 +138,11 @@ class ActorDictionary:
         insensitive = [a for a in self._alias if a not in {c.lower() for c in case_sensitive}]
         demonym = _alternation(self._demonyms)
         heads = _alternation(demonym_heads)
-        self._demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s+(?P<head>{heads})(?![\w-])")
+        # "Russian Shahed drones", "Turkish Bayraktar TB2 drones": up to two capitalised model names
+        # may stand between the demonym and its head.
+        self._demonym_re = re.compile(
+            rf"(?<![\w-])(?P<dem>{demonym})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<head>{heads})(?![\w-])"
+        )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
         # "warplanes believed to be Russian": a head whose state is named after it.

@@ -507,4 +507,23 @@ def find_times(
             mentions.append(
                 TimeMention(m.start(), m.end(), m.group(0), outcome.day, outcome.precision, outcome.relative)
             )
-    return mentions, unresolved
+    return _explicit_over_vague(mentions, text), unresolved
+
+
+#: Between a vague day word and the explicit date that names its day ("overnight on March 20",
+#: "yesterday (20 March)", "last night, March 20").
+_GLUE = re.compile(r"^[\s,(]*$")
+
+
+def _explicit_over_vague(mentions: list[TimeMention], text: str) -> list[TimeMention]:
+    """Rule: a vague day word ("overnight", "yesterday", "last night") followed at once by an explicit
+    date is that date's: "overnight on March 20" is March 20, whatever the publication day."""
+    kept = []
+    for i, mention in enumerate(mentions):
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        vague = not any(ch.isdigit() for ch in mention.text)
+        if vague and after is not None and any(ch.isdigit() for ch in after.text):
+            if _GLUE.match(text[mention.end : after.start]):
+                continue
+        kept.append(mention)
+    return kept

@@ -299,3 +299,16 @@ def test_times_late_or_early_on_a_date_is_part_of_it(text: str, quote: str) -> N
     found, _ = find_times(text, dt.date(2015, 6, 30))
     assert [m.text for m in found] == [quote]
     assert found[0].date in (dt.date(2014, 5, 22), dt.date(2015, 6, 3))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Drones struck Kharkiv overnight on March 20, killing two.", D(2024, 3, 20)),
+        ("Shells fell on the town yesterday (March 18), residents said.", D(2024, 3, 18)),
+        ("Drones struck Kharkiv overnight, officials said.", D(2024, 3, 19)),
+    ],
+)
+def test_times_explicit_date_beats_the_vague_word_before_it(text: str, day: dt.date) -> None:
+    mentions, _ = find_times(text, D(2024, 3, 20))
+    assert [m.date for m in mentions] == [day]
