@@ -71,6 +71,8 @@ class EventSettings:
     classifier_override_within: float = 0.7
     #: The classifier's "no event" drops a sentence the rules fired on at this confidence (above 1: never).
     classifier_veto: float = 0.8
+    #: Ids of rules switched off (``frontlines eval corpus --ablate RULE_ID``).
+    rules_off: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from frontlines.cli.evaluate import eval_app
 from frontlines.config import Settings
 from frontlines.corpus.evaluate import FIGURES, breakdown, leave_country_out, sealed
 from frontlines.corpus.items import load_corpus
+from frontlines.events.nonevents import RULE_IDS
 from frontlines.run import load_resources
 
 #: What ``--ablate`` can switch off: a cascade step, by the setting that turns it off.
@@ -35,8 +36,12 @@ class CorpusFormat(StrEnum):
 def _ablated(settings: Settings, steps: list[str]) -> Settings:
     events = settings.events
     for step in steps:
+        if step in RULE_IDS:
+            events = replace(events, rules_off=(*events.rules_off, step))
+            continue
         if step not in ABLATIONS:
-            raise typer.BadParameter(f"unknown step {step!r}; one of {', '.join(ABLATIONS)}")
+            known = ", ".join([*ABLATIONS, *sorted(RULE_IDS)])
+            raise typer.BadParameter(f"unknown step or rule {step!r}; one of {known}")
         name, value = ABLATIONS[step]
         events = replace(events, **{name: value})  # type: ignore[arg-type]
     return replace(settings, events=events)
@@ -59,7 +64,7 @@ def corpus_cmd(
     ] = None,
     ablate: Annotated[
         list[str] | None,
-        typer.Option("--ablate", help=f"Switch off a cascade step ({', '.join(ABLATIONS)}); repeatable."),
+        typer.Option("--ablate", help="Switch off a cascade step or a rule by its id; repeatable."),
     ] = None,
     format: Annotated[
         CorpusFormat, typer.Option("--format", "-f", help="Output format.")

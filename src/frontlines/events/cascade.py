@@ -14,6 +14,8 @@ its sealed split:
   rule's words.
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words).
+- ``drop:RULE_ID``: before any of these, a sentence one of the non-event rules
+  (:mod:`frontlines.events.nonevents`: accidents, disasters, ordinary crime) applies to is dropped.
 - ``rule``: otherwise the trigger rules decide.
 
 A territorial battle label becomes the rules' ``TERRITORY`` trigger, whose sub-type the actors decide.
@@ -27,10 +29,21 @@ from dataclasses import dataclass
 
 from frontlines.config import EventSettings
 from frontlines.events.classifier import Label, SubEventClassifier
+from frontlines.events.nonevents import non_event
 from frontlines.events.triggers import TERRITORY, priority
 from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+#: Sub-event types whose trigger words name the weapon itself ("drone", "suicide bomber", "grenade",
+#: "sarin"): within their event type the rules' reading is kept (rule ``weapon-named``).
+WEAPON_NAMED = frozenset(
+    {
+        SubEventType.AIR_DRONE_STRIKE,
+        SubEventType.SUICIDE_BOMB,
+        SubEventType.GRENADE,
+        SubEventType.CHEMICAL_WEAPON,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +99,11 @@ class Cascade:
         """The triggers sentence ``text[start:end]`` keeps. ``may_detect`` false: the sentence may
         only keep or lose rule triggers (it may still report the toll of the event before it)."""
         cfg = self.settings
-        if self.classifier is None or not (triggers or actors or killed):
+        if not (triggers or actors or killed):
+            return Decision(triggers, "rule")
+        if rule := non_event(text[start:end], frozenset(cfg.rules_off)):
+            return Decision([], f"drop:{rule.id}")
+        if self.classifier is None:
             return Decision(triggers, "rule")
         if not triggers and (not may_detect or (cfg.classifier_needs_toll and not killed)):
             return Decision(triggers, "rule")
@@ -107,6 +124,8 @@ class Cascade:
         wanted = _rule_label(label)
         same_type = EVENT_TYPE_OF[wanted] == EVENT_TYPE_OF[main.sub_event_type]
         bar = cfg.classifier_override_within if same_type else cfg.classifier_override
+        if same_type and main.sub_event_type in WEAPON_NAMED:
+            bar = 1.01  # rule weapon-named: "drones struck" is an air strike whatever the model says
         if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)
             return Decision([kept], "model-overrides", label, confidence)

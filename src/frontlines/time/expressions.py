@@ -522,8 +522,8 @@ def _explicit_over_vague(mentions: list[TimeMention], text: str) -> list[TimeMen
     for i, mention in enumerate(mentions):
         after = mentions[i + 1] if i + 1 < len(mentions) else None
         vague = not any(ch.isdigit() for ch in mention.text)
-        if vague and after is not None and any(ch.isdigit() for ch in after.text):
-            if _GLUE.match(text[mention.end : after.start]):
-                continue
+        explicit_next = after is not None and any(ch.isdigit() for ch in after.text)
+        if vague and explicit_next and _GLUE.match(text[mention.end : after.start]):  # type: ignore[union-attr]
+            continue
         kept.append(mention)
     return kept

@@ -1,0 +1,104 @@
+"""Sentences that tell no ACLED event although they use its words: rules as data.
+
+Codebook: ACLED codes political violence, demonstrations and strategic developments by organised
+actors; it does not code accidents, natural or industrial disasters, or ordinary crime between
+individuals. Each rule below has an id, the codebook rule it applies, the pattern that names the
+non-event, the pattern of what would make it an event after all (``unless``), and examples that run as
+tests (``tests/unit/events/test_nonevents.py``): ``drops`` must be dropped, ``keeps`` must not.
+
+A rule only removes a sentence; it never makes an event. ``frontlines eval corpus --ablate RULE_ID``
+measures what one is worth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Words that make a sentence political violence whatever else it says.
+_ARMED = (
+    r"attack(?:s|ed|ers)?|shell(?:s|ed|ing)|air\s*strikes?|strikes?\s+(?:on|by|hit)|bomb(?:s|ed|ing|er)?|"
+    r"gunm[ae]n|militants?|rebels?|insurgents?|jihadists?|militia(?:s|men)?|bandits?|terroris[mt]s?|"
+    r"clash(?:es|ed)?|ambush(?:ed)?|explosive\s+device|IED|landmine|suicide|drones?|missiles?|rockets?|"
+    r"mortars?|grenades?|sabotage|arson(?:ists)?|protest(?:s|ers|ed)?|riot(?:s|ers|ed)?|gang(?:s|\s+members)?|"
+    r"cartel|kidnap(?:ped|pers|ping)?|abduct(?:ed|ion)?|looted|opened\s+fire|shot\s+at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NonEventRule:
+    """One rule: a sentence matching ``pattern`` and not ``unless`` tells no event."""
+
+    id: str
+    codebook: str
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str]
+    drops: tuple[str, ...]
+    keeps: tuple[str, ...]
+
+    def applies(self, sentence: str) -> bool:
+        return self.pattern.search(sentence) is not None and self.unless.search(sentence) is None
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+RULES: tuple[NonEventRule, ...] = (
+    NonEventRule(
+        id="accident-or-disaster",
+        codebook="accidents and natural or industrial disasters are not political violence",
+        pattern=_words(
+            r"earthquakes?|quakes?|floods?|flooding|floodwaters?|flash\s+floods|landslides?|mudslides?|"
+            r"cyclones?|hurricanes?|typhoons?|storms?|tornado(?:es)?|lightning|heavy\s+rains?|torrential|"
+            r"wildfires?|bushfires?|blaze|firefighters?|short\s+circuit|gas\s+(?:leak|cylinder)|"
+            r"stampede|capsized|shipwreck|drowned|collapsed?|overturned|crash(?:ed|es)?|accident(?:al|ally)?|"
+            r"derailed|(?:mine|mining)\s+(?:collapse|accident|disaster)|methane|tanker\s+(?:exploded|explosion|fire)|"
+            r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)"
+        ),
+        unless=_words(_ARMED),
+        drops=(
+            "On 5 October 2024, a petrol tanker overturned and exploded near Koton Karfe (Kogi), killing 8.",
+            "A series of powerful earthquakes struck Herat province on Saturday, killing at least 1,000.",
+            "More than fifty firefighters battled the blaze at the market for hours on Tuesday night.",
+            "Troops were deployed to evacuate residents after floodwaters swept through villages in Swat.",
+        ),
+        keeps=(
+            "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
+            "Gunmen attacked the bus after it overturned near Mopti, killing four passengers.",
+            "Rebels shelled the town on Sunday, killing three civilians.",
+        ),
+    ),
+    NonEventRule(
+        id="ordinary-crime",
+        codebook="ordinary crime between individuals, with no organised armed group or political aim",
+        pattern=_words(
+            r"robbery|robbed|burglary|burglar|stealing|stole|theft|shoplifting|heroin|cocaine|marijuana|"
+            r"meth(?:amphetamine)?|narcotics|warrants?|DUI|drunk(?:en)?\s+driv\w*|his\s+(?:wife|girlfriend|"
+            r"ex-wife|neighbou?r)|her\s+(?:husband|boyfriend)|domestic\s+(?:dispute|violence)|family\s+dispute|"
+            r"honou?r\s+killing|plea\s+(?:deal|agreement)|pleaded\s+guilty|sentenced|convicted|jury|"
+            r"court\s+(?:heard|ruled)"
+        ),
+        unless=_words(
+            r"gunm[ae]n|militants?|rebels?|insurgents?|militia(?:s|men)?|bandits?|gang(?:s|\s+members)?|"
+            r"cartel|terroris[mt]s?|protest(?:s|ers)?|activists?|journalists?|opposition|kidnap(?:ped|pers|ping)?|"
+            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)"
+        ),
+        drops=(
+            "A soldier shot dead his wife and her brother after a family dispute at their home in Lahore.",
+            "A 32-year-old man was arrested for the armed robbery of a jewellery shop, police said.",
+            "Officers seized 1,248 bags of heroin and arrested four men in raids in the city.",
+        ),
+        keeps=(
+            "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
+            "Police arrested three opposition activists accused of theft of campaign material.",
+            "Bandits stole cattle and killed a herder near Gusau on Sunday.",
+        ),
+    ),
+)
+RULE_IDS = frozenset(rule.id for rule in RULES)
+
+
+def non_event(sentence: str, switched_off: frozenset[str] = frozenset()) -> NonEventRule | None:
+    """The first rule of :data:`RULES` (not in ``switched_off``) saying ``sentence`` tells no event."""
+    return next((r for r in RULES if r.id not in switched_off and r.applies(sentence)), None)

@@ -1,0 +1,34 @@
+"""The non-event rules: every example each rule carries runs as a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.nonevents import RULES, non_event
+
+DROPS = [
+    pytest.param(rule, text, id=f"{rule.id}-drops-{i}") for rule in RULES for i, text in enumerate(rule.drops)
+]
+KEEPS = [
+    pytest.param(rule, text, id=f"{rule.id}-keeps-{i}") for rule in RULES for i, text in enumerate(rule.keeps)
+]
+
+
+@pytest.mark.parametrize("rule, text", DROPS)
+def test_nonevents_rule_drops_its_examples(rule: object, text: str) -> None:
+    assert non_event(text) is rule
+
+
+@pytest.mark.parametrize("rule, text", KEEPS)
+def test_nonevents_rule_keeps_its_counter_examples(rule: object, text: str) -> None:
+    assert non_event(text) is None
+
+
+def test_nonevents_switched_off_rule_drops_nothing() -> None:
+    text = RULES[0].drops[0]
+    assert non_event(text, frozenset({RULES[0].id})) is not RULES[0]
+
+
+def test_nonevents_every_rule_has_an_id_a_codebook_reason_and_examples() -> None:
+    assert len({r.id for r in RULES}) == len(RULES)
+    assert all(r.codebook and r.drops and r.keeps for r in RULES)
