@@ -41,6 +41,7 @@ from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
 from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
+from frontlines.events.explain import explain as explain_doc
 from frontlines.export import export_events
 from frontlines.merge.store import merge_pending
 from frontlines.pipeline import Result
@@ -103,6 +104,12 @@ def extract_cmd(
     map_: MapOpt = [],  # noqa: B006
     published: PublishedOpt = None,
     source: SourceOpt = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Per event, which rule or model set each field; per dropped sentence, why."
+        ),
+    ] = False,
 ) -> None:
     """Extract events from articles and print them (no database)."""
     with errors():
@@ -125,7 +132,12 @@ def extract_cmd(
                 _report(result)
                 yield result
 
-        print_events(events_of(results()), format)
+        if explain:
+            for result in results():
+                if result.doc is not None:
+                    print("\n".join(explain_doc(result.doc)))
+        else:
+            print_events(events_of(results()), format)
     raise typer.Exit(1 if rejected else 0)
 
 

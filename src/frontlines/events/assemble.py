@@ -22,6 +22,7 @@ from frontlines.countries import country_name, iso3
 from frontlines.events.attribution import VICTIM_REACH, attribute, identify, name_victims
 from frontlines.events.cascade import Cascade, Decision
 from frontlines.events.classifier import SubEventClassifier
+from frontlines.events.clauses import clause_units
 from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
 from frontlines.events.fatalities import (
     bomber_counted,
@@ -213,7 +214,8 @@ class EventAssembler:
         """Fill ``doc.events`` (and ``doc.undated``) from the mentions already on ``doc``."""
         text = doc.text
         published = doc.article.published
-        para_starts = _paragraph_starts(text, doc.sentences)
+        clauses = clause_units(text, doc.sentences, doc.triggers)
+        para_starts = _paragraph_starts(text, clauses)
         drafts: dict[tuple[Any, ...], EventDraft] = {}
         carry_date: TimeMention | None = None
         #: The last date the text named, background or not: what "the next day" steps from.
@@ -223,7 +225,7 @@ class EventAssembler:
         story_place = next(iter(event_places(doc.places, focus)), None)
         last: list[EventDraft] = []
         since_last = 0
-        for index, (s, e) in enumerate(doc.sentences):
+        for index, (s, e) in enumerate(clauses):
             if para_starts[index]:
                 carry_place, last = None, []
             all_times = _within(doc.times, s, e) or stepped_dates(told, text, s, e)
@@ -515,6 +517,8 @@ def _territorial_battle(draft: EventDraft) -> bool:
 
 def _model_view(decision: Decision) -> str:
     """What the classifier said of a sentence, for the trace."""
+    if decision.reason:
+        return decision.reason
     if decision.step == "rule" and not decision.confidence:
         return "trigger rules"
     label = decision.label.value if decision.label else "no event"

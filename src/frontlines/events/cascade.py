@@ -54,6 +54,8 @@ class Decision:
     step: str
     label: Label = None
     confidence: float = 0.0
+    #: Why a rule decided, when one did (the codebook rule a non-event rule applies).
+    reason: str = ""
 
 
 def _rule_label(label: SubEventType) -> SubEventType:
@@ -102,7 +104,7 @@ class Cascade:
         if not (triggers or actors or killed):
             return Decision(triggers, "rule")
         if rule := non_event(text[start:end], frozenset(cfg.rules_off)):
-            return Decision([], f"drop:{rule.id}")
+            return Decision([], f"drop:{rule.id}", reason=rule.codebook)
         if self.classifier is None:
             return Decision(triggers, "rule")
         if not triggers and (not may_detect or (cfg.classifier_needs_toll and not killed)):

@@ -1,0 +1,80 @@
+"""The coding cascade (rules and the classifier), clause units and unknown places, end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from frontlines.config import Settings
+from frontlines.events.cascade import Cascade
+from frontlines.events.clauses import clause_units
+from frontlines.events.training import team_sentences, train_classifier
+from frontlines.model import ActorMention, ActorRef, SubEventType, Trigger
+from frontlines.run import Resources
+from helpers import run_article
+
+S = SubEventType
+DAY = dt.date(2024, 3, 20)
+
+
+def test_cascade_two_events_told_in_one_sentence_are_two_events(
+    resources: Resources, settings: Settings
+) -> None:
+    text = (
+        "RSF shelling killed 12 civilians in El Fasher on Sunday, while a separate army air strike hit "
+        "Nyala the same day, killing 5."
+    )
+    doc = run_article(text, resources, settings, DAY)
+    coded = sorted((e.location, e.sub_event_type, e.fatalities) for e in doc.events)
+    assert coded == [("El Fasher", S.SHELLING, 12), ("Nyala", S.AIR_DRONE_STRIKE, 5)]
+
+
+def test_cascade_clause_units_cut_only_where_both_sides_fire_a_rule() -> None:
+    text = "Jets struck the town; rebels shelled the road. Talks went on; nobody came."
+    triggers = [Trigger(0, 4, "Jets", S.AIR_DRONE_STRIKE), Trigger(28, 35, "shelled", S.SHELLING)]
+    assert clause_units(text, [(0, 45), (46, 73)], triggers) == [(0, 20), (22, 45), (46, 73)]
+
+
+def test_cascade_drones_of_a_named_state_strike_for_it(resources: Resources, settings: Settings) -> None:
+    text = "Russian Shahed drones struck Kharkiv overnight on March 20, killing two civilians."
+    doc = run_article(text, resources, settings, DAY)
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in doc.events] == [
+        (S.AIR_DRONE_STRIKE, "Military Forces of Russia (2000-)", dt.date(2024, 3, 20))
+    ]
+
+
+def test_cascade_unknown_place_is_coded_to_the_story_country(
+    resources: Resources, settings: Settings
+) -> None:
+    text = "Gunmen shot dead four farmers in Qwertyvale on Sunday, Nigerian police said."
+    doc = run_article(text, resources, settings, DAY)
+    assert len(doc.events) == 1
+    assert doc.events[0].country == "Nigeria"
+    assert any(step.step == "place-unknown" for step in doc.trace)
+
+
+def test_cascade_accident_with_war_words_makes_no_event(resources: Resources, settings: Settings) -> None:
+    text = "A fuel tanker overturned and exploded near Lokoja on Sunday, killing 8 people, police said."
+    doc = run_article(text, resources, settings, DAY)
+    assert doc.events == []
+    assert [s.step for s in doc.trace] == ["drop:accident-or-disaster"]
+
+
+def _cascade(settings: Settings, **events: float) -> Cascade:
+    model = train_classifier(team_sentences())
+    return Cascade(model, replace(settings.events, **events))  # type: ignore[arg-type]
+
+
+def test_cascade_steps_are_switched_by_their_thresholds(settings: Settings) -> None:
+    text = "Gunmen opened fire on worshippers at a mosque, killing nine people."
+    gunmen = [ActorMention(0, 6, "Gunmen", ActorRef("role", "unidentified"))]
+    detect = _cascade(settings, classifier_threshold=0.0).decide(text, 0, len(text), [], gunmen, [])
+    assert detect.step == "model-detects" and detect.triggers
+    assert detect.triggers[0].text == "opened"  # the word after the first actor: it stays the subject
+    off = _cascade(settings, classifier_threshold=1.01).decide(text, 0, len(text), [], gunmen, [])
+    assert (off.step, off.triggers) == ("rule", [])
+    fired = [Trigger(7, 13, "opened", S.ARMED_CLASH)]
+    vetoed = _cascade(settings, classifier_veto=0.0).decide("The weather was fine.", 0, 21, fired, gunmen, [])
+    assert vetoed.step in {"model-vetoes", "rule"}
+    kept = _cascade(settings, classifier_veto=1.01, classifier_override=1.01, classifier_override_within=1.01)
+    assert kept.decide(text, 0, len(text), fired, gunmen, []).triggers == fired
