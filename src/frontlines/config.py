@@ -63,6 +63,9 @@ class EventSettings:
     #: leave-country-out dev figures (``frontlines eval corpus``), never on its sealed split.
     #: The classifier names the event of a sentence no trigger rule fires on at this confidence ...
     classifier_threshold: float = 0.4
+    #: ... or at this confidence in a text longer than ``long_text_chars`` (a whole report).
+    classifier_threshold_long: float = 0.8
+    long_text_chars: int = 600
     #: ... and only in sentences that report deaths while this is set.
     classifier_needs_toll: bool = False
     #: The classifier's sub-event type replaces the rules' at this confidence (above 1: never).

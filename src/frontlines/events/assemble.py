@@ -244,6 +244,13 @@ class EventAssembler:
             triggers = decision.triggers
             if decision.step != "rule" or decision.triggers:
                 doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
+            if decision.step == "model-detects" and self._retold(
+                doc, list(drafts.values()), triggers[0], killed, s, e, {t.date for t in times}
+            ):
+                doc.trace.append(
+                    TraceStep(s, e, "drop:model-retell", "retells an event of the same type told before")
+                )
+                continue
             if not triggers:
                 since_last += 1
                 if last and since_last <= _TOLL_LOOKAHEAD and killed:
@@ -432,6 +439,28 @@ class EventAssembler:
         if toll is not None and toll.count > target.fatalities:
             target.fatalities = toll.count
             target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+        return True
+
+    @staticmethod
+    def _retold(
+        doc: Doc,
+        drafts: list[EventDraft],
+        trigger: Any,
+        killed: list[CasualtyMention],
+        start: int,
+        end: int,
+        days: set[dt.date],
+    ) -> bool:
+        """Rule model-retell: a sentence only the classifier calls an event, in an article that already
+        told an event of that type, retells it ("State TV said the army restored security to the town
+        and killed dozens"): its words join that event's evidence (the latest one of a day the
+        sentence names, else the latest) and make no new one; its toll is left to the toll rules.
+        False when no event of the type was told."""
+        same = [d for d in drafts if EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[trigger.sub_event_type]]
+        if not same:
+            return False
+        target = ([d for d in same if d.day in days] or same)[-1]
+        target.evidence.append(doc.evidence("event", start, end))
         return True
 
     @staticmethod

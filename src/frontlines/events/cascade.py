@@ -5,7 +5,9 @@ values were chosen on the corpus's leave-country-out dev figures (``frontlines e
 its sealed split:
 
 - ``model-detects``: a sentence no trigger rule fires on is an event when the classifier names a
-  sub-event type at ``classifier_threshold`` or more (only in sentences that report deaths while
+  sub-event type at ``classifier_threshold`` or more (``classifier_threshold_long`` in a text longer
+  than ``long_text_chars``: in a whole report a sentence without an event word mostly retells or sets
+  the scene of an event told with one; only in sentences that report deaths while
   ``classifier_needs_toll`` is set). Its trigger is anchored on the word after the sentence's first
   actor (so that actor stays the subject), else on the toll, else on the sentence's first word.
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
@@ -111,7 +113,10 @@ class Cascade:
             return Decision(triggers, "rule")
         label, confidence = self.classifier.predict([text[start:end]])[0]
         if not triggers:
-            if label is None or confidence < cfg.classifier_threshold:
+            long_text = len(text) > cfg.long_text_chars
+            if label is None or confidence < (
+                cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
+            ):
                 return Decision([], "rule", label, confidence)
             span = _anchor(text, start, end, actors, killed)
             if span is None:
@@ -126,8 +131,10 @@ class Cascade:
         wanted = _rule_label(label)
         same_type = EVENT_TYPE_OF[wanted] == EVENT_TYPE_OF[main.sub_event_type]
         bar = cfg.classifier_override_within if same_type else cfg.classifier_override
-        if same_type and main.sub_event_type in WEAPON_NAMED:
-            bar = 1.01  # rule weapon-named: "drones struck" is an air strike whatever the model says
+        if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
+            # rule weapon-named: "drones struck" is an air strike whatever the model says; rule
+            # capture-words: only the rules' capture words ("seized", "fell to") make a battle territorial
+            bar = 1.01
         if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)
             return Decision([kept], "model-overrides", label, confidence)
