@@ -223,7 +223,7 @@ def model_state(model: SubEventClassifier) -> str:
     trained_on = [(x.get("file"), x.get("sha256")) for x in model.meta.get("trained_on", [])]
     if [name for name, _ in trained_on] != ["sentences.tsv", "corpus"]:
         return "custom"
-    return "current" if trained_on == [list(x) for x in team_stamp()] else "stale"
+    return "current" if trained_on == team_stamp() else "stale"
 
 
 _LOADED: dict[tuple[str, int, int], SubEventClassifier] = {}

@@ -4,7 +4,9 @@ Codebook: one event is one day, one place, one pair of actors and one type. "RSF
 civilians in El Fasher, while a separate army air strike hit Nyala" tells two events. Rule
 ``two-events-one-sentence``: a sentence is cut at a join (a semicolon; "while", "whereas";
 "and separately"; "and in a separate ...") when the words on each side fire a trigger rule of their
-own, so each part is coded as its own event with its own toll, place and actors.
+own, of another type than the other side's (or the join says "separate"), so each part is coded as
+its own event with its own toll, place and actors. "Rebels clashed with troops; two days of fighting
+followed" stays one sentence: one battle told twice.
 """
 
 from __future__ import annotations
@@ -24,15 +26,16 @@ _JOINS = re.compile(
 def clause_units(
     text: str, sentences: Sequence[tuple[int, int]], triggers: Sequence[Trigger]
 ) -> list[tuple[int, int]]:
-    """``sentences`` with each sentence cut at every join whose both sides hold a trigger."""
-    starts = sorted(t.start for t in triggers)
+    """``sentences`` with each sentence cut at every join whose two sides hold triggers of different
+    types, or that says the second event is separate."""
     units: list[tuple[int, int]] = []
     for s, e in sentences:
         begin = s
         for m in _JOINS.finditer(text, s, e):
-            left = any(begin <= x < m.start() for x in starts)
-            right = any(m.end() <= x < e for x in starts)
-            if left and right:
+            left = {t.sub_event_type for t in triggers if begin <= t.start < m.start()}
+            right = {t.sub_event_type for t in triggers if m.end() <= t.start < e}
+            separate = "separate" in text[m.start() : m.end() + 20].lower()
+            if left and right and (separate or left != right):
                 units.append((begin, m.start()))
                 begin = m.end()
         units.append((begin, e))
