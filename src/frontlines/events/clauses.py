@@ -6,7 +6,8 @@ civilians in El Fasher, while a separate army air strike hit Nyala" tells two ev
 "and separately"; "and in a separate ...") when the words on each side fire a trigger rule of their
 own, of another type than the other side's (or the join says "separate"), so each part is coded as
 its own event with its own toll, place and actors. "Rebels clashed with troops; two days of fighting
-followed" stays one sentence: one battle told twice.
+followed" stays one sentence: one battle told twice; so does a battle and the shelling or air
+strikes in it (codebook: they are part of the battle).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from frontlines.model import Trigger
+from frontlines.model import EVENT_TYPE_OF, EventType, Trigger
 
 _JOINS = re.compile(
     r";\s+|,?\s+(?:while|whereas)\s+|,?\s+and\s+(?=(?:in\s+)?(?:a|another)\s+separate\b)"
@@ -35,7 +36,8 @@ def clause_units(
             left = {t.sub_event_type for t in triggers if begin <= t.start < m.start()}
             right = {t.sub_event_type for t in triggers if m.end() <= t.start < e}
             separate = "separate" in text[m.start() : m.end() + 20].lower()
-            if left and right and (separate or left != right):
+            kinds = {EVENT_TYPE_OF[x] for x in left | right}
+            if left and right and (separate or (left != right and EventType.BATTLES not in kinds)):
                 units.append((begin, m.start()))
                 begin = m.end()
         units.append((begin, e))
