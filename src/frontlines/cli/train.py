@@ -46,7 +46,7 @@ def train_classifier_cmd(
         if data is None and not force and path.exists():
             state = model_state(SubEventClassifier.load(path))
             if state in {"current", "custom"}:
-                kind = "from the team's sentences" if state == "current" else "from other data"
+                kind = "from the team's sentences and corpus" if state == "current" else "from other data"
                 print(f"classifier already built {kind} at {path} (use --force to rebuild)")
                 return
         err.print(f"training the classifier into {path} ...")
