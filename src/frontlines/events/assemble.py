@@ -215,6 +215,13 @@ class EventAssembler:
         text = doc.text
         published = doc.article.published
         clauses = clause_units(text, doc.sentences, doc.triggers)
+        self.cascade.prime(
+            [
+                text[s:e]
+                for s, e in clauses
+                if _within(doc.triggers, s, e) or _within(doc.actors, s, e) or _within(doc.casualties, s, e)
+            ]
+        )
         para_starts = _paragraph_starts(text, clauses)
         drafts: dict[tuple[Any, ...], EventDraft] = {}
         carry_date: TimeMention | None = None

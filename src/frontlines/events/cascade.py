@@ -88,6 +88,19 @@ class Cascade:
     def __init__(self, classifier: SubEventClassifier | None, settings: EventSettings) -> None:
         self.classifier = classifier
         self.settings = settings
+        self._read: dict[str, tuple[Label, float]] = {}
+
+    def prime(self, sentences: Sequence[str]) -> None:
+        """Read ``sentences`` in one batch (one article's candidates): :meth:`decide` then looks them
+        up instead of calling the classifier sentence by sentence."""
+        self._read = {}
+        if self.classifier is not None and sentences:
+            self._read = dict(zip(sentences, self.classifier.predict(sentences), strict=True))
+
+    def _predict(self, sentence: str) -> tuple[Label, float]:
+        assert self.classifier is not None
+        found = self._read.get(sentence)
+        return found if found is not None else self.classifier.predict([sentence])[0]
 
     def decide(
         self,
@@ -111,7 +124,7 @@ class Cascade:
             return Decision(triggers, "rule")
         if not triggers and (not may_detect or (cfg.classifier_needs_toll and not killed)):
             return Decision(triggers, "rule")
-        label, confidence = self.classifier.predict([text[start:end]])[0]
+        label, confidence = self._predict(text[start:end])
         if not triggers:
             long_text = len(text) > cfg.long_text_chars
             if label is None or confidence < (

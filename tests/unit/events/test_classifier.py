@@ -284,3 +284,18 @@ def test_classifier_cli_trains_reports_and_fails_in_one_line(tmp_path: Path) -> 
     result = runner.invoke(app, ["train", "classifier", str(bad), "-o", str(out)])
     assert result.exit_code == 2
     assert "bad.csv" in result.output and "no notes column" in result.output
+
+
+def test_classifier_batch_encoding_equals_the_feature_bags(team_model: SubEventClassifier) -> None:
+    sentences = [
+        "Government jets bombarded Douma on Sunday, killing 12.",
+        "...",
+        "RSF RSF drones drones hit Port Sudan; the the army said.",
+    ]
+    vocabulary = team_model._vocabulary
+    rows, cols, weights = vocabulary.encode_batch(sentences)
+    for row, sentence in enumerate(sentences):
+        slow_cols, slow_weights = vocabulary.encode(K.features(sentence))
+        order = np.argsort(slow_cols)
+        assert cols[rows == row].tolist() == slow_cols[order].tolist()
+        assert np.allclose(weights[rows == row], slow_weights[order])
