@@ -92,27 +92,56 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+def _state_periods(template: str, code: str, starts: list[dt.date], name: str) -> list[_Period]:
+    """A state role's names by period from the days each period began: the first period also covers
+    every earlier day, each one ends when the next begins ("Military Forces of Sudan (1989-2019)",
+    then "(2019-)"). Codebook: state forces are named by regime or head-of-state period."""
+    if sorted(starts) != starts or len({d.year for d in starts}) != len(starts):
+        raise ValueError(f"actors.toml [states] {code}: period starts must rise, one per year: {starts}")
+    periods = []
+    for i, since in enumerate(starts):
+        until = starts[i + 1] if i + 1 < len(starts) else None
+        # The last year is that of the period's last day: a term that ends on 1 January ends the year before.
+        label = f"{since.year}-{(until - dt.timedelta(days=1)).year if until else ''}"
+        periods.append(_Period(f"{template.format(country=name)} ({label})", since if i else None, until))
+    return periods
+
+
+def _roles(data: dict) -> dict[str, _Role]:
+    """The generic roles of ``data``: a role with ``by_state = true`` gets a name per period of each
+    state of ``[states]``; ``[[role.country]]`` entries set (or replace) one country's names."""
+    state_names: dict[str, str] = data.get("state_names", {})
+    roles: dict[str, _Role] = {}
+    for entry in data.get("role", []):
+        periods: dict[str, list[_Period]] = {}
+        if entry.get("by_state", False):
+            for code, starts in data.get("states", {}).items():
+                name = state_names.get(code) or country_name(code)
+                periods[code] = _state_periods(entry["template"], code, starts, name)
+        explicit: dict[str, list[_Period]] = {}
+        for c in entry.get("country", []):
+            explicit.setdefault(c["code"], []).append(_Period(c["name"], c.get("since"), c.get("until")))
+        periods.update(explicit)
+        roles[entry["role"]] = _Role(
+            entry["role"], Inter(entry["inter"]), entry["template"], {k: tuple(v) for k, v in periods.items()}
+        )
+    return roles
+
+
 class ActorDictionary:
     """The compiled actor dictionary. Load once per process with :meth:`load`."""
 
     def __init__(self, data: dict) -> None:
-        self._roles: dict[str, _Role] = {}
+        self._roles: dict[str, _Role] = _roles(data)
         self._named: dict[str, _Named] = {}
         self._alias: dict[str, ActorRef] = {}
         exact: dict[str, ActorRef] = {}
         demonym_heads: dict[str, str] = {}
         for entry in data.get("role", []):
-            periods: dict[str, list[_Period]] = {}
-            for c in entry.get("country", []):
-                periods.setdefault(c["code"], []).append(_Period(c["name"], c.get("since"), c.get("until")))
-            role = entry["role"]
-            self._roles[role] = _Role(
-                role, Inter(entry["inter"]), entry["template"], {k: tuple(v) for k, v in periods.items()}
-            )
             for alias in entry["aliases"]:
-                self._alias.setdefault(alias.lower(), ActorRef("role", role))
+                self._alias.setdefault(alias.lower(), ActorRef("role", entry["role"]))
             for head in entry.get("demonym_heads", []):
-                demonym_heads.setdefault(head.lower(), role)
+                demonym_heads.setdefault(head.lower(), entry["role"])
         for entry in data.get("role_alias", []):
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("role", entry["role"], entry["country"])
@@ -135,7 +164,8 @@ class ActorDictionary:
             self._alias[alias.lower()] = ref
         case_sensitive = [a for a in exact if len(a) <= _ACRONYM_MAX and any(ch.isupper() for ch in a)]
         self._case_sensitive = {a: exact[a] for a in case_sensitive}
-        insensitive = [a for a in self._alias if a not in {c.lower() for c in case_sensitive}]
+        folded_acronyms = {c.lower() for c in case_sensitive}
+        insensitive = [a for a in self._alias if a not in folded_acronyms]
         demonym = _alternation(self._demonyms)
         heads = _alternation(demonym_heads)
         self._demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s+(?P<head>{heads})(?![\w-])")
@@ -225,6 +255,12 @@ class ActorDictionary:
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
         return Actor(name, inter, home, generic=True)
+
+    def names(self) -> frozenset[str]:
+        """Every canonical name the dictionary spells out: named actors and the per-country, per-period
+        names of roles ("Military Forces of Sudan (2019-)"); not the names a template fills in."""
+        periods = (p.name for role in self._roles.values() for ps in role.periods.values() for p in ps)
+        return frozenset(itertools.chain(self._named, periods))
 
     def is_generic(self, ref: ActorRef) -> bool:
         """True for a generic role ("rebels") or an aggregate actor ("Islamist Rebels"): a named group
