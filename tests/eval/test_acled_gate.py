@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.evaluation.acled import FIGURES, evaluate_acled, load_floors
+from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import EVENT_TYPE_OF, EventType, SubEventType
 from helpers import FAKES_CSV, ROOT, SHARED_DATA
 
@@ -52,11 +54,15 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+@functools.cache
+def _spelled_out_names() -> frozenset[str]:
+    return ActorDictionary.load(ACTORS_TOML).names()
+
+
 def _canonical_actor(name: str) -> bool:
-    """A name of actors.toml: a named actor, a per-country role name, or a template filled in."""
+    """A name of actors.toml: a named actor, a per-country, per-period role name, or a template filled in."""
     data = tomllib.loads(ACTORS_TOML.read_text(encoding="utf-8"))
-    names = {a["name"] for a in data.get("actor", [])}
-    names |= {c["name"] for r in data.get("role", []) for c in r.get("country", [])}
+    names = _spelled_out_names()
     templates = [e["template"] for e in data.get("role", []) + data.get("actor", []) if "template" in e]
     patterns = [re.escape(t).replace(re.escape("{country}"), r"[A-Z][\w .'-]+") for t in templates]
     return name in names or any(re.fullmatch(p, name) for p in patterns)

@@ -58,11 +58,19 @@ class _Named:
     #: ("Turkish-backed rebels" of 2016 are not yet the Syrian National Army of December 2017).
     since: dt.date | None = None
     earlier: str | None = None
+    #: The day the group became (part of) a state's forces; from it on its aliases name the role
+    #: ``later`` of ``later_country`` (the Taliban of 15 August 2021 are the Military Forces of
+    #: Afghanistan (2021-); the Donbas separatists of October 2022 are Russia's forces).
+    until: dt.date | None = None
+    later: str | None = None
+    later_country: str | None = None
 
 
 #: Case and line breaks folded without changing the text's length, so offsets hold: ASCII capitals to
 #: lower case (every alias is ASCII) and a line break or tab to a space.
 _FOLD = str.maketrans(string.ascii_uppercase + "\n\t", string.ascii_lowercase + "  ")
+#: Line breaks and tabs to spaces, case kept: the text the acronyms are matched in.
+_SPACE = str.maketrans("\n\t", "  ")
 
 
 #: The verbs of ``_believed_re``: a cheap test that a text can hold such a mention at all.
@@ -75,6 +83,26 @@ def _word_edge(text: str, index: int) -> bool:
         return True
     ch = text[index]
     return not (ch.isalnum() or ch in "_-")
+
+
+def _automaton(keys: Iterable[tuple[str, ActorRef]]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over ``keys`` (the text to find, what it names)."""
+    automaton = ahocorasick.Automaton()
+    for key, ref in keys:
+        automaton.add_word(key, (len(key), ref))
+    automaton.make_automaton()
+    return automaton
+
+
+def _whole_words(automaton: ahocorasick.Automaton, folded: str, text: str) -> Iterator[ActorMention]:
+    """Every whole-word match of ``automaton`` in ``folded`` (``text`` folded without changing its
+    length), overlapping ones included, with the words as ``text`` has them."""
+    if not len(automaton):
+        return
+    for last, (length, ref) in automaton.iter(folded):
+        start, end = last - length + 1, last + 1
+        if _word_edge(text, start - 1) and _word_edge(text, end):
+            yield ActorMention(start, end, text[start:end], ref)
 
 
 def _leftmost_longest(matches: Iterable[ActorMention]) -> list[ActorMention]:
@@ -92,27 +120,56 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+def _state_periods(template: str, code: str, starts: list[dt.date], name: str) -> list[_Period]:
+    """A state role's names by period from the days each period began: the first period also covers
+    every earlier day, each one ends when the next begins ("Military Forces of Sudan (1989-2019)",
+    then "(2019-)"). Codebook: state forces are named by regime or head-of-state period."""
+    if sorted(starts) != starts or len({d.year for d in starts}) != len(starts):
+        raise ValueError(f"actors.toml [states] {code}: period starts must rise, one per year: {starts}")
+    periods = []
+    for i, since in enumerate(starts):
+        until = starts[i + 1] if i + 1 < len(starts) else None
+        # The last year is that of the period's last day: a term that ends on 1 January ends the year before.
+        label = f"{since.year}-{(until - dt.timedelta(days=1)).year if until else ''}"
+        periods.append(_Period(f"{template.format(country=name)} ({label})", since if i else None, until))
+    return periods
+
+
+def _roles(data: dict) -> dict[str, _Role]:
+    """The generic roles of ``data``: a role with ``by_state = true`` gets a name per period of each
+    state of ``[states]``; ``[[role.country]]`` entries set (or replace) one country's names."""
+    state_names: dict[str, str] = data.get("state_names", {})
+    roles: dict[str, _Role] = {}
+    for entry in data.get("role", []):
+        periods: dict[str, list[_Period]] = {}
+        if entry.get("by_state", False):
+            for code, starts in data.get("states", {}).items():
+                name = state_names.get(code) or country_name(code)
+                periods[code] = _state_periods(entry["template"], code, starts, name)
+        explicit: dict[str, list[_Period]] = {}
+        for c in entry.get("country", []):
+            explicit.setdefault(c["code"], []).append(_Period(c["name"], c.get("since"), c.get("until")))
+        periods.update(explicit)
+        roles[entry["role"]] = _Role(
+            entry["role"], Inter(entry["inter"]), entry["template"], {k: tuple(v) for k, v in periods.items()}
+        )
+    return roles
+
+
 class ActorDictionary:
     """The compiled actor dictionary. Load once per process with :meth:`load`."""
 
     def __init__(self, data: dict) -> None:
-        self._roles: dict[str, _Role] = {}
+        self._roles: dict[str, _Role] = _roles(data)
         self._named: dict[str, _Named] = {}
         self._alias: dict[str, ActorRef] = {}
         exact: dict[str, ActorRef] = {}
         demonym_heads: dict[str, str] = {}
         for entry in data.get("role", []):
-            periods: dict[str, list[_Period]] = {}
-            for c in entry.get("country", []):
-                periods.setdefault(c["code"], []).append(_Period(c["name"], c.get("since"), c.get("until")))
-            role = entry["role"]
-            self._roles[role] = _Role(
-                role, Inter(entry["inter"]), entry["template"], {k: tuple(v) for k, v in periods.items()}
-            )
             for alias in entry["aliases"]:
-                self._alias.setdefault(alias.lower(), ActorRef("role", role))
+                self._alias.setdefault(alias.lower(), ActorRef("role", entry["role"]))
             for head in entry.get("demonym_heads", []):
-                demonym_heads.setdefault(head.lower(), role)
+                demonym_heads.setdefault(head.lower(), entry["role"])
         for entry in data.get("role_alias", []):
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("role", entry["role"], entry["country"])
@@ -125,6 +182,9 @@ class ActorDictionary:
                 entry.get("aggregate", False),
                 entry.get("since"),
                 entry.get("earlier"),
+                entry.get("until"),
+                entry.get("later"),
+                entry.get("later_country", entry["country"]),
             )
             self._named[named.name] = named
             for alias in entry["aliases"]:
@@ -135,13 +195,16 @@ class ActorDictionary:
             self._alias[alias.lower()] = ref
         case_sensitive = [a for a in exact if len(a) <= _ACRONYM_MAX and any(ch.isupper() for ch in a)]
         self._case_sensitive = {a: exact[a] for a in case_sensitive}
-        insensitive = [a for a in self._alias if a not in {c.lower() for c in case_sensitive}]
+        folded_acronyms = {c.lower() for c in case_sensitive}
+        insensitive = [a for a in self._alias if a not in folded_acronyms]
         demonym = _alternation(self._demonyms)
         heads = _alternation(demonym_heads)
+        # No look-behind before the demonyms: a pattern that opens with a literal alternation lets the
+        # regex engine skip to where one can start (three times faster); _demonym_matches checks the edge.
         # "Russian Shahed drones", "Turkish Bayraktar TB2 drones": up to two capitalised model names
         # may stand between the demonym and its head.
         self._demonym_re = re.compile(
-            rf"(?<![\w-])(?P<dem>{demonym})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<head>{heads})(?![\w-])"
+            rf"(?P<dem>{demonym})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<head>{heads})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
@@ -150,14 +213,10 @@ class ActorDictionary:
             rf"(?<![\w-])(?P<head>(?i:{heads}))\s+(?:(?:believed|thought|suspected|said|reported)\s+to\s+"
             rf"(?:be|have\s+been)|identified\s+as)\s+(?P<dem>{demonym})(?![\w-])"
         )
-        # Hundreds of aliases: one Aho-Corasick automaton over their folded forms is ten times faster
-        # than a regular expression alternating over them.
-        self._ci = ahocorasick.Automaton()
-        for alias in insensitive:
-            key = " ".join(alias.split()).translate(_FOLD)
-            self._ci.add_word(key, (len(key), self._alias[alias]))
-        self._ci.make_automaton()
-        self._cs_re = re.compile(rf"(?<![\w-])(?:{_alternation(case_sensitive)})(?![\w-])")
+        # Hundreds of aliases: an Aho-Corasick automaton over their folded forms is ten times faster
+        # than a regular expression alternating over them; one for the acronyms, matched as written.
+        self._ci = _automaton((" ".join(a.split()).translate(_FOLD), self._alias[a]) for a in insensitive)
+        self._cs = _automaton((" ".join(a.split()), self._case_sensitive[a]) for a in case_sensitive)
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -173,7 +232,7 @@ class ActorDictionary:
         found: list[ActorMention] = []
         # The "believed to be" pattern is slow (every head at every word): run it only where its verb is.
         believed = self._believed_re.finditer(text) if _BELIEVED_CUE.search(text) else iter(())
-        for m in itertools.chain(self._demonym_re.finditer(text), believed):
+        for m in itertools.chain(self._demonym_matches(text), believed):
             country = self._demonyms[m["dem"]]
             role = self._demonym_heads[re.sub(r"\s+", " ", m["head"]).lower()]
             found.append(ActorMention(m.start(), m.end(), m[0], ActorRef("role", role, country)))
@@ -185,17 +244,19 @@ class ActorDictionary:
                 ref = ActorRef("role", role, self._demonyms[joined["dem"]])
                 found.append(ActorMention(joined.start(), joined.end("dem"), joined["dem"], ref))
                 start = joined.start()
-        for m in self._cs_re.finditer(text):
-            found.append(ActorMention(m.start(), m.end(), m[0], self._case_sensitive[m[0]]))
-        found.extend(_leftmost_longest(self._ci_matches(text)))
+        found.extend(_leftmost_longest(_whole_words(self._cs, text.translate(_SPACE), text)))
+        found.extend(_leftmost_longest(_whole_words(self._ci, text.translate(_FOLD), text)))
         return _leftmost_longest(found)
 
-    def _ci_matches(self, text: str) -> Iterator[ActorMention]:
-        """Every whole-word match of a case-insensitive alias, overlapping ones included."""
-        for last, (length, ref) in self._ci.iter(text.translate(_FOLD)):
-            start, end = last - length + 1, last + 1
-            if _word_edge(text, start - 1) and _word_edge(text, end):
-                yield ActorMention(start, end, text[start:end], ref)
+    def _demonym_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the demonym pattern that begin a word ("pro-Russian forces" is not one)."""
+        pos = 0
+        while m := self._demonym_re.search(text, pos):
+            if _word_edge(text, m.start() - 1):
+                yield m
+                pos = m.end()
+            else:
+                pos = m.start() + 1
 
     def resolve(self, ref: ActorRef, country: str | None, day: dt.date | None) -> Actor:
         """The canonical actor ``ref`` names for an event in ``country`` (ISO2) on ``day``.
@@ -207,6 +268,8 @@ class ActorDictionary:
             named = self._named[ref.key]
             if named.since and named.earlier and day is not None and day < named.since:
                 return self.resolve(ActorRef("role", named.earlier), country, day)
+            if named.until and named.later and day is not None and day >= named.until:
+                return self.resolve(ActorRef("role", named.later, named.later_country), country, day)
             if named.template and country and country != named.country:
                 return Actor(
                     named.template.format(country=country_name(country)),
@@ -229,6 +292,12 @@ class ActorDictionary:
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
         return Actor(name, inter, home, generic=True)
+
+    def names(self) -> frozenset[str]:
+        """Every canonical name the dictionary spells out: named actors and the per-country, per-period
+        names of roles ("Military Forces of Sudan (2019-)"); not the names a template fills in."""
+        periods = (p.name for role in self._roles.values() for ps in role.periods.values() for p in ps)
+        return frozenset(itertools.chain(self._named, periods))
 
     def is_generic(self, ref: ActorRef) -> bool:
         """True for a generic role ("rebels") or an aggregate actor ("Islamist Rebels"): a named group

@@ -63,13 +63,13 @@ def _resolve(actors: ActorDictionary, text: str, country: str, day: dt.date) -> 
             "Troops clashed with rebels.",
             "ML",
             dt.date(2020, 1, 1),
-            [("Troops", "Military Forces of Mali", 1), ("rebels", "Rebels (Mali)", 2)],
+            [("Troops", "Military Forces of Mali (2013-2020)", 1), ("rebels", "Rebels (Mali)", 2)],
         ),
         (
             "Police dispersed the protesters.",
             "SD",
             dt.date(2019, 1, 1),
-            [("Police", "Police Forces of Sudan", 1), ("protesters", "Protesters (Sudan)", 6)],
+            [("Police", "Police Forces of Sudan (1989-2019)", 1), ("protesters", "Protesters (Sudan)", 6)],
         ),
         (
             "Gunmen killed two civilians.",
@@ -126,7 +126,7 @@ def test_mentions_are_whole_words_leftmost_longest(actors, text, expected):
         (
             "Iranian, Russian and Syrian troops advanced.",
             [
-                ("Iranian", "Military Forces of Iran"),
+                ("Iranian", "Military Forces of Iran (1989-)"),
                 ("Russian", "Military Forces of Russia (2000-)"),
                 ("Syrian troops", "Military Forces of Syria (2000-2024)"),
             ],

@@ -1,0 +1,397 @@
+"""Actors for every country: state forces named by period from the [states] table, named groups of
+current conflicts found and resolved, and no alias firing on ordinary English."""
+
+import datetime as dt
+import tomllib
+from importlib import resources
+
+import pytest
+
+from frontlines.mentions.actors import _ACRONYM_MAX, ActorDictionary
+from frontlines.model import ActorRef, Inter
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def _role(actors: ActorDictionary, role: str, country: str, day: dt.date | None) -> str:
+    return actors.resolve(ActorRef("role", role), country, day).name
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "day", "expected"),
+    [
+        ("military", "SD", dt.date(2019, 4, 10), "Military Forces of Sudan (1989-2019)"),
+        ("military", "SD", dt.date(2019, 4, 11), "Military Forces of Sudan (2019-)"),
+        ("police", "SD", dt.date(2023, 4, 15), "Police Forces of Sudan (2019-)"),
+        ("military", "MM", dt.date(2020, 11, 8), "Military Forces of Myanmar (2016-2021)"),
+        ("military", "MM", dt.date(2021, 2, 1), "Military Forces of Myanmar (2021-)"),
+        ("police", "MM", dt.date(2022, 6, 1), "Police Forces of Myanmar (2021-)"),
+        ("military", "MX", dt.date(2016, 5, 1), "Military Forces of Mexico (2012-2018)"),
+        ("military", "MX", dt.date(2020, 5, 1), "Military Forces of Mexico (2018-2024)"),
+        ("military", "MX", dt.date(2024, 9, 30), "Military Forces of Mexico (2018-2024)"),
+        ("military", "MX", dt.date(2024, 10, 1), "Military Forces of Mexico (2024-)"),
+        ("police", "MX", dt.date(2025, 1, 5), "Police Forces of Mexico (2024-)"),
+        ("military", "UA", dt.date(2015, 2, 1), "Military Forces of Ukraine (2014-2019)"),
+        ("military", "UA", dt.date(2022, 2, 24), "Military Forces of Ukraine (2019-)"),
+        ("government", "UA", dt.date(2022, 2, 24), "Government of Ukraine (2019-)"),
+        ("military", "NG", dt.date(2023, 5, 28), "Military Forces of Nigeria (2015-2023)"),
+        ("military", "NG", dt.date(2023, 5, 29), "Military Forces of Nigeria (2023-)"),
+        ("military", "AF", dt.date(2021, 9, 1), "Military Forces of Afghanistan (2021-)"),
+        ("military", "CD", dt.date(2024, 1, 1), "Military Forces of Democratic Republic of Congo (2019-)"),
+        # a term that ends on 1 January ends the year before
+        ("military", "BR", dt.date(2020, 1, 1), "Military Forces of Brazil (2019-2022)"),
+        ("military", "US", dt.date(2019, 10, 7), "Military Forces of the United States (2017-2021)"),
+        # the first period covers every earlier day; no day known: the current period
+        ("military", "SY", dt.date(1999, 1, 1), "Military Forces of Syria (2000-2024)"),
+        ("police", "PH", None, "Police Forces of the Philippines (2022-)"),
+        # a country without periods keeps the plain template
+        ("military", "LB", dt.date(2014, 8, 2), "Military Forces of Lebanon"),
+    ],
+)
+def test_actors_state_forces_named_by_period(actors, role, country, day, expected):
+    assert _role(actors, role, country, day) == expected
+
+
+def test_actors_state_periods_cover_sixty_countries(actors):
+    military = {name for name in actors.names() if name.startswith("Military Forces of ")}
+    countries = {name.rsplit(" (", 1)[0] for name in military}
+    assert len(countries) >= 60
+    for role in ("Police Forces of", "Government of"):
+        assert len({n for n in actors.names() if n.startswith(role)}) == len(military)
+
+
+def test_actors_state_forces_in_text_take_the_period(actors):
+    [mention] = actors.find("Sudanese warplanes bombed Nyala.")
+    actor = actors.resolve(mention.ref, "SD", dt.date(2024, 5, 11))
+    assert (actor.name, actor.inter) == ("Military Forces of Sudan (2019-)", Inter.STATE_FORCES)
+
+
+@pytest.mark.parametrize(
+    "states",
+    [
+        {"SD": [dt.date(2019, 4, 11), dt.date(1989, 6, 30)]},
+        {"ML": [dt.date(2020, 8, 18), dt.date(2020, 9, 1)]},
+    ],
+)
+def test_actors_state_periods_must_rise_one_per_year(states):
+    data = {
+        "role": [{"role": "military", "inter": 1, "by_state": True, "template": "M {country}", "aliases": []}]
+    }
+    with pytest.raises(ValueError, match=r"\[states\]"):
+        ActorDictionary({**data, "states": states})
+
+
+def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> list[tuple[str, str, int]]:
+    return [
+        (m.text, (a := actors.resolve(m.ref, country, day)).name, int(a.inter))
+        for m in actors.find(text)
+        if m.ref.kind == "actor"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "day", "expected"),
+    [
+        (
+            "Southern Transitional Council fighters clashed with AQAP in Abyan.",
+            "YE",
+            dt.date(2022, 8, 20),
+            [
+                ("Southern Transitional Council", "STC: Southern Transitional Council", 3),
+                ("AQAP", "AQAP: Al Qaeda in the Arabian Peninsula", 2),
+            ],
+        ),
+        (
+            "The SPLM-N attacked an army garrison in South Kordofan.",
+            "SD",
+            dt.date(2023, 6, 22),
+            [("SPLM-N", "SPLM-N: Sudan People's Liberation Movement-North", 2)],
+        ),
+        (
+            "JNIM fighters ambushed a convoy of the Islamic State in the Greater Sahara near Menaka.",
+            "ML",
+            dt.date(2020, 4, 1),
+            [
+                ("JNIM", "JNIM: Jama'a Nusrat al-Islam wal Muslimin", 2),
+                ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", 2),
+            ],
+        ),
+        (
+            "Al-Shabaab militants stormed a hotel in Mogadishu.",
+            "SO",
+            dt.date(2022, 8, 19),
+            [("Al-Shabaab militants", "Al Shabaab", 2)],
+        ),
+        (
+            "ISWAP fighters overran a base while Boko Haram attacked Gwoza.",
+            "NG",
+            dt.date(2021, 3, 1),
+            [
+                ("ISWAP", "ISWAP: Islamic State West Africa Province", 2),
+                ("Boko Haram", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
+            ],
+        ),
+        (
+            "M23 rebels and Wazalendo fighters clashed near Sake, while CODECO attacked a camp in Djugu.",
+            "CD",
+            dt.date(2024, 2, 7),
+            [
+                ("M23 rebels", "M23: March 23 Movement", 2),
+                ("Wazalendo fighters", "Wazalendo", 3),
+                ("CODECO", "CODECO: Cooperative for Development of Congo", 3),
+            ],
+        ),
+        (
+            "Fano militias seized the town from the army; the OLA attacked a bus.",
+            "ET",
+            dt.date(2023, 8, 3),
+            [("Fano militias", "Fano Militia", 3), ("OLA", "OLA: Oromo Liberation Army", 2)],
+        ),
+        (
+            "The Arakan Army and the TNLA captured junta bases.",
+            "MM",
+            dt.date(2024, 1, 10),
+            [
+                ("Arakan Army", "AA: Arakan Army", 2),
+                ("TNLA", "TNLA: Ta'ang National Liberation Army", 2),
+            ],
+        ),
+        (
+            "The Pakistani Taliban and the Balochistan Liberation Army claimed the attacks.",
+            "PK",
+            dt.date(2024, 8, 26),
+            [
+                ("Pakistani Taliban", "TTP: Tehreek-i-Taliban Pakistan", 2),
+                ("Balochistan Liberation Army", "BLA: Balochistan Liberation Army", 2),
+            ],
+        ),
+        (
+            "Kataib Hezbollah fired drones at a base held by the Popular Mobilization Forces.",
+            "IQ",
+            dt.date(2024, 1, 28),
+            [
+                ("Kataib Hezbollah", "Kataib Hezbollah", 3),
+                ("Popular Mobilization Forces", "PMF: Popular Mobilization Forces", 3),
+            ],
+        ),
+        (
+            "Hamas and Palestinian Islamic Jihad fired rockets.",
+            "PS",
+            dt.date(2023, 10, 7),
+            [("Hamas", "Hamas", 2), ("Palestinian Islamic Jihad", "PIJ: Palestinian Islamic Jihad", 2)],
+        ),
+        (
+            "Hezbollah and Amal Movement fighters were killed.",
+            "LB",
+            dt.date(2024, 10, 1),
+            [("Hezbollah", "Hezbollah", 3), ("Amal Movement", "Amal Movement", 3)],
+        ),
+        (
+            "The Freedom of Russia Legion and the Russian Volunteer Corps raided Belgorod.",
+            "RU",
+            dt.date(2023, 5, 22),
+            [
+                ("Freedom of Russia Legion", "Freedom of Russia Legion", 2),
+                ("Russian Volunteer Corps", "RDK: Russian Volunteer Corps", 2),
+            ],
+        ),
+        (
+            "Gunmen of the Jalisco New Generation Cartel fought the Sinaloa Cartel.",
+            "MX",
+            dt.date(2021, 6, 1),
+            [
+                ("Jalisco New Generation Cartel", "CJNG: Jalisco New Generation Cartel", 3),
+                ("Sinaloa Cartel", "Sinaloa Cartel", 3),
+            ],
+        ),
+        (
+            "The ELN clashed with FARC dissidents and the Clan del Golfo in Catatumbo.",
+            "CO",
+            dt.date(2025, 1, 16),
+            [
+                ("ELN", "ELN: National Liberation Army", 2),
+                ("FARC dissidents", "FARC Dissidents", 2),
+                ("Clan del Golfo", "AGC: Gaitanist Self-Defense Forces of Colombia", 3),
+            ],
+        ),
+        (
+            "Comando Vermelho and PCC members exchanged fire in a favela.",
+            "BR",
+            dt.date(2024, 3, 1),
+            [("Comando Vermelho", "CV: Red Command", 3), ("PCC", "PCC: First Capital Command", 3)],
+        ),
+        (
+            "Maoists ambushed a police patrol in Bijapur.",
+            "IN",
+            dt.date(2023, 4, 26),
+            [("Maoists", "CPI (Maoist): Communist Party of India (Maoist)", 2)],
+        ),
+        (
+            "The NPA and the Abu Sayyaf were blamed for the attacks.",
+            "PH",
+            dt.date(2019, 1, 27),
+            [("NPA", "NPA: New People's Army", 2), ("Abu Sayyaf", "Abu Sayyaf Group", 2)],
+        ),
+        (
+            "Insurgents of Ahlu Sunnah Wa-Jama'a attacked Mocimboa da Praia.",
+            "MZ",
+            dt.date(2020, 8, 12),
+            [("Ahlu Sunnah Wa-Jama'a", "ASWJ: Ahlu Sunnah Wa-Jama'a (Mozambique)", 2)],
+        ),
+        (
+            "Ambazonian separatists burned a school in Bamenda.",
+            "CM",
+            dt.date(2019, 5, 1),
+            [("Ambazonian separatists", "Ambazonian Separatists", 2)],
+        ),
+        (
+            "3R fighters and the UPC attacked anti-Balaka positions.",
+            "CF",
+            dt.date(2020, 12, 20),
+            [
+                ("3R", "3R: Return, Reclamation, Rehabilitation", 2),
+                ("UPC", "UPC: Union for Peace in the Central African Republic", 2),
+                ("anti-Balaka", "Anti-Balaka", 4),
+            ],
+        ),
+        (
+            "The Libyan National Army shelled positions of the Rada Special Deterrence Force.",
+            "LY",
+            dt.date(2019, 4, 10),
+            [
+                ("Libyan National Army", "LNA: Libyan National Army", 2),
+                ("Rada Special Deterrence Force", "Rada Special Deterrence Force", 3),
+            ],
+        ),
+        (
+            "Viv Ansanm gangs, including 400 Mawozo and G9, attacked Cite Soleil.",
+            "HT",
+            dt.date(2024, 3, 2),
+            [
+                ("Viv Ansanm", "Viv Ansanm", 3),
+                ("400 Mawozo", "400 Mawozo", 3),
+                ("G9", "G9 an Fanmi e Alye", 3),
+            ],
+        ),
+    ],
+)
+def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, text, country, day, expected):
+    assert _named(actors, text, country, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "day", "expected"),
+    [
+        # the Taliban: an armed group until they took Kabul, the state's forces after
+        ("Taliban fighters attacked Kunduz.", "AF", dt.date(2021, 6, 1), ("Taliban", Inter.REBEL_GROUPS)),
+        (
+            "Taliban fighters attacked the resistance.",
+            "AF",
+            dt.date(2022, 6, 1),
+            ("Military Forces of Afghanistan (2021-)", Inter.STATE_FORCES),
+        ),
+        (
+            "Taliban forces fired across the border.",
+            "PK",
+            dt.date(2025, 10, 12),
+            ("Military Forces of Afghanistan (2021-)", Inter.EXTERNAL_FORCES),
+        ),
+        # the Donbas separatists: a rebel group until Russia annexed their republics
+        (
+            "DPR forces shelled Avdiivka.",
+            "UA",
+            dt.date(2017, 1, 30),
+            ("NAF: United Armed Forces of Novorossiya", Inter.REBEL_GROUPS),
+        ),
+        (
+            "DPR forces shelled Avdiivka.",
+            "UA",
+            dt.date(2023, 1, 30),
+            ("Military Forces of Russia (2000-)", 8),
+        ),
+        # a group named by the country it fights in
+        (
+            "Fulani militiamen attacked a village.",
+            "ML",
+            dt.date(2019, 3, 23),
+            ("Fulani Ethnic Militia (Mali)", 4),
+        ),
+        # a unit of a state's forces is that state's forces, at home or abroad
+        (
+            "The FARDC repelled the attack.",
+            "CD",
+            dt.date(2024, 2, 7),
+            ("Military Forces of Democratic Republic of Congo (2019-)", 1),
+        ),
+        (
+            "The Africa Corps struck near Kidal.",
+            "ML",
+            dt.date(2024, 7, 27),
+            ("Military Forces of Russia (2000-)", 8),
+        ),
+    ],
+)
+def test_actors_groups_that_change_what_they_are(actors, text, country, day, expected):
+    [mention] = actors.find(text)
+    actor = actors.resolve(mention.ref, country, day)
+    assert (actor.name, actor.inter) == expected
+
+
+#: Ordinary English with no armed actor in it: news of weather, sport, business, science and daily life,
+#: with words that an alias could take (a lion's den, a security belt, the Sea of Azov, fact, mend, pdf).
+ORDINARY_ENGLISH = """
+The city council met on Tuesday to discuss the new budget. The mayor said the plan would mend the roads
+and build a new library, and that a PDF of the proposal is on the council's website. In fact, most
+residents agreed. A local baker, Amal, said she hoped the market would reopen before the holidays.
+
+Heavy rain is expected across the region this weekend, forecasters said. Fishermen on the Sea of Azov
+were told to stay in port. Farmers welcomed the rain after a long dry summer; the harvest of wheat and
+barley was poor, and prices rose at the market. The national weather service issued a flood warning.
+
+In football, the home side won three-nil in front of a full stadium. The coach walked into the lion's den
+of the visitors' supporters to thank them, and the captain said the team would keep its shape. Tickets
+for the final go on sale next week. The league said the security belt around the ground worked well.
+
+Shares rose on Wednesday after the central bank held interest rates. Analysts said inflation was easing
+and that the company would announce results next month. The chief executive told reporters the firm
+would hire more staff, open a new plant and invest in research, development and training.
+
+Scientists at the university published a study of sleep in teenagers. Students who slept eight hours did
+better in tests, the authors wrote, and the effect was larger in girls. The team plans a second study with
+families in three countries, and said the opera season, Wagner's Ring, would open the festival in July.
+
+The film festival opened with a comedy about a family road trip. Critics praised the acting and the music.
+The director thanked the crew, her parents and the people of the small town where it was shot. A retired
+teacher won the lottery and said he would buy a house by the sea and travel with his grandchildren.
+
+Police said a man was arrested for drunk driving after his car hit a lamp post. No one was hurt. The
+hospital opened a new wing for children, and the health minister praised the doctors and nurses who work
+night shifts. The school board voted to start classes later in the morning from next year.
+"""
+
+
+def test_actors_no_named_actor_in_ordinary_english(actors):
+    named = [m.text for m in actors.find(ORDINARY_ENGLISH) if m.ref.kind == "actor" or m.ref.country]
+    assert named == []
+
+
+def test_actors_dictionary_loads_with_codes_and_unique_aliases(actors):
+    raw = tomllib.loads(resources.files("frontlines").joinpath("data/actors.toml").read_text("utf-8"))
+    entries = raw["role"] + raw["actor"]
+    assert all(1 <= e["inter"] <= 8 for e in entries)
+    groups = [a for a in raw["actor"] if a["inter"] != Inter.STATE_FORCES]
+    assert len(groups) >= 300
+    assert len({a["name"] for a in raw["actor"]}) == len(raw["actor"])
+    owner: dict[str, str] = {}
+    for entry in raw["actor"] + raw["role_alias"]:
+        who = entry.get("name") or f"{entry['role']}:{entry['country']}"
+        for alias in entry["aliases"]:
+            key = alias if len(alias) <= _ACRONYM_MAX and alias != alias.lower() else alias.lower()
+            assert owner.setdefault(key, who) == who, f"{alias!r} names both {owner[key]} and {who}"
+    for entry in raw["actor"]:
+        assert entry["country"] == entry["country"].upper() and len(entry["country"]) == 2, entry["name"]
+        assert isinstance(entry.get("since", dt.date.min), dt.date), entry["name"]
+        assert 1900 <= entry.get("founded", 1900) <= 2026, entry["name"]
