@@ -327,6 +327,9 @@ class Event:
     unverified: bool = False
     #: The event rests on a party's claim ("rebels claimed full control of the town").
     claim: bool = False
+    #: Which role rule (``events/role_rules.py``) set a field: (field, rule id) pairs, for ``--explain``.
+    #: A trace, not a coded value: not compared, not stored.
+    role_rules: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def interaction(self) -> int:

@@ -538,6 +538,7 @@ class EventAssembler:
             admin3=d.place.admin3,
             unverified=unchecked,
             claim=d.claim,
+            role_rules=tuple(d.roles.rules.items()),
         )
         return replace(event, notes=describe(event, d.split))
 

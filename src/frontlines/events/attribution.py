@@ -48,6 +48,7 @@ def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start
     for draft in unnamed[-1:]:
         draft.roles.actor1 = actors.resolve(agent.ref, draft.place.country_code, draft.day)
         draft.roles.actor1_inferred = False
+        draft.roles.rules.pop("actor1", None)  # set by the attribution, not by a role rule
         draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
 
 
@@ -68,6 +69,7 @@ def identify(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start:
             slot = next((n for n, a in slots if a is not None and a.generic and a.inter == group.inter), None)
             if slot is not None:
                 setattr(roles, slot, group)
+                roles.rules.pop(slot, None)  # named here, not by a role rule
                 draft.evidence.append(doc.evidence(slot, mention.start, mention.end))
                 return
 
@@ -84,6 +86,7 @@ def name_victims(actors: ActorDictionary, doc: Doc, draft: EventDraft, start: in
         if start <= m.start and m.end <= end
     ]
     armed = [a for a in named if a.inter != Inter.CIVILIANS and a.name != roles.actor1.name]
+    roles.rules.pop("actor2", None)  # set here, not by a role rule
     if armed:
         roles.actor2 = armed[0]
     else:

@@ -87,13 +87,16 @@ class EventDraft:
         ]
         if self.sub == other.sub and mine.actor1_inferred and named:
             mine.actor1, mine.actor1_inferred = named[0], False
+            mine.rules.pop("actor1", None)  # taken from the retelling, not set by a role rule
         if mine.actor2 is None or mine.actor2_inferred:
             # take the retelling's other side: the one that is not already actor 1
             other_side = next((a for a in named if not same_side(a, mine.actor1)), None)
             if other_side is not None:
                 mine.actor2, mine.actor2_inferred = other_side, False
+                mine.rules.pop("actor2", None)
             elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
                 mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
+                mine.rules.pop("actor2", None)
         self.bombers = max(self.bombers, other.bombers)
         self.bombers_counted = self.bombers_counted or other.bombers_counted
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)

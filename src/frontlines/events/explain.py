@@ -1,5 +1,6 @@
-"""Why an article's events are what they are: per event, which step of the cascade named its type and
-which words set each field; per dropped sentence, the rule that dropped it (``extract --explain``)."""
+"""Why an article's events are what they are: per event, which step of the cascade named its type,
+which words set each field and which role rule (``events/role_rules.py``) chose each actor; per dropped
+sentence, the rule that dropped it (``extract --explain``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from frontlines.model import Doc, Event, TraceStep
 #: The fields explained, in order, with the words that name what set them.
 FIELDS = ("event_type", "event_date", "location", "actor1", "actor2", "fatalities")
 _QUOTE = 90
+#: The fields a role rule sets, whose rule id is shown beside them.
+ROLE_FIELDS = frozenset({"actor1", "actor2"})
 
 
 def _short(text: str) -> str:
@@ -36,9 +39,11 @@ def _field_line(event: Event, name: str) -> str:
     quotes = [e.quote for e in event.evidence if e.field == name]
     value = getattr(event, name)
     value = getattr(value, "value", value)
+    rule = dict(event.role_rules).get(name) if name in ROLE_FIELDS else None
+    by = f", set by rule {rule}" if rule else ""
     if quotes:
-        return f'    {name:<11} {value!s:<40} from "{_short(quotes[0])}"'
-    return f"    {name:<11} {value!s:<40} inferred (no words name it: the codebook's default)"
+        return f'    {name:<11} {value!s:<40} from "{_short(quotes[0])}"{by}'
+    return f"    {name:<11} {value!s:<40} inferred (no words name it: the codebook's default){by}"
 
 
 def explain(doc: Doc) -> list[str]:
