@@ -40,6 +40,7 @@ from frontlines.events.locate import (
     names_told_place,
     unplaced_mention,
 )
+from frontlines.events.nonevents import RULE_IDS
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
@@ -75,6 +76,8 @@ _IRREALIS = re.compile(
 )
 #: How many trigger-less sentences after an event may still report its toll ("Five people died.").
 _TOLL_LOOKAHEAD = 2
+#: The cascade steps of a sentence a non-event rule drops (``events.nonevents``).
+_NON_EVENT_STEPS = frozenset(f"drop:{rule_id}" for rule_id in RULE_IDS)
 #: Sentence openings that announce a different event from the one before.
 _SEPARATE = re.compile(
     r"^\W*(?:separately|elsewhere|in\s+a\s+separate|in\s+another|meanwhile)\b", re.IGNORECASE
@@ -232,6 +235,8 @@ class EventAssembler:
         story_place = next(iter(event_places(doc.places, focus)), None)
         last: list[EventDraft] = []
         since_last = 0
+        #: The story opens with an accident or disaster (a non-event rule dropped its lead).
+        non_event_story = False
         for index, (s, e) in enumerate(clauses):
             if para_starts[index]:
                 carry_place, last = None, []
@@ -251,6 +256,14 @@ class EventAssembler:
             triggers = decision.triggers
             if decision.step != "rule" or decision.triggers:
                 doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
+            non_event_story |= index < 2 and decision.step in _NON_EVENT_STEPS
+            if decision.step == "model-detects" and non_event_story:
+                # Rule non-event-story: in a report that opens with an earthquake or a crash, a sentence
+                # without an event word tells of the rescue or the toll, not of a political event.
+                doc.trace.append(
+                    TraceStep(s, e, "drop:non-event-story", "the story is an accident or disaster")
+                )
+                continue
             if decision.step == "model-detects" and self._retold(
                 doc, list(drafts.values()), triggers[0], killed, s, e, {t.date for t in times}
             ):

@@ -78,3 +78,19 @@ def test_cascade_steps_are_switched_by_their_thresholds(settings: Settings) -> N
     assert vetoed.step in {"model-vetoes", "rule"}
     kept = _cascade(settings, classifier_veto=1.01, classifier_override=1.01, classifier_override_within=1.01)
     assert kept.decide(text, 0, len(text), fired, gunmen, []).triggers == fired
+
+
+def test_cascade_no_model_detections_in_a_disaster_story(resources: Resources, settings: Settings) -> None:
+    eager = replace(
+        settings,
+        events=replace(settings.events, classifier_threshold=0.0, classifier_threshold_long=0.0),
+    )
+    rescue = "Soldiers and villagers dug through the rubble of houses in Herat through the night."
+    quake = f"An earthquake struck western Afghanistan on Saturday, killing 2,000 people. {rescue}"
+    doc = run_article(quake, resources, eager, DAY)
+    assert doc.events == []
+    steps = ["drop:accident-or-disaster", "model-detects", "drop:non-event-story"]
+    assert [s.step for s in doc.trace] == steps
+    # the same sentence after a lead that is no disaster is read by the model
+    told = run_article(f"Talks resumed in Doha on Saturday. {rescue}", resources, eager, DAY)
+    assert "model-detects" in [s.step for s in told.trace]
