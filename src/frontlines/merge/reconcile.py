@@ -30,12 +30,20 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from frontlines.merge.match import IsGeneric, Side, side_match, sides
-from frontlines.model import EVENT_TYPE_OF, Event, EventType, SubEventType, TimePrecision
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    CanonicalEvent,
+    Contradiction,
+    Event,
+    EventType,
+    SubEventType,
+    TimePrecision,
+)
 
 #: Figures this many deaths apart (or less) are not a contradiction...
 FATALITY_ABS_TOLERANCE = 2
@@ -52,34 +60,6 @@ TERRITORIAL = frozenset(
     }
 )
 _SUB_ORDER = {sub: i for i, sub in enumerate(SubEventType)}
-
-
-@dataclass(frozen=True, slots=True)
-class Contradiction:
-    """Reports of one event that disagree on ``field`` (``fatalities`` or ``territory``)."""
-
-    field: str
-    detail: str
-    report_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CanonicalEvent:
-    """One real-world event: the reconciled ``event`` (its ``event_id`` is the canonical id, its
-    ``article_ids``/``evidence`` the union of the reports'), and how it is corroborated."""
-
-    event: Event
-    report_ids: tuple[str, ...]
-    outlets: tuple[str, ...]
-    sources_count: int
-    independent_sources: int
-    fatalities_min: int
-    fatalities_max: int
-    contradictions: tuple[Contradiction, ...] = ()
-
-    @property
-    def canonical_id(self) -> str:
-        return self.event.event_id
 
 
 def canonical_id(report_ids: Sequence[str]) -> str:

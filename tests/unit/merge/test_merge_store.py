@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.merge import merge_events
 from frontlines.merge.store import merge_pending, merge_store
 from frontlines.model import SubEventType
 from frontlines.store import SqliteRepository
 from frontlines.store.base import EventQuery
-from unit.merge.factory import HTS, report
+from unit.merge.factory import CIVILIANS, HTS, IS, PLACES, REBELS, report
 
 REPORTS = [
     report("a1", fatalities=12),
@@ -81,3 +85,86 @@ def test_merge_cli_merge_and_reports(tmp_path) -> None:
     assert sum(r["sources_count"] for r in rows) == len(REPORTS)
     reports = runner.invoke(app, ["--db", str(db), "events", "--reports", "--format", "jsonl"])
     assert len(reports.stdout.splitlines()) == len(REPORTS)
+
+
+# -- incremental = full, for any split and order, with merges skipped as by a kill ---------------------
+
+_SUBS = [
+    SubEventType.ARMED_CLASH,
+    SubEventType.SHELLING,
+    SubEventType.AIR_DRONE_STRIKE,
+    SubEventType.ATTACK,
+    SubEventType.NON_STATE_OVERTAKES_TERRITORY,
+]
+
+
+@st.composite
+def _scenario(draw: st.DrawFn) -> tuple[list, list[list], list[bool]]:
+    """Reports over two months and five places (all three event types of the violence family), a
+    random order, a random split into batches, and for each batch whether its merge ran."""
+    n = draw(st.integers(1, 18))
+    items = [
+        report(
+            f"art{i}",
+            day=dt.date(2013, 2, 1) + dt.timedelta(days=draw(st.integers(0, 60))),
+            place=draw(st.sampled_from(sorted(PLACES))),
+            sub=draw(st.sampled_from(_SUBS)),
+            actor2=draw(st.sampled_from([REBELS, HTS, IS, CIVILIANS, None])),
+            fatalities=draw(st.integers(0, 20)),
+            tp=draw(st.sampled_from([1, 1, 2, 3])),
+            gp=draw(st.sampled_from([1, 1, 2, 3])),
+            outlet=draw(st.sampled_from(["Reuters", "AFP", "SANA"])),
+        )
+        for i in range(n)
+    ]
+    order = draw(st.permutations(items))
+    cuts = sorted(draw(st.sets(st.integers(1, max(1, n - 1)), max_size=5)))
+    bounds = [0, *[c for c in cuts if c < n], n]
+    batches = [order[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+    merged = [draw(st.booleans()) for _ in batches]
+    return items, batches, merged
+
+
+@settings(max_examples=80, deadline=None)
+@given(_scenario())
+def test_merge_store_pending_equals_full_for_any_split_and_order(case) -> None:
+    items, batches, merged = case
+    with SqliteRepository(":memory:") as repo:
+        for batch, merge_now in zip(batches, merged, strict=True):
+            repo.add_batch([], batch, [], run_config="t")
+            if merge_now:
+                merge_pending(repo)
+        merge_pending(repo)
+        assert repo.unmerged_count() == 0
+        assert _stored(repo) == _expected(items)
+
+
+def test_merge_store_pending_links_types_of_one_family() -> None:
+    """A shelling report merges with the clash already stored (the neighbourhood is by family)."""
+    clash = report("x1", fatalities=3)
+    shelling = report("x2", sub=SubEventType.SHELLING, outlet="AFP")
+    with SqliteRepository(":memory:") as repo:
+        repo.add_batch([], [clash], [], run_config="t")
+        merge_pending(repo)
+        repo.add_batch([], [shelling], [], run_config="t")
+        merge_pending(repo)
+        assert repo.unmerged_count() == 0
+        assert _stored(repo) == _expected([clash, shelling])
+        assert [c.sources_count for c in repo.canonical_events(EventQuery())] == [2]
+
+
+def test_merge_store_pending_repairs_a_canonical_event_left_split() -> None:
+    """A canonical event whose reports the zone does not reach is re-merged whole, never half-dropped."""
+    a, b = report("y1"), report("y2", outlet="AFP")
+    far = report("y3", place="Homs", day=dt.date(2013, 3, 1))
+    with SqliteRepository(":memory:") as repo:
+        repo.add_batch([], [a, b, far], [], run_config="t")
+        # an inconsistent store, as an older version could leave: {a, far} as one event, b apart
+        alone = merge_events([a])[0]
+        joined = replace(alone, report_ids=(a.event_id, far.event_id), sources_count=2)
+        repo.replace_canonical([], [joined, *merge_events([b])], clear=True)
+        assert repo.unmerged_count() == 0
+        repo.add_batch([], [report("y4", outlet="SANA")], [], run_config="t")
+        merge_pending(repo)
+        assert repo.unmerged_count() == 0
+        assert _stored(repo) == _expected([a, b, far, report("y4", outlet="SANA")])
