@@ -21,9 +21,10 @@ from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import PlaceMatcher
 from frontlines.ingest import read_inputs
 from frontlines.mentions.actors import ActorDictionary
+from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending
 from frontlines.model import Article, Event, Place, Rejection
 from frontlines.pipeline import Pipeline, Result
-from frontlines.store.base import Repository
+from frontlines.store.base import CanonicalRepository, Repository
 from frontlines.text import clean_stage, language, sentence_stage
 from frontlines.time import time_stage
 
@@ -117,6 +118,8 @@ class IngestReport:
     new_events: int = 0
     new_rejections: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: What the merge at the end did (None for a store that keeps no canonical events).
+    merge: MergeSummary | None = None
 
 
 def ingest(
@@ -130,11 +133,14 @@ def ingest(
     published: dt.date | None = None,
     source: str | None = None,
     progress: Callable[[Result], None] | None = None,
+    merge_progress: MergeProgress | None = None,
 ) -> IngestReport:
-    """Extract events from the inputs and store articles, events and rejections.
+    """Extract events from the inputs, store articles, events and rejections, then merge every
+    unmerged report into canonical events (:func:`~frontlines.merge.store.merge_pending`).
 
     One transaction per batch of ``settings.store.batch_size`` articles; articles already stored are
-    skipped, so a re-run adds nothing and a killed run is completed by running it again.
+    skipped, so a re-run adds nothing and a killed run is completed by running it again (its
+    unfinished merge too, whatever killed it).
     """
     report = IngestReport()
     batch_articles: list[Article] = []
@@ -188,6 +194,8 @@ def ingest(
         if len(batch_articles) + len(batch_rejections) >= settings.store.batch_size:
             flush()
     flush()
+    if isinstance(repository, CanonicalRepository):
+        report.merge = merge_pending(repository, merge_progress)
     return report
 
 

@@ -43,7 +43,6 @@ from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
 from frontlines.events.explain import explain as explain_doc
 from frontlines.export import export_events
-from frontlines.merge.store import merge_pending
 from frontlines.pipeline import Result
 from frontlines.run import events_of, extract, ingest, load_resources
 from frontlines.store import open_repository
@@ -157,18 +156,25 @@ def ingest_cmd(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed} records"),
+            TextColumn("{task.completed} {task.fields[unit]}"),
             TimeElapsedColumn(),
             console=err,
             transient=True,
             disable=not err.is_terminal,
         )
         with progress:
-            task = progress.add_task("ingesting", total=None)
+            task = progress.add_task("ingesting", total=None, unit="records")
+            merging = None
 
             def tick(result: Result) -> None:
                 progress.advance(task)
                 _report(result)
+
+            def merge_tick(phase: str, done: int, total: int | None) -> None:
+                nonlocal merging
+                if merging is None:
+                    merging = progress.add_task(phase, total=total, unit="reports")
+                progress.update(merging, description=phase, completed=done, total=total)
 
             report = ingest(
                 inputs,
@@ -180,8 +186,8 @@ def ingest_cmd(
                 published=published_opt(published),
                 source=source,
                 progress=tick,
+                merge_progress=merge_tick,
             )
-        merged = merge_pending(canonical_store(repository))
         counts = repository.counts()
         repository.close()
         print(
@@ -194,7 +200,8 @@ def ingest_cmd(
             f"{report.new_rejections} rejections; database {settings.store.db} now holds "
             f"{counts.articles} articles, {counts.events} events, {counts.rejections} rejections"
         )
-        report_summary(merged)
+        if report.merge is not None:
+            report_summary(report.merge)
     raise typer.Exit(1 if report.rejected else 0)
 
 

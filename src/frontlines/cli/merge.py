@@ -6,17 +6,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from frontlines.cli.common import err, errors, open_existing, resolve_settings
 from frontlines.cli.output import OutputFormat, print_records
 from frontlines.errors import StoreError
 from frontlines.export import EVENT_COLUMNS, event_to_record
-from frontlines.merge.reconcile import CanonicalEvent
-from frontlines.merge.store import MergeSummary, merge_pending, merge_store
+from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending, merge_store
+from frontlines.model import CanonicalEvent
 from frontlines.store.base import CanonicalRepository, Repository
 
 #: Columns added to an event's record for a canonical event.
@@ -88,6 +90,30 @@ def report_summary(summary: MergeSummary) -> None:
     )
 
 
+@contextmanager
+def merge_progress() -> Iterator[MergeProgress]:
+    """A progress bar on stderr (when it is a terminal) for the phases of a merge."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} reports"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with progress:
+        task: TaskID | None = None
+
+        def tick(phase: str, done: int, total: int | None) -> None:
+            nonlocal task
+            if task is None:
+                task = progress.add_task(phase, total=total)
+            progress.update(task, description=phase, completed=done, total=total)
+
+        yield tick
+
+
 def merge_cmd(
     pending: Annotated[
         bool, typer.Option("--pending", help="Merge only reports stored since the last merge.")
@@ -96,7 +122,8 @@ def merge_cmd(
     """Merge stored per-article reports into canonical events (one per day, place, actor pair, type)."""
     with errors():
         repository = canonical_store(open_existing(resolve_settings().store.db))
-        summary = merge_pending(repository) if pending else merge_store(repository)
+        with merge_progress() as tick:
+            summary = merge_pending(repository, tick) if pending else merge_store(repository, tick)
         repository.close()
         report_summary(summary)
 
