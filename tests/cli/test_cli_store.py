@@ -42,3 +42,36 @@ def test_cli_ingest_finishes_an_interrupted_merge(tmp_path: Path) -> None:
         merge_store(repo)
         assert _view(repo) == incremental
         assert any(c.sources_count == 2 for c in repo.canonical_events(EventQuery(admin1="Damascus")))
+
+
+def test_cli_export_writes_the_canonical_events_that_events_lists(tmp_path: Path) -> None:
+    import csv
+    import json
+
+    from frontlines.export_acled import ACLED_COLUMNS
+
+    db = tmp_path / "f.db"
+    assert invoke(db, "ingest", str(EXAMPLES)).exit_code == 0
+    listed = [json.loads(line) for line in invoke(db, "events", "--format", "jsonl").stdout.splitlines()]
+    reports = invoke(db, "events", "--reports", "--format", "jsonl").stdout.splitlines()
+    assert len(reports) > len(listed)  # the examples hold reports of one event from several articles
+    out = tmp_path / "events.csv"
+    result = invoke(db, "export", "--format", "acled-csv", "-o", str(out), "--with-evidence")
+    assert result.exit_code == 0, result.output
+    assert f"wrote {len(listed)} canonical events" in result.stdout
+    with out.open(newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        assert tuple(next(reader)) == ACLED_COLUMNS
+        rows = [dict(zip(ACLED_COLUMNS, row, strict=True)) for row in reader]
+    assert len(rows) == len(listed)
+    assert sum(int(r["fatalities"]) for r in rows) == sum(e["fatalities"] for e in listed)
+    side = (tmp_path / "events.csv.evidence.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["evidence"] for line in side)
+    per_article = tmp_path / "reports.jsonl"
+    assert invoke(db, "export", "--format", "jsonl", "--reports", "-o", str(per_article)).exit_code == 0
+    assert len(per_article.read_text(encoding="utf-8").splitlines()) == len(reports)
+    parquet = tmp_path / "events.parquet"
+    assert invoke(db, "export", "--format", "parquet", "-o", str(parquet)).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).num_rows == len(listed)

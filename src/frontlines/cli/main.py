@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -265,15 +266,32 @@ def events_cmd(
 
 @app.command("export")
 def export_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson or jsonl.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson, jsonl or parquet.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (atomically).")],
+    reports: Annotated[
+        bool, typer.Option("--reports", help="Per-article reports instead of canonical (merged) events.")
+    ] = False,
+    with_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--with-evidence",
+            help="acled-csv: also write FILE.evidence.jsonl with the evidence and frontlines-only fields.",
+        ),
+    ] = False,
 ) -> None:
-    """Export every stored event to a file."""
+    """Export the stored canonical events (what `events` lists), or the per-article reports, to a file."""
     with errors():
         repository = open_existing(resolve_settings().store.db)
-        count = export_events(repository.events(EventQuery()), format, output)
+        if reports:
+            items: Iterator[Any] = repository.events(EventQuery())
+        else:
+            store = canonical_store(repository)
+            warn_unmerged(store)
+            items = store.canonical_events(EventQuery())
+        count = export_events(items, format, output, with_evidence=with_evidence, timestamp=int(time.time()))
         repository.close()
-        print(f"wrote {count} events to {output}")
+        kind = "reports" if reports else "canonical events"
+        print(f"wrote {count} {kind} to {output}")
 
 
 @app.command("rejections")

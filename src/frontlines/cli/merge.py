@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -16,21 +16,11 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from frontlines.cli.common import err, errors, open_existing, resolve_settings
 from frontlines.cli.output import OutputFormat, print_records
 from frontlines.errors import StoreError
-from frontlines.export import EVENT_COLUMNS, event_to_record
+from frontlines.export import CANONICAL_COLUMNS, EVENT_COLUMNS, canonical_to_record
 from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending, merge_store
 from frontlines.model import CanonicalEvent
 from frontlines.store.base import CanonicalRepository, Repository
 
-#: Columns added to an event's record for a canonical event.
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "sources_count",
-    "independent_sources",
-    "fatalities_min",
-    "fatalities_max",
-    "outlets",
-    "report_ids",
-    "contradictions",
-)
 _TABLE_COLUMNS = (
     "event_date",
     "sub_event_type",
@@ -45,28 +35,10 @@ _TABLE_COLUMNS = (
 )
 
 
-def canonical_record(canon: CanonicalEvent) -> dict[str, Any]:
-    """A canonical event as a JSON-ready dict: the event's record plus :data:`CANONICAL_COLUMNS`."""
-    record = event_to_record(canon.event)
-    record.update(
-        sources_count=canon.sources_count,
-        independent_sources=canon.independent_sources,
-        fatalities_min=canon.fatalities_min,
-        fatalities_max=canon.fatalities_max,
-        outlets=list(canon.outlets),
-        report_ids=list(canon.report_ids),
-        contradictions=[
-            {"field": c.field, "detail": c.detail, "report_ids": list(c.report_ids)}
-            for c in canon.contradictions
-        ],
-    )
-    return record
-
-
 def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
     """Print canonical events to stdout in ``fmt``; returns how many were printed."""
     return print_records(
-        (canonical_record(canon) for canon in events),
+        (canonical_to_record(canon) for canon in events),
         fmt,
         columns=[*EVENT_COLUMNS, *CANONICAL_COLUMNS],
         table_columns=_TABLE_COLUMNS,
