@@ -110,7 +110,10 @@ class IngestReport:
     """What one ingest run read and what it added to the store."""
 
     articles_read: int = 0
+    #: Articles stored by an earlier run (skipped).
     articles_skipped: int = 0
+    #: Records repeating an article read before in this run (skipped).
+    duplicates: int = 0
     events_found: int = 0
     rejected: int = 0
     undated_events: int = 0
@@ -151,7 +154,10 @@ def ingest(
 
     def already_stored(article: Article) -> bool:
         """An article stored by an earlier run, or read before in this one (a duplicate record)."""
-        if article.article_id in seen or repository.has_article(article.article_id):
+        if article.article_id in seen:
+            report.duplicates += 1
+            return True
+        if repository.has_article(article.article_id):
             report.articles_skipped += 1
             return True
         seen.add(article.article_id)

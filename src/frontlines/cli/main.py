@@ -29,6 +29,7 @@ from frontlines.cli.common import (
     errors,
     field_map,
     open_existing,
+    plural,
     published_opt,
     resolve_settings,
     today,
@@ -192,14 +193,16 @@ def ingest_cmd(
         counts = repository.counts()
         repository.close()
         print(
-            f"read {report.articles_read} articles ({report.articles_skipped} already stored), "
-            f"found {report.events_found} events, rejected {report.rejected} records, "
-            f"{report.undated_events} undated events left out"
+            f"read {plural(report.articles_read, 'article')} ({report.duplicates} repeated in the input,"
+            f" {report.articles_skipped} already stored), found {plural(report.events_found, 'event')},"
+            f" rejected {plural(report.rejected, 'record')},"
+            f" {plural(report.undated_events, 'undated event')} left out"
         )
         print(
-            f"added {report.new_articles} articles, {report.new_events} events, "
-            f"{report.new_rejections} rejections; database {settings.store.db} now holds "
-            f"{counts.articles} articles, {counts.events} events, {counts.rejections} rejections"
+            f"added {plural(report.new_articles, 'article')}, {plural(report.new_events, 'event')}, "
+            f"{plural(report.new_rejections, 'rejection')}; database {settings.store.db} now holds "
+            f"{plural(counts.articles, 'article')}, {plural(counts.events, 'event')},"
+            f" {plural(counts.rejections, 'rejection')}"
         )
         if report.merge is not None:
             report_summary(report.merge)
@@ -290,8 +293,7 @@ def export_cmd(
             items = store.canonical_events(EventQuery())
         count = export_events(items, format, output, with_evidence=with_evidence, timestamp=int(time.time()))
         repository.close()
-        kind = "reports" if reports else "canonical events"
-        print(f"wrote {count} {kind} to {output}")
+        print(f"wrote {plural(count, 'report' if reports else 'canonical event')} to {output}")
 
 
 @app.command("rejections")

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from frontlines.cli.common import err, errors, open_existing, resolve_settings
+from frontlines.cli.common import err, errors, open_existing, plural, resolve_settings
 from frontlines.cli.output import OutputFormat, print_records
 from frontlines.errors import StoreError
 from frontlines.export import CANONICAL_COLUMNS, EVENT_COLUMNS, canonical_to_record
@@ -57,8 +57,9 @@ def canonical_store(repository: Repository) -> CanonicalRepository:
 
 def report_summary(summary: MergeSummary) -> None:
     print(
-        f"merged {summary.reports} reports: removed {summary.dropped} and wrote {summary.written}"
-        f" canonical events; the database now holds {summary.canonical_total} canonical events"
+        f"merged {plural(summary.reports, 'report')}: removed {summary.dropped} and wrote"
+        f" {plural(summary.written, 'canonical event')}; the database now holds"
+        f" {plural(summary.canonical_total, 'canonical event')}"
     )
 
 
@@ -105,7 +106,9 @@ def warn_unmerged(repository: CanonicalRepository) -> None:
     left = repository.unmerged_count()
     if left:
         err.print(
-            f"warning: {left} reports are not merged yet: run `frontlines merge --pending`", markup=False
+            f"warning: {plural(left, 'report')} {'is' if left == 1 else 'are'} not merged yet:"
+            " run `frontlines merge --pending`",
+            markup=False,
         )
 
 
