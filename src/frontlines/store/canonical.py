@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from frontlines.export import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.model import (
     CanonicalEvent,
     Contradiction,
@@ -26,6 +25,7 @@ from frontlines.model import (
     TimePrecision,
 )
 from frontlines.store.base import EventQuery, haversine_km
+from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.store.where import where_clause
 
 #: Columns of canonical_events shared with the events table (its ``event_id`` is the canonical id).

@@ -25,10 +25,10 @@ from types import TracebackType
 from typing import Any, Self
 
 from frontlines.errors import StoreError
-from frontlines.export import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.model import Article, Event, Rejection
 from frontlines.store.base import BatchCounts, EventQuery, StoreCounts, haversine_km
 from frontlines.store.canonical import CanonicalSqlite
+from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.store.schema import Migration, load_migrations, migrate
 from frontlines.store.where import where_clause
 
