@@ -6,21 +6,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-from frontlines.evaluation.acled import (
-    FIGURES,
-    LOWER_IS_BETTER,
-    NO_EVENT,
-    AcledScores,
-    RowOutcome,
-    evaluate_acled,
-    load_floors,
-)
+
+if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
+    from frontlines.evaluation.acled import AcledScores, RowOutcome
 from frontlines.run import load_resources
 
 
@@ -81,6 +75,8 @@ def _print_json(scores: AcledScores, failures: list[str]) -> None:
 
 
 def _print_table(scores: AcledScores) -> None:
+    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER, NO_EVENT
+
     print(f"gold: {scores.gold_path}")
     print(
         f"rows: {scores.rows}, with an extracted event: {scores.rows_with_event}, "
@@ -114,6 +110,8 @@ def acled_cmd(
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.table,
 ) -> None:
     """Score event coding against gold ACLED rows: each row's notes are run as an article."""
+    from frontlines.evaluation.acled import evaluate_acled, load_floors
+
     failures: list[str] = []
     with errors():
         floors = load_floors(baseline) if baseline is not None else {}
