@@ -168,3 +168,50 @@ def test_merge_store_pending_repairs_a_canonical_event_left_split() -> None:
         merge_pending(repo)
         assert repo.unmerged_count() == 0
         assert _stored(repo) == _expected([a, b, far, report("y4", outlet="SANA")])
+
+
+class _Counting:
+    """A store that counts what the merge reads: keys per report, full reports per report."""
+
+    def __init__(self, repo: SqliteRepository) -> None:
+        self._repo = repo
+        self.keys: dict[str, int] = {}
+        self.full: dict[str, int] = {}
+        self.key_queries = 0
+
+    def __getattr__(self, name: str):
+        return getattr(self._repo, name)
+
+    def report_keys_between(self, first, last):
+        self.key_queries += 1
+        for key in self._repo.report_keys_between(first, last):
+            self.keys[key.event_id] = self.keys.get(key.event_id, 0) + 1
+            yield key
+
+    def reports_by_id(self, ids):
+        for rid in ids:
+            self.full[rid] = self.full.get(rid, 0) + 1
+        return self._repo.reports_by_id(ids)
+
+
+def test_merge_store_pending_reads_each_report_once_and_only_the_neighbourhood() -> None:
+    """Forty weeks of events, then one new report: the merge reads the keys of the weeks around it
+    (in a few range queries, each report once) and the full reports of its zone only."""
+    old = [
+        report(f"w{i}-{k}", day=dt.date(2013, 1, 1) + dt.timedelta(days=7 * i), place=place)
+        for i in range(40)
+        for k, place in enumerate(["Jobar", "Aleppo", "Homs"])
+    ]
+    with SqliteRepository(":memory:") as repo:
+        repo.add_batch([], old, [], run_config="t")
+        merge_store(repo)
+        new = report("late", day=dt.date(2013, 1, 1) + dt.timedelta(days=7 * 20), outlet="AFP")
+        repo.add_batch([], [new], [], run_config="t")
+        counting = _Counting(repo)
+        summary = merge_pending(counting)  # type: ignore[arg-type]
+        assert summary.reports == 1 and summary.dropped == 1 and summary.written == 1
+        assert max(counting.keys.values()) == 1 and max(counting.full.values()) == 1
+        assert len(counting.keys) <= 8 * 3  # a few weeks around the new report, not forty
+        assert sorted(counting.full) == sorted([new.event_id, old[20 * 3].event_id])
+        assert counting.key_queries <= 2
+        assert _stored(repo) == _expected([*old, new])
