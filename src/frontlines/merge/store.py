@@ -19,6 +19,9 @@ from frontlines.store.base import CanonicalRepository
 #: Reports read and merged at a time (whole zones; a larger zone is read alone).
 ZONE_BATCH = 5000
 
+#: Share of new reports from which a full merge costs less than finding their zones.
+FULL_MERGE_SHARE = 0.5
+
 #: ``progress(phase, done, total)``: called as a merge advances (``total`` None when unknown).
 MergeProgress = Callable[[str, int, int | None], None]
 
@@ -83,14 +86,21 @@ def _pending_zone(
     return zone, owned
 
 
-def merge_pending(repository: CanonicalRepository, progress: MergeProgress | None = None) -> MergeSummary:
+def merge_pending(
+    repository: CanonicalRepository,
+    progress: MergeProgress | None = None,
+    *,
+    full_share: float = FULL_MERGE_SHARE,
+) -> MergeSummary:
     """Merge the reports stored since the last merge into the stored canonical events, re-merging
     only the zones they fall in: exactly what :func:`merge_store` gives, at the cost of the new
-    reports' neighbourhoods. A store with no canonical event yet is merged in full (the same result)."""
+    reports' neighbourhoods. A store with no canonical event yet, or whose new reports are at least
+    ``full_share`` (:data:`FULL_MERGE_SHARE`) of all, is merged in full (the same result, at a lower
+    cost; a share above 1 never chooses it)."""
     new = repository.unmerged_ids()
     if not new:
         return MergeSummary(0, 0, 0, repository.canonical_count())
-    if repository.canonical_count() == 0:
+    if repository.canonical_count() == 0 or len(new) >= full_share * repository.counts().events:
         summary = merge_store(repository, progress)
         return MergeSummary(len(new), 0, summary.written, summary.canonical_total)
     zone, dropped = _pending_zone(repository, new, progress)

@@ -47,7 +47,7 @@ _WRITER = textwrap.dedent(
                 for i in range(25)
             ]
             repo.add_batch([], reports, [], run_config="kill")
-            merge_pending(repo)
+            merge_pending(repo, full_share=2.0)
             print(batch, flush=True)
     """
 )

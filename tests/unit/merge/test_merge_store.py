@@ -41,13 +41,14 @@ def _expected(reports: list) -> list[tuple]:
     ]
 
 
+@pytest.mark.parametrize("share", [2.0, 0.5])
 @pytest.mark.parametrize("cut", [0, 1, 3, 5])
-def test_merge_store_incremental_equals_full(cut: int) -> None:
+def test_merge_store_incremental_equals_full(cut: int, share: float) -> None:
     with SqliteRepository(":memory:") as repo:
         repo.add_batch([], REPORTS[:cut], [], run_config="t")
         merge_pending(repo)
         repo.add_batch([], REPORTS[cut:], [], run_config="t")
-        summary = merge_pending(repo)
+        summary = merge_pending(repo, full_share=share)  # 0.5: a large batch takes the full merge
         assert summary.reports == len(REPORTS) - cut
         assert repo.unmerged_count() == 0
         incremental = _stored(repo)
@@ -133,8 +134,8 @@ def test_merge_store_pending_equals_full_for_any_split_and_order(case) -> None:
         for batch, merge_now in zip(batches, merged, strict=True):
             repo.add_batch([], batch, [], run_config="t")
             if merge_now:
-                merge_pending(repo)
-        merge_pending(repo)
+                merge_pending(repo, full_share=2.0)  # never the full-merge shortcut
+        merge_pending(repo, full_share=2.0)
         assert repo.unmerged_count() == 0
         assert _stored(repo) == _expected(items)
 
@@ -147,7 +148,7 @@ def test_merge_store_pending_links_types_of_one_family() -> None:
         repo.add_batch([], [clash], [], run_config="t")
         merge_pending(repo)
         repo.add_batch([], [shelling], [], run_config="t")
-        merge_pending(repo)
+        merge_pending(repo, full_share=2.0)
         assert repo.unmerged_count() == 0
         assert _stored(repo) == _expected([clash, shelling])
         assert [c.sources_count for c in repo.canonical_events(EventQuery())] == [2]
@@ -165,7 +166,7 @@ def test_merge_store_pending_repairs_a_canonical_event_left_split() -> None:
         repo.replace_canonical([], [joined, *merge_events([b])], clear=True)
         assert repo.unmerged_count() == 0
         repo.add_batch([], [report("y4", outlet="SANA")], [], run_config="t")
-        merge_pending(repo)
+        merge_pending(repo, full_share=2.0)
         assert repo.unmerged_count() == 0
         assert _stored(repo) == _expected([a, b, far, report("y4", outlet="SANA")])
 
@@ -208,7 +209,7 @@ def test_merge_store_pending_reads_each_report_once_and_only_the_neighbourhood()
         new = report("late", day=dt.date(2013, 1, 1) + dt.timedelta(days=7 * 20), outlet="AFP")
         repo.add_batch([], [new], [], run_config="t")
         counting = _Counting(repo)
-        summary = merge_pending(counting)  # type: ignore[arg-type]
+        summary = merge_pending(counting, full_share=2.0)  # type: ignore[arg-type]
         assert summary.reports == 1 and summary.dropped == 1 and summary.written == 1
         assert max(counting.keys.values()) == 1 and max(counting.full.values()) == 1
         assert len(counting.keys) <= 8 * 3  # a few weeks around the new report, not forty
