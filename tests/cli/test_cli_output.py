@@ -38,15 +38,20 @@ def _db(tmp_path: Path, n: int) -> Path:
     return db
 
 
+@pytest.mark.parametrize("reports", [False, True])
 @pytest.mark.parametrize("width", [80, 100])
-def test_cli_output_table_fits_the_terminal_and_wraps(tmp_path: Path, monkeypatch, width: int) -> None:
+def test_cli_output_table_fits_the_terminal_and_wraps(
+    tmp_path: Path, monkeypatch, width: int, reports: bool
+) -> None:
     buffer = io.StringIO()
     monkeypatch.setattr(output, "_console", lambda: Console(file=buffer, width=width))
     db = _db(tmp_path, 3)
-    result = runner.invoke(app, ["--db", str(db), "events"], env=ENV)
+    result = runner.invoke(app, ["--db", str(db), "events", *(["--reports"] if reports else [])], env=ENV)
     assert result.exit_code == 0, result.output
     lines = buffer.getvalue().splitlines()
     assert max(len(line) for line in lines) <= width
+    table = [line.rstrip() for line in lines if line[:1] in "┏┃│┡└"]
+    assert table and all(line[-1] in "┓┃│┩┘" for line in table)  # drawn whole, not cropped
     text = " ".join(" ".join(line.replace("│", " ").split()) for line in lines)
     for header in ("event_date", "actor1", "location"):
         assert header in text  # no column is cut to a few characters

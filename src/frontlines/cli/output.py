@@ -43,8 +43,8 @@ def _console() -> Console:
 #: Width of a table written to a file or pipe (every column shown in full).
 PIPE_WIDTH = 180
 #: The narrowest a table column may get before it is left out (wider text wraps inside it).
-MIN_WIDTH = {"event_date": 10, "fatalities": 4, "sources_count": 3, "independent_sources": 3}
-DEFAULT_MIN_WIDTH = 11
+MIN_WIDTH = {"event_date": 10, "fatalities": 10, "sources_count": 7, "independent_sources": 11}
+DEFAULT_MIN_WIDTH = 10
 #: Columns left out first when the terminal is too narrow for all of them at their minimum width.
 DROP_ORDER = ("independent_sources", "admin1", "country", "sources_count", "actor2", "article_id", "stage")
 #: Characters a table spends per column (padding and border) and once (outer border).
@@ -68,10 +68,20 @@ def fit_columns(columns: Sequence[str], width: int) -> list[str]:
 
 
 def _table(columns: Sequence[str], title: str, width: int) -> tuple[Table, list[str]]:
+    """A table of the columns that fit ``width``. Below :data:`PIPE_WIDTH` the widths are set here:
+    each column its minimum, the room left shared by the text columns (long text wraps)."""
     shown = fit_columns(columns, width)
+    widths = {c: MIN_WIDTH.get(c, DEFAULT_MIN_WIDTH) for c in shown}
+    text = [c for c in shown if c not in MIN_WIDTH] or shown
+    room = width - _BORDER - sum(w + _PER_COLUMN for w in widths.values())
+    for i, column in enumerate(text):
+        widths[column] += room // len(text) + (1 if i < room % len(text) else 0)
     table = Table(title=title)
     for column in shown:
-        table.add_column(column, min_width=MIN_WIDTH.get(column, DEFAULT_MIN_WIDTH), overflow="fold")
+        fixed = widths[column] if width < PIPE_WIDTH and room >= 0 else None
+        table.add_column(
+            column, width=fixed, min_width=MIN_WIDTH.get(column, DEFAULT_MIN_WIDTH), overflow="fold"
+        )
     return table, shown
 
 
