@@ -16,7 +16,7 @@ from rich.console import Console
 from frontlines.config import Settings, load_settings
 from frontlines.errors import ConfigError, FrontlinesError
 from frontlines.ingest.dates import parse_published
-from frontlines.store import open_repository
+from frontlines.store import is_postgres_url, open_repository
 from frontlines.store.base import Repository
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -105,7 +105,11 @@ def published_opt(value: str | None) -> dt.date | None:
 
 
 def open_existing(db: str) -> Repository:
-    """Open a database that an ingest has made; a missing file is a usage error, not a new database."""
+    """Open a database that an ingest has made; a missing file is a usage error, not a new database.
+
+    A PostgreSQL URL is opened as it is (its server says whether the database exists)."""
+    if is_postgres_url(db):
+        return open_repository(db)
     if not db.startswith(("sqlite:", ":memory:")) and not Path(db).exists():
         raise ConfigError(f"no database at {db}", "run `frontlines ingest INPUT...` first, or pass --db")
     return open_repository(db)

@@ -9,6 +9,7 @@ unmerged, and the next :func:`merge_pending` (which ``ingest`` and ``merge`` run
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 
 from frontlines.merge.cluster import merge_events
@@ -53,8 +54,20 @@ def _merge_zones(
     return out
 
 
+def _exclusive(repository: CanonicalRepository) -> AbstractContextManager[object]:
+    """The store's merge lock when it has one (PostgreSQL: an advisory lock, so merges from several
+    processes run one after the other); else nothing (SQLite has one writer)."""
+    lock: Callable[[], AbstractContextManager[object]] | None = getattr(repository, "merge_lock", None)
+    return nullcontext() if lock is None else lock()
+
+
 def merge_store(repository: CanonicalRepository, progress: MergeProgress | None = None) -> MergeSummary:
     """Re-merge every stored report from scratch, replacing all canonical events (one transaction)."""
+    with _exclusive(repository):
+        return _merge_store(repository, progress)
+
+
+def _merge_store(repository: CanonicalRepository, progress: MergeProgress | None) -> MergeSummary:
     keys = list(repository.report_keys_between(None, None))
     if progress is not None:
         progress("finding zones", 0, len(keys))
@@ -97,11 +110,18 @@ def merge_pending(
     reports' neighbourhoods. A store with no canonical event yet, or whose new reports are at least
     ``full_share`` (:data:`FULL_MERGE_SHARE`) of all, is merged in full (the same result, at a lower
     cost; a share above 1 never chooses it)."""
+    with _exclusive(repository):
+        return _merge_pending(repository, progress, full_share)
+
+
+def _merge_pending(
+    repository: CanonicalRepository, progress: MergeProgress | None, full_share: float
+) -> MergeSummary:
     new = repository.unmerged_ids()
     if not new:
         return MergeSummary(0, 0, 0, repository.canonical_count())
     if repository.canonical_count() == 0 or len(new) >= full_share * repository.counts().events:
-        summary = merge_store(repository, progress)
+        summary = _merge_store(repository, progress)
         return MergeSummary(len(new), 0, summary.written, summary.canonical_total)
     zone, dropped = _pending_zone(repository, new, progress)
     keys = repository.report_keys(sorted(zone))

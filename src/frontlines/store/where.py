@@ -1,43 +1,69 @@
 """The SQL conditions of an :class:`~frontlines.store.base.EventQuery`, shared by the reports and the
-canonical events tables (same column names)."""
+canonical events tables (same column names), in SQLite's or PostgreSQL's dialect."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from frontlines.store.base import EventQuery, bounding_box, country_iso3, normalise_event_type
+from frontlines.store.base import (
+    BOX_MARGIN,
+    EventQuery,
+    bounding_box,
+    country_iso3,
+    normalise_event_type,
+)
+
+Dialect = Literal["sqlite", "postgresql"]
+
+#: Metres added to a PostGIS ``near`` prefilter on top of BOX_MARGIN, so no point on the circle's edge
+#: is lost to PostGIS's sphere radius differing from ours in the ninth digit.
+_PREFILTER_SLACK_M = 1.0
 
 
-def where_clause(query: EventQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for the filters of ``query`` (``near`` as a bounding box)."""
+def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for the filters of ``query``.
+
+    SQLite takes ``?`` parameters and filters ``near`` by a bounding box on the lat/lon index;
+    PostgreSQL takes ``%s`` and filters it with ``ST_DWithin`` on the GiST-indexed ``geog`` point.
+    Either is a prefilter: the caller checks the exact great-circle distance.
+    """
+    pg = dialect == "postgresql"
+    mark = "%s" if pg else "?"
     where: list[str] = []
     params: list[Any] = []
     if query.since is not None:
-        where.append("event_date >= ?")
+        where.append(f"event_date >= {mark}")
         params.append(query.since.isoformat())
     if query.until is not None:
-        where.append("event_date <= ?")
+        where.append(f"event_date <= {mark}")
         params.append(query.until.isoformat())
     if query.country is not None:
         iso3 = country_iso3(query.country)
-        where.append("(country = ? COLLATE NOCASE OR iso3 = ?)")
+        if pg:
+            where.append("(lower(country) = lower(%s) OR iso3 = %s)")
+        else:
+            where.append("(country = ? COLLATE NOCASE OR iso3 = ?)")
         params += [query.country.strip(), iso3 or ""]
     if query.admin1 is not None:
-        where.append("admin1 = ? COLLATE NOCASE")
+        where.append("lower(admin1) = lower(%s)" if pg else "admin1 = ? COLLATE NOCASE")
         params.append(query.admin1.strip())
     if query.event_type is not None:
-        where.append("(event_type = ? OR sub_event_type = ?)")
+        where.append(f"(event_type = {mark} OR sub_event_type = {mark})")
         kind = normalise_event_type(query.event_type).value
         params += [kind, kind]
     if query.actor is not None:
         needle = query.actor.strip().casefold()
-        where.append(
-            "(instr(fl_casefold(actor1), ?) OR instr(fl_casefold(actor2), ?)"
-            " OR instr(fl_casefold(assoc_actor_1), ?) OR instr(fl_casefold(assoc_actor_2), ?))"
-        )
+        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        if pg:
+            where.append("(" + " OR ".join(f"strpos(lower({c}), lower(%s)) > 0" for c in columns) + ")")
+        else:
+            where.append("(" + " OR ".join(f"instr(fl_casefold({c}), ?)" for c in columns) + ")")
         params += [needle] * 4
     circle = query.circle
-    if circle is not None:
+    if circle is not None and pg:
+        where.append("ST_DWithin(geog, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s, false)")
+        params += [circle.lon, circle.lat, circle.km * 1000 * BOX_MARGIN + _PREFILTER_SLACK_M]
+    elif circle is not None:
         box = bounding_box(circle)
         where.append("latitude BETWEEN ? AND ?")
         params += [box.lat_min, box.lat_max]
