@@ -68,7 +68,8 @@ class PgServer:
                 except psycopg.errors.ObjectInUse:
                     kept.append(old)
             self._handed = kept
-            suffix = f' TEMPLATE "{template}"' if template else ""
+            # FILE_COPY: 4x faster than the default WAL_LOG for a template this size
+            suffix = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
             conn.execute(f'CREATE DATABASE "{name}"{suffix}')
         self._handed.append(name)
         return self.url(name)

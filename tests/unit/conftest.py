@@ -15,6 +15,16 @@ from frontlines.store.schema import Migration, load_migrations
 from pg_server import PgServer, missing_reason, running_server
 
 ENGINES = ["sqlite", "postgresql"]
+#: The data tables, children first (what :meth:`Engine.scratch` empties).
+SCRATCH_TABLES = (
+    "canonical_reports",
+    "canonical_events",
+    "evidence",
+    "events",
+    "articles",
+    "rejections",
+    "runs",
+)
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +46,7 @@ class Engine:
 
     def __post_init__(self) -> None:
         self._serial = itertools.count()
+        self._scratch: str | None = None
 
     def new_target(self) -> str:
         """Where a new, empty store lives: a file path or a PostgreSQL URL."""
@@ -56,6 +67,20 @@ class Engine:
     def new(self, **kwargs: Any) -> Any:
         """A new, empty repository."""
         return self.open(self.new_target(), **kwargs)
+
+    def scratch(self) -> Any:
+        """An empty repository, fast: SQLite in memory; PostgreSQL, one database emptied each time
+        (for hypothesis tests that need a new store per example)."""
+        if self.server is None:
+            from frontlines.store.sqlite import SqliteRepository
+
+            return SqliteRepository(":memory:")
+        if self._scratch is None:
+            self._scratch = self.server.new_database()
+        repo = self.open(self._scratch)
+        for table in SCRATCH_TABLES:
+            repo._conn.execute(f"DELETE FROM {table}")
+        return repo
 
     def migrations(self) -> list[Migration]:
         if self.server is not None:
