@@ -15,6 +15,7 @@ from frontlines.merge.store import merge_pending, merge_store
 from frontlines.model import SubEventType
 from frontlines.store import SqliteRepository
 from frontlines.store.base import EventQuery
+from unit.conftest import Engine
 from unit.merge.factory import CIVILIANS, HTS, IS, PLACES, REBELS, report
 
 REPORTS = [
@@ -43,8 +44,8 @@ def _expected(reports: list) -> list[tuple]:
 
 @pytest.mark.parametrize("share", [2.0, 0.5])
 @pytest.mark.parametrize("cut", [0, 1, 3, 5])
-def test_merge_store_incremental_equals_full(cut: int, share: float) -> None:
-    with SqliteRepository(":memory:") as repo:
+def test_merge_store_incremental_equals_full(engine: Engine, cut: int, share: float) -> None:
+    with engine.scratch() as repo:
         repo.add_batch([], REPORTS[:cut], [], run_config="t")
         merge_pending(repo)
         repo.add_batch([], REPORTS[cut:], [], run_config="t")
@@ -56,8 +57,8 @@ def test_merge_store_incremental_equals_full(cut: int, share: float) -> None:
         assert _stored(repo) == incremental == _expected(REPORTS)
 
 
-def test_merge_store_filters_canonical_events() -> None:
-    with SqliteRepository(":memory:") as repo:
+def test_merge_store_filters_canonical_events(engine: Engine) -> None:
+    with engine.scratch() as repo:
         repo.add_batch([], REPORTS, [], run_config="t")
         merge_store(repo)
         strikes = list(repo.canonical_events(EventQuery(event_type="Air/drone strike")))
@@ -128,9 +129,9 @@ def _scenario(draw: st.DrawFn) -> tuple[list, list[list], list[bool]]:
 
 @settings(max_examples=80, deadline=None)
 @given(_scenario())
-def test_merge_store_pending_equals_full_for_any_split_and_order(case) -> None:
+def test_merge_store_pending_equals_full_for_any_split_and_order(engine: Engine, case) -> None:
     items, batches, merged = case
-    with SqliteRepository(":memory:") as repo:
+    with engine.scratch() as repo:
         for batch, merge_now in zip(batches, merged, strict=True):
             repo.add_batch([], batch, [], run_config="t")
             if merge_now:
@@ -140,11 +141,11 @@ def test_merge_store_pending_equals_full_for_any_split_and_order(case) -> None:
         assert _stored(repo) == _expected(items)
 
 
-def test_merge_store_pending_links_types_of_one_family() -> None:
+def test_merge_store_pending_links_types_of_one_family(engine: Engine) -> None:
     """A shelling report merges with the clash already stored (the neighbourhood is by family)."""
     clash = report("x1", fatalities=3)
     shelling = report("x2", sub=SubEventType.SHELLING, outlet="AFP")
-    with SqliteRepository(":memory:") as repo:
+    with engine.scratch() as repo:
         repo.add_batch([], [clash], [], run_config="t")
         merge_pending(repo)
         repo.add_batch([], [shelling], [], run_config="t")
@@ -154,11 +155,11 @@ def test_merge_store_pending_links_types_of_one_family() -> None:
         assert [c.sources_count for c in repo.canonical_events(EventQuery())] == [2]
 
 
-def test_merge_store_pending_repairs_a_canonical_event_left_split() -> None:
+def test_merge_store_pending_repairs_a_canonical_event_left_split(engine: Engine) -> None:
     """A canonical event whose reports the zone does not reach is re-merged whole, never half-dropped."""
     a, b = report("y1"), report("y2", outlet="AFP")
     far = report("y3", place="Homs", day=dt.date(2013, 3, 1))
-    with SqliteRepository(":memory:") as repo:
+    with engine.scratch() as repo:
         repo.add_batch([], [a, b, far], [], run_config="t")
         # an inconsistent store, as an older version could leave: {a, far} as one event, b apart
         alone = merge_events([a])[0]
@@ -195,7 +196,7 @@ class _Counting:
         return self._repo.reports_by_id(ids)
 
 
-def test_merge_store_pending_reads_each_report_once_and_only_the_neighbourhood() -> None:
+def test_merge_store_pending_reads_each_report_once_and_only_the_neighbourhood(engine: Engine) -> None:
     """Forty weeks of events, then one new report: the merge reads the keys of the weeks around it
     (in a few range queries, each report once) and the full reports of its zone only."""
     old = [
@@ -203,7 +204,7 @@ def test_merge_store_pending_reads_each_report_once_and_only_the_neighbourhood()
         for i in range(40)
         for k, place in enumerate(["Jobar", "Aleppo", "Homs"])
     ]
-    with SqliteRepository(":memory:") as repo:
+    with engine.scratch() as repo:
         repo.add_batch([], old, [], run_config="t")
         merge_store(repo)
         new = report("late", day=dt.date(2013, 1, 1) + dt.timedelta(days=7 * 20), outlet="AFP")

@@ -1,4 +1,5 @@
-"""EventQuery: every filter against a small mixed-country store; ``near`` against brute force."""
+"""EventQuery on every engine: every filter against a small mixed-country store; ``near`` (SQLite: a
+bounding box on the lat/lon index; PostgreSQL: ST_DWithin on the PostGIS index) against brute force."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from hypothesis import strategies as st
 
 from frontlines.errors import ConfigError
 from frontlines.model import EVENT_TYPE_OF, Event, SubEventType
-from frontlines.store import EventQuery, Near, SqliteRepository
+from frontlines.store import EventQuery, Near
 from frontlines.store.base import EARTH_RADIUS_KM, bounding_box, haversine_km, normalise_event_type
+from unit.conftest import Engine
 from unit.store.store_strategies import make_event
 
 
@@ -93,8 +95,8 @@ EVENTS = [
 
 
 @pytest.fixture(scope="module")
-def repo() -> Iterator[SqliteRepository]:
-    with SqliteRepository(":memory:") as r:
+def repo(engine: Engine) -> Iterator[Any]:
+    with engine.new() as r:
         r.add_batch([], EVENTS, [], run_config="h")
         yield r
 
@@ -136,7 +138,7 @@ def repo() -> Iterator[SqliteRepository]:
         ),
     ],
 )
-def test_store_query_filters(repo: SqliteRepository, query: EventQuery, expected: list[str]) -> None:
+def test_store_query_filters(repo: Any, query: EventQuery, expected: list[str]) -> None:
     assert [e.event_id for e in repo.events(query)] == expected
 
 
@@ -176,9 +178,9 @@ def test_store_haversine_known_distances(a: tuple[float, float], b: tuple[float,
     assert haversine_km(*a, *b) == pytest.approx(km, abs=1e-6)
 
 
-def test_store_near_includes_the_boundary_by_distance() -> None:
+def test_store_near_includes_the_boundary_by_distance(engine: Engine) -> None:
     one_degree = 2 * math.pi * EARTH_RADIUS_KM / 360
-    with SqliteRepository(":memory:") as repo:
+    with engine.scratch() as repo:
         repo.add_batch([], [_event("eq", latitude=0.0, longitude=1.0)], [], run_config="h")
         inside = list(repo.events(EventQuery(near=(0.0, 0.0, one_degree + 0.01))))
         outside = list(repo.events(EventQuery(near=(0.0, 0.0, one_degree - 0.01))))
@@ -228,13 +230,16 @@ def test_store_bounding_box_holds_the_circle(
     offsets=st.lists(st.tuples(st.floats(0, 360), st.floats(0, 1.2)), max_size=10),
 )
 def test_store_near_matches_brute_force(
-    centre: tuple[float, float, float], points: list[tuple[float, float]], offsets: list[tuple[float, float]]
+    engine: Engine,
+    centre: tuple[float, float, float],
+    points: list[tuple[float, float]],
+    offsets: list[tuple[float, float]],
 ) -> None:
     lat, lon, km = centre
     # plus points placed around the circle's edge, where a wrong box would drop them
     points = points + [_destination(lat, lon, b, km * f) for b, f in offsets]
     batch = [_event(f"p{i}", latitude=p[0], longitude=p[1]) for i, p in enumerate(points)]
-    with SqliteRepository(":memory:") as repo:
+    with engine.scratch() as repo:
         repo.add_batch([], batch, [], run_config="h")
         found = {e.event_id for e in repo.events(EventQuery(near=centre))}
     expected = {e.event_id for e in batch if haversine_km(lat, lon, e.latitude, e.longitude) <= km}
