@@ -35,6 +35,7 @@ from frontlines.cli.common import (
     today,
 )
 from frontlines.cli.control import register as register_control
+from frontlines.cli.copy import register as register_copy
 from frontlines.cli.evaluate import eval_app
 from frontlines.cli.gazetteer import gazetteer_app
 from frontlines.cli.geoparse import geoparse_cmd
@@ -63,6 +64,7 @@ app.add_typer(eval_app, name="eval")
 app.command("geoparse")(geoparse_cmd)
 register_merge(app)
 register_control(app)
+register_copy(app)
 
 
 def _report(result: Result) -> None:
