@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: install install-dev run test lint bench eval clean
+.PHONY: install install-dev pg run test lint bench eval clean
 
 install: $(STAMP)
 
@@ -23,6 +23,21 @@ $(DEV): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# PostgreSQL 15 + PostGIS for the PostgreSQL store tests (a server is started per test session by a
+# fixture, in a temporary folder; nothing is configured system-wide). Installed with apt when missing
+# and running as root (CI); otherwise the tests that need it are skipped and say so.
+PG_BIN  := /usr/lib/postgresql/15/bin
+POSTGIS := /usr/share/postgresql/15/extension/postgis.control
+
+pg:
+	@if [ -x $(PG_BIN)/initdb ] && [ -f $(POSTGIS) ]; then \
+	  echo "PostgreSQL 15 + PostGIS present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 postgresql-15-postgis-3; \
+	else \
+	  echo "PostgreSQL 15 + PostGIS missing (run 'make pg' as root): the PostgreSQL store tests will be skipped"; \
+	fi
+
 run: install
 	$(BIN)/frontlines ingest examples/
 	$(BIN)/frontlines events --format table
@@ -30,7 +45,7 @@ run: install
 	$(BIN)/frontlines export --format geojson -o out/events.geojson
 	$(BIN)/frontlines export --format acled-csv -o out/events.csv
 
-test: install-dev lint
+test: install-dev lint pg
 	$(BIN)/python -m pytest
 
 lint: install-dev

@@ -19,6 +19,8 @@ import psycopg
 
 #: Where Debian's postgresql-15 puts initdb and pg_ctl (FRONTLINES_PG_BIN overrides).
 PG_BIN = Path(os.environ.get("FRONTLINES_PG_BIN", "/usr/lib/postgresql/15/bin"))
+#: Debian's postgresql-15-postgis-3 installs this file.
+POSTGIS_CONTROL = Path("/usr/share/postgresql/15/extension/postgis.control")
 #: The template every test database is copied from (migrated once per session).
 TEMPLATE = "frontlines_template"
 
@@ -27,6 +29,8 @@ def missing_reason() -> str | None:
     """Why no server can be started here, or None."""
     if not (PG_BIN / "initdb").exists():
         return f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing): run `make pg` as root"
+    if not POSTGIS_CONTROL.exists():
+        return "PostGIS for PostgreSQL 15 is not installed: run `make pg` as root"
     if os.geteuid() == 0:
         try:
             pwd.getpwnam("postgres")
