@@ -86,6 +86,8 @@ class PostgresRepository(CanonicalPostgres):
         self.path = display_url(url)
         self._clock = clock
         self._run: tuple[int, str, BatchCounts] | None = None
+        #: set while a failed batch is written again row by row to name the record at fault
+        self._row_by_row = False
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except psycopg.Error as exc:
@@ -117,12 +119,10 @@ class PostgresRepository(CanonicalPostgres):
             return StoreError(
                 f"cannot write database {self.path}: {first_line(exc)}", "grant the user write access"
             )
-        if isinstance(exc, psycopg.OperationalError):
-            return StoreError(
-                f"lost the connection to database {self.path}: {first_line(exc)}",
-                "check the server and run again (re-running completes the work)",
-            )
-        return StoreError(f"{doing} database {self.path}: {first_line(exc)}", "check the server's log")
+        return StoreError(
+            f"{doing} database {self.path}: {first_line(exc)}",
+            "check the server and its log, then run again (re-running completes the work)",
+        )
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection]:
@@ -179,86 +179,136 @@ class PostgresRepository(CanonicalPostgres):
     ) -> BatchCounts:
         """Write articles, events (with evidence) and rejections in one transaction; returns what was new.
 
-        A failure rolls the whole batch back; a database error becomes StoreError naming the database
-        (and the record, for a constraint), anything else propagates unchanged.
+        Rows go in with one ``executemany`` per table (pipelined). When a record breaks a constraint
+        the transaction is rolled back and the batch written again row by row, to name the record in
+        the StoreError. Any other database error becomes a StoreError naming the database; anything
+        else propagates unchanged. Either way nothing of the batch stays.
         """
         now = self._now()
         try:
-            with self._transaction():
-                n_articles = self._insert_articles(articles, now)
-                n_events, n_evidence = self._insert_events(events)
-                n_rejections = self._insert_rejections(rejections, now)
-                batch = BatchCounts(n_articles, n_events, n_evidence, n_rejections)
-                run = self._record_run(run_config, batch, now)
+            try:
+                return self._write_batch(articles, events, rejections, run_config, now)
+            except (psycopg.IntegrityError, psycopg.DataError):
+                self._row_by_row = True
+                try:
+                    return self._write_batch(articles, events, rejections, run_config, now)
+                finally:
+                    self._row_by_row = False
         except psycopg.Error as exc:
             raise self._error("cannot write to", exc) from exc
+
+    def _write_batch(
+        self,
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        rejections: Sequence[Rejection],
+        run_config: str,
+        now: str,
+    ) -> BatchCounts:
+        with self._transaction():
+            n_articles = self._insert_articles(articles, now)
+            n_events, n_evidence = self._insert_events(events)
+            n_rejections = self._insert_rejections(rejections, now)
+            batch = BatchCounts(n_articles, n_events, n_evidence, n_rejections)
+            run = self._record_run(run_config, batch, now)
         self._run = run
         return batch
 
+    def _insert(self, sql: str, rows: Sequence[Sequence[Any]], names: Sequence[str]) -> list[Any]:
+        """Insert ``rows`` with ``sql`` (``... RETURNING key``); returns the keys of the rows inserted.
+
+        Pipelined ``executemany`` normally; row by row, each named by ``names``, when naming a culprit.
+        """
+        if not rows:
+            return []
+        inserted: list[Any] = []
+        with self._conn.cursor() as cur:
+            if not self._row_by_row:
+                cur.executemany(sql, rows, returning=True)
+                while True:
+                    inserted += [row[0] for row in cur.fetchall()]
+                    if not cur.nextset():
+                        return inserted
+            for row, name in zip(rows, names, strict=True):
+                kind, _, record_id = name.partition(" ")
+                with self._naming(kind, record_id):
+                    cur.execute(sql, row)
+                inserted += [r[0] for r in cur.fetchall()]
+        return inserted
+
     def _insert_articles(self, articles: Sequence[Article], now: str) -> int:
-        added = 0
-        for art in articles:
-            with self._naming("article", art.article_id):
-                cur = self._conn.execute(
-                    "INSERT INTO articles (article_id, origin, title, text, published, source, url,"
-                    " language, extra, ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (article_id) DO NOTHING",
-                    (
-                        art.article_id,
-                        art.origin,
-                        art.title,
-                        art.text,
-                        None if art.published is None else art.published.isoformat(),
-                        art.source,
-                        art.url,
-                        art.language,
-                        json.dumps(dict(art.extra), ensure_ascii=False, sort_keys=True, default=str),
-                        now,
-                    ),
-                )
-            added += cur.rowcount
-        return added
+        rows = [
+            (
+                art.article_id,
+                art.origin,
+                art.title,
+                art.text,
+                None if art.published is None else art.published.isoformat(),
+                art.source,
+                art.url,
+                art.language,
+                # free-form reader metadata: values JSON lacks (dates) are kept as text
+                json.dumps(dict(art.extra), ensure_ascii=False, sort_keys=True, default=str),
+                now,
+            )
+            for art in articles
+        ]
+        sql = (
+            "INSERT INTO articles (article_id, origin, title, text, published, source, url, language,"
+            " extra, ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (article_id) DO NOTHING RETURNING article_id"
+        )
+        return len(self._insert(sql, rows, [f"article {a.article_id}" for a in articles]))
 
     def _insert_events(self, events: Sequence[Event]) -> tuple[int, int]:
         columns = ", ".join(_EVENT_TABLE_COLUMNS)
         marks = ", ".join(["%s"] * len(_EVENT_TABLE_COLUMNS))
-        insert_event = f"INSERT INTO events ({columns}) VALUES ({marks}) ON CONFLICT (event_id) DO NOTHING"
-        insert_evidence = (
-            f"INSERT INTO evidence (event_id, seq, {', '.join(_EVIDENCE_COLUMNS)})"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s)"
-        )
-        n_events = n_evidence = 0
+        rows = []
         for event in events:
             record = event_to_record(event)
             record["article_ids"] = _dump(record["article_ids"])
-            with self._naming("event", event.event_id):
-                cur = self._conn.execute(insert_event, [record[c] for c in _EVENT_TABLE_COLUMNS])
-                if cur.rowcount == 0:
-                    continue  # stored before, with its evidence: the first version wins
-                with self._conn.cursor() as evidence_cursor:
-                    evidence_cursor.executemany(
-                        insert_evidence,
-                        [
-                            (event.event_id, seq, ev.article_id, ev.field, ev.quote, ev.start, ev.end)
-                            for seq, ev in enumerate(event.evidence)
-                        ],
-                    )
-            n_events += 1
-            n_evidence += len(event.evidence)
-        return n_events, n_evidence
+            rows.append([record[c] for c in _EVENT_TABLE_COLUMNS])
+        names = [f"event {e.event_id}" for e in events]
+        new = set(
+            self._insert(
+                f"INSERT INTO events ({columns}) VALUES ({marks})"
+                " ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+                rows,
+                names,
+            )
+        )
+        # evidence of the events inserted now only, each id once: a stored event keeps its own, and
+        # of one id sent twice the first version wins
+        fresh = []
+        for event in events:
+            if event.event_id in new:
+                fresh.append(event)
+                new.discard(event.event_id)
+        evidence = [
+            (event.event_id, seq, ev.article_id, ev.field, ev.quote, ev.start, ev.end)
+            for event in fresh
+            for seq, ev in enumerate(event.evidence)
+        ]
+        self._insert(
+            f"INSERT INTO evidence (event_id, seq, {', '.join(_EVIDENCE_COLUMNS)})"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING event_id",
+            evidence,
+            [f"event {row[0]}" for row in evidence],
+        )
+        return len(fresh), len(evidence)
 
     def _insert_rejections(self, rejections: Sequence[Rejection], now: str) -> int:
-        added = 0
-        for rej in rejections:
-            with self._naming("rejection of", f"{rej.article_id} ({rej.origin})"):
-                cur = self._conn.execute(
-                    "INSERT INTO rejections (rejection_id, origin, stage, code, detail, article_id,"
-                    " first_seen) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (rejection_id) DO NOTHING",
-                    (rejection_id(rej), rej.origin, rej.stage, rej.code, rej.detail, rej.article_id, now),
-                )
-            added += cur.rowcount
-        return added
+        rows = [
+            (rejection_id(rej), rej.origin, rej.stage, rej.code, rej.detail, rej.article_id, now)
+            for rej in rejections
+        ]
+        sql = (
+            "INSERT INTO rejections (rejection_id, origin, stage, code, detail, article_id, first_seen)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (rejection_id) DO NOTHING"
+            " RETURNING rejection_id"
+        )
+        names = [f"rejection of {rej.article_id} ({rej.origin})" for rej in rejections]
+        return len(self._insert(sql, rows, names))
 
     def _record_run(self, config_hash: str, batch: BatchCounts, now: str) -> tuple[int, str, BatchCounts]:
         if self._run is None or self._run[1] != config_hash:

@@ -173,6 +173,14 @@ def test_store_first_version_of_an_event_id_wins(repo: Store) -> None:
     assert back == make_event("e1", fatalities=3)
 
 
+def test_store_same_event_id_twice_in_one_batch_keeps_the_first(repo: Store) -> None:
+    counts = repo.add_batch(
+        [], [make_event("e1", fatalities=3), make_event("e1", fatalities=9)], [], run_config="h"
+    )
+    assert counts == BatchCounts(articles=0, events=1, evidence=2, rejections=0)
+    assert list(repo.events(EventQuery())) == [make_event("e1", fatalities=3)]
+
+
 def test_store_runs_log_cumulative_counts(repo: Store, db_path: str) -> None:
     repo.add_batch([make_article("a1")], [make_event("e1")], [], run_config="cfg1")
     repo.add_batch([make_article("a2")], [], [make_rejection()], run_config="cfg1")
