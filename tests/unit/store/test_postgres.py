@@ -157,3 +157,28 @@ def test_postgres_merges_wait_for_the_merge_lock(pg_server: PgServer) -> None:
         assert stored == [(c.canonical_id, c.report_ids) for c in merge_events(reports)]
         # the lock is released: a merge in this session runs at once
         assert merge_pending(first).reports == 0
+
+
+def test_postgres_concurrent_first_opens_migrate_once(pg_server: PgServer) -> None:
+    """Four processes' worth of connections open a blank database at once: the migrations' advisory
+    lock lets one apply them; the others find them applied."""
+    url = pg_server.new_database(template=None)
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            PostgresRepository(url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    with psycopg.connect(url) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+    assert versions == [m.version for m in postgres_migrations()]
