@@ -40,7 +40,7 @@ from frontlines.events.locate import (
     names_told_place,
     unplaced_mention,
 )
-from frontlines.events.nonevents import RULE_IDS
+from frontlines.events.nonevents import RULE_IDS, non_event
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
@@ -256,8 +256,15 @@ class EventAssembler:
             triggers = decision.triggers
             if decision.step != "rule" or decision.triggers:
                 doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
-            non_event_story |= index < 2 and decision.step in _NON_EVENT_STEPS
-            if decision.step == "model-detects" and non_event_story:
+            non_event_story |= index < 2 and (
+                decision.step in _NON_EVENT_STEPS
+                or non_event(text[s:e], frozenset(self.settings.rules_off)) is not None
+            )
+            if (
+                decision.step == "model-detects"
+                and non_event_story
+                and "non-event-story" not in self.settings.rules_off
+            ):
                 # Rule non-event-story: in a report that opens with an earthquake or a crash, a sentence
                 # without an event word tells of the rescue or the toll, not of a political event.
                 doc.trace.append(

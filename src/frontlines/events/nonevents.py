@@ -54,7 +54,11 @@ RULES: tuple[NonEventRule, ...] = (
             r"wildfires?|bushfires?|blaze|firefighters?|short\s+circuit|gas\s+(?:leak|cylinder)|"
             r"stampede|capsized|shipwreck|drowned|collapsed?|overturned|crash(?:ed|es)?|accident(?:al|ally)?|"
             r"derailed|(?:mine|mining)\s+(?:collapse|accident|disaster)|methane|tanker\s+(?:exploded|explosion|fire)|"
-            r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)"
+            r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)|"
+            r"gas\s+(?:explosion|blast)|fire\s+(?:broke\s+out|started|spread|service|brigade|department)|"
+            r"firecrackers?|fireworks|collided|collision|"
+            r"(?:explosion|blast|fire)\s+(?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:factory|plant|warehouse|depot|refinery|mine)"
         ),
         unless=_words(_ARMED),
         drops=(
@@ -62,11 +66,14 @@ RULES: tuple[NonEventRule, ...] = (
             "A series of powerful earthquakes struck Herat province on Saturday, killing at least 1,000.",
             "More than fifty firefighters battled the blaze at the market for hours on Tuesday night.",
             "Troops were deployed to evacuate residents after floodwaters swept through villages in Swat.",
+            "At least two people died on Friday in a gas explosion at a noodle restaurant, state media said.",
+            "A blast at a firecracker factory in Sivakasi killed eight workers on Saturday, police said.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
             "Gunmen attacked the bus after it overturned near Mopti, killing four passengers.",
             "Rebels shelled the town on Sunday, killing three civilians.",
+            "An explosion at an arms depot in Tikhoretsk followed a Ukrainian drone attack, officials said.",
         ),
     ),
     NonEventRule(
