@@ -47,7 +47,7 @@ def _words(pattern: str) -> re.Pattern[str]:
 RULES: tuple[NonEventRule, ...] = (
     NonEventRule(
         id="accident-or-disaster",
-        codebook="accidents and natural or industrial disasters are not political violence",
+        codebook="accidents and natural or industrial disasters are no violence",
         pattern=_words(
             r"earthquakes?|quakes?|floods?|flooding|floodwaters?|flash\s+floods|landslides?|mudslides?|"
             r"cyclones?|hurricanes?|typhoons?|storms?|tornado(?:es)?|lightning|heavy\s+rains?|torrential|"
@@ -100,6 +100,27 @@ RULES: tuple[NonEventRule, ...] = (
             "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
             "Police arrested three opposition activists accused of theft of campaign material.",
             "Bandits stole cattle and killed a herder near Gusau on Sunday.",
+        ),
+    ),
+    NonEventRule(
+        id="exercise-or-display",
+        codebook="drills, exercises, weapon tests and parades use arms against no one: no violence",
+        pattern=_words(
+            r"drills?|(?:military|naval|joint|command-staff|live-fire)\s+exercises?|war\s*games|manoeuvres|"
+            r"maneuvers|test-fir(?:e|ed|es|ing)|test\s+launch(?:es|ed)?|mock\s+targets?|military\s+parade|"
+            r"on\s+display"
+        ),
+        unless=_words(
+            r"attack(?:s|ed)?|clash(?:es|ed)?|killed|killing|wounded|injured|ambush(?:ed)?|shot\s+down"
+        ),
+        drops=(
+            "The navy test-fired two anti-ship missiles in the Sea of Japan on Tuesday, the ministry said.",
+            "Troops and tanks took part in live-fire exercises near the border for a third day.",
+            "Captured armoured vehicles went on display in the capital's main square on Saturday.",
+        ),
+        keeps=(
+            "Insurgents attacked soldiers during drills at the Kainji base, killing two.",
+            "Rebels shelled the town on Sunday, killing three civilians.",
         ),
     ),
 )
