@@ -222,7 +222,10 @@ class EventAssembler:
             [
                 text[s:e]
                 for s, e in clauses
-                if _within(doc.triggers, s, e) or _within(doc.actors, s, e) or _within(doc.casualties, s, e)
+                if len(text) <= self.settings.long_text_chars
+                or _within(doc.triggers, s, e)
+                or _within(doc.actors, s, e)
+                or _within(doc.casualties, s, e)
             ]
         )
         para_starts = _paragraph_starts(text, clauses)
