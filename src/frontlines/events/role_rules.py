@@ -135,6 +135,15 @@ def _territorial_gainer(s: RoleState) -> tuple[str, ...]:
     return _whole(territorial(*args), s)
 
 
+def _foreign_capture(s: RoleState) -> tuple[str, ...]:
+    roles = s.out
+    if roles.actor2 is not None or roles.actor1 is None or roles.actor1.inter != Inter.EXTERNAL_FORCES:
+        return ()
+    roles.actor2 = s.role("military")
+    roles.actor2_inferred = True
+    return A2
+
+
 def _crowd_is_actor1(s: RoleState) -> tuple[str, ...]:
     crowd = s.protesters[0] if s.protesters else None
     default = "protesters" if s.sub in _PROTEST_TYPES else "rioters"
@@ -330,6 +339,16 @@ RULES: tuple[RoleRule, ...] = (
         _territorial_gainer,
         fires=("On Sunday, rebels including al-Nusra Front fighters captured Harasta from the army.",),
         misses=("On Sunday, the army shelled rebel positions in Harasta.",),
+    ),
+    RoleRule(
+        "foreign-capture-loser-is-host-state",
+        "territorial",
+        "adjust",
+        "project rule: a battle has two sides; a foreign state's forces that take a place no loser is "
+        "named for took it from the forces of the state the place is in",
+        _foreign_capture,
+        fires=("On Sunday, Russian troops captured the port of Berdiansk.",),
+        misses=("On Sunday, rebels including al-Nusra Front fighters captured Harasta from the army.",),
     ),
     RoleRule(
         "crowd-is-actor1",
