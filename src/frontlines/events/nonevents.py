@@ -89,7 +89,7 @@ RULES: tuple[NonEventRule, ...] = (
         unless=_words(
             r"gunm[ae]n|militants?|rebels?|insurgents?|militia(?:s|men)?|bandits?|gang(?:s|\s+members)?|"
             r"cartel|terroris[mt]s?|protest(?:s|ers)?|activists?|journalists?|opposition|kidnap(?:ped|pers|ping)?|"
-            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)"
+            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)|mobs?|lynch(?:ed|ing)?|vigilantes?|crowds?"
         ),
         drops=(
             "A soldier shot dead his wife and her brother after a family dispute at their home in Lahore.",
@@ -100,6 +100,7 @@ RULES: tuple[NonEventRule, ...] = (
             "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
             "Police arrested three opposition activists accused of theft of campaign material.",
             "Bandits stole cattle and killed a herder near Gusau on Sunday.",
+            "A mob beat to death two men accused of stealing a motorcycle in Mbale on Monday.",
         ),
     ),
     NonEventRule(

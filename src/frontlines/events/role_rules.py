@@ -144,6 +144,12 @@ def _foreign_capture(s: RoleState) -> tuple[str, ...]:
     return A2
 
 
+def _mob_victims(s: RoleState) -> tuple[str, ...]:
+    if s.sub != S.MOB_VIOLENCE or s.out.actor2 is not None or not (s.casualties or s.civilians):
+        return ()
+    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+
+
 def _crowd_is_actor1(s: RoleState) -> tuple[str, ...]:
     crowd = s.protesters[0] if s.protesters else None
     default = "protesters" if s.sub in _PROTEST_TYPES else "rioters"
@@ -377,6 +383,15 @@ RULES: tuple[RoleRule, ...] = (
         "report calls them",
         _rioters,
         fires=("On Sunday, protesters set fire to the police station in Kaduna.",),
+        misses=("On Sunday, hundreds of people protested peacefully against the government in Daraa.",),
+    ),
+    RoleRule(
+        "mob-victims-are-civilians",
+        "crowd",
+        "adjust",
+        "codebook: mob violence falls on people; the unnamed people a mob killed or hurt are civilians",
+        _mob_victims,
+        fires=("On Sunday, a mob lynched two men accused of theft in Kano.",),
         misses=("On Sunday, hundreds of people protested peacefully against the government in Daraa.",),
     ),
     RoleRule(
