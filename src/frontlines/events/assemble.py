@@ -201,10 +201,16 @@ class EventAssembler:
 
     def _unplaced(self, doc: Doc, s: int, e: int, sides: Sequence[ActorMention]) -> PlaceMention | None:
         """The country-level place of an event whose place is unknown (``locate.unplaced_mention``):
+        the country of a place the sentence names in another role ("the Bucha City Council"), else
         the story's focus country, else the home country of an actor the sentence names."""
         if self.country_place is None:
             return None
-        codes = [doc.focus_country] + [m.ref.country for m in sides]
+        named = [
+            m.place.country_code
+            for m in doc.places
+            if s <= m.start < e and m.place is not None and m.place.kind != "country"
+        ]
+        codes = [*named, doc.focus_country] + [m.ref.country for m in sides]
         country = next((self.country_place(c) for c in codes if c), None)
         return unplaced_mention(doc.text, s, e, country, sides) if country else None
 

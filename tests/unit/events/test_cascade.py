@@ -108,3 +108,15 @@ def test_cascade_model_reads_every_sentence_of_a_short_text(resources: Resources
     assert "model-detects" not in [
         s.step for s in run_article(report, resources, replace(settings, events=eager), DAY).trace
     ]
+
+
+def test_cascade_unknown_place_takes_the_country_of_a_place_named_in_another_role(
+    resources: Resources, settings: Settings
+) -> None:
+    text = (
+        "On 12 March 2022, the Bucha City Council announced that Russian forces had fully occupied the city."
+    )
+    doc = run_article(text, resources, settings, dt.date(2022, 3, 13))
+    assert [(e.country, e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Ukraine", S.NON_STATE_OVERTAKES_TERRITORY, "Military Forces of Russia (2000-)")
+    ]
