@@ -20,7 +20,8 @@ from pathlib import Path
 
 import ahocorasick
 
-from frontlines.countries import country_name
+from frontlines.countries import country_code, country_name
+from frontlines.geo.wordlists import DEMONYM_PLACES
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 
 #: Aliases this short that contain an uppercase letter are acronyms: matched case-sensitively.
@@ -37,6 +38,17 @@ class _Period:
         if day is None:
             return self.until is None
         return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
+
+
+def _country_demonyms() -> dict[str, str]:
+    """Demonyms of countries ("Cambodian" -> KH) from the gazetteer's word list, singular forms only
+    (a plural is a people, not a state's forces)."""
+    out = {}
+    for word, place in DEMONYM_PLACES.items():
+        code = country_code(place)
+        if code is not None and not (word.endswith("s") and word[:-1] in DEMONYM_PLACES):
+            out[word] = code
+    return out
 
 
 #: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
@@ -193,7 +205,8 @@ class ActorDictionary:
             self._named[named.name] = named
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("actor", named.name, named.country)
-        self._demonyms: dict[str, str] = dict(data.get("demonyms", {}))
+        # One table of demonyms for places and actors (geo.wordlists), the dictionary's own on top.
+        self._demonyms: dict[str, str] = {**_country_demonyms(), **data.get("demonyms", {})}
         self._demonym_heads = demonym_heads
         for alias, ref in exact.items():
             self._alias[alias.lower()] = ref
