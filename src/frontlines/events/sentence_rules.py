@@ -89,12 +89,12 @@ RULES: tuple[SentenceRule, ...] = (
         "the events the article told before the sentence",
         d.model_retell,
         fires=(
-            "Government troops clashed with rebels in Aleppo on Sunday, killing 6 fighters. State television "
-            "said the army restored security to the city and killed dozens of terrorists.",
+            "Government troops clashed with rebels in Aleppo on Sunday, killing 6 fighters.\n\nState "
+            "television said the army restored security to the city and killed dozens of terrorists.",
         ),
         misses=(
-            "Talks resumed in Doha on Sunday. State television said the army restored security to the city "
-            "and killed dozens of terrorists.",
+            "Talks resumed in Doha on Sunday.\n\nState television said the army restored security to the "
+            "city and killed dozens of terrorists.",
         ),
     ),
     SentenceRule(
@@ -155,7 +155,7 @@ RULES: tuple[SentenceRule, ...] = (
         "kidnapping, an arrest) is its topic, not an event",
         f"{_TRIGGER_WINDOW.format(d.TOPIC_REACH)}, and the text from the protest's trigger to each other",
         d.protest_topic,
-        fires=("On Sunday, residents protested in Goma against the kidnapping of a local chief.",),
+        fires=("On Sunday, residents protested in Goma after gunmen kidnapped a local chief.",),
         misses=("On Sunday, residents protested in Goma, and police arrested 12 of them.",),
     ),
     SentenceRule(
@@ -179,8 +179,8 @@ RULES: tuple[SentenceRule, ...] = (
         "publication tells history",
         "the dates the sentence names",
         d.background_date,
-        fires=("Rebels seized Kidal on 2 February 2016.",),
-        misses=("Rebels attacked Kidal on Sunday.",),
+        fires=("Rebels seized the town of Kidal on 2 February 2016, a local official said.",),
+        misses=("Rebels attacked the town of Kidal on Sunday, a local official said.",),
     ),
     SentenceRule(
         "background",
@@ -190,11 +190,8 @@ RULES: tuple[SentenceRule, ...] = (
         "the report's",
         "the sentence",
         d.background,
-        fires=(
-            "Boko Haram fighters have attacked Baga since the insurgency began in 2009.",
-            "Houthi forces captured Sanaa in 2014 and have held it since.",
-        ),
-        misses=("Houthi forces shelled Taiz on Sunday.",),
+        fires=("Houthi forces captured Sanaa in 2014 and have held it since.",),
+        misses=("Houthi forces shelled the city of Taiz on Sunday, residents said.",),
     ),
     SentenceRule(
         "habitual",
@@ -203,8 +200,8 @@ RULES: tuple[SentenceRule, ...] = (
         "codebook: an event is of one day; habits and spans of time are not",
         "the sentence",
         d.habitual,
-        fires=("Government jets have bombarded Idlib almost daily in recent months.",),
-        misses=("Government jets bombarded Idlib on Sunday.",),
+        fires=("Government forces have shelled the town of Kidal regularly, residents said on Sunday.",),
+        misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),
     SentenceRule(
         "dateline-date",
@@ -237,11 +234,8 @@ RULES: tuple[SentenceRule, ...] = (
         "codebook: only events that happened are coded: no threat, plan, denial or failed attempt",
         _TRIGGER_WINDOW.format(d.IRREALIS_REACH).replace("each trigger", "the chosen trigger"),
         d.irrealis,
-        fires=(
-            "The army threatened to storm Goma if the rebels did not withdraw.",
-            "On Sunday, the militia denied that it had shelled Ituri.",
-        ),
-        misses=("The army stormed Goma on Sunday.",),
+        fires=("On Sunday, the militia denied that it had shelled Ituri.",),
+        misses=("On Sunday, the army shelled the city of Goma, a local official said.",),
     ),
     SentenceRule(
         "undated",
@@ -306,8 +300,8 @@ RULES: tuple[SentenceRule, ...] = (
         "codebook: no country-level events ('fighting continued across the country')",
         "the places the sentence names",
         d.country_level,
-        fires=("Clashes continued across Yemen on Sunday.",),
-        misses=("Clashes continued in Taiz on Sunday.",),
+        fires=("Clashes continued across Yemen on Sunday, residents said.",),
+        misses=("Clashes continued in the city of Taiz on Sunday, residents said.",),
     ),
     SentenceRule(
         "told-place",
