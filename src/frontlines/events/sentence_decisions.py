@@ -70,12 +70,14 @@ _IRREALIS = re.compile(
 
 
 def non_event_story(c: Clause, story: Story) -> str | None:
+    """Rule ``non-event-story`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if c.decision.step == "model-detects" and story.non_event_story:
         return "the story is an accident or disaster"
     return None
 
 
 def model_retell(c: Clause, story: Story) -> str | None:
+    """Rule ``model-retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if c.decision.step != "model-detects":
         return None
     days = {t.date for t in c.times}
@@ -85,6 +87,7 @@ def model_retell(c: Clause, story: Story) -> str | None:
 
 
 def later_toll(c: Clause, story: Story) -> str | None:
+    """Rule ``later-toll`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if not (story.last and story.since_last <= TOLL_LOOKAHEAD and c.killed):
         return None
     took = retelling.add_toll(story.actors, c.doc, story.last, c.killed, c.start, c.end)
@@ -103,17 +106,20 @@ def _narrowed(c: Clause, kept: list[Trigger], why: str) -> str | None:
 
 
 def prior(c: Clause, story: Story) -> str | None:
+    """Rule ``prior`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     kept = [t for t in c.triggers if not _PRIOR.search(c.before(t.start, PRIOR_REACH))]
     return _narrowed(c, kept, "a trigger told as past background")
 
 
 def aside(c: Clause, story: Story) -> str | None:
+    """Rule ``aside`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     asides = c.asides()
     kept = [t for t in c.triggers if not any(a <= t.start < b for a, b in asides)]
     return _narrowed(c, kept, "a trigger in a clause beside the sentence's event")
 
 
 def anaphoric(c: Clause, story: Story) -> str | None:
+    """Rule ``anaphoric`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     c.fresh = [
         t
         for t in c.triggers
@@ -127,6 +133,7 @@ def _is_protest(t: Trigger) -> bool:
 
 
 def protest_topic(c: Clause, story: Story) -> str | None:
+    """Rule ``protest-topic`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     protests = [t for t in c.triggers if _is_protest(t)]
     fresh = c.triggers if c.fresh is None else c.fresh
     if not protests:
@@ -147,6 +154,7 @@ def protest_topic(c: Clause, story: Story) -> str | None:
 
 
 def aside_actors(c: Clause, story: Story) -> str | None:
+    """Rule ``aside-actors`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     trigger = c.trigger
     outside = [(a, b) for a, b in c.asides() if not a <= trigger.start < b]
     kept = [m for m in c.sides if not any(a <= m.start < b for a, b in outside)]
@@ -160,20 +168,24 @@ def aside_actors(c: Clause, story: Story) -> str | None:
 
 
 def background_date(c: Clause, story: Story) -> str | None:
+    """Rule ``background-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     return "a date over a month before publication" if len(c.times) < len(c.all_times) else None
 
 
 def background(c: Clause, story: Story) -> str | None:
+    """Rule ``background`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     published = c.published
     past = published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(c.sentence))
     return "told as background or of a past year" if is_background_phrase(c.sentence) or past else None
 
 
 def habitual(c: Clause, story: Story) -> str | None:
+    """Rule ``habitual`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     return "a habit or span of time, not one day" if _HABITUAL.search(c.sentence) else None
 
 
 def retell(c: Clause, story: Story) -> str | None:
+    """Rule ``retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if not c.refers_back or c.times:
         return None
     if retelling.retell(c.doc, story.told_events(), c.trigger, c.killed, c.start, c.end):
@@ -182,11 +194,13 @@ def retell(c: Clause, story: Story) -> str | None:
 
 
 def irrealis(c: Clause, story: Story) -> str | None:
+    """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
     return "a threat, plan, denial or attempt" if found else None
 
 
 def undated(c: Clause, story: Story) -> str | None:
+    """Rule ``undated`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if not any(c.start <= u_start < c.end for u_start, _ in c.doc.unresolved_times):
         return None
     c.doc.undated += 1  # a relative date and no publication date: never the ingestion day
@@ -197,6 +211,7 @@ def undated(c: Clause, story: Story) -> str | None:
 
 
 def dateline_date(c: Clause, story: Story) -> str | None:
+    """Rule ``dateline-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     kept = [
         t for t in c.times if not (t.start < DATELINE_REACH and t.date == c.published and len(c.times) > 1)
     ]
@@ -207,6 +222,7 @@ def dateline_date(c: Clause, story: Story) -> str | None:
 
 
 def carried_date(c: Clause, story: Story) -> str | None:
+    """Rule ``carried-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     own = c.own
     if own is not None:
         story.carry_date = own
@@ -218,6 +234,7 @@ def carried_date(c: Clause, story: Story) -> str | None:
 
 
 def publication_day(c: Clause, story: Story) -> str | None:
+    """Rule ``publication-day`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if c.own is not None or c.carried is not None or c.published is None:
         return None
     c.on_publication = True
@@ -225,6 +242,7 @@ def publication_day(c: Clause, story: Story) -> str | None:
 
 
 def day_range(c: Clause, story: Story) -> str | None:
+    """Rule ``day-range`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if c.own is None:
         return None
     c.span = span_of_days(c.times, c.text)
@@ -232,6 +250,7 @@ def day_range(c: Clause, story: Story) -> str | None:
 
 
 def no_date(c: Clause, story: Story) -> str | None:
+    """Rule ``no-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if c.dated() is not None:
         return None
     c.doc.undated += 1
@@ -254,6 +273,7 @@ def _located(c: Clause, story: Story) -> list[PlaceMention]:
 
 
 def country_level(c: Clause, story: Story) -> str | None:
+    """Rule ``country-level`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if _located(c, story):
         return None
     named = _named_places(c)
@@ -262,6 +282,7 @@ def country_level(c: Clause, story: Story) -> str | None:
 
 
 def told_place(c: Clause, story: Story) -> str | None:
+    """Rule ``told-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     told = story.carry_place or story.story_place
     if (
         not _located(c, story)
@@ -274,6 +295,7 @@ def told_place(c: Clause, story: Story) -> str | None:
 
 
 def place_carries(c: Clause, story: Story) -> str | None:
+    """Rule ``place-carries`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     fallback = story.carry_place or story.story_place
     if _located(c, story) or fallback is None:
         return None
@@ -282,6 +304,7 @@ def place_carries(c: Clause, story: Story) -> str | None:
 
 
 def place_unknown(c: Clause, story: Story) -> str | None:
+    """Rule ``place-unknown`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if _located(c, story) or story.country_place is None:
         return None
     codes = [c.doc.focus_country] + [m.ref.country for m in c.sides]
@@ -294,4 +317,5 @@ def place_unknown(c: Clause, story: Story) -> str | None:
 
 
 def no_place(c: Clause, story: Story) -> str | None:
+    """Rule ``no-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     return None if _located(c, story) else "no event place in the sentence or before"
