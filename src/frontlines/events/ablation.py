@@ -13,12 +13,18 @@ from dataclasses import dataclass, replace
 from frontlines.config import EventSettings
 from frontlines.errors import ConfigError
 from frontlines.events import nonevents, role_rules, sentence_rules
+from frontlines.events.cascade import CASCADE_RULE_IDS
 
 #: The cascade's steps (``events/cascade.py``), each switched off by the settings that make it never fire.
 CASCADE_STEPS: dict[str, dict[str, float]] = {
     "model-detects": {"classifier_threshold": 1.01, "classifier_threshold_long": 1.01},
     "model-overrides": {"classifier_override": 1.01, "classifier_override_within": 1.01},
     "model-vetoes": {"classifier_veto": 1.01},
+}
+#: What the cascade's own rules do (``events/cascade.py``).
+_CASCADE_RULES = {
+    "model-reads-short": "in a short text the classifier reads every sentence, one with no actor and no "
+    "toll at classifier_threshold_bare",
 }
 #: Where the list of ids is shown.
 LIST_HINT = "`frontlines eval rules` lists the ids that can be switched off"
@@ -46,6 +52,11 @@ def switches() -> list[Switch]:
     """Everything that can be switched off, table by table, in each table's order."""
     found = [
         Switch(step, "cascade", f"sets {', '.join(names)} above 1") for step, names in CASCADE_STEPS.items()
+    ]
+    tabled = sentence_rules.RULE_IDS
+    found += [
+        Switch(i, "cascade", _CASCADE_RULES.get(i, "a rule of events/cascade.py"))
+        for i in sorted(CASCADE_RULE_IDS - tabled)
     ]
     found += [Switch(r.id, "non-event", r.codebook) for r in nonevents.RULES]
     found += [Switch(r.id, f"sentence:{r.stage}", r.codebook) for r in sentence_rules.RULES if not r.required]

@@ -24,6 +24,7 @@ from frontlines.events.clauses import clause_units
 from frontlines.events.drafting import Drafter
 from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
 from frontlines.events.locate import event_places, local_focus
+from frontlines.events.nonevents import non_event
 from frontlines.events.notes import describe
 from frontlines.events.sentence import Clause, Story, is_headline, paragraph_starts, within
 from frontlines.events.sentence_decisions import NON_EVENT_STEPS, STORY_LEAD, TOLL_LOOKAHEAD
@@ -69,7 +70,10 @@ class EventAssembler:
             [
                 text[s:e]
                 for s, e in clauses
-                if within(doc.triggers, s, e) or within(doc.actors, s, e) or within(doc.casualties, s, e)
+                if len(text) <= self.settings.long_text_chars
+                or within(doc.triggers, s, e)
+                or within(doc.actors, s, e)
+                or within(doc.casualties, s, e)
             ]
         )
         focus = local_focus(doc)
@@ -116,7 +120,9 @@ class EventAssembler:
         )
         if decision.step != "rule" or decision.triggers:
             doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
-        story.non_event_story |= index < STORY_LEAD and decision.step in NON_EVENT_STEPS
+        story.non_event_story |= index < STORY_LEAD and (
+            decision.step in NON_EVENT_STEPS or non_event(text[s:e], self.rules_off) is not None
+        )
         return Clause(
             doc, index, s, e, all_times, times, hurt, killed, decision, decision.triggers, headline, sides
         )

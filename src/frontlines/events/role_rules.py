@@ -153,6 +153,14 @@ def _state_faces_crowd(s: RoleState) -> tuple[str, ...]:
     return A2
 
 
+def _rioters(s: RoleState) -> tuple[str, ...]:
+    actor1 = s.out.actor1
+    if s.sub not in _RIOT_TYPES or actor1 is None or actor1.inter != Inter.PROTESTERS:
+        return ()
+    s.out.actor1 = s.role("rioters")
+    return A1
+
+
 def _perpetrator(s: RoleState, side: Side | None) -> tuple[str, ...]:
     """Actor 1 is ``side`` (the unidentified armed group when None); the others are who is left."""
     s.perpetrator = side
@@ -216,6 +224,13 @@ def _unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
     if s.perpetrator is not None or s.sub != S.AIR_DRONE_STRIKE:
         return ()
     s.out.actor1 = s.role("military")
+    return A1
+
+
+def _unnamed_arrest(s: RoleState) -> tuple[str, ...]:
+    if s.perpetrator is not None or s.sub != S.ARRESTS:
+        return ()
+    s.out.actor1 = s.role("police")
     return A1
 
 
@@ -336,6 +351,16 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, hundreds of people protested peacefully against the government in Daraa.",),
     ),
     RoleRule(
+        "rioting-crowd-are-rioters",
+        "crowd",
+        "adjust",
+        "codebook: demonstrators who turn violent (vandalism, arson, stones) are rioters, whatever the "
+        "report calls them",
+        _rioters,
+        fires=("On Sunday, protesters set fire to the police station in Kaduna.",),
+        misses=("On Sunday, hundreds of people protested peacefully against the government in Daraa.",),
+    ),
+    RoleRule(
         "subject-before-trigger",
         "armed",
         "actor1",
@@ -414,6 +439,16 @@ RULES: tuple[RoleRule, ...] = (
         _unnamed_air_strike,
         fires=("On Sunday, air strikes hit Saraqib, killing 11 civilians.",),
         misses=("On Sunday, Russian and Syrian government air strikes hit Saraqib, killing 11 civilians.",),
+    ),
+    RoleRule(
+        "unnamed-arrest-is-police",
+        "armed",
+        "adjust",
+        "project rule: arrests nobody is named for are made by the state's police (arrests are a state "
+        "act in the codebook's examples)",
+        _unnamed_arrest,
+        fires=("On Sunday, ten members of an opposition party were arrested in Tbilisi.",),
+        misses=("On Sunday, soldiers detained 40 young men in Douma.",),
     ),
     RoleRule(
         "victims-are-actor2",

@@ -69,7 +69,7 @@ RULES: tuple[SentenceRule, ...] = (
         "drop",
         "codebook: accidents and disasters are not political violence; in a report that opens with one, "
         "a sentence without an event word tells of the rescue or the toll",
-        f"the story's first {d.STORY_LEAD} sentences",
+        f"the story's first {d.STORY_LEAD} sentences (a non-event rule applies to one of them)",
         d.non_event_story,
         fires=(
             "An earthquake struck western Afghanistan on Saturday, killing 2,000 people. Soldiers and "
