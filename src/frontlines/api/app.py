@@ -28,6 +28,7 @@ from frontlines.api.params import EventFilters, encode_cursor, parse_date, parse
 from frontlines.api.views import article_detail, event_detail, feature_of, record_of, records_csv
 from frontlines.config import Settings
 from frontlines.errors import ConfigError
+from frontlines.model import EVENT_TYPE_OF, EventType
 from frontlines.store.base import EventQuery
 from frontlines.store.sqlite import SqliteRepository
 
@@ -86,7 +87,13 @@ def create_app(config: ServeConfig) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", csp)
+        # Swagger UI starts itself with an inline script; every other page runs only this server's files
+        policy = (
+            csp.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+            if request.url.path == "/docs"
+            else csp
+        )
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
@@ -229,7 +236,11 @@ def create_app(config: ServeConfig) -> FastAPI:
         with store() as repository:
             counts = repository.counts()
             canonical, unmerged = repository.canonical_count(), repository.unmerged_count()
+        types: dict[str, list[str]] = {str(t): [] for t in EventType}
+        for sub, parent in EVENT_TYPE_OF.items():
+            types[str(parent)].append(str(sub))
         return {
+            "event_types": types,
             "counts": asdict(counts),
             "canonical_events": canonical,
             "unmerged": unmerged,
