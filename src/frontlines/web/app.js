@@ -178,6 +178,7 @@ async function loadPoints() {
   } while (cursor && total < MAX_POINTS);
   const ms = Math.round(performance.now() - started);
   document.body.dataset.points = String(total);
+  document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
   document.body.dataset.renderMs = String(ms);
   setStatus(`${total} ${state.filters.reports ? "reports" : "events"} shown${cursor ? " (first " + total + ")" : ""}`);
 }
@@ -360,11 +361,12 @@ async function openEvent(id) {
   try { detail = await getJson(`/api/events/${encodeURIComponent(id)}`); }
   catch (e) { body.replaceChildren(el("p", {}, e.message)); return; }
   if (state.event !== id) return;
+  $("#panel").dataset.eventId = id;
   const ev = detail.event;
   const flags = el("p", {});
   if (ev.unverified) flags.append(el("span", { class: "flag" }, "unverified"));
   if (ev.claim) flags.append(el("span", { class: "flag" }, "claimed by a party"));
-  const sources = ev.sources_count ? `${ev.sources_count} reports, ${ev.independent_sources} independent` : "one report";
+  const sources = ev.sources_count > 1 ? `${ev.sources_count} reports, ${ev.independent_sources} independent` : "one report";
   const table = el("table", {});
   for (const [field, label] of PANEL_FIELDS) {
     if (ev[field] === null || ev[field] === undefined || ev[field] === "") continue;
@@ -393,7 +395,7 @@ async function openEvent(id) {
     });
     articles.append(box);
   }
-  body.replaceChildren(
+  const parts = [
     el("h2", {}, `${ev.sub_event_type} in ${ev.location}`),
     flags,
     el("p", {}, `${sources} · `, el("a", { href: `?event=${encodeURIComponent(id)}` }, "permalink")),
@@ -402,7 +404,8 @@ async function openEvent(id) {
     detail.contradictions.length ? contradictions : null,
     el("h3", {}, "Notes"), el("p", {}, ev.notes),
     el("h3", {}, `Articles (${detail.sources.length})`), articles,
-  );
+  ];
+  body.replaceChildren(...parts.filter((part) => part !== null));
 }
 
 function closePanel() { $("#panel").hidden = true; state.event = null; writeUrl(); }
