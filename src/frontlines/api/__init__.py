@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.api.app import ServeConfig, create_app
+from frontlines.api.app import create_app
+from frontlines.api.routes import ServeConfig
 
 __all__ = ["ServeConfig", "create_app"]

@@ -176,6 +176,10 @@ async function loadPoints() {
     total += page.features.length;
     cursor = page.next_cursor;
   } while (cursor && total < MAX_POINTS);
+  if (!state.view && !state.fitted && total) {
+    state.fitted = true;  // the first view without one in the URL shows every point
+    map.fitBounds(cluster.getBounds(), { maxZoom: 7, padding: [20, 20] });
+  }
   const ms = Math.round(performance.now() - started);
   document.body.dataset.points = String(total);
   document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
