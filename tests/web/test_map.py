@@ -122,6 +122,11 @@ def test_web_map_shows_every_event_and_a_filter_changes_them(page, base_url):
     assert loaded(page, 2) == battles < total
     assert parse_qs(urlparse(page.url).query)["type"] == ["Battles"]
     assert "type=Battles" in page.get_attribute("#download-csv", "href")
+    # a permalink to one event in a country view: the page opens with its panel (the README's picture)
+    event = max(api(base_url, "/api/events", country="SY")["events"], key=lambda e: e["fatalities"])
+    page.goto(f"{base_url}/?country=SY&event={event['event_id']}")
+    assert loaded(page) == len(api(base_url, "/api/events", country="SY")["events"])
+    page.wait_for_selector(f"#panel[data-event-id='{event['event_id']}'] tr mark", timeout=WAIT_MS)
 
 
 def test_web_clicking_a_point_shows_its_evidence_highlighted(page, base_url):
