@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from api.examples_db import build_examples_db
 from frontlines.api import ServeConfig, create_app
 from frontlines.export import EVENT_COLUMNS
+from frontlines.store.reading import POINT_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +117,26 @@ def test_api_geojson_and_csv_carry_the_same_events(client, everything):
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [r["event_id"] for r in rows] == [e["event_id"] for e in everything]
     assert rows[0]["article_ids"] == ";".join(everything[0]["article_ids"])
+
+
+@pytest.mark.parametrize("params", [{}, {"country": "SY"}, {"near": "33.51,36.29,30"}, {"reports": "true"}])
+def test_api_points_are_the_events_light(client, params):
+    events = client.get("/api/events", params=params | {"limit": 10000}).json()["events"]
+    ids, cursor = [], None
+    while True:
+        page = client.get(
+            "/api/points", params=params | {"limit": 5} | ({"cursor": cursor} if cursor else {})
+        )
+        assert page.headers["content-type"].startswith("application/geo+json")
+        body = page.json()
+        ids += [f["id"] for f in body["features"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert ids == [e["event_id"] for e in events] and ids
+    first = client.get("/api/points", params=params).json()["features"][0]
+    assert tuple(first["properties"]) == POINT_COLUMNS
+    assert first["geometry"]["coordinates"] == [events[0]["longitude"], events[0]["latitude"]]
 
 
 def test_api_event_detail_shows_each_quote_in_its_article(client, everything):

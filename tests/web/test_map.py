@@ -6,9 +6,11 @@ article HTML is shown as text. Screenshots go to out/screenshots/ (not committed
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import shutil
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +24,7 @@ from api.examples_db import TODAY, build_examples_db
 from frontlines.api import ServeConfig, create_app
 from frontlines.merge.store import merge_pending
 from frontlines.run import ingest
+from frontlines.store.base import EventQuery
 from frontlines.store.sqlite import SqliteRepository
 from helpers import ROOT
 
@@ -45,6 +48,8 @@ HOSTILE = {
     ),
 }
 WAIT_MS = 15_000
+#: Points of the dense map test.
+DENSE = 10_000
 
 
 def _free_port() -> int:
@@ -53,16 +58,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory, settings, resources) -> Iterator[str]:
+def _serve(db: Path, settings) -> Iterator[str]:
+    """The real app on uvicorn on a free port of 127.0.0.1, over ``db``, until the generator closes."""
     import uvicorn
 
-    folder = tmp_path_factory.mktemp("web")
-    db = build_examples_db(folder, settings, resources)
-    (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    with SqliteRepository(db) as repository:
-        ingest([folder / "hostile.jsonl"], settings, resources, repository, today=TODAY)
-        merge_pending(repository)
     config = ServeConfig(dataclasses.replace(settings, store=dataclasses.replace(settings.store, db=str(db))))
     port = _free_port()
     server = uvicorn.Server(
@@ -77,6 +76,23 @@ def base_url(tmp_path_factory, settings, resources) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory, settings, resources) -> Path:
+    """examples/ and the article carrying HTML, ingested and merged."""
+    folder = tmp_path_factory.mktemp("web")
+    db = build_examples_db(folder, settings, resources)
+    (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    with SqliteRepository(db) as repository:
+        ingest([folder / "hostile.jsonl"], settings, resources, repository, today=TODAY)
+        merge_pending(repository)
+    return db
+
+
+@pytest.fixture(scope="module")
+def base_url(examples_db, settings) -> Iterator[str]:
+    yield from _serve(examples_db, settings)
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +190,57 @@ def test_web_article_markup_is_shown_as_text(page, base_url):
     assert "<script>window.__pwned = 1</script>" in text and '<img src="x"' in text
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#panel img, #panel script, #panel b").count() == 0
+
+
+@pytest.fixture(scope="module")
+def dense_url(tmp_path_factory, examples_db, settings) -> Iterator[str]:
+    """The app over 10,000 canonical events: copies of the examples' events spread over Syria and 2 years."""
+    import random
+
+    from frontlines.merge.reconcile import CanonicalEvent
+
+    db = tmp_path_factory.mktemp("dense") / "dense.db"
+    source, target = sqlite3.connect(examples_db), sqlite3.connect(db)
+    source.backup(target)
+    source.close()
+    target.close()
+    rng = random.Random(12)
+    with SqliteRepository(db) as repository:
+        seeds = [c.event for c in repository.canonical_events(EventQuery())]
+        copies = [
+            CanonicalEvent(
+                dataclasses.replace(
+                    seeds[i % len(seeds)],
+                    event_id=f"dense{i:06d}",
+                    latitude=rng.uniform(32.5, 37.0),
+                    longitude=rng.uniform(36.0, 42.0),
+                    event_date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(730)),
+                ),
+                (),
+                ("Test Wire",),
+                1,
+                1,
+                seeds[i % len(seeds)].fatalities,
+                seeds[i % len(seeds)].fatalities,
+            )
+            for i in range(DENSE - len(seeds))
+        ]
+        repository.replace_canonical([], copies)
+    yield from _serve(db, settings)
+
+
+def test_web_ten_thousand_points_render_and_the_page_stays_responsive(page, dense_url):
+    started = time.perf_counter()
+    page.goto(dense_url + "/")
+    assert loaded(page) == DENSE
+    seconds = time.perf_counter() - started
+    in_page_ms = int(page.get_attribute("body", "data-render-ms"))
+    # the page still answers: zooming in redraws the clusters
+    page.click(".leaflet-control-zoom-in")
+    page.wait_for_selector(".marker-cluster", timeout=WAIT_MS)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    figure = (
+        f"{DENSE} points: first render {seconds:.2f} s from navigation, {in_page_ms} ms fetching and adding"
+    )
+    (SHOTS / "render.txt").write_text(figure + "\n")
+    print(figure)

@@ -126,6 +126,35 @@ def events(
     )
 
 
+@router.get("/api/points", summary="Map points of the events (GeoJSON, a few properties), a page at a time")
+def points(
+    state: AppState,
+    filters: Filters,
+    limit: Annotated[int | None, Query(description="Points per page, 1 to 10000 (1000).")] = None,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+    reports: Reports = False,
+) -> JSONResponse:
+    size = parse_limit(limit)
+    query = filters.query(limit=size + 1, cursor=cursor)
+    with state.store() as repository:
+        found = repository.event_points(query, canonical=not reports)
+    more = len(found) > size
+    found = found[:size]
+    next_cursor = encode_cursor(found[-1].event_date, found[-1].event_id) if more else None
+    features = [
+        {
+            "type": "Feature",
+            "id": p.event_id,
+            "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
+            "properties": p._asdict(),
+        }
+        for p in found
+    ]
+    collection = {"type": "FeatureCollection", "features": features, "next_cursor": next_cursor}
+    headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
+    return JSONResponse(collection, media_type="application/geo+json", headers=headers)
+
+
 @router.get("/api/events/{event_id}", summary="One event: reports, sources, evidence in its article text")
 def event(event_id: str, state: AppState) -> dict[str, Any]:
     with state.store() as repository:

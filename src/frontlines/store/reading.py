@@ -9,10 +9,10 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from frontlines.model import Article, Evidence
-from frontlines.store.base import EventQuery
+from frontlines.store.base import EventQuery, haversine_km
 
 Period = Literal["day", "week", "month"]
 
@@ -31,6 +31,26 @@ class PeriodCount:
     start: dt.date
     events: int
     fatalities: int
+
+
+#: The columns of a map point, in :class:`EventPoint` order.
+POINT_COLUMNS = (
+    "event_id", "event_date", "event_type", "sub_event_type",
+    "location", "fatalities", "latitude", "longitude",
+)  # fmt: skip
+
+
+class EventPoint(NamedTuple):
+    """What a map needs of an event to draw it: no actors, notes or evidence."""
+
+    event_id: str
+    event_date: str
+    event_type: str
+    sub_event_type: str
+    location: str
+    fatalities: int
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +133,28 @@ class ReadingSqlite:
             PeriodCount(dt.date.fromisoformat(start), int(n), int(deaths))
             for start, n, deaths in self._conn.execute(sql, params)
         ]
+
+    def event_points(self, query: EventQuery, *, canonical: bool = True) -> list[EventPoint]:
+        """The map points of the events matching ``query`` (canonical ones, or reports), in the order and
+        with the filters, ``after`` and ``limit`` of :meth:`events`; no evidence is read."""
+        from frontlines.store.sqlite import _where
+
+        where, params = _where(query)
+        table = "canonical_events" if canonical else "events"
+        sql = f"SELECT {', '.join(POINT_COLUMNS)} FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY event_date, event_id"
+        circle = query.circle
+        if query.limit is not None and circle is None:
+            sql += " LIMIT ?"
+            params.append(query.limit)
+        points = [EventPoint(*row) for row in self._conn.execute(sql, params)]
+        if circle is not None:
+            points = [
+                p
+                for p in points
+                if haversine_km(circle.lat, circle.lon, p.latitude, p.longitude) <= circle.km
+            ]
+            points = points if query.limit is None else points[: query.limit]
+        return points

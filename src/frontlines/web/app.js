@@ -14,7 +14,7 @@ const TYPE_COLOURS = {
 };
 const FILTERS = ["since", "until", "type", "sub_type", "actor", "country", "admin1", "q", "reports"];
 // Points fetched per request and at most in all (the API pages with a cursor).
-const PAGE = 5000;
+const PAGE = 10000;
 const MAX_POINTS = 50000;
 // Fatalities scale the radius: 5 px for none, growing with the square root, at most 22 px.
 const radius = (deaths) => Math.min(22, 5 + 2 * Math.sqrt(deaths || 0));
@@ -168,9 +168,9 @@ async function loadPoints() {
   cluster.clearLayers();
   let cursor = null, total = 0;
   do {
-    const params = apiQuery({ format: "geojson", limit: PAGE });
+    const params = apiQuery({ limit: PAGE });
     if (cursor) params.set("cursor", cursor);
-    const page = await getJson(`/api/events?${params}`);
+    const page = await getJson(`/api/points?${params}`);
     if (token !== loadToken) return;  // a newer load started
     cluster.addLayers(page.features.map(markerOf));
     total += page.features.length;
