@@ -9,9 +9,9 @@ WEBSTAMP := $(WEB)/vendor/.built
 
 .PHONY: install install-dev run test lint bench eval clean web chromium serve
 
-install: $(STAMP)
+install: $(STAMP) $(WEBSTAMP)
 
-$(STAMP): pyproject.toml $(WEBSTAMP)
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
@@ -69,6 +69,7 @@ bench: install
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/classifier.py
 	$(BIN)/python bench/merge.py
+	$(BIN)/python bench/api.py
 
 SHARED := ../shared/data
 

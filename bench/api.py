@@ -170,6 +170,10 @@ def main() -> None:
          {"bbox": syria, "since": month[0], "until": month[1], "format": "geojson", "limit": "1000"}),
         ("map view: bbox + 1 week, GeoJSON (limit 1000)", "/api/events",
          {"bbox": syria, "since": week[0], "until": week[1], "format": "geojson", "limit": "1000"}),
+        ("map points: bbox + 1 month (/api/points)", "/api/points",
+         {"bbox": syria, "since": month[0], "until": month[1], "limit": "10000"}),
+        ("map points: bbox + 1 week (/api/points)", "/api/points",
+         {"bbox": syria, "since": week[0], "until": week[1], "limit": "10000"}),
         ("stats by month, one country", "/api/stats", {"by": "month", "country": "SY"}),
     ]  # fmt: skip
     print(f"{'request':52s} {'p50 ms':>8s} {'p99 ms':>8s} {'bytes':>9s}")
