@@ -12,10 +12,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from frontlines.api.errors import install_error_handlers
+from frontlines.api.errors import install_error_handlers, without_422
 from frontlines.api.routes import ServeConfig, State, router
 
 #: The static page and its vendored JS/CSS (``make web`` fills ``web/vendor``).
@@ -51,6 +52,15 @@ def create_app(config: ServeConfig) -> FastAPI:
         return response
 
     app.include_router(router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = without_422(
+                get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+            )
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     app.add_api_route("/", index, include_in_schema=False)
     app.add_api_route("/docs", docs, include_in_schema=False)

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontlines.errors import ConfigError, FrontlinesError, InputError
@@ -33,6 +34,38 @@ _STATUS_HINTS = {
     404: "see /docs for the API's paths",
     405: "see /docs for the methods each path accepts",
 }
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong (``code``, one-line ``message``) and what to do next (``hint``)."""
+
+    code: str
+    message: str
+    hint: str | None
+
+
+class ErrorBody(BaseModel):
+    """The body of every 4xx and 5xx response."""
+
+    error: ErrorDetail
+
+
+#: The error responses every route documents in the OpenAPI schema.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter is invalid; the hint shows a valid one."},
+    404: {"model": ErrorBody, "description": "No such record or path."},
+    500: {"model": ErrorBody, "description": "An unexpected failure (the server log has the traceback)."},
+}
+
+
+def without_422(schema: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI schema without FastAPI's 422 responses: validation errors are 400 here."""
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            operation.get("responses", {}).pop("422", None)
+    for name in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(name, None)
+    return schema
 
 
 class ApiError(Exception):

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from frontlines.api.errors import ApiError
+from frontlines.api.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from frontlines.api.ingest import Ingestor
 from frontlines.api.layers import basemap, control_geojson, control_records
 from frontlines.api.params import EventFilters, encode_cursor, parse_date, parse_limit
@@ -27,7 +27,18 @@ from frontlines.model import EVENT_TYPE_OF, EventType
 from frontlines.store.base import EventQuery
 from frontlines.store.sqlite import SqliteRepository
 
-router = APIRouter()
+router = APIRouter(responses=ERROR_RESPONSES)
+#: The 200 answers of routes that send GeoJSON (and, for /api/events, CSV).
+_GEOJSON = {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
+_EVENT_FORMATS = {
+    200: {
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "application/geo+json": {"schema": {"type": "object"}},
+            "text/csv": {"schema": {"type": "string"}},
+        }
+    }
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +100,7 @@ Filters = Annotated[EventFilters, Depends(event_filters)]
 Reports = Annotated[bool, Query(description="Per-article reports instead of canonical events.")]
 
 
-@router.get("/api/events", summary="Events matching the filters, a page at a time")
+@router.get("/api/events", summary="Events matching the filters, a page at a time", responses=_EVENT_FORMATS)
 def events(
     state: AppState,
     filters: Filters,
@@ -126,7 +137,11 @@ def events(
     )
 
 
-@router.get("/api/points", summary="Map points of the events (GeoJSON, a few properties), a page at a time")
+@router.get(
+    "/api/points",
+    summary="Map points of the events (GeoJSON, a few properties), a page at a time",
+    responses=_GEOJSON,
+)
 def points(
     state: AppState,
     filters: Filters,
@@ -188,7 +203,9 @@ def control(
     return {"count": len(records), "intervals": records}
 
 
-@router.get("/api/control/map", summary="GeoJSON of who held each place of a country on a day")
+@router.get(
+    "/api/control/map", summary="GeoJSON of who held each place of a country on a day", responses=_GEOJSON
+)
 def control_map(
     state: AppState,
     country: Annotated[str | None, Query(description="Country name or ISO code.")] = None,
@@ -252,13 +269,21 @@ def meta(state: AppState) -> dict[str, Any]:
     }
 
 
-@router.get("/api/basemap", summary="Offline base layer: country and admin1 outlines (GeoJSON)")
+@router.get(
+    "/api/basemap", summary="Offline base layer: country and admin1 outlines (GeoJSON)", responses=_GEOJSON
+)
 def base_layer(state: AppState) -> JSONResponse:
     layer = basemap(state.config.settings.gazetteer_path())
     return JSONResponse(layer, media_type="application/geo+json")
 
 
-@router.post("/api/articles", summary="Ingest articles (JSON or JSONL); needs the bearer token")
+@router.post(
+    "/api/articles",
+    summary="Ingest articles (JSON or JSONL); needs the bearer token",
+    responses={
+        401: {"model": ErrorBody, "description": "No or a wrong bearer token, or a read-only server."}
+    },
+)
 async def post_articles(request: Request, state: AppState) -> dict[str, Any]:
     _authorise(request, state.config.token)
     body = await request.body()
