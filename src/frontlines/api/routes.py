@@ -29,8 +29,10 @@ from frontlines.store.sqlite import SqliteRepository
 
 router = APIRouter(responses=ERROR_RESPONSES)
 #: The 200 answers of routes that send GeoJSON (and, for /api/events, CSV).
-_GEOJSON = {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
-_EVENT_FORMATS = {
+_GEOJSON: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}
+}
+_EVENT_FORMATS: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {
             "application/json": {"schema": {"type": "object"}},
