@@ -17,6 +17,7 @@ from frontlines.cli.evaluate import eval_app
 from frontlines.config import Settings
 from frontlines.corpus.evaluate import FIGURES, breakdown, leave_country_out, sealed
 from frontlines.corpus.items import load_corpus
+from frontlines.events.cascade import CASCADE_RULE_IDS
 from frontlines.events.nonevents import RULE_IDS
 from frontlines.run import load_resources
 
@@ -36,11 +37,11 @@ class CorpusFormat(StrEnum):
 def _ablated(settings: Settings, steps: list[str]) -> Settings:
     events = settings.events
     for step in steps:
-        if step in RULE_IDS:
+        if step in RULE_IDS or step in CASCADE_RULE_IDS:
             events = replace(events, rules_off=(*events.rules_off, step))
             continue
         if step not in ABLATIONS:
-            known = ", ".join([*ABLATIONS, *sorted(RULE_IDS)])
+            known = ", ".join([*ABLATIONS, *sorted(RULE_IDS | CASCADE_RULE_IDS)])
             raise typer.BadParameter(f"unknown step or rule {step!r}; one of {known}")
         name, value = ABLATIONS[step]
         events = replace(events, **{name: value})  # type: ignore[arg-type]

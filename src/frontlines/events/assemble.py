@@ -40,7 +40,7 @@ from frontlines.events.locate import (
     names_told_place,
     unplaced_mention,
 )
-from frontlines.events.nonevents import RULE_IDS
+from frontlines.events.nonevents import RULE_IDS, non_event
 from frontlines.events.notes import describe
 from frontlines.events.roles import assign_roles
 from frontlines.events.sources import attributions, event_source, unverified
@@ -201,10 +201,16 @@ class EventAssembler:
 
     def _unplaced(self, doc: Doc, s: int, e: int, sides: Sequence[ActorMention]) -> PlaceMention | None:
         """The country-level place of an event whose place is unknown (``locate.unplaced_mention``):
+        the country of a place the sentence names in another role ("the Bucha City Council"), else
         the story's focus country, else the home country of an actor the sentence names."""
         if self.country_place is None:
             return None
-        codes = [doc.focus_country] + [m.ref.country for m in sides]
+        named = [
+            m.place.country_code
+            for m in doc.places
+            if s <= m.start < e and m.place is not None and m.place.kind != "country"
+        ]
+        codes = [*named, doc.focus_country] + [m.ref.country for m in sides]
         country = next((self.country_place(c) for c in codes if c), None)
         return unplaced_mention(doc.text, s, e, country, sides) if country else None
 
@@ -222,7 +228,10 @@ class EventAssembler:
             [
                 text[s:e]
                 for s, e in clauses
-                if _within(doc.triggers, s, e) or _within(doc.actors, s, e) or _within(doc.casualties, s, e)
+                if len(text) <= self.settings.long_text_chars
+                or _within(doc.triggers, s, e)
+                or _within(doc.actors, s, e)
+                or _within(doc.casualties, s, e)
             ]
         )
         para_starts = _paragraph_starts(text, clauses)
@@ -256,8 +265,15 @@ class EventAssembler:
             triggers = decision.triggers
             if decision.step != "rule" or decision.triggers:
                 doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
-            non_event_story |= index < 2 and decision.step in _NON_EVENT_STEPS
-            if decision.step == "model-detects" and non_event_story:
+            non_event_story |= index < 2 and (
+                decision.step in _NON_EVENT_STEPS
+                or non_event(text[s:e], frozenset(self.settings.rules_off)) is not None
+            )
+            if (
+                decision.step == "model-detects"
+                and non_event_story
+                and "non-event-story" not in self.settings.rules_off
+            ):
                 # Rule non-event-story: in a report that opens with an earthquake or a crash, a sentence
                 # without an event word tells of the rescue or the toll, not of a political event.
                 doc.trace.append(

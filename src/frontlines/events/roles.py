@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from frontlines.events.role_rules import EXCLUSIVE, RULES, RoleState, kind_of
+from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
+from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import Actor, ActorMention, Inter, Trigger

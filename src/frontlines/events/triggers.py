@@ -209,7 +209,7 @@ RULES: tuple[Rule, ...] = (
     _rule(S.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|rounded\s+up|raids?\s+and\s+arrests", 20),
     _rule(
         S.DISRUPTED_WEAPONS_USE,
-        r"shot\s+down|intercept(?:ed|s)|defus(?:ed|ing)(?:\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|"
+        r"shot\s+down|downed|intercept(?:ed|s)|defus(?:ed|ing)(?:\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|"
         r"mines?|IEDs?|car\s+bombs?))?|dismantl(?:ed|ing)\s+"
         r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)",
         52,

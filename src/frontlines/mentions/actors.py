@@ -39,6 +39,10 @@ class _Period:
         return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
 
 
+#: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
+_CRAFT_ROLES = "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military"
+
+
 @dataclass(frozen=True, slots=True)
 class _Role:
     role: str
@@ -201,10 +205,10 @@ class ActorDictionary:
         heads = _alternation(demonym_heads)
         # No look-behind before the demonyms: a pattern that opens with a literal alternation lets the
         # regex engine skip to where one can start (three times faster); _demonym_matches checks the edge.
-        # "Russian Shahed drones", "Turkish Bayraktar TB2 drones": up to two capitalised model names
-        # may stand between the demonym and its head.
+        # "Russian Shahed drones", "Turkish Bayraktar TB2 drones", "a Russian Mi-24 attack helicopter":
+        # up to three model names or words for a craft's role may stand between demonym and head.
         self._demonym_re = re.compile(
-            rf"(?P<dem>{demonym})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<head>{heads})(?![\w-])"
+            rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{_CRAFT_ROLES})\s+){{0,3}}(?P<head>{heads})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")

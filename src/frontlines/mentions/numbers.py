@@ -63,7 +63,8 @@ CUE = re.compile(
     r"|(?:people|those)\s+killed))"
     r"|(?P<toll_wounded>number\s+of\s+(?:the\s+)?(?:wounded|injured|injuries))"
     r"|(?P<both_killed>killed|executed|beheaded|massacred|martyred|slaughtered|murdered"
-    r"|shot\s+dead|gunned\s+down)"
+    r"|shot\s+dead|gunned\s+down|lynched|(?:stoned|beaten|hacked|stabbed|clubbed|tortured|burned|burnt)\s+to\s+death"
+    r"|(?:burned|burnt)\s+(?:(?:him|her|them)\s+)?alive)"
     r"|(?P<pre_killed>kills?|killing|execut(?:es|ing)|behead(?:s|ing)|massacring|slaughtering"
     r"|claim(?:ed|ing|s)?\s+the\s+lives\s+of|(?:took|taking|takes|take)\s+the\s+lives\s+of|bodies\s+of"
     r"|(?:cut|cutting|slit|slitting)\s+the\s+throats?\s+of)"
@@ -107,6 +108,14 @@ CUE_STEMS = re.compile(
             "number",
             r"shot\s+dead",
             r"gunned\s+down",
+            "lynched",
+            "stoned",
+            "beaten",
+            "hacked",
+            "stabbed",
+            "clubbed",
+            "tortured",
+            "burn",
             r"cut(?:ting)?\s+the\s+throat",
             r"slit(?:ting)?\s+the\s+throat",
         ]

@@ -115,7 +115,7 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             "ML",
             dt.date(2020, 4, 1),
             [
-                ("JNIM", "JNIM: Jama'a Nusrat al-Islam wal Muslimin", 2),
+                ("JNIM", "JNIM: Group for Support of Islam and Muslims", 2),
                 ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", 2),
             ],
         ),
