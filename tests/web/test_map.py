@@ -48,8 +48,10 @@ HOSTILE = {
     ),
 }
 WAIT_MS = 15_000
-#: Points of the dense map test.
+#: Points of the dense map test, and how long it may wait for them on a busy 2-core machine (a bound on
+#: a hang, not a timing assertion: the time is printed and written to out/screenshots/render.txt).
 DENSE = 10_000
+DENSE_WAIT_MS = 90_000
 
 
 def _free_port() -> int:
@@ -121,8 +123,8 @@ def api(base_url: str, path: str, **params: str) -> dict:
     return httpx.get(f"{base_url}{path}", params=params, timeout=10).json()
 
 
-def loaded(page, loads: int = 1) -> int:
-    page.wait_for_selector(f"body[data-loads='{loads}']", state="attached", timeout=WAIT_MS)
+def loaded(page, loads: int = 1, wait_ms: int = WAIT_MS) -> int:
+    page.wait_for_selector(f"body[data-loads='{loads}']", state="attached", timeout=wait_ms)
     return int(page.get_attribute("body", "data-points"))
 
 
@@ -232,12 +234,12 @@ def dense_url(tmp_path_factory, examples_db, settings) -> Iterator[str]:
 def test_web_ten_thousand_points_render_and_the_page_stays_responsive(page, dense_url):
     started = time.perf_counter()
     page.goto(dense_url + "/")
-    assert loaded(page) == DENSE
+    assert loaded(page, wait_ms=DENSE_WAIT_MS) == DENSE
     seconds = time.perf_counter() - started
     in_page_ms = int(page.get_attribute("body", "data-render-ms"))
     # the page still answers: zooming in redraws the clusters
     page.click(".leaflet-control-zoom-in")
-    page.wait_for_selector(".marker-cluster", timeout=WAIT_MS)
+    page.wait_for_selector(".marker-cluster", timeout=DENSE_WAIT_MS)
     SHOTS.mkdir(parents=True, exist_ok=True)
     figure = (
         f"{DENSE} points: first render {seconds:.2f} s from navigation, {in_page_ms} ms fetching and adding"
