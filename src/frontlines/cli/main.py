@@ -40,6 +40,7 @@ from frontlines.cli.geoparse import geoparse_cmd
 from frontlines.cli.merge import canonical_store, print_canonical, report_summary, warn_unmerged
 from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
+from frontlines.cli.serve import register as register_serve
 from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
 from frontlines.events.explain import explain as explain_doc
@@ -63,6 +64,7 @@ app.add_typer(eval_app, name="eval")
 app.command("geoparse")(geoparse_cmd)
 register_merge(app)
 register_control(app)
+register_serve(app)
 
 
 def _report(result: Result) -> None:
