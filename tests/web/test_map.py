@@ -47,7 +47,7 @@ HOSTILE = {
         '<img src="x" onerror="window.__pwned = 2"> The governor said rescue work went on overnight.'
     ),
 }
-WAIT_MS = 15_000
+WAIT_MS = 60_000
 #: Points of the dense map test, and how long it may wait for them on a busy 2-core machine (a bound on
 #: a hang, not a timing assertion: the time is printed and written to out/screenshots/render.txt).
 DENSE = 10_000
