@@ -140,6 +140,9 @@ _ONE_PERSON = (
     "|activist|official|judge|mayor|governor|head|chief|wife|husband|son|daughter|mother|father|brother"
     "|sister|pilot|colonel|general|captain|lieutenant|sergeant|volunteer|pilgrim|worshipper|passenger"
     "|elder|bomber|attacker|defector|detainee|prisoner|hostage|employee|engineer|lawyer|politician"
+    "|thief|robber|suspect|councillor|councilor|bodyguard|principal|vice-principal|trader|vendor|herder"
+    "|herdsman|fisherman|miner|villager|informant|preacher|pastor|monk|nun|headman|businessman"
+    "|shopkeeper|customer|host|presenter|candidate|chairman|chairwoman|spokesman"
 )
 _NOT_MODIFIER = (
     r"(?:and|or|of|in|on|at|to|for|with|by|from|who|whom|which|that|was|were|is|are|had|has|have|been"
