@@ -60,8 +60,9 @@ class PgServer:
     def admin(self) -> psycopg.Connection:
         return psycopg.connect(self.url("postgres"), autocommit=True)
 
-    def new_database(self, *, template: str | None = TEMPLATE) -> str:
-        """A new database's URL; databases handed out before and no longer in use are dropped."""
+    def new_database(self, *, template: str | None = TEMPLATE, keep: bool = False) -> str:
+        """A new database's URL; databases handed out before (without ``keep``) and no longer in use
+        are dropped."""
         self._serial += 1
         name = f"test_{self._serial}"
         with self.admin() as conn:
@@ -75,7 +76,8 @@ class PgServer:
             # FILE_COPY: 4x faster than the default WAL_LOG for a template this size
             suffix = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
             conn.execute(f'CREATE DATABASE "{name}"{suffix}')
-        self._handed.append(name)
+        if not keep:
+            self._handed.append(name)
         return self.url(name)
 
 

@@ -76,7 +76,7 @@ class Engine:
 
             return SqliteRepository(":memory:")
         if self._scratch is None:
-            self._scratch = self.server.new_database()
+            self._scratch = self.server.new_database(keep=True)
         repo = self.open(self._scratch)
         for table in SCRATCH_TABLES:
             repo._conn.execute(f"DELETE FROM {table}")

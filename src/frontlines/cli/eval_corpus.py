@@ -15,15 +15,8 @@ import typer
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
 from frontlines.config import Settings
-from frontlines.events.nonevents import RULE_IDS
+from frontlines.events.ablation import switch_off
 from frontlines.run import load_resources
-
-#: What ``--ablate`` can switch off: a cascade step, by the setting that turns it off.
-ABLATIONS = {
-    "model-detects": ("classifier_threshold", 1.01),
-    "model-overrides": ("classifier_override", 1.01),
-    "model-vetoes": ("classifier_veto", 1.01),
-}
 
 
 class CorpusFormat(StrEnum):
@@ -31,18 +24,8 @@ class CorpusFormat(StrEnum):
     json = "json"
 
 
-def _ablated(settings: Settings, steps: list[str]) -> Settings:
-    events = settings.events
-    for step in steps:
-        if step in RULE_IDS:
-            events = replace(events, rules_off=(*events.rules_off, step))
-            continue
-        if step not in ABLATIONS:
-            known = ", ".join([*ABLATIONS, *sorted(RULE_IDS)])
-            raise typer.BadParameter(f"unknown step or rule {step!r}; one of {known}")
-        name, value = ABLATIONS[step]
-        events = replace(events, **{name: value})  # type: ignore[arg-type]
-    return replace(settings, events=events)
+def _ablated(settings: Settings, ids: list[str]) -> Settings:
+    return replace(settings, events=switch_off(settings.events, ids))
 
 
 def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None:
@@ -64,7 +47,10 @@ def corpus_cmd(
     ] = None,
     ablate: Annotated[
         list[str] | None,
-        typer.Option("--ablate", help="Switch off a cascade step or a rule by its id; repeatable."),
+        typer.Option(
+            "--ablate",
+            help="Switch off a cascade step or a rule by its id (`frontlines eval rules`); repeatable.",
+        ),
     ] = None,
     format: Annotated[
         CorpusFormat, typer.Option("--format", "-f", help="Output format.")

@@ -51,6 +51,24 @@ def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[s
         where.append(f"(event_type = {mark} OR sub_event_type = {mark})")
         kind = normalise_event_type(query.event_type).value
         params += [kind, kind]
+    if query.sub_event_type is not None:
+        where.append(f"sub_event_type = {mark}")
+        params.append(normalise_event_type(query.sub_event_type).value)
+    if query.text is not None:
+        where.append("strpos(lower(notes), lower(%s)) > 0" if pg else "instr(fl_casefold(notes), ?)")
+        params.append(query.text.strip().casefold())
+    if query.ids is not None:
+        if pg:
+            where.append("event_id = ANY(%s)")
+            params.append(list(query.ids))
+        else:
+            where.append(f"event_id IN ({', '.join('?' * len(query.ids))})")
+            params += list(query.ids)
+    if query.after is not None:
+        where.append(f"(event_date > {mark} OR (event_date = {mark} AND event_id > {mark}))")
+        params += [query.after[0], query.after[0], query.after[1]]
+    if query.bbox is not None:
+        where += _bbox(query.bbox, mark, params)
     if query.actor is not None:
         needle = query.actor.strip().casefold()
         columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
@@ -71,3 +89,16 @@ def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[s
             where.append("(" + " OR ".join("longitude BETWEEN ? AND ?" for _ in box.lon_ranges) + ")")
             params += [bound for pair in box.lon_ranges for bound in pair]
     return where, params
+
+
+def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any]) -> list[str]:
+    """Conditions for ``(west, south, east, north)`` on the latitude/longitude index (both engines:
+    a box in degrees is exactly a range of each); west > east crosses the antimeridian."""
+    west, south, east, north = bbox
+    params += [south, north, west, east]
+    lon = (
+        f"longitude BETWEEN {mark} AND {mark}"
+        if west <= east
+        else f"(longitude >= {mark} OR longitude <= {mark})"
+    )
+    return [f"latitude BETWEEN {mark} AND {mark}", lon]
