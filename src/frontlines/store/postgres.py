@@ -27,6 +27,7 @@ from frontlines.errors import StoreError
 from frontlines.model import Article, Event, Rejection
 from frontlines.store.base import BatchCounts, EventQuery, StoreCounts, haversine_km
 from frontlines.store.postgres_canonical import CanonicalPostgres
+from frontlines.store.postgres_reading import ReadingPostgres
 from frontlines.store.postgres_schema import MERGE_LOCK, migrate_postgres, postgres_migrations
 from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.store.schema import Migration
@@ -67,7 +68,7 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class PostgresRepository(CanonicalPostgres):
+class PostgresRepository(CanonicalPostgres, ReadingPostgres):
     """A :class:`~frontlines.store.base.Repository` in a PostgreSQL database (with PostGIS).
 
     Opening applies the migrations not yet recorded (under an advisory lock). ``clock`` gives the
