@@ -182,3 +182,26 @@ def test_postgres_concurrent_first_opens_migrate_once(pg_server: PgServer) -> No
     with psycopg.connect(url) as conn:
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
     assert versions == [m.version for m in postgres_migrations()]
+
+
+def test_postgres_url_through_the_cli_option_and_the_environment(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from frontlines.cli.main import app
+
+    url = pg_server.new_database()
+    with PostgresRepository(url) as repo:
+        repo.add_batch([make_article()], [make_event("e1"), make_event("e2")], [], run_config="h")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["--db", url, "events", "--reports", "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.output
+    assert [json.loads(line)["event_id"] for line in listed.stdout.splitlines()] == ["e1", "e2"]
+    merged = runner.invoke(app, ["--db", url, "merge"])
+    assert merged.exit_code == 0 and "merged 2 reports" in merged.stdout
+    monkeypatch.setenv("FRONTLINES_DB", url)
+    canonical = runner.invoke(app, ["events", "--format", "jsonl"])
+    assert canonical.exit_code == 0 and len(canonical.stdout.splitlines()) >= 1
