@@ -70,6 +70,7 @@ bench: install
 	$(BIN)/python bench/classifier.py
 	$(BIN)/python bench/merge.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/ingest.py --articles 8040 --then 10
 
 SHARED := ../shared/data
 

@@ -9,12 +9,20 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, NamedTuple, Protocol, Self, runtime_checkable
+from typing import NamedTuple, Protocol, Self, runtime_checkable
 
 import pycountry
 
 from frontlines.errors import ConfigError
-from frontlines.model import Article, Event, EventType, Rejection, SubEventType
+from frontlines.model import (
+    Article,
+    CanonicalEvent,
+    Event,
+    EventType,
+    Rejection,
+    ReportKey,
+    SubEventType,
+)
 
 #: Mean Earth radius (IUGG), km: the radius of the haversine distance.
 EARTH_RADIUS_KM = 6371.0088
@@ -264,32 +272,50 @@ def bounding_box(near: Near) -> BoundingBox:
 @runtime_checkable
 class CanonicalRepository(Repository, Protocol):
     """A repository that also keeps canonical events (migration 0003): what ``frontlines merge``
-    and ``frontlines events`` need. The merge logic is :mod:`frontlines.merge`; this only stores."""
+    and ``frontlines events`` need. The merge logic is :mod:`frontlines.merge`; this only stores.
 
-    def replace_canonical(self, drop: Sequence[str], add: Sequence[Any], *, clear: bool = False) -> None:
+    The merge reads light :class:`~frontlines.model.ReportKey` records to find which reports can
+    match, and full reports (with evidence) only for the zones it re-merges.
+    """
+
+    def replace_canonical(
+        self, drop: Sequence[str], add: Sequence[CanonicalEvent], *, clear: bool = False
+    ) -> None:
         """In one transaction: delete canonical events ``drop`` (all with ``clear``), write ``add``."""
         ...
 
-    def unmerged_reports(self) -> list[Event]:
-        """Stored reports not yet in any canonical event."""
+    def unmerged_ids(self) -> list[str]:
+        """Ids of the stored reports not yet in any canonical event, sorted."""
         ...
 
     def unmerged_count(self) -> int:
         """How many stored reports are not yet in any canonical event."""
         ...
 
-    def report_neighbours(self, report: Event) -> list[Event]:
-        """Stored reports the merge may match with ``report`` (a superset)."""
+    def reports_by_id(self, ids: Sequence[str]) -> list[Event]:
+        """The stored reports with these ids, with their evidence, by id."""
+        ...
+
+    def report_keys(self, ids: Sequence[str]) -> list[ReportKey]:
+        """The match keys of the stored reports with these ids, by id."""
+        ...
+
+    def report_keys_between(self, first: dt.date | None, last: dt.date | None) -> Iterator[ReportKey]:
+        """The match keys of the stored reports dated from ``first`` to ``last`` (None: unbounded)."""
         ...
 
     def canonical_owner(self, report_ids: Sequence[str]) -> dict[str, str]:
         """Report id -> canonical id for the merged ones among ``report_ids``."""
         ...
 
+    def canonical_members(self, canonical_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Canonical id -> its report ids, for the stored ones among ``canonical_ids``."""
+        ...
+
     def canonical_count(self) -> int:
         """How many canonical events are stored."""
         ...
 
-    def canonical_events(self, query: EventQuery) -> Iterator[Any]:
-        """Stored canonical events (``frontlines.merge.CanonicalEvent``) matching ``query``."""
+    def canonical_events(self, query: EventQuery) -> Iterator[CanonicalEvent]:
+        """Stored canonical events matching ``query``, by date then id."""
         ...
