@@ -1,7 +1,7 @@
 """What the API answers with: event records, GeoJSON features, CSV, an event's full story (reports,
 sources, evidence in context) and an article with its evidence spans. Built from the store's reads and
 the records the CLI prints (:func:`frontlines.export.event_to_record`,
-:func:`frontlines.cli.merge.canonical_record`), so the API and the CLI say the same thing."""
+:func:`frontlines.export.canonical_to_record`), so the API and the CLI say the same thing."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from frontlines.cli.merge import CANONICAL_COLUMNS, canonical_record
-from frontlines.export import EVENT_COLUMNS, event_to_record, evidence_to_record
+from frontlines.export import CANONICAL_COLUMNS, EVENT_COLUMNS, event_to_record, evidence_to_record
+from frontlines.export import canonical_to_record as canonical_record
 from frontlines.merge.reconcile import CanonicalEvent
 from frontlines.model import Article, Event
 from frontlines.store.base import EventQuery

@@ -14,10 +14,10 @@ import typer
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
 from frontlines.events.ablation import switch_off
-from frontlines.run import load_resources
 
 if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
     from frontlines.evaluation.acled import AcledScores, RowOutcome
+from frontlines.run import load_resources
 
 
 class EvalFormat(StrEnum):
@@ -105,8 +105,6 @@ def _print_table(scores: AcledScores) -> None:
 
 def _print_ablation(whole: AcledScores, ablated: AcledScores, ids: list[str]) -> None:
     """The figures with every rule and with ``ids`` switched off, side by side."""
-    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER
-
     print(f"gold: {whole.gold_path}")
     print(f"ablated: {', '.join(ids)}")
     changed = sum(
@@ -119,6 +117,8 @@ def _print_ablation(whole: AcledScores, ablated: AcledScores, ids: list[str]) ->
         f"event: {whole.rows_with_event} with, {ablated.rows_with_event} without"
     )
     print()
+    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER
+
     print(f"{'figure':<28} {'with':>7} {'without':>8} {'change':>7} {'rows':>5}")
     for name in FIGURES:
         on, off = whole.figures[name], ablated.figures[name]

@@ -35,10 +35,6 @@ _TABLE_COLUMNS = (
 )
 
 
-#: The name :mod:`frontlines.api.views` imports the canonical record under.
-canonical_record = canonical_to_record
-
-
 def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
     """Print canonical events to stdout in ``fmt``; returns how many were printed."""
     return print_records(

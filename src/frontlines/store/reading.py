@@ -13,7 +13,6 @@ from typing import Literal, NamedTuple
 
 from frontlines.model import Article, Evidence
 from frontlines.store.base import EventQuery, haversine_km
-from frontlines.store.where import where_clause
 
 Period = Literal["day", "week", "month"]
 
@@ -107,7 +106,9 @@ class ReadingSqlite:
     def event_counts(self, query: EventQuery, by: Period, *, canonical: bool = True) -> list[PeriodCount]:
         """Events matching ``query`` (canonical ones, or reports) and their fatalities per period,
         oldest first. ``query.near`` is applied as its bounding box; ``limit`` and ``after`` are ignored."""
-        where, params = where_clause(
+        from frontlines.store.where import where_clause as _where
+
+        where, params = _where(
             EventQuery(
                 since=query.since,
                 until=query.until,
@@ -136,7 +137,9 @@ class ReadingSqlite:
     def event_points(self, query: EventQuery, *, canonical: bool = True) -> list[EventPoint]:
         """The map points of the events matching ``query`` (canonical ones, or reports), in the order and
         with the filters, ``after`` and ``limit`` of :meth:`events`; no evidence is read."""
-        where, params = where_clause(query)
+        from frontlines.store.where import where_clause as _where
+
+        where, params = _where(query)
         table = "canonical_events" if canonical else "events"
         sql = f"SELECT {', '.join(POINT_COLUMNS)} FROM {table}"
         if where:
