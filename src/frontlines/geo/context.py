@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
@@ -319,6 +320,7 @@ def _is_possessive(word: str) -> bool:
     return word.endswith("s") and country_code(word[:-1]) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_title_like(sentence: str) -> bool:
     """True for headline-style text where most longer words are capitalised ("Rebels Shell Aleppo")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]

@@ -15,10 +15,12 @@ automaton cannot find because the text spells them another way.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import re
 import sqlite3
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -143,16 +145,15 @@ class PlaceMatcher:
         taken = self._find(text)
         titled = _title_capitals(text)
         if titled is not text:
-            seen = {i for start, end in taken for i in range(start, end)}
+            seen = bytearray(len(text))
+            for start, end in taken:
+                seen[start:end] = b"\x01" * (end - start)
             for start, end in self._find(titled):
-                if titled[start:end] != text[start:end] and not any(i in seen for i in range(start, end)):
+                if titled[start:end] != text[start:end] and 1 not in seen[start:end]:
                     taken.append((start, end))
             taken.sort()
-        return [
-            (start, end, text[start:end])
-            for start, end in taken
-            if not any(start < d_end and d_start < end for d_start, d_end in dates)
-        ]
+        in_date = _Overlaps(dates)
+        return [(start, end, text[start:end]) for start, end in taken if not in_date(start, end)]
 
     def _find(self, text: str) -> list[tuple[int, int]]:
         candidates: list[tuple[int, int]] = []
@@ -168,14 +169,27 @@ class PlaceMatcher:
             return []
         candidates.sort(key=lambda span: (span[0] - span[1], span[0]))
         taken: list[tuple[int, int]] = []
-        occupied: set[int] = set()
+        occupied = bytearray(size)  # 1 where a longer name was taken
         for start, end in candidates:
-            if start in occupied or (end - 1) in occupied or any(i in occupied for i in range(start, end)):
+            if 1 in occupied[start:end]:
                 continue
-            occupied.update(range(start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             taken.append((start, end))
         taken.sort()
         return taken
+
+
+class _Overlaps:
+    """Whether a range overlaps one of a set of ranges, by bisection (no scan of all of them)."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end) - 1  # the last range starting before ``end``
+        return i >= 0 and self._reach[i] > start
 
 
 def transliterated_names(path: Path) -> list[str]:
@@ -196,6 +210,7 @@ def transliterated_names(path: Path) -> list[str]:
 #: A dateline's place in capitals at the start of a line ("BEIRUT (Reuters) -", "CHARLESTON, W.Va.",
 #: "NEWARK  Police said", "WASHINGTON Christopher Steele, ...": the story goes on in ordinary case).
 _DATELINE = re.compile(
+    r"(?=[ \t]*[A-Z][A-Z'’.])"  # two capitals first: most positions fail here, cheaply
     r"(?:^[ \t]*|(?<=[.!?] )|(?<=[.!?][\"”] )|(?<=\d\d\d\d ))"  # a line, sentence or dated byline start
     r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?=[,:]|[ \t]*\(|[ \t]+[-—–]|[ \t]{2,}\S|[ \t]+[A-Z][a-z])",
     re.MULTILINE,

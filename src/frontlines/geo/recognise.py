@@ -16,10 +16,14 @@ Four finders, merged longest-first where they overlap:
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Generic, Literal, Protocol, TypeVar
+
+import ahocorasick
 
 from frontlines.geo.names import is_common_word
 from frontlines.geo.wordlists import (
@@ -63,7 +67,6 @@ _ANYWHERE = re.compile(rf"(?<![\w.])(?:{_alternation(list(_ANYWHERE_TABLE))})(?!
 _AFTER_COMMA = re.compile(
     rf"(?<=[A-Za-z.], )(?:{_alternation(list(AFTER_COMMA_ABBREVIATIONS))})(?![\w])(?!-)(?! [a-z]{{2,}} [a-z])"
 )
-_DEMONYM = re.compile(rf"(?<![\w])(?:{_alternation(list(DEMONYM_PLACES))})(?![\w])")
 #: A sentence in capitals ("US TROOPS LEAVE"): "US" there is the pronoun as often as the country.
 _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})
@@ -99,12 +102,43 @@ def _abbreviation(start: int, end: int, surface: str, name: str) -> Span:
     return Span(start, end, surface, name, "abbreviation", kinds, ABBREVIATION_COUNTRIES)
 
 
+def _demonym_automaton() -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word in DEMONYM_PLACES:
+        automaton.add_word(word)
+    automaton.make_automaton()
+    return automaton
+
+
+#: Every demonym in one Aho-Corasick automaton: one pass over the text, whatever the list's length.
+_DEMONYMS = _demonym_automaton()
+
+
 def demonym_spans(text: str) -> list[Span]:
-    """Nationality words in ``text`` with the place each refers to."""
-    return [
-        Span(m.start(), m.end(), m.group(), DEMONYM_PLACES[m.group()], "demonym", _DEMONYM_KINDS)
-        for m in _DEMONYM.finditer(text)
-    ]
+    """Nationality words in ``text`` (whole words, the longest where two start together) with the
+    place each refers to."""
+    size = len(text)
+    found = sorted(
+        (last - length + 1, -length)
+        for last, length in _DEMONYMS.iter(text)
+        if (last - length < 0 or not _is_word_char(text[last - length]))
+        and (last + 1 >= size or not _is_word_char(text[last + 1]))
+    )
+    spans: list[Span] = []
+    reached = 0
+    for start, negative in found:
+        end = start - negative
+        if start < reached:
+            continue
+        surface = text[start:end]
+        spans.append(Span(start, end, surface, DEMONYM_PLACES[surface], "demonym", _DEMONYM_KINDS))
+        reached = end
+    return spans
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches: letters, digits and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 _PRIORITY = {"county": -1, "longer": 0, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
@@ -117,11 +151,11 @@ def merge_spans(*groups: Sequence[Span]) -> list[Span]:
         (s for group in groups for s in group), key=lambda s: (s.start - s.end, _PRIORITY[s.source], s.start)
     )
     taken: list[Span] = []
-    occupied: set[int] = set()
+    occupied = bytearray(max((s.end for s in spans), default=0))  # 1 where a span was taken
     for span in spans:
-        if any(i in occupied for i in range(span.start, span.end)):
+        if 1 in occupied[span.start : span.end]:
             continue
-        occupied.update(range(span.start, span.end))
+        occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
         taken.append(span)
     taken.sort(key=lambda s: s.start)
     return taken
@@ -143,6 +177,8 @@ _COUNTY_KINDS = frozenset({"admin2"})
 def county_spans(text: str) -> list[Span]:
     """Counties named without the word "County" (see the module docstring)."""
     spans: list[Span] = []
+    if " Co." not in text and " CO." not in text and "counties" not in text and "parishes" not in text:
+        return spans  # neither pattern can match: skip two slow scans
     for m in _COUNTY_ABBREVIATED.finditer(text):
         name = _query(m.group(1))
         spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
@@ -181,14 +217,46 @@ _RUN = re.compile(
 )
 
 
-def unmatched_runs(text: str, taken: Sequence[Span]) -> list[Span]:
+class _Ranged(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+R = TypeVar("R", bound=_Ranged)
+
+
+class SpanIndex(Generic[R]):
+    """Spans (anything with ``start``/``end``) sorted once, so that the ones overlapping or inside a
+    range are found by bisection: linear cost in the article, never a scan of all spans per query."""
+
+    def __init__(self, spans: Sequence[R]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self.spans]
+        #: The furthest end of the spans up to each position (spans may overlap).
+        self._reach = list(itertools.accumulate((s.end for s in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> list[R]:
+        """The spans that share at least one character with ``[start, end)``, by start."""
+        low = bisect_right(self._reach, start)
+        high = bisect_left(self._starts, end)
+        return [s for s in self.spans[low:high] if s.end > start]
+
+    def inside(self, start: int, end: int) -> list[R]:
+        """The spans that lie wholly within ``[start, end)``, by start."""
+        return [s for s in self.overlapping(start, end) if start <= s.start and s.end <= end]
+
+
+def unmatched_runs(text: str, taken: Sequence[Span] | SpanIndex[Span]) -> list[Span]:
     """Capitalised runs of ``text`` ("Kafr Sousa", "al-Shaghour") that no ``taken`` span covers whole
     (a run may hold a shorter matched name: "Sousa" in "Kafr Sousa"): names the gazetteer may spell
     another way (looked up by skeleton, see ``resolve``)."""
+    index = taken if isinstance(taken, SpanIndex) else SpanIndex(taken)
     out: list[Span] = []
     for m in _RUN.finditer(text):
         start, end = m.span()
-        inside = [s for s in taken if s.start < end and start < s.end]
+        inside = index.overlapping(start, end)
         if any(s.start <= start and end <= s.end for s in inside):
             continue
         if any(s.start < start or s.end > end for s in inside):

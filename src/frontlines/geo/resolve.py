@@ -33,8 +33,9 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from frontlines.geo import scoring
@@ -52,6 +53,7 @@ from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
 from frontlines.geo.variants import (
+    Anchors,
     SimilarNames,
     arabic_name,
     arabic_named,
@@ -94,6 +96,8 @@ _FACILITY_AFTER = re.compile(
 )
 #: ... after "the": "the Salem mosque" is a mosque's name; "a Beirut hospital" is a hospital in Beirut.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: Kinds of the article's places near which a name spelled otherwise may be found (rule 6).
+_ANCHOR_KINDS = frozenset({"city", "district", "admin2", "admin3"})
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
 
@@ -107,10 +111,14 @@ class ScoredMention:
     adjectival: bool = False
 
 
-def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, size: int) -> tuple[int, int, int]:
-    for i, (s_start, s_end) in enumerate(sentences):
-        if s_start <= start < s_end:
-            return i, s_start, s_end
+def _sentence_of(
+    sentences: Sequence[tuple[int, int]], starts: Sequence[int], start: int, size: int
+) -> tuple[int, int, int]:
+    """The sentence holding offset ``start`` (index, start, end) by bisection over the sentences'
+    ``starts`` (sorted, as the splitter gives them); (-1, 0, size) when none holds it."""
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and start < sentences[i][1]:
+        return i, sentences[i][0], sentences[i][1]
     return -1, 0, size
 
 
@@ -136,14 +144,18 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     items: list[Item] = []
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
+    sentence_starts = [s_start for s_start, _ in sentences]
     for span in spans:
         start, end = span.start, span.end
-        index, s_start, s_end = _sentence_of(sentences, start, len(text))
+        index, s_start, s_end = _sentence_of(sentences, sentence_starts, start, len(text))
         left = text[max(s_start, start - WINDOW) : start]
         right = text[end : min(s_end, end + WINDOW)]
         if index not in title_cache:
             title_cache[index] = is_title_like(text[s_start:s_end])
         organisation = False
+        candidates = lookup(span) if span.source == "variant" else None
+        if candidates == []:
+            continue  # a run no spelling of which is a place: no need to read its context
         if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,
@@ -161,24 +173,20 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 organisation = True
             elif reason is not None:
                 continue
-        candidates = lookup(span)
+        if candidates is None:
+            candidates = lookup(span)
         if not candidates:
             continue
         ctx = read_context(left, right)
         if organisation and ctx.role != "organisation_base":
             ctx = Context("organisation_base", ctx.near, ctx.unit)
         items.append(Item(span, ctx, candidates, index))
-    persons = {
-        key
-        for key in persons
-        if not any(
-            fold(i.span.query) == key
-            and any(
-                p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in i.candidates
-            )
-            for i in items
-        )
+    prominent = {
+        fold(i.span.query)
+        for i in items
+        if any(p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in i.candidates)
     }
+    persons -= prominent
     return items, persons
 
 
@@ -214,23 +222,23 @@ def _with_variants(
     border near the article's places) and the words around them say it is a place ("in Kfar
     Souseh", "the Qaboun district")."""
 
-    def anchors(query: str) -> list[Place]:
-        key = fold(query)
-        places = {
-            p.place_id: p
-            for i in items
-            if i.span.source != "demonym" and fold(i.span.query) != key
-            for p in i.candidates
-            if p.country_code == focus and p.kind in ("city", "district", "admin2", "admin3")
-        }
-        return list(places.values())  # a story repeats its names: each place once
+    anchors = Anchors()  # the focus country's towns named in the article: a name's anchors are the others'
+
+    def anchor(item: Item, places: Iterable[Place]) -> None:
+        if item.span.source != "demonym":
+            for p in places:
+                if p.country_code == focus and p.kind in _ANCHOR_KINDS:
+                    anchors.add(fold(item.span.query), p)
+
+    for item in items:
+        anchor(item, item.candidates)
 
     found: dict[str, list[Place]] = {}
 
     def variants(query: str) -> list[Place]:
         """One search per name and article: a story repeats its place names."""
         if query not in found:
-            found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors(query))
+            found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors)
         return found[query]
 
     for item in items:
@@ -240,6 +248,7 @@ def _with_variants(
             added_places = [p for p in extra if p.place_id not in known]
             item.candidates = item.candidates + added_places
             item.respelled |= {p.place_id for p in added_places}
+            anchor(item, added_places)  # a respelled place anchors the names after it
     runs = unmatched_runs(text, spans)
     added, _ = _recognise(
         text,

@@ -81,6 +81,8 @@ NEAR_SCALE_KM = 80.0
 SUPPORT_CANDIDATES = 12
 #: Candidates this close to the chosen one count as the same answer in the confidence.
 SAME_PLACE_KM = 50.0
+#: ``SAME_PLACE_KM`` in degrees of latitude: places further apart in latitude alone are further apart.
+_SAME_PLACE_DEGREES = math.degrees(SAME_PLACE_KM / 6371.0088)
 #: A district (city neighbourhood) lies "in" a city when it is this close to the city's point.
 CITY_RADIUS_KM = 30.0
 #: Kinds that the unit named by the text stands for.
@@ -268,9 +270,10 @@ def confidence(scores: Sequence[float], candidates: Sequence[Place]) -> float:
         return 0.0
     top = max(range(len(scores)), key=scores.__getitem__)
     weights = [math.exp(s - scores[top]) for s in scores]
+    best = candidates[top]
     same = sum(
         w
         for w, p in zip(weights, candidates, strict=True)
-        if distance_km(p, candidates[top]) <= SAME_PLACE_KM
+        if abs(p.latitude - best.latitude) <= _SAME_PLACE_DEGREES and distance_km(p, best) <= SAME_PLACE_KM
     )
     return same / sum(weights)

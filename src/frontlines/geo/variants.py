@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -29,7 +30,7 @@ from frontlines.geo import scoring
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_given_name
-from frontlines.geo.recognise import Span, unmatched_runs
+from frontlines.geo.recognise import Span, SpanIndex, unmatched_runs
 from frontlines.model import Place
 
 #: A spelling found by skeleton must be at least this similar to the text's (difflib ratio) ...
@@ -86,23 +87,62 @@ def arabic_named(places: Sequence[Place]) -> list[Place]:
 _RADIUS_DEGREES = math.degrees(VARIANT_RADIUS_KM / scoring.EARTH_RADIUS_KM)
 
 
+class Anchors:
+    """The article's places that a respelled name may lie near: the focus country's towns of every
+    name but the one looked up, sorted by latitude so that those within ``VARIANT_RADIUS_KM`` of a
+    point are found by bisection (linear in the article, not names x places)."""
+
+    def __init__(self, towns_by_name: Mapping[str, Iterable[Place]] | None = None) -> None:
+        self._latitudes: list[float] = []
+        self._rows: list[tuple[str, Place]] = []
+        self._seen: set[tuple[str, str]] = set()
+        self._names: set[str] = set()
+        for name, places in (towns_by_name or {}).items():
+            for place in places:
+                self.add(name, place)
+
+    def add(self, name: str, place: Place) -> None:
+        """Count ``place`` as a town of the name ``name`` (folded); each pair once."""
+        if (name, place.place_id) in self._seen:
+            return
+        self._seen.add((name, place.place_id))
+        self._names.add(name)
+        i = bisect_right(self._latitudes, place.latitude)
+        self._latitudes.insert(i, place.latitude)
+        self._rows.insert(i, (name, place))
+
+    def any_but(self, name: str) -> bool:
+        """Whether a name other than ``name`` (folded) has a town."""
+        return len(self._names - {name}) > 0
+
+    def near(self, place: Place, name: str) -> bool:
+        """Whether a town of a name other than ``name`` lies within ``VARIANT_RADIUS_KM`` of ``place``."""
+        low = bisect_left(self._latitudes, place.latitude - _RADIUS_DEGREES)
+        high = bisect_right(self._latitudes, place.latitude + _RADIUS_DEGREES)
+        return any(
+            other != name and scoring.distance_km(place, anchor) <= VARIANT_RADIUS_KM
+            for other, anchor in self._rows[low:high]
+        )
+
+
 def spelled_otherwise(
-    query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str, anchors: Sequence[Place]
+    query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str, anchors: Anchors | Sequence[Place]
 ) -> list[Place]:
     """Places ``query`` may stand for in an article about ``country``: those of ``country`` whose
     name folds like it (another spelling of the same letters: "Marea" and "Mareaa"), and those of
     any transliterated country whose spelling shares its skeleton and is close to it letter by
     letter (``VARIANT_SIMILARITY``) or folds like it, lying within ``VARIANT_RADIUS_KM`` of one of
-    the article's other places (``anchors``): a skeleton alone matches too many names to trust."""
+    the article's other places (``anchors``, or a plain list of them): a skeleton alone matches too
+    many names to trust."""
+    key = fold(query)
+    if not isinstance(anchors, Anchors):
+        anchors = Anchors({"": anchors})
+        key = key or " "  # the plain list's places all count
     found: dict[str, Place] = {p.place_id: p for p in gazetteer.lookup(query, country)}
-    if anchors:
+    if anchors.any_but(key):
         nearby = [*_variant_places(query, gazetteer, similar), *arabic_named(gazetteer.lookup(query))]
         for place in nearby:
-            if place.place_id not in found and any(
-                abs(place.latitude - a.latitude) <= _RADIUS_DEGREES
-                and scoring.distance_km(place, a) <= VARIANT_RADIUS_KM
-                for a in anchors
-            ):
+            if place.place_id not in found and anchors.near(place, key):
                 found[place.place_id] = place
     return list(found.values())
 
@@ -147,8 +187,9 @@ def longer_names(
     countries, sharing the skeleton of a stored spelling and ``LONGER_SIMILARITY`` alike. Each is a
     name span (the longer name wins where spans overlap, see ``recognise.merge_spans``)."""
     out: list[Span] = []
-    for run in unmatched_runs(text, spans):
-        inside = [s for s in spans if run.start <= s.start and s.end <= run.end]
+    index = SpanIndex(spans)
+    for run in unmatched_runs(text, index):
+        inside = index.inside(run.start, run.end)
         key = fold(run.query)
         if not any(s.source == "name" for s in inside) or any(fold(s.query) == key for s in inside):
             continue  # nothing matched inside, or only its article is left out ("al-Raqqa")
