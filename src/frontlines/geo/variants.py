@@ -30,6 +30,7 @@ from frontlines.geo import scoring
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_given_name
+from frontlines.geo.wordlists import OPENING_WORDS
 from frontlines.geo.recognise import Span, SpanIndex, unmatched_runs
 from frontlines.model import Place
 
@@ -54,7 +55,7 @@ SimilarNames = Callable[[str], Sequence[str]]
 _ARTICLE_LEADING = re.compile(r"^(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-")
 #: The head of an Arabic construct right before a name: a capitalised word and an article ("Tell al-",
 #: "Jabal al-", "Tahrir al-").
-_CONSTRUCT_HEAD = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’]*[ ](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh)-$")
+_CONSTRUCT_HEAD = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’]*[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh)-$")
 #: What ends the text before a sentence's first word.
 _SENTENCE_OPENERS = (".", "!", "?", ":", '"', "“", "(", "\n")
 
@@ -68,13 +69,20 @@ def arabic_name(text: str, start: int, surface: str) -> bool:
 def construct_tail(text: str, start: int) -> bool:
     """Whether the name at ``start`` ends an Arabic construct the gazetteer does not hold as a whole:
     a capitalised word that does not open the sentence, an article, then the name ("the hill of Tell
-    al-Harra", "Hayat Tahrir al-Sham", "Jabal al-Zawiya"). Such a name is part of another name (a
-    hill, a mountain, a group), not the town the part alone would name."""
+    al-Harra", "Hayat Tahrir al-Sham", "Jabal al-Zawiya"), or a word joined to it by hyphens
+    ("Deir-ez-Zor"). Such a name is part of another name (a hill, a mountain, a group, a town
+    written with hyphens), not the town the part alone would name."""
     head = _CONSTRUCT_HEAD.search(text, max(0, start - 40), start)
     if head is None:
         return False
-    before = text[: head.start()].rstrip(" \t")
-    return bool(before) and not before.endswith(_SENTENCE_OPENERS)
+    if "-" in head.group().split()[0][1:-1] or head.group().count("-") > 1:
+        return True  # "Deir-ez-Zor": hyphens join the words of one name, even opening a sentence
+    if head.group().split()[0] not in OPENING_WORDS:
+        return True  # "Tell al-Harra was taken": a name's head, wherever it stands
+    i = head.start()  # "In al-Raqqa" opening a sentence is a preposition and a name
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] not in _SENTENCE_OPENERS
 
 
 def arabic_named(places: Sequence[Place]) -> list[Place]:
@@ -203,14 +211,18 @@ def longer_names(
     return out
 
 
+#: What separates the words of a name: spaces and hyphens ("Deir-ez-Zor" is three words).
+_WORDS = re.compile(r"[\s-]+")
+
+
 def _more_words(run: Span, inside: Sequence[Span]) -> bool:
     """Whether a run is a longer name than the names inside it: more words ("Ras al-Ayn" holding
     "al-Ayn", not "Russia's" holding "Russia"), none of them an English word ("In Asia", "State
     Road") and the first no given name ("Salah Amin", "Mohamed Abdi": a person)."""
-    words = run.surface.split()
-    if len(words) <= max(len(s.surface.split()) for s in inside):
+    words = _WORDS.split(run.surface)
+    if len(words) <= max(len(_WORDS.split(s.surface)) for s in inside):
         return False
-    taken = " ".join(s.surface for s in inside).split()
+    taken = _WORDS.split(" ".join(s.surface for s in inside))
     extra = [w for w in words if w not in taken]
     if any(is_common_word(w) for w in extra):
         return False
