@@ -168,7 +168,7 @@ _QUALIFIERS = (
     r"\s+(?:of\s+)?)*"
 )
 _EVENT_BEFORE = re.compile(
-    rf"\b(?:in|at|near|of|around|outside|into|on|across|inside|towards?|through|throughout|nearby)\s+"
+    rf"\b(?:in|at|near|of|around|outside|into|on|across|inside|towards?|through|throughout|nearby|over)\s+"
     rf"(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
 )
@@ -179,6 +179,17 @@ _ACTION_BEFORE = re.compile(
     r"|targeted|targeting|shelling|invaded|occupied|surrounded|defended|controlled|control)\s+"
     rf"(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
+)
+#: Rule speaker-metonymy: a place that is the subject of a verb of speech stands for its government
+#: ("Ankara says", "Moscow denied the strikes", "Kyiv has claimed"): a speaker, not where anything
+#: happened. Not after a preposition ("activists in Douma said": Douma is where they are).
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|again\s+|on\s+\w+day\s+)?"
+    r"(?:says?|said|saying|den(?:y|ies|ied)|claim(?:s|ed)?|announc(?:es|ed)|accus(?:es|ed)|warn(?:s|ed)"
+    r"|insist(?:s|ed)|confirm(?:s|ed)|reject(?:s|ed)|condemn(?:s|ed)|stat(?:es|ed)|repl(?:ies|ied)"
+    r"|respond(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|threaten(?:s|ed)|protest(?:s|ed)"
+    r"|blam(?:es|ed)|hail(?:s|ed)|welcom(?:es|ed)|argu(?:es|ed)|maintain(?:s|ed)|acknowledg(?:es|ed)"
+    r"|admit(?:s|ted)|insists|dismiss(?:es|ed)|refus(?:es|ed)|retort(?:s|ed))\b"
 )
 _UNIT_AFTER = re.compile(
     r"^\s+(?:district|neighbourhood|neighborhood|countryside|province|governorate|region|oblast|state|city"
@@ -225,6 +236,8 @@ def read_context(left: str, right: str) -> Context:
     role: PlaceRole
     if _BASED.match(right) or _BASED_BEFORE.search(left):
         role = "organisation_base"
+    elif _SPEAKER_AFTER.match(right) and not (_EVENT_BEFORE.search(left) or near):
+        role = "speaker"
     elif _DESTINATION_BEFORE.search(left):
         role = "destination"
     elif _VENUE_BEFORE.search(left) or _VENUE_AFTER.match(right):

@@ -165,31 +165,48 @@ def merge_spans(*groups: Sequence[Span]) -> list[Span]:
 _COUNTY_NAME = r"(?:St\. |Saint )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
 #: "Platte Co." / "PLATTE CO." (a county abbreviated as newspapers do).
 _COUNTY_ABBREVIATED = re.compile(rf"(?<![\w.])({_COUNTY_NAME}) (?:Co|CO)\.(?!\w)")
-#: "Clark, Preble or Warren counties": a list of names before the plural of the unit.
+#: Rule unit-list: a list of names before the plural of an administrative unit names units of that
+#: kind, not the towns of those names: "Clark, Preble or Warren counties" (second-level units, looked
+#: up as "X County"), "over Kharkiv, Poltava and Dnipropetrovsk oblasts", "Idlib and Hama provinces"
+#: (first-level units, looked up by the name itself). Plural -> (query template, kinds).
+UNIT_PLURALS: dict[str, tuple[str, frozenset[str]]] = {
+    "counties": ("{} County", frozenset({"admin2"})),
+    "parishes": ("{} Parish", frozenset({"admin2"})),
+    "oblasts": ("{}", frozenset({"admin1"})),
+    "provinces": ("{}", frozenset({"admin1"})),
+    "governorates": ("{}", frozenset({"admin1"})),
+    "regions": ("{}", frozenset({"admin1"})),
+    "states": ("{}", frozenset({"admin1"})),
+}
 _COUNTY_LIST = re.compile(
-    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) (counties|parishes)\b"
+    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) ({'|'.join(UNIT_PLURALS)})\b"
 )
 _COUNTY_ITEM = re.compile(_COUNTY_NAME)
-_UNIT_OF_PLURAL = {"counties": "County", "parishes": "Parish"}
 _COUNTY_KINDS = frozenset({"admin2"})
+_POSSESSIVE = re.compile(r"['’]s ")
 
 
 def county_spans(text: str) -> list[Span]:
-    """Counties named without the word "County" (see the module docstring)."""
+    """Counties named without the word "County", and lists of units before their plural (rule
+    unit-list; see the module docstring)."""
     spans: list[Span] = []
-    if " Co." not in text and " CO." not in text and "counties" not in text and "parishes" not in text:
-        return spans  # neither pattern can match: skip two slow scans
-    for m in _COUNTY_ABBREVIATED.finditer(text):
-        name = _query(m.group(1))
-        spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
+    if " Co." in text or " CO." in text:
+        for m in _COUNTY_ABBREVIATED.finditer(text):
+            name = _query(m.group(1))
+            spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
+    if not any(plural in text for plural in UNIT_PLURALS):
+        return spans  # the list pattern cannot match: skip its slow scan
     for m in _COUNTY_LIST.finditer(text):
-        unit = _UNIT_OF_PLURAL[m.group(2)]
+        template, kinds = UNIT_PLURALS[m.group(2)]
         base = m.start(1)
         for item in _COUNTY_ITEM.finditer(m.group(1)):
             start, end = base + item.start(), base + item.end()
             start = _after_opening_word(text, start, end)
+            owner = _POSSESSIVE.search(text, start, end)
+            if owner is not None:
+                start = owner.end()  # "China's Hunan and Hubei provinces": the list starts at Hunan
             name = text[start:end]
-            spans.append(Span(start, end, name, f"{_query(name)} {unit}", "county", _COUNTY_KINDS))
+            spans.append(Span(start, end, name, template.format(_query(name)), "county", kinds))
     return spans
 
 

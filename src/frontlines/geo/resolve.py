@@ -65,7 +65,14 @@ from frontlines.geo.variants import (
 from frontlines.model import Doc, Place, PlaceMention
 
 #: How much a mention in each role says about where the story is.
-ROLE_WEIGHT = {"event": 1.0, "other": 1.0, "destination": 0.5, "venue": 0.5, "organisation_base": 0.0}
+ROLE_WEIGHT = {
+    "event": 1.0,
+    "other": 1.0,
+    "destination": 0.5,
+    "venue": 0.5,
+    "speaker": 0.25,  # "Ankara says" in a story about Syria says little about where the story is
+    "organisation_base": 0.0,
+}
 #: A name in the first sentence (the lead) votes this many times.
 LEAD_WEIGHT = 2.0
 #: A mention whose best candidate leads by this much (score units) anchors its neighbours (rule 8).
@@ -329,6 +336,8 @@ def _link(items: list[Item], text: str) -> None:
             and prev.span.source != "demonym"
             and _INSIDE.match(between)
             and not listed
+            and cur.ctx.role != "speaker"  # "in northern Syria, Ankara says": a new clause
+            and not all(p.kind == "country" for p in prev.candidates)  # nothing named holds a country
         ):
             prev.container = cur
             if between.strip() == "," and cur.ctx.unit is None:
@@ -338,7 +347,7 @@ def _link(items: list[Item], text: str) -> None:
 def _filter(items: list[Item], persons: set[str]) -> list[Item]:
     """Rule 2: common words, names used for persons in the article and common surnames that only small
     places bear need locative evidence in the article."""
-    located = {fold(i.span.query) for i in items if i.ctx.role != "other" or i.ctx.near}
+    located = {fold(i.span.query) for i in items if i.ctx.role not in ("other", "speaker") or i.ctx.near}
     kept = []
     for item in items:
         key = fold(item.span.query)
