@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from frontlines.geo.precision import geo_precision as geo_precision  # re-exported (events.assemble)
 from frontlines.ingest.dates import MONTHS
-from frontlines.model import ActorMention, Doc, GeoPrecision, Place, PlaceMention
+from frontlines.model import ActorMention, Doc, Place, PlaceMention
 
 _MONTHS = frozenset(MONTHS)
 
@@ -87,14 +88,6 @@ def coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
         else:
             break
     return kept
-
-
-def geo_precision(mention: PlaceMention) -> GeoPrecision:
-    """ACLED's geo_precision: 3 for a region (coded at its capital), 2 "near" a town, else 1."""
-    assert mention.place is not None
-    if mention.place.kind in ("admin1", "country"):
-        return GeoPrecision.REGION
-    return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
 
 
 def local_focus(doc: Doc) -> str | None:

@@ -46,6 +46,7 @@ from frontlines.geo.focus import (
     focus_country,
     regions_by_name,
 )
+from frontlines.geo.frame import parts_of_cities, unknown_within
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
@@ -579,6 +580,8 @@ def resolve_scored(
         _score(items, focus, resolved, capitals, others_focus, spelled_as)
 
     items = _inside_their_region(items, focus)
+    items = parts_of_cities(items, text)
+    unknown_within(items, text)
     items = _named_facilities(items, text, focus)
     out: list[ScoredMention] = []
     for item in items:

@@ -30,8 +30,8 @@ from frontlines.geo import scoring
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_given_name
-from frontlines.geo.wordlists import OPENING_WORDS
 from frontlines.geo.recognise import Span, SpanIndex, unmatched_runs
+from frontlines.geo.wordlists import OPENING_WORDS
 from frontlines.model import Place
 
 #: A spelling found by skeleton must be at least this similar to the text's (difflib ratio) ...

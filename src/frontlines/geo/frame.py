@@ -1,0 +1,137 @@
+"""Rules that read a resolved name against the places its sentence names around it (toponym
+resolution, after scoring). Each rule has an id, examples and a trace (``Item.rules``):
+
+- ``part-of-city``: a neighbourhood or district the text places in a city ("the Salah al-Din
+  neighbourhood in Aleppo city", "the Jobar district of Damascus") is inside that city: its
+  candidates elsewhere are namesakes (Salah al-Din, Iraq). With none inside, the city stands for it
+  at geo_precision 2 (ACLED: a neighbourhood the gazetteer lacks is coded at its city, approximately).
+- ``unknown-within``: a place the gazetteer does not know, named with the place that holds it ("the
+  village of Tal Hamis in Hasakah", "Kafr Nabudah, a village in Suqaylabiyah district", "in Upper
+  Ratib near Daraa"), is located at that place only approximately: the holder's mention gets
+  geo_precision 2, never 1 (precision 1 claims the named place itself was found).
+- ``district-at-town``: "X district" or "the X area" resolved to the town X is located at
+  geo_precision 2: the unit the text names is larger than the town that stands for it.
+- ``sentence-frame``: a name's candidates inside the country or first-level unit its own sentence
+  names ("... in Deir ez-Zor province", "... in northern Syria") rank before namesakes elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from frontlines.geo import scoring
+from frontlines.geo.context import DIRECTIONS, TIME_WORDS, Context
+from frontlines.geo.items import Item
+from frontlines.geo.names import is_common_word, is_demonym
+from frontlines.geo.wordlists import OPENING_WORDS
+
+#: Words for a part of a city between a name and the city that holds it (rule part-of-city).
+CITY_PARTS = r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?|areas?|camp|sub-district)"
+_PART_OF_CITY = re.compile(
+    rf"^\s+{CITY_PARTS}\s+(?:of|in)\s+(?:the\s+)?(?:(?:old\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE
+)
+#: Kinds that can hold a neighbourhood.
+_CITY_KINDS = frozenset({"city"})
+
+#: What lies between an unknown place's name and its holder (rule unknown-within): "in", "near",
+#: "outside", "of", a comma, "a village in", "village, in the".
+_HOLDER_LINK = (
+    r"(?:\s+(?:village|town|hamlet|farm|area|hill|neighbou?rhood))?"
+    r"(?:,\s*(?:an?\s+(?:small\s+)?(?:village|town|hamlet|farm|area)\s+)?(?:(?:in|near|outside|of)\s+)?"
+    r"|\s+(?:in|near|outside|of|(?:north|south|east|west|northwest|northeast|southwest|southeast)\s+of)\s+)"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
+)
+#: An unknown name after a locative cue: "the village of X", "in X", "near X", "outside X".
+_UNKNOWN_BEFORE = re.compile(
+    r"(?:\b(?:villages?|towns?|hamlets?|farms?)\s+of\s+|\b(?:in|near|outside)\s+(?:the\s+)?)"
+    r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’]+){0,3})" + _HOLDER_LINK
+)
+#: ... or an unknown name in apposition: "Kafr Nabudah, a village in Suqaylabiyah district".
+_UNKNOWN_APPOSITION = re.compile(
+    r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’]+){0,3}),\s*an?\s+(?:small\s+)?(?:village|town|hamlet|farm)\s+(?:in|near|outside|of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
+)
+#: Rule district-at-town: "X district", "the X area" resolved to the town X: the unit the text names
+#: is larger than the town that stands for it (geo_precision 2).
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|area|region|nahiya)\b", re.IGNORECASE)
+#: How far before a holder the unknown name may start (characters).
+_UNKNOWN_WINDOW = 90
+
+
+def parts_of_cities(items: list[Item], text: str) -> list[Item]:
+    """Rule part-of-city (see the module docstring)."""
+    for item in items:
+        holder = item.container
+        if holder is None or not holder.scores or not item.candidates:
+            continue
+        if not _PART_OF_CITY.match(text[item.span.end : holder.span.start]):
+            continue
+        city = holder.candidates[_best(holder)]
+        if city.kind not in _CITY_KINDS:
+            continue
+        inside = [
+            k
+            for k, p in enumerate(item.candidates)
+            if p.place_id != city.place_id
+            and p.kind not in ("country", "admin1")
+            and scoring.distance_km(p, city) <= scoring.CITY_RADIUS_KM
+        ]
+        if inside:
+            item.candidates = [item.candidates[k] for k in inside]
+            item.scores = [item.scores[k] for k in inside]
+        else:
+            item.candidates, item.scores, item.respelled = [city], [0.0], set()
+            item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+        item.rules.append("part-of-city")
+    return items
+
+
+def unknown_within(items: Sequence[Item], text: str) -> None:
+    """Rule unknown-within (see the module docstring): marks the holder's mention approximate."""
+    whole = {(i.span.start, i.span.end) for i in items}
+    for item in items:
+        if item.span.source == "demonym" or item.ctx.near:
+            continue
+        if (
+            item.candidates
+            and item.scores
+            and _DISTRICT_AFTER.match(text, item.span.end)
+            and item.candidates[_best(item)].kind in _CITY_KINDS
+        ):
+            item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+            item.rules.append("district-at-town")
+            continue
+        window_start = max(0, item.span.start - _UNKNOWN_WINDOW)
+        found = _UNKNOWN_BEFORE.search(text, window_start, item.span.start)
+        if found is None or found.end() != item.span.start:
+            found = _UNKNOWN_APPOSITION.search(text, window_start, item.span.start)
+        if found is None or found.end() != item.span.start:
+            continue
+        name_start, name_end = found.span("name")
+        if (name_start, name_end) in whole:
+            continue  # the name before is itself a place found ("in Homs, Hama"): nothing unknown
+        if not _may_be_place(found.group("name")):
+            continue
+        item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+        item.rules.append("unknown-within")
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether an unknown capitalised name may be a place's: not a day or month, a direction, an
+    opening or ordinary word, a nationality or an acronym ("in ISIS", "on Monday in")."""
+    first = name.split()[0].split("-")[-1]
+    return not (
+        first in TIME_WORDS
+        or first in DIRECTIONS
+        or first in OPENING_WORDS
+        or is_demonym(first)
+        or is_common_word(first)
+        or first.isupper()
+    )
+
+
+def _best(item: Item) -> int:
+    return max(range(len(item.scores)), key=item.scores.__getitem__)
