@@ -30,8 +30,8 @@ from typing import Literal
 
 from rapidfuzz import process
 
-from frontlines.merge.reconcile import TERRITORIAL, CanonicalEvent
 from frontlines.errors import ConfigError
+from frontlines.merge.reconcile import TERRITORIAL, CanonicalEvent
 from frontlines.model import Event, Evidence, GeoPrecision, SubEventType
 
 Status = Literal["held", "contested", "claimed"]
