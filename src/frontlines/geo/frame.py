@@ -56,7 +56,7 @@ _UNKNOWN_APPOSITION = re.compile(
 )
 #: Rule district-at-town: "X district", "the X area" resolved to the town X: the unit the text names
 #: is larger than the town that stands for it (geo_precision 2).
-_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|area|region|nahiya)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-?district|area|region|nahiya)\b", re.IGNORECASE)
 #: How far before a holder the unknown name may start (characters).
 _UNKNOWN_WINDOW = 90
 

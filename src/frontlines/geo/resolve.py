@@ -408,7 +408,9 @@ def _score(
                     item.candidates,
                     placed=item.container is not None,
                     capital=p.place_id in capitals,
-                    spelled_otherwise=bool(exact) and p.place_id not in exact,
+                    spelled_otherwise=bool(exact)
+                    and p.place_id not in exact
+                    and not any(c.place_id in exact and scoring.own_region(c, p) for c in item.candidates),
                 )
                 + scoring.focus_bonus(p, own_focus, admin1)
                 + scoring.unit_bonus(p, item.ctx.unit)

@@ -172,10 +172,10 @@ def _spelled_alike_only(place: Place, query: str, key: str, candidates: Sequence
     plain = _plain(query)
     if fold(place.name) != key or _plain(place.name) == plain:
         return False
-    return any(_plain(c.name) == plain and not _own_region(c, place) for c in candidates)
+    return any(_plain(c.name) == plain and not own_region(c, place) for c in candidates)
 
 
-def _own_region(region: Place, place: Place) -> bool:
+def own_region(region: Place, place: Place) -> bool:
     """Whether ``region`` is the first-level unit ``place`` lies in: a governorate named after its
     capital spells the capital's name ("Raqqa" for Ar Raqqah), which makes no rival of it."""
     return (
