@@ -12,19 +12,22 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
 - ``district-at-town``: "X district" or "the X area" resolved to the town X is located at
   geo_precision 2: the unit the text names is larger than the town that stands for it.
 - ``sentence-frame``: a name's candidates inside the country or first-level unit its own sentence
-  names ("... in Deir ez-Zor province", "... in northern Syria") rank before namesakes elsewhere.
+  names ("... in Deir ez-Zor province", "In Libya, militias clashed in Homs") rank before namesakes
+  elsewhere: the sentence's country stands in for the article's focus country.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from frontlines.geo import scoring
 from frontlines.geo.context import DIRECTIONS, TIME_WORDS, Context
 from frontlines.geo.items import Item
 from frontlines.geo.names import is_common_word, is_demonym
 from frontlines.geo.wordlists import OPENING_WORDS
+from frontlines.model import Place
 
 #: Words for a part of a city between a name and the city that holds it (rule part-of-city).
 CITY_PARTS = r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?|areas?|camp|sub-district)"
@@ -82,6 +85,10 @@ def parts_of_cities(items: list[Item], text: str) -> list[Item]:
         if inside:
             item.candidates = [item.candidates[k] for k in inside]
             item.scores = [item.scores[k] for k in inside]
+        elif any(
+            p.kind in ("city", "district") and p.country_code == city.country_code for p in item.candidates
+        ):
+            continue  # "the Cincinnati suburb of West Chester": the town named first holds the other
         else:
             item.candidates, item.scores, item.respelled = [city], [0.0], set()
             item.ctx = Context(item.ctx.role, True, item.ctx.unit)
@@ -117,6 +124,59 @@ def unknown_within(items: Sequence[Item], text: str) -> None:
             continue
         item.ctx = Context(item.ctx.role, True, item.ctx.unit)
         item.rules.append("unknown-within")
+
+
+#: Rule sentence-frame: a candidate inside the province, oblast or state its sentence names ("X
+#: province", "the state of X") gains this much; a country the sentence names as where things
+#: happen ("in Libya") replaces the article's focus country for that sentence's names.
+SENTENCE_ADMIN1_BONUS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What one sentence names around its places: countries (ISO2) and first-level units."""
+
+    countries: frozenset[str] = frozenset()
+    regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin1 name)
+
+
+def sentence_frames(items: Sequence[Item]) -> dict[int, Frame]:
+    """Rule sentence-frame: per sentence, the countries it names as where things happen ("in
+    Libya", "in northern Syria": a name all of whose candidates are countries, in the event role)
+    and the first-level units it names as such ("Idlib province", "Kharkiv, Poltava and
+    Dnipropetrovsk oblasts"). Demonyms do not frame: "Turkish artillery" is an actor."""
+    countries: dict[int, set[str]] = {}
+    regions: dict[int, set[tuple[str, str]]] = {}
+    for item in items:
+        if item.span.source == "demonym" or not item.candidates:
+            continue
+        if all(p.kind == "country" for p in item.candidates):
+            if item.ctx.role != "event":
+                continue  # "flights between Moscow and the United States": no container named
+            countries.setdefault(item.sentence, set()).update(p.country_code for p in item.candidates)
+        elif item.ctx.unit == "admin1" or item.span.kinds == frozenset({"admin1"}):
+            units = {(p.country_code, p.admin1) for p in item.candidates if p.kind == "admin1" and p.admin1}
+            if len(units) == 1:
+                regions.setdefault(item.sentence, set()).update(units)
+    return {
+        index: Frame(frozenset(countries.get(index, ())), frozenset(regions.get(index, ())))
+        for index in countries.keys() | regions.keys()
+    }
+
+
+def frame_country(frame: Frame | None) -> str | None:
+    """The one country a sentence names as where things happen, if it names exactly one."""
+    if frame is None or len(frame.countries) != 1:
+        return None
+    return next(iter(frame.countries))
+
+
+def frame_bonus(place: Place, frame: Frame | None) -> float:
+    """Rule sentence-frame: the bonus of a candidate inside a first-level unit its sentence names
+    (the unit itself excepted: "Idlib province" does not frame itself)."""
+    if frame is None or place.kind in ("country", "admin1") or place.admin1 is None:
+        return 0.0
+    return SENTENCE_ADMIN1_BONUS if (place.country_code, place.admin1) in frame.regions else 0.0
 
 
 def _may_be_place(name: str) -> bool:

@@ -46,7 +46,13 @@ from frontlines.geo.focus import (
     focus_country,
     regions_by_name,
 )
-from frontlines.geo.frame import parts_of_cities, unknown_within
+from frontlines.geo.frame import (
+    frame_bonus,
+    frame_country,
+    parts_of_cities,
+    sentence_frames,
+    unknown_within,
+)
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
@@ -390,6 +396,7 @@ def _score(
             items[i].candidates = list(union.values())
             items[i].respelled = respelled
     base: list[list[float]] = []
+    frames = sentence_frames(items)
     for item in items:
         exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
         if not any(p.place_id in exact for p in item.candidates):
@@ -399,6 +406,7 @@ def _score(
             continue
         key = fold(item.span.query)
         own_focus = focus if others_focus is None else others_focus.get(key, focus)
+        own_focus = frame_country(frames.get(item.sentence)) or own_focus  # rule sentence-frame
         admin1 = regions.get(key) if own_focus == focus else None
         base.append(
             [
@@ -413,6 +421,7 @@ def _score(
                     and not any(c.place_id in exact and scoring.own_region(c, p) for c in item.candidates),
                 )
                 + scoring.focus_bonus(p, own_focus, admin1)
+                + frame_bonus(p, frames.get(item.sentence))
                 + scoring.unit_bonus(p, item.ctx.unit)
                 - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
                 for p in item.candidates

@@ -20,6 +20,8 @@ WORLD = [
     ("c:RU", "Russia", "RU", 60.0, 100.0, "country", 144_000_000, None),
     ("c:UA", "Ukraine", "UA", 49.0, 32.0, "country", 41_000_000, None),
     ("c:KW", "Kuwait", "KW", 29.3, 47.6, "country", 4_200_000, None),
+    ("c:LY", "Libya", "LY", 27.0, 17.0, "country", 6_700_000, None),
+    ("g:khums", "Homs", "LY", 32.65, 14.26, "city", 201_943, "Al Marqab"),
     ("a:dez", "Deir ez-Zor", "SY", 34.9, 40.2, "admin1", 1_200_000, "Deir ez-Zor"),
     ("g:dez", "Deir ez-Zor", "SY", 35.34, 40.14, "city", 271_800, "Deir ez-Zor"),
     ("g:zor-kw", "Zor", "KW", 29.08, 48.08, "city", 20_000, "Al Ahmadi"),
@@ -74,6 +76,17 @@ def test_story_frame_part_of_a_longer_name_never_resolves_abroad(geoparse, text:
     assert all(s.mention.place is not None and s.mention.place.country_code == "SY" for s in found.values())
     assert found["Deir-ez-Zor"].mention.place.admin1 == "Deir ez-Zor"  # the whole name, one mention
     assert "Zor" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("Jets struck Aleppo and Idlib in Syria. In Libya, militias clashed in Homs on Monday.", "g:khums"),
+        ("Jets struck Aleppo and Idlib in Syria. Troops also shelled Homs on Monday.", "g:homs"),
+    ],
+)
+def test_story_frame_the_country_a_sentence_names_comes_first(geoparse, text: str, place_id: str) -> None:
+    assert geoparse(text)["Homs"].mention.place.place_id == place_id
 
 
 def test_story_frame_a_governorate_is_no_spelling_rival_of_its_capital(geoparse) -> None:
