@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import ahocorasick
