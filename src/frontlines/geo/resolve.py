@@ -397,34 +397,28 @@ def _score(
             items[i].respelled = respelled
     base: list[list[float]] = []
     frames = sentence_frames(items)
+    priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
     for item in items:
-        exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
-        if not any(p.place_id in exact for p in item.candidates):
-            exact = frozenset()  # nobody is spelled as the text: nobody is spelled otherwise
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
             continue
+        placed = item.container is not None
+        prior_key = (item.span.query, item.span.source, placed)
+        prior = priors.get(prior_key)
+        if prior is None:
+            prior = priors[prior_key] = _name_priors(item, placed, capitals, spelled_as)
         key = fold(item.span.query)
         own_focus = focus if others_focus is None else others_focus.get(key, focus)
-        own_focus = frame_country(frames.get(item.sentence)) or own_focus  # rule sentence-frame
+        frame = frames.get(item.sentence)
+        own_focus = frame_country(frame) or own_focus  # rule sentence-frame
         admin1 = regions.get(key) if own_focus == focus else None
         base.append(
             [
-                scoring.name_prior(
-                    p,
-                    item.span.query,
-                    item.candidates,
-                    placed=item.container is not None,
-                    capital=p.place_id in capitals,
-                    spelled_otherwise=bool(exact)
-                    and p.place_id not in exact
-                    and not any(c.place_id in exact and scoring.own_region(c, p) for c in item.candidates),
-                )
+                value
                 + scoring.focus_bonus(p, own_focus, admin1)
-                + frame_bonus(p, frames.get(item.sentence))
+                + frame_bonus(p, frame)
                 + scoring.unit_bonus(p, item.ctx.unit)
-                - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
-                for p in item.candidates
+                for value, p in zip(prior, item.candidates, strict=True)
             ]
         )
     # One sense per article: a name's candidates get the best cue any of its occurrences has.
@@ -481,6 +475,33 @@ def _score(
         for i in members:
             if items[i].ctx.unit is None:
                 items[i].scores = list(means)
+
+
+def _name_priors(
+    item: Item,
+    placed: bool,
+    capitals: frozenset[str],
+    spelled_as: Callable[[str], frozenset[str]] | None,
+) -> list[float]:
+    """Rules 1-3 of ``scoring`` for each candidate of a name as the text spells it, less
+    ``RESPELLED_PENALTY`` for candidates found only by another spelling."""
+    exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
+    if not any(p.place_id in exact for p in item.candidates):
+        exact = frozenset()  # nobody is spelled as the text: nobody is spelled otherwise
+    return [
+        scoring.name_prior(
+            p,
+            item.span.query,
+            item.candidates,
+            placed=placed,
+            capital=p.place_id in capitals,
+            spelled_otherwise=bool(exact)
+            and p.place_id not in exact
+            and not any(c.place_id in exact and scoring.own_region(c, p) for c in item.candidates),
+        )
+        - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
+        for p in item.candidates
+    ]
 
 
 def resolve_doc(
