@@ -28,8 +28,9 @@ from typing import Any
 
 import ahocorasick
 
-from frontlines.geo.gazetteer import SqliteGazetteer
+from frontlines.geo.gazetteer import SqliteGazetteer, lookup_key
 from frontlines.geo.names import (
+    ARABIC_NAMED_COUNTRIES,
     MIN_NAME_CHARS,
     TRANSLITERATED_COUNTRIES,
     is_common_word,
@@ -39,7 +40,7 @@ from frontlines.geo.names import (
 )
 
 #: Bump when the pickled layout changes; an old pickle is then rebuilt, not trusted.
-MATCHER_FORMAT = 2
+MATCHER_FORMAT = 3
 #: Skeletons shorter than this ("mz", "hm") match too many names to index.
 MIN_SKELETON_CHARS = 2
 #: A name that is also an English word ("Human", "Council", "Reading") is matched only when one of its
@@ -61,12 +62,24 @@ def _stamp(path: Path) -> tuple[int, int]:
 class PlaceMatcher:
     """Finds gazetteer names in text: ``find(text) -> [(start, end, surface)]``, sorted by start."""
 
-    def __init__(self, automaton: Any, skeletons: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        automaton: Any,
+        skeletons: Mapping[str, tuple[str, ...]] | None = None,
+        arabic_keys: frozenset[str] | None = None,
+    ) -> None:
         self._automaton = automaton
         self._skeletons: Mapping[str, tuple[str, ...]] = skeletons or {}
+        #: The lookup keys of every name of the Arabic-named countries; None: unknown (all may be).
+        self._arabic_keys = arabic_keys
 
     @classmethod
-    def build(cls, names: Iterable[str], transliterated: Iterable[str] = ()) -> PlaceMatcher:
+    def build(
+        cls,
+        names: Iterable[str],
+        transliterated: Iterable[str] = (),
+        arabic_keys: frozenset[str] | None = None,
+    ) -> PlaceMatcher:
         """An automaton over the Latin-script names of ``names`` that are at least 3 characters long,
         and a skeleton index over the ``transliterated`` names."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
@@ -79,11 +92,19 @@ class PlaceMatcher:
             key = skeleton(name)
             if len(key) >= MIN_SKELETON_CHARS:
                 index[key].add(name)
-        return cls(automaton, {key: tuple(sorted(found)) for key, found in index.items()})
+        return cls(automaton, {key: tuple(sorted(found)) for key, found in index.items()}, arabic_keys)
 
     def similar(self, surface: str) -> tuple[str, ...]:
         """Stored spellings of transliterated place names with the skeleton of ``surface``."""
         return self._skeletons.get(skeleton(surface), ())
+
+    def may_be_arabic_named(self, surface: str) -> bool:
+        """Whether a place of an Arabic-named country may bear ``surface`` or a spelling of it: one of
+        their names folds like it, or a transliterated name shares its skeleton. False lets the
+        resolver skip the searches of rule 6 for a run of capitalised words ("Human Rights")."""
+        if self._arabic_keys is None:
+            return True
+        return lookup_key(surface) in self._arabic_keys or bool(self.similar(surface))
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -93,7 +114,7 @@ class PlaceMatcher:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with tmp.open("wb") as fh:
-                state = (MATCHER_FORMAT, stamp, self._automaton, dict(self._skeletons))
+                state = (MATCHER_FORMAT, stamp, self._automaton, dict(self._skeletons), self._arabic_keys)
                 pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         finally:
@@ -106,12 +127,12 @@ class PlaceMatcher:
         try:
             with path.open("rb") as fh:
                 state = pickle.load(fh)
-            fmt, saved, automaton, skeletons = state
+            fmt, saved, automaton, skeletons, arabic_keys = state
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
             return None
         if fmt != MATCHER_FORMAT or (stamp is not None and tuple(saved) != stamp):
             return None
-        return cls(automaton, skeletons)
+        return cls(automaton, skeletons, arabic_keys)
 
     @classmethod
     def for_gazetteer(cls, gazetteer: SqliteGazetteer) -> PlaceMatcher:
@@ -130,6 +151,7 @@ class PlaceMatcher:
                     and (region or population >= COMMON_WORD_MIN_POPULATION or not is_common_word(name))
                 ),
                 transliterated_names(gazetteer.path),
+                arabic_keys(gazetteer.path),
             )
             with contextlib.suppress(OSError):  # a read-only data directory: use it uncached
                 matcher.save(target, stamp)
@@ -190,6 +212,20 @@ class _Overlaps:
     def __call__(self, start: int, end: int) -> bool:
         i = bisect_left(self._starts, end) - 1  # the last range starting before ``end``
         return i >= 0 and self._reach[i] > start
+
+
+def arabic_keys(path: Path) -> frozenset[str]:
+    """The lookup keys of every name of the places of ``ARABIC_NAMED_COUNTRIES`` in a gazetteer file."""
+    countries = sorted(ARABIC_NAMED_COUNTRIES)
+    sql = (
+        "SELECT DISTINCT n.folded FROM names n JOIN places p ON p.id = n.place"
+        f" WHERE p.country_code IN ({', '.join('?' * len(countries))})"
+    )
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return frozenset(key for (key,) in conn.execute(sql, countries))
+    finally:
+        conn.close()
 
 
 def transliterated_names(path: Path) -> list[str]:

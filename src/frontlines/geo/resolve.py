@@ -228,6 +228,7 @@ def _with_variants(
     gazetteer: Gazetteer,
     similar: SimilarNames,
     focus: str,
+    may_be_arabic_named: Callable[[str], bool] | None = None,
 ) -> list[Item]:
     """Rule 6: transliteration variants. A name also gets the focus country's places spelled
     otherwise ("Jobar" -> "Jowbar"), marked ``respelled`` (they rank below a place that bears the
@@ -252,7 +253,10 @@ def _with_variants(
     def variants(query: str) -> list[Place]:
         """One search per name and article: a story repeats its place names."""
         if query not in found:
-            found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors)
+            if may_be_arabic_named is not None and not may_be_arabic_named(query):
+                found[query] = []  # no name or spelling of an Arabic-named country: nothing to find
+            else:
+                found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors)
         return found[query]
 
     for item in items:
@@ -514,7 +518,15 @@ def resolve_doc(
     hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
     text = doc.text
     matches = matcher.find(text, doc.date_spans())
-    return resolve_scored(text, doc.sentences, matches, gazetteer, hint_country, similar=matcher.similar)
+    return resolve_scored(
+        text,
+        doc.sentences,
+        matches,
+        gazetteer,
+        hint_country,
+        similar=matcher.similar,
+        may_be_arabic_named=matcher.may_be_arabic_named,
+    )
 
 
 def resolve_places(
@@ -544,12 +556,14 @@ def resolve_scored(
     hint_country: str | None = None,
     *,
     similar: SimilarNames | None = None,
+    may_be_arabic_named: Callable[[str], bool] | None = None,
 ) -> tuple[list[ScoredMention], str | None]:
     """Like :func:`resolve_places`, with each mention's confidence, demonyms included (marked).
 
     ``similar`` (``PlaceMatcher.similar``) gives stored spellings of a transliterated name; with it,
     in an article about a country whose names are transliterated (Arabic, Persian...), names the
-    gazetteer spells another way are found too (rule 6)."""
+    gazetteer spells another way are found too (rule 6); ``may_be_arabic_named``
+    (``PlaceMatcher.may_be_arabic_named``) lets that search skip names no such place bears."""
     spans = find_spans(text, matches)
     spans = merge_spans(longer_names(text, spans, gazetteer, similar), spans)
 
@@ -598,7 +612,9 @@ def resolve_scored(
     }
     variant_country = focus or _likely_country(items)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
-        items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
+        items = _with_variants(
+            text, sentences, spans, items, gazetteer, similar, variant_country, may_be_arabic_named
+        )
     capital_ids = getattr(gazetteer, "capital_ids", None)
     capitals = capital_ids() if capital_ids else frozenset()
     spelled_as = getattr(gazetteer, "spelled_as", None)

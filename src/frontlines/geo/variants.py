@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from frontlines.geo import scoring
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
+from frontlines.geo.names import ARABIC_NAMED_COUNTRIES, TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_given_name
 from frontlines.geo.recognise import Span, SpanIndex, unmatched_runs
 from frontlines.geo.wordlists import OPENING_WORDS
@@ -42,9 +42,6 @@ VARIANT_RADIUS_KM = 40.0
 #: this similar to a stored spelling: "Ras al-Ein" and "Ras al-Ain" are, "Ras al-Harb" and "Ras al-Ain"
 #: are not.
 LONGER_SIMILARITY = 0.8
-#: Countries with many places named in Arabic: those whose names are transliterated, and Israel
-#: (Umm al-Fahm, Kafr Qasim).
-ARABIC_NAMED_COUNTRIES = TRANSLITERATED_COUNTRIES | frozenset({"IL"})
 #: An Arabic article glued to the word after it ("al-", "el-", "ash-", "ad-"...), right before a name.
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’-])(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-$")
 
