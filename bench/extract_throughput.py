@@ -55,7 +55,7 @@ def main() -> int:
         f"input:               {args.input.name} ({articles} articles, {rejected} rejected, {events} events)"
     )
     print(
-        f"resource load:       {load_s:.2f} s (gazetteer, matcher, actors, classifier, language model), "
+        f"resource load:       {load_s:.2f} s (gazetteer, matcher, actors, classifier), "
         f"RSS {rss_after_load:.0f} MB"
     )
     print(f"extract throughput:  {articles / best:.1f} articles/s (best of {args.repeat}, single process)")

@@ -1,219 +1,128 @@
-"""Events out: one flat record per event, written as JSON Lines, ACLED-style CSV or GeoJSON.
+"""Events out: one flat record per event, written as JSON Lines, ACLED's CSV layout, GeoJSON or
+Parquet.
 
 :func:`event_to_record` is the only place an :class:`Event` becomes a flat record; every writer, the
-store and the CLI go through it (and :func:`event_from_record` is its exact inverse).
+store and the CLI go through it (and :func:`event_from_record` is its exact inverse). A canonical
+event's record is its event's plus :data:`CANONICAL_COLUMNS` (:func:`canonical_to_record`).
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from frontlines.errors import ConfigError
-from frontlines.model import Event, EventType, Evidence, GeoPrecision, SubEventType, TimePrecision
-
-#: ACLED's column names, in ACLED's order, for the fields an event here carries (plus our provenance
-#: columns ``article_ids`` and ``evidence`` at the end).
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "country",
-    "iso3",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "source",
-    "unverified",
-    "claim",
-    "notes",
-    "article_ids",
-    "evidence",
+from frontlines.model import CanonicalEvent, Event
+from frontlines.store.rows import (
+    EVENT_COLUMNS,
+    EVIDENCE_KEYS,
+    event_from_record,
+    event_to_record,
+    evidence_to_record,
 )
 
-#: ACLED codes coordinates to 4 decimals (about 11 m): the CSV keeps that many.
-CSV_COORDINATE_DECIMALS = 4
-#: Separator of article ids inside the CSV's ``article_ids`` column.
-CSV_ID_SEPARATOR = ";"
+__all__ = [
+    "CANONICAL_COLUMNS",
+    "EVENT_COLUMNS",
+    "EVIDENCE_KEYS",
+    "FORMATS",
+    "FORMAT_NAMES",
+    "Exportable",
+    "canonical_to_record",
+    "event_from_record",
+    "event_to_feature",
+    "event_to_record",
+    "evidence_to_record",
+    "export_events",
+    "record_of",
+    "write_acled_csv",
+    "write_geojson",
+    "write_jsonl",
+]
 
-EVIDENCE_KEYS: tuple[str, ...] = ("article_id", "field", "quote", "start", "end")
+#: Columns added to an event's record for a canonical event.
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "sources_count",
+    "independent_sources",
+    "fatalities_min",
+    "fatalities_max",
+    "outlets",
+    "report_ids",
+    "contradictions",
+)
 
-
-def evidence_to_record(evidence: Evidence) -> dict[str, Any]:
-    """One evidence quote as a JSON-ready dict with the keys of :data:`EVIDENCE_KEYS`."""
-    return {
-        "article_id": evidence.article_id,
-        "field": evidence.field,
-        "quote": evidence.quote,
-        "start": evidence.start,
-        "end": evidence.end,
-    }
-
-
-def event_to_record(event: Event) -> dict[str, Any]:
-    """An event as a JSON-ready dict keyed by :data:`EVENT_COLUMNS`, in that order.
-
-    Dates are ISO text, enums their ACLED values (type names as text, precision/inter codes as
-    ints), ``interaction`` is derived by the codebook rule (lowest inter code first), ``article_ids``
-    is a list and ``evidence`` a list of dicts in the event's order. Coordinates keep full precision.
-    """
-    return {
-        "event_id": event.event_id,
-        "event_date": event.event_date.isoformat(),
-        "time_precision": int(event.time_precision),
-        "event_type": str(EventType(event.event_type).value),
-        "sub_event_type": str(SubEventType(event.sub_event_type).value),
-        "actor1": event.actor1,
-        "assoc_actor_1": event.assoc_actor_1,
-        "inter1": int(event.inter1),
-        "actor2": event.actor2,
-        "assoc_actor_2": event.assoc_actor_2,
-        "inter2": None if event.inter2 is None else int(event.inter2),
-        "interaction": event.interaction,
-        "country": event.country,
-        "iso3": event.iso3,
-        "admin1": event.admin1,
-        "admin2": event.admin2,
-        "admin3": event.admin3,
-        "location": event.location,
-        "latitude": float(event.latitude),
-        "longitude": float(event.longitude),
-        "geo_precision": int(event.geo_precision),
-        "fatalities": int(event.fatalities),
-        "source": event.source,
-        "unverified": bool(event.unverified),
-        "claim": bool(event.claim),
-        "notes": event.notes,
-        "article_ids": list(event.article_ids),
-        "evidence": [evidence_to_record(ev) for ev in event.evidence],
-    }
+#: What the writers take: per-article events or canonical events.
+Exportable = Event | CanonicalEvent
 
 
-def event_from_record(record: Mapping[str, Any]) -> Event:
-    """The inverse of :func:`event_to_record`: ``event_from_record(event_to_record(e)) == e``.
-
-    ``interaction`` is ignored (it is derived from the inter codes). Raises ``KeyError`` or
-    ``ValueError`` when a field is missing or not an ACLED value.
-    """
-    inter2 = record["inter2"]
-    return Event(
-        event_id=record["event_id"],
-        event_date=dt.date.fromisoformat(record["event_date"]),
-        time_precision=TimePrecision(record["time_precision"]),
-        event_type=EventType(record["event_type"]),
-        sub_event_type=SubEventType(record["sub_event_type"]),
-        actor1=record["actor1"],
-        inter1=int(record["inter1"]),
-        actor2=record["actor2"],
-        inter2=None if inter2 is None else int(inter2),
-        country=record["country"],
-        iso3=record["iso3"],
-        location=record["location"],
-        latitude=float(record["latitude"]),
-        longitude=float(record["longitude"]),
-        geo_precision=GeoPrecision(record["geo_precision"]),
-        fatalities=int(record["fatalities"]),
-        source=record["source"],
-        notes=record["notes"],
-        article_ids=tuple(record["article_ids"]),
-        evidence=tuple(
-            Evidence(
-                article_id=ev["article_id"],
-                field=ev["field"],
-                quote=ev["quote"],
-                start=int(ev["start"]),
-                end=int(ev["end"]),
-            )
-            for ev in record["evidence"]
-        ),
-        assoc_actor_1=record.get("assoc_actor_1"),
-        assoc_actor_2=record.get("assoc_actor_2"),
-        admin1=record.get("admin1"),
-        admin2=record.get("admin2"),
-        admin3=record.get("admin3"),
-        unverified=bool(record.get("unverified", False)),
-        claim=bool(record.get("claim", False)),
+def canonical_to_record(canon: CanonicalEvent) -> dict[str, Any]:
+    """A canonical event as a JSON-ready dict: its event's record plus :data:`CANONICAL_COLUMNS`."""
+    record = event_to_record(canon.event)
+    record.update(
+        sources_count=canon.sources_count,
+        independent_sources=canon.independent_sources,
+        fatalities_min=canon.fatalities_min,
+        fatalities_max=canon.fatalities_max,
+        outlets=list(canon.outlets),
+        report_ids=list(canon.report_ids),
+        contradictions=[
+            {"field": c.field, "detail": c.detail, "report_ids": list(c.report_ids)}
+            for c in canon.contradictions
+        ],
     )
+    return record
+
+
+def record_of(item: Exportable) -> dict[str, Any]:
+    """The flat record of an event or a canonical event."""
+    return canonical_to_record(item) if isinstance(item, CanonicalEvent) else event_to_record(item)
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_jsonl(events: Iterable[Event], fh: IO[str]) -> int:
-    """Write one :func:`event_to_record` JSON object per line (UTF-8 text); returns the count."""
+def write_jsonl(events: Iterable[Exportable], fh: IO[str]) -> int:
+    """Write one :func:`record_of` JSON object per line (UTF-8 text); returns the count."""
     count = 0
     for event in events:
-        fh.write(_json(event_to_record(event)))
+        fh.write(_json(record_of(event)))
         fh.write("\n")
         count += 1
     return count
 
 
-def _csv_cell(column: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if column in ("latitude", "longitude"):
-        return f"{value:.{CSV_COORDINATE_DECIMALS}f}"
-    if column == "article_ids":
-        return CSV_ID_SEPARATOR.join(value)
-    if column == "evidence":
-        return _json(value)
-    return str(value)
+def write_acled_csv(
+    events: Iterable[Exportable], fh: IO[str], *, timestamp: int = 0, sidecar: IO[str] | None = None
+) -> int:
+    """Write ACLED's header and layout (:mod:`frontlines.export_acled`), one row per event; with
+    ``sidecar``, the fields ACLED's layout lacks (evidence, article ids, corroboration) as JSON Lines.
+    Open ``fh`` with ``newline=""`` (the csv module writes RFC 4180 ``\\r\\n`` line ends)."""
+    from frontlines.export_acled import write_acled_rows
+
+    return write_acled_rows((record_of(e) for e in events), fh, timestamp=timestamp, sidecar=sidecar)
 
 
-def write_acled_csv(events: Iterable[Event], fh: IO[str]) -> int:
-    """Write a header of :data:`EVENT_COLUMNS` and one row per event; returns the count.
-
-    ACLED conventions: dates YYYY-MM-DD, coordinates with 4 decimals, empty cells for missing
-    values. ``article_ids`` are joined with ``;``; ``evidence`` is a JSON array in its cell.
-    Open ``fh`` with ``newline=""`` (the csv module writes RFC 4180 ``\\r\\n`` line ends).
-    """
-    writer = csv.writer(fh)
-    writer.writerow(EVENT_COLUMNS)
-    count = 0
-    for event in events:
-        record = event_to_record(event)
-        writer.writerow([_csv_cell(column, record[column]) for column in EVENT_COLUMNS])
-        count += 1
-    return count
-
-
-def event_to_feature(event: Event) -> dict[str, Any]:
+def event_to_feature(event: Exportable) -> dict[str, Any]:
     """A GeoJSON Feature: Point ``[longitude, latitude]`` (RFC 7946 order), the record without its
     evidence as properties, plus ``evidence_count``."""
-    properties = event_to_record(event)
+    properties = record_of(event)
     evidence = properties.pop("evidence")
     properties["evidence_count"] = len(evidence)
     return {
         "type": "Feature",
-        "id": event.event_id,
+        "id": properties["event_id"],
         "geometry": {"type": "Point", "coordinates": [properties["longitude"], properties["latitude"]]},
         "properties": properties,
     }
 
 
-def write_geojson(events: Iterable[Event], fh: IO[str]) -> int:
+def write_geojson(events: Iterable[Exportable], fh: IO[str]) -> int:
     """Write a GeoJSON FeatureCollection, one feature per line as events arrive; returns the count.
 
     Streams: memory does not grow with the number of events.
@@ -229,25 +138,52 @@ def write_geojson(events: Iterable[Event], fh: IO[str]) -> int:
     return count
 
 
-#: Export formats by the name the CLI uses.
-FORMATS: Mapping[str, Callable[[Iterable[Event], IO[str]], int]] = {
+#: Text export formats by the name the CLI uses (``parquet`` is written by :func:`export_events` too).
+FORMATS: Mapping[str, Callable[[Iterable[Exportable], IO[str]], int]] = {
     "jsonl": write_jsonl,
     "acled-csv": write_acled_csv,
     "geojson": write_geojson,
 }
+FORMAT_NAMES: tuple[str, ...] = (*FORMATS, "parquet")
 
 
-def export_events(events: Iterable[Event], fmt: str, path: str | Path) -> int:
-    """Write ``events`` to ``path`` in format ``fmt`` (a key of :data:`FORMATS`); returns the count.
+def export_events(
+    events: Iterable[Exportable],
+    fmt: str,
+    path: str | Path,
+    *,
+    with_evidence: bool = False,
+    timestamp: int = 0,
+) -> int:
+    """Write ``events`` to ``path`` in format ``fmt`` (one of :data:`FORMAT_NAMES`); returns the count.
 
-    Atomic: the data goes to a temporary file next to ``path``, which replaces ``path`` only when
+    ``acled-csv`` with ``with_evidence`` also writes ``<path>.evidence.jsonl``, the fields ACLED's
+    layout lacks, one line per row; ``timestamp`` fills ACLED's ``timestamp`` column.
+    Atomic: the data goes to temporary files next to ``path``, which replace the targets only when
     everything was written, so a failure (a bad event, a full disk, Ctrl-C) leaves no partial file
     and an existing file untouched. Raises ConfigError for an unknown format or an unwritable path.
     """
-    writer = FORMATS.get(fmt)
-    if writer is None:
-        raise ConfigError(f"unknown export format '{fmt}'", f"use one of: {', '.join(FORMATS)}")
+    if fmt not in FORMAT_NAMES:
+        raise ConfigError(f"unknown export format '{fmt}'", f"use one of: {', '.join(FORMAT_NAMES)}")
     target = Path(path)
+    if fmt == "parquet":
+        from frontlines.export_parquet import write_parquet
+
+        with _atomic(target, binary=True) as fh:
+            return write_parquet(events, fh)
+    if fmt == "acled-csv" and with_evidence:
+        side = target.with_name(target.name + ".evidence.jsonl")
+        with _atomic(target) as fh, _atomic(side) as side_fh:
+            return write_acled_csv(events, fh, timestamp=timestamp, sidecar=side_fh)
+    with _atomic(target) as fh:
+        if fmt == "acled-csv":
+            return write_acled_csv(events, fh, timestamp=timestamp)
+        return FORMATS[fmt](events, fh)
+
+
+@contextmanager
+def _atomic(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file that replaces ``target`` when the block ends without error, and vanishes otherwise."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         # os.open applies the umask, so the result gets the same mode as a normally created file
@@ -257,8 +193,10 @@ def export_events(events: Iterable[Event], fmt: str, path: str | Path) -> int:
             f"cannot write export file {target}: {exc.strerror}", "choose a writable output path"
         ) from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            count = writer(events, fh)
+        fh: IO[Any]
+        fh = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         try:
@@ -270,4 +208,3 @@ def export_events(events: Iterable[Event], fmt: str, path: str | Path) -> int:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return count

@@ -341,6 +341,56 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportKey:
+    """The fields of a stored report that decide whether it can match another (no text, no
+    evidence): what the incremental merge reads to find a report's neighbourhood."""
+
+    event_id: str
+    event_date: dt.date
+    time_precision: TimePrecision
+    event_type: EventType
+    sub_event_type: SubEventType
+    actor1: str
+    inter1: int
+    actor2: str | None
+    inter2: int | None
+    iso3: str
+    admin1: str | None
+    latitude: float
+    longitude: float
+    geo_precision: GeoPrecision
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Reports of one event that disagree on ``field`` (``fatalities`` or ``territory``)."""
+
+    field: str
+    detail: str
+    report_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEvent:
+    """One real-world event: the reconciled ``event`` (its ``event_id`` is the canonical id, its
+    ``article_ids``/``evidence`` the union of the reports'), and how it is corroborated."""
+
+    event: Event
+    report_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    sources_count: int
+    independent_sources: int
+    fatalities_min: int
+    fatalities_max: int
+    contradictions: tuple[Contradiction, ...] = ()
+
+    @property
+    def canonical_id(self) -> str:
+        """The canonical event's id (a content hash of its report ids)."""
+        return self.event.event_id
+
+
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """An article (or record) a stage could not use, and why. Stored and counted, never silent."""
 

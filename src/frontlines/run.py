@@ -21,10 +21,11 @@ from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import PlaceMatcher
 from frontlines.ingest import read_inputs
 from frontlines.mentions.actors import ActorDictionary
+from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending
 from frontlines.model import Article, Event, Place, Rejection
 from frontlines.pipeline import Pipeline, Result
-from frontlines.store.base import Repository
-from frontlines.text import clean_stage, language, sentence_stage
+from frontlines.store.base import CanonicalRepository, Repository
+from frontlines.text import clean_stage, sentence_stage
 from frontlines.time import time_stage
 
 
@@ -40,9 +41,9 @@ class Resources:
 
 def load_resources(settings: Settings) -> Resources:
     """Open the gazetteer (building the embedded default on first use), the actor dictionary and the
-    classifier, and load the language identifier that ingestion uses."""
+    classifier. The language identifier loads on the first article read (about 0.4 s), so commands
+    that read no article do not pay for it."""
     gazetteer, matcher = open_default_gazetteer(settings)
-    language.identifier()
     return Resources(gazetteer, matcher, ActorDictionary.load(), open_default_classifier(settings))
 
 
@@ -109,7 +110,10 @@ class IngestReport:
     """What one ingest run read and what it added to the store."""
 
     articles_read: int = 0
+    #: Articles stored by an earlier run (skipped).
     articles_skipped: int = 0
+    #: Records repeating an article read before in this run (skipped).
+    duplicates: int = 0
     events_found: int = 0
     rejected: int = 0
     undated_events: int = 0
@@ -117,6 +121,8 @@ class IngestReport:
     new_events: int = 0
     new_rejections: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: What the merge at the end did (None for a store that keeps no canonical events).
+    merge: MergeSummary | None = None
 
 
 def ingest(
@@ -130,11 +136,14 @@ def ingest(
     published: dt.date | None = None,
     source: str | None = None,
     progress: Callable[[Result], None] | None = None,
+    merge_progress: MergeProgress | None = None,
 ) -> IngestReport:
-    """Extract events from the inputs and store articles, events and rejections.
+    """Extract events from the inputs, store articles, events and rejections, then merge every
+    unmerged report into canonical events (:func:`~frontlines.merge.store.merge_pending`).
 
     One transaction per batch of ``settings.store.batch_size`` articles; articles already stored are
-    skipped, so a re-run adds nothing and a killed run is completed by running it again.
+    skipped, so a re-run adds nothing and a killed run is completed by running it again (its
+    unfinished merge too, whatever killed it).
     """
     report = IngestReport()
     batch_articles: list[Article] = []
@@ -145,7 +154,10 @@ def ingest(
 
     def already_stored(article: Article) -> bool:
         """An article stored by an earlier run, or read before in this one (a duplicate record)."""
-        if article.article_id in seen or repository.has_article(article.article_id):
+        if article.article_id in seen:
+            report.duplicates += 1
+            return True
+        if repository.has_article(article.article_id):
             report.articles_skipped += 1
             return True
         seen.add(article.article_id)
@@ -188,6 +200,8 @@ def ingest(
         if len(batch_articles) + len(batch_rejections) >= settings.store.batch_size:
             flush()
     flush()
+    if isinstance(repository, CanonicalRepository):
+        report.merge = merge_pending(repository, merge_progress)
     return report
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from frontlines.errors import ConfigError
 from frontlines.export import (
     EVENT_COLUMNS,
+    FORMAT_NAMES,
     FORMATS,
     event_from_record,
     event_to_record,
@@ -23,6 +24,7 @@ from frontlines.export import (
     write_geojson,
     write_jsonl,
 )
+from frontlines.export_acled import ACLED_COLUMNS, acled_region, disorder_type
 from frontlines.model import Event, Evidence
 from unit.store.store_strategies import events, make_event
 
@@ -90,33 +92,43 @@ def test_export_jsonl_one_record_per_line() -> None:
 
 def _csv_rows(events_: list[Event]) -> tuple[list[str], list[dict[str, str]]]:
     out = io.StringIO(newline="")
-    write_acled_csv(events_, out)
+    write_acled_csv(events_, out, timestamp=1767225600)
     reader = csv.reader(io.StringIO(out.getvalue(), newline=""))
     header = next(reader)
     return header, [dict(zip(header, row, strict=True)) for row in reader]
 
 
-def test_export_csv_columns_and_order() -> None:
+def test_export_csv_has_acleds_columns_in_acleds_order() -> None:
     header, rows = _csv_rows(EVENTS)
-    assert header == list(EVENT_COLUMNS)
-    assert [r["event_id"] for r in rows] == ["e1", "e2"]
+    assert tuple(header) == ACLED_COLUMNS
+    assert header[:4] == ["event_id_cnty", "event_date", "year", "time_precision"]
+    assert header[-3:] == ["fatalities", "tags", "timestamp"]
+    assert [r["event_id_cnty"] for r in rows] == ["SYRe1", "SYRe2"]
 
 
 @pytest.mark.parametrize(
     ("event_index", "column", "cell"),
     [
         (0, "event_date", "2017-03-19"),
+        (0, "year", "2017"),
         (0, "latitude", "33.5295"),
         (0, "longitude", "36.3318"),
-        (0, "article_ids", "a1;a2"),
         (0, "event_type", "Explosions/Remote violence"),
+        (0, "disorder_type", "Political violence"),
         (0, "time_precision", "1"),
+        (0, "inter1", "1"),
+        (0, "inter2", "7"),
         (0, "interaction", "17"),
+        (0, "civilian_targeting", "Civilian targeting"),
+        (0, "iso", "760"),
+        (0, "region", "Middle East"),
+        (0, "timestamp", "1767225600"),
+        (0, "source_scale", ""),
         (1, "actor2", ""),
-        (1, "inter2", ""),
+        (1, "inter2", "0"),
+        (1, "interaction", "10"),
+        (1, "civilian_targeting", ""),
         (1, "admin1", ""),
-        (1, "article_ids", ""),
-        (1, "evidence", "[]"),
         (1, "notes", "«قصف» on “Jobar”, 3 killed\nsecond line"),
     ],
 )
@@ -125,9 +137,41 @@ def test_export_csv_cells(event_index: int, column: str, cell: str) -> None:
     assert rows[event_index][column] == cell
 
 
-def test_export_csv_evidence_is_json() -> None:
-    _, rows = _csv_rows(EVENTS)
-    assert json.loads(rows[0]["evidence"]) == event_to_record(EVENTS[0])["evidence"]
+@pytest.mark.parametrize(
+    ("sub", "kind", "disorder"),
+    [
+        ("Armed clash", "Battles", "Political violence"),
+        ("Peaceful protest", "Protests", "Demonstrations"),
+        ("Excessive force against protesters", "Protests", "Political violence; Demonstrations"),
+        ("Mob violence", "Riots", "Political violence"),
+        ("Violent demonstration", "Riots", "Demonstrations"),
+        ("Agreement", "Strategic developments", "Strategic developments"),
+    ],
+)
+def test_export_csv_disorder_type(sub: str, kind: str, disorder: str) -> None:
+    assert disorder_type(kind, sub) == disorder
+
+
+@pytest.mark.parametrize(
+    ("iso3", "region"),
+    [
+        ("SYR", "Middle East"),
+        ("SDN", "Northern Africa"),
+        ("MMR", "Southeast Asia"),
+        ("MEX", "Central America"),
+        ("UKR", "Europe"),
+        ("MLI", "Western Africa"),
+        ("COD", "Middle Africa"),
+        ("MOZ", "Southern Africa"),
+        ("ARM", "Caucasus and Central Asia"),
+        ("IRN", "Middle East"),
+        ("AFG", "South Asia"),
+        ("HTI", "Caribbean"),
+        ("XXX", ""),
+    ],
+)
+def test_export_csv_acled_region(iso3: str, region: str) -> None:
+    assert acled_region(iso3) == region
 
 
 @settings(max_examples=60, deadline=None)
@@ -137,7 +181,30 @@ def test_export_csv_text_survives_quoting(batch: list[Event]) -> None:
     assert [(r["notes"], r["actor1"], r["location"]) for r in rows] == [
         (e.notes, e.actor1, e.location) for e in batch
     ]
-    assert [json.loads(r["evidence"]) for r in rows] == [event_to_record(e)["evidence"] for e in batch]
+
+
+def test_export_csv_sidecar_holds_what_acled_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    assert export_events(EVENTS, "acled-csv", path, with_evidence=True) == 2
+    side = [json.loads(line) for line in (tmp_path / "events.csv.evidence.jsonl").read_text().splitlines()]
+    assert [s["event_id_cnty"] for s in side] == ["SYRe1", "SYRe2"]
+    assert side[0]["evidence"] == event_to_record(EVENTS[0])["evidence"]
+    assert side[0]["article_ids"] == ["a1", "a2"] and side[0]["event_id"] == "e1"
+
+
+# -- Parquet -------------------------------------------------------------------------------------------
+
+
+def test_export_parquet_round_trips_the_records(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    assert export_events(iter(EVENTS), "parquet", path) == 2
+    rows = pq.read_table(path).to_pylist()
+    assert [list(r) for r in rows] == [list(EVENT_COLUMNS)] * 2
+    for row, event in zip(rows, EVENTS, strict=True):
+        expected = event_to_record(event)
+        expected["event_date"] = event.event_date
+        assert row == expected
 
 
 # -- GeoJSON -------------------------------------------------------------------------------------------
@@ -206,7 +273,7 @@ def _failing_events() -> Iterator[Event]:
     raise RuntimeError("store went away")
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(FORMAT_NAMES))
 @pytest.mark.parametrize("existing", [None, "old contents\n"])
 def test_export_events_failure_leaves_no_partial_file(tmp_path: Path, fmt: str, existing: str | None) -> None:
     path = tmp_path / "events.out"

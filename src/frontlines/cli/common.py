@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +45,10 @@ def errors() -> Iterator[None]:
         _fail(exc)
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        # the reader of our output went away (`frontlines events | head`): nothing to report
+        _silence_stdout()
+        raise typer.Exit(0) from None
     except Exception as exc:
         if State.debug:
             raise
@@ -52,6 +57,22 @@ def errors() -> Iterator[None]:
             markup=False,
         )
         raise typer.Exit(2) from exc
+
+
+def plural(n: int, singular: str, many: str | None = None) -> str:
+    """``n`` and the noun that goes with it: ``1 event``, ``2 events``, ``0 canonical events``."""
+    return f"{n} {singular if n == 1 else many or singular + 's'}"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def resolve_settings() -> Settings:

@@ -7,16 +7,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-from frontlines.control.evaluate import DATE_TOLERANCE_DAYS, ControlEvaluation, PageResult, evaluate_control
-from frontlines.control.timeline import ControlInterval
 from frontlines.errors import ConfigError
 from frontlines.run import load_resources
+
+if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
+    from frontlines.control.evaluate import ControlEvaluation, PageResult
+    from frontlines.control.timeline import ControlInterval
 
 #: Where the battle pages are looked for by default: the shared data folder next to the project.
 DEFAULT_PAGES = Path("../shared/data/wikipedia_syria_battles/pages")
@@ -89,6 +91,8 @@ def control_eval_cmd(
 ) -> None:
     """Score the control timeline on battle pages: the share of the infobox's control changes found
     with the right actor and a date within 7 days."""
+    from frontlines.control.evaluate import DATE_TOLERANCE_DAYS, evaluate_control
+
     with errors():
         if not pages.is_dir():
             raise ConfigError(f"{pages} is not a folder", "give the folder of battle pages (*.md)")

@@ -24,6 +24,7 @@ def gazetteer_build_cmd(
 ) -> None:
     """Build the embedded gazetteer from the installed registry packages (GeoNames towns, ISO regions).
     --force also undoes imports into the default gazetteer."""
+    from frontlines.geo import open_default_gazetteer
     from frontlines.geo.embedded import build_embedded
 
     with errors():
@@ -31,10 +32,12 @@ def gazetteer_build_cmd(
         path = settings.gazetteer_path()
         if path.exists() and not force:
             print(f"gazetteer already built at {path} (use --force to rebuild)")
-            return
-        err.print(f"building the embedded gazetteer at {path} ...")
-        stats = build_embedded(path, settings.geo.min_population)
-        print(f"gazetteer built at {path}: {stats}")
+        else:
+            err.print(f"building the embedded gazetteer at {path} ...")
+            stats = build_embedded(path, settings.geo.min_population)
+            print(f"gazetteer built at {path}: {stats}")
+        # the place matcher is cached next to the gazetteer: build it now, not on the first extract
+        open_default_gazetteer(settings)[0].close()
 
 
 @gazetteer_app.command("lookup")

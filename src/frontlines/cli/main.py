@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -21,6 +22,7 @@ from frontlines.cli import (
     eval_corpus,  # noqa: F401  (registers `frontlines eval corpus`)
     eval_geoparse,  # noqa: F401  (registers `frontlines eval geoparse`)
     eval_merge,  # noqa: F401  (registers `frontlines eval merge`)
+    eval_rules,  # noqa: F401  (registers `frontlines eval rules`)
 )
 from frontlines.cli.common import (
     State,
@@ -28,6 +30,7 @@ from frontlines.cli.common import (
     errors,
     field_map,
     open_existing,
+    plural,
     published_opt,
     resolve_settings,
     today,
@@ -39,11 +42,11 @@ from frontlines.cli.geoparse import geoparse_cmd
 from frontlines.cli.merge import canonical_store, print_canonical, report_summary, warn_unmerged
 from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
+from frontlines.cli.serve import register as register_serve
 from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
 from frontlines.events.explain import explain as explain_doc
 from frontlines.export import export_events
-from frontlines.merge.store import merge_pending
 from frontlines.pipeline import Result
 from frontlines.run import events_of, extract, ingest, load_resources
 from frontlines.store import open_repository
@@ -62,6 +65,7 @@ app.add_typer(eval_app, name="eval")
 app.command("geoparse")(geoparse_cmd)
 register_merge(app)
 register_control(app)
+register_serve(app)
 
 
 def _report(result: Result) -> None:
@@ -157,18 +161,25 @@ def ingest_cmd(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed} records"),
+            TextColumn("{task.completed} {task.fields[unit]}"),
             TimeElapsedColumn(),
             console=err,
             transient=True,
             disable=not err.is_terminal,
         )
         with progress:
-            task = progress.add_task("ingesting", total=None)
+            task = progress.add_task("ingesting", total=None, unit="records")
+            merging = None
 
             def tick(result: Result) -> None:
                 progress.advance(task)
                 _report(result)
+
+            def merge_tick(phase: str, done: int, total: int | None) -> None:
+                nonlocal merging
+                if merging is None:
+                    merging = progress.add_task(phase, total=total, unit="reports")
+                progress.update(merging, description=phase, completed=done, total=total)
 
             report = ingest(
                 inputs,
@@ -180,21 +191,24 @@ def ingest_cmd(
                 published=published_opt(published),
                 source=source,
                 progress=tick,
+                merge_progress=merge_tick,
             )
-        merged = merge_pending(canonical_store(repository))
         counts = repository.counts()
         repository.close()
         print(
-            f"read {report.articles_read} articles ({report.articles_skipped} already stored), "
-            f"found {report.events_found} events, rejected {report.rejected} records, "
-            f"{report.undated_events} undated events left out"
+            f"read {plural(report.articles_read, 'article')} ({report.duplicates} repeated in the input,"
+            f" {report.articles_skipped} already stored), found {plural(report.events_found, 'event')},"
+            f" rejected {plural(report.rejected, 'record')},"
+            f" {plural(report.undated_events, 'undated event')} left out"
         )
         print(
-            f"added {report.new_articles} articles, {report.new_events} events, "
-            f"{report.new_rejections} rejections; database {settings.store.db} now holds "
-            f"{counts.articles} articles, {counts.events} events, {counts.rejections} rejections"
+            f"added {plural(report.new_articles, 'article')}, {plural(report.new_events, 'event')}, "
+            f"{plural(report.new_rejections, 'rejection')}; database {settings.store.db} now holds "
+            f"{plural(counts.articles, 'article')}, {plural(counts.events, 'event')},"
+            f" {plural(counts.rejections, 'rejection')}"
         )
-        report_summary(merged)
+        if report.merge is not None:
+            report_summary(report.merge)
     raise typer.Exit(1 if report.rejected else 0)
 
 
@@ -258,15 +272,49 @@ def events_cmd(
 
 @app.command("export")
 def export_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson or jsonl.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson, jsonl or parquet.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (atomically).")],
+    reports: Annotated[
+        bool, typer.Option("--reports", help="Per-article reports instead of canonical (merged) events.")
+    ] = False,
+    with_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--with-evidence",
+            help="acled-csv: also write FILE.evidence.jsonl with the evidence and frontlines-only fields.",
+        ),
+    ] = False,
 ) -> None:
-    """Export every stored event to a file."""
+    """Export the stored canonical events (what `events` lists), or the per-article reports, to a file."""
     with errors():
         repository = open_existing(resolve_settings().store.db)
-        count = export_events(repository.events(EventQuery()), format, output)
+        if reports:
+            items: Iterator[Any] = repository.events(EventQuery())
+        else:
+            store = canonical_store(repository)
+            warn_unmerged(store)
+            items = store.canonical_events(EventQuery())
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("exporting {task.completed} rows"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("exporting", total=None)
+
+            def counted(rows: Iterator[Any]) -> Iterator[Any]:
+                for row in rows:
+                    progress.advance(task)
+                    yield row
+
+            count = export_events(
+                counted(items), format, output, with_evidence=with_evidence, timestamp=int(time.time())
+            )
         repository.close()
-        print(f"wrote {count} events to {output}")
+        print(f"wrote {plural(count, 'report' if reports else 'canonical event')} to {output}")
 
 
 @app.command("rejections")

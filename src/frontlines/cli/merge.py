@@ -6,29 +6,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Annotated, Any
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from frontlines.cli.common import err, errors, open_existing, resolve_settings
+from frontlines.cli.common import err, errors, open_existing, plural, resolve_settings
 from frontlines.cli.output import OutputFormat, print_records
 from frontlines.errors import StoreError
-from frontlines.export import EVENT_COLUMNS, event_to_record
-from frontlines.merge.reconcile import CanonicalEvent
-from frontlines.merge.store import MergeSummary, merge_pending, merge_store
+from frontlines.export import CANONICAL_COLUMNS, EVENT_COLUMNS, canonical_to_record
+from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending, merge_store
+from frontlines.model import CanonicalEvent
 from frontlines.store.base import CanonicalRepository, Repository
 
-#: Columns added to an event's record for a canonical event.
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "sources_count",
-    "independent_sources",
-    "fatalities_min",
-    "fatalities_max",
-    "outlets",
-    "report_ids",
-    "contradictions",
-)
 _TABLE_COLUMNS = (
     "event_date",
     "sub_event_type",
@@ -43,28 +35,10 @@ _TABLE_COLUMNS = (
 )
 
 
-def canonical_record(canon: CanonicalEvent) -> dict[str, Any]:
-    """A canonical event as a JSON-ready dict: the event's record plus :data:`CANONICAL_COLUMNS`."""
-    record = event_to_record(canon.event)
-    record.update(
-        sources_count=canon.sources_count,
-        independent_sources=canon.independent_sources,
-        fatalities_min=canon.fatalities_min,
-        fatalities_max=canon.fatalities_max,
-        outlets=list(canon.outlets),
-        report_ids=list(canon.report_ids),
-        contradictions=[
-            {"field": c.field, "detail": c.detail, "report_ids": list(c.report_ids)}
-            for c in canon.contradictions
-        ],
-    )
-    return record
-
-
 def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
     """Print canonical events to stdout in ``fmt``; returns how many were printed."""
     return print_records(
-        (canonical_record(canon) for canon in events),
+        (canonical_to_record(canon) for canon in events),
         fmt,
         columns=[*EVENT_COLUMNS, *CANONICAL_COLUMNS],
         table_columns=_TABLE_COLUMNS,
@@ -83,9 +57,34 @@ def canonical_store(repository: Repository) -> CanonicalRepository:
 
 def report_summary(summary: MergeSummary) -> None:
     print(
-        f"merged {summary.reports} reports: removed {summary.dropped} and wrote {summary.written}"
-        f" canonical events; the database now holds {summary.canonical_total} canonical events"
+        f"merged {plural(summary.reports, 'report')}: removed {summary.dropped} and wrote"
+        f" {plural(summary.written, 'canonical event')}; the database now holds"
+        f" {plural(summary.canonical_total, 'canonical event')}"
     )
+
+
+@contextmanager
+def merge_progress() -> Iterator[MergeProgress]:
+    """A progress bar on stderr (when it is a terminal) for the phases of a merge."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} reports"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with progress:
+        task: TaskID | None = None
+
+        def tick(phase: str, done: int, total: int | None) -> None:
+            nonlocal task
+            if task is None:
+                task = progress.add_task(phase, total=total)
+            progress.update(task, description=phase, completed=done, total=total)
+
+        yield tick
 
 
 def merge_cmd(
@@ -96,7 +95,8 @@ def merge_cmd(
     """Merge stored per-article reports into canonical events (one per day, place, actor pair, type)."""
     with errors():
         repository = canonical_store(open_existing(resolve_settings().store.db))
-        summary = merge_pending(repository) if pending else merge_store(repository)
+        with merge_progress() as tick:
+            summary = merge_pending(repository, tick) if pending else merge_store(repository, tick)
         repository.close()
         report_summary(summary)
 
@@ -106,7 +106,9 @@ def warn_unmerged(repository: CanonicalRepository) -> None:
     left = repository.unmerged_count()
     if left:
         err.print(
-            f"warning: {left} reports are not merged yet: run `frontlines merge --pending`", markup=False
+            f"warning: {plural(left, 'report')} {'is' if left == 1 else 'are'} not merged yet:"
+            " run `frontlines merge --pending`",
+            markup=False,
         )
 
 

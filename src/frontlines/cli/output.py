@@ -37,7 +37,52 @@ _TABLE_COLUMNS = (
 
 def _console() -> Console:
     """A console for tables: the terminal's width, or a wide page when output goes to a file or pipe."""
-    return Console() if sys.stdout.isatty() else Console(width=180)
+    return Console() if sys.stdout.isatty() else Console(width=PIPE_WIDTH)
+
+
+#: Width of a table written to a file or pipe (every column shown in full).
+PIPE_WIDTH = 180
+#: The narrowest a table column may get before it is left out (wider text wraps inside it).
+MIN_WIDTH = {"event_date": 10, "fatalities": 10, "sources_count": 7, "independent_sources": 11}
+DEFAULT_MIN_WIDTH = 10
+#: Columns left out first when the terminal is too narrow for all of them at their minimum width.
+DROP_ORDER = ("independent_sources", "admin1", "country", "sources_count", "actor2", "article_id", "stage")
+#: Characters a table spends per column (padding and border) and once (outer border).
+_PER_COLUMN, _BORDER = 3, 1
+
+
+def fit_columns(columns: Sequence[str], width: int) -> list[str]:
+    """The columns a table of ``width`` characters shows: all of them when each gets its minimum
+    width, else without the first ones of :data:`DROP_ORDER` until they fit."""
+    shown = list(columns)
+
+    def needed() -> int:
+        return _BORDER + sum(MIN_WIDTH.get(c, DEFAULT_MIN_WIDTH) + _PER_COLUMN for c in shown)
+
+    for column in DROP_ORDER:
+        if needed() <= width:
+            break
+        if column in shown and len(shown) > 2:
+            shown.remove(column)
+    return shown
+
+
+def _table(columns: Sequence[str], title: str, width: int) -> tuple[Table, list[str]]:
+    """A table of the columns that fit ``width``. Below :data:`PIPE_WIDTH` the widths are set here:
+    each column its minimum, the room left shared by the text columns (long text wraps)."""
+    shown = fit_columns(columns, width)
+    widths = {c: MIN_WIDTH.get(c, DEFAULT_MIN_WIDTH) for c in shown}
+    text = [c for c in shown if c not in MIN_WIDTH] or shown
+    room = width - _BORDER - sum(w + _PER_COLUMN for w in widths.values())
+    for i, column in enumerate(text):
+        widths[column] += room // len(text) + (1 if i < room % len(text) else 0)
+    table = Table(title=title)
+    for column in shown:
+        fixed = widths[column] if width < PIPE_WIDTH and room >= 0 else None
+        table.add_column(
+            column, width=fixed, min_width=MIN_WIDTH.get(column, DEFAULT_MIN_WIDTH), overflow="fold"
+        )
+    return table, shown
 
 
 def print_records(
@@ -68,12 +113,14 @@ def print_records(
             writer.writerow(flat)
             count += 1
         return count
-    table = Table(*table_columns, title=title)
+    console = _console()
+    table, shown = _table(table_columns, title, console.width)
     for record in records:
-        table.add_row(*(str(record[c]) if record[c] is not None else "" for c in table_columns))
+        table.add_row(*(str(record[c]) if record[c] is not None else "" for c in shown))
         count += 1
-    table.caption = f"{count} {title}"
-    _console().print(table)
+    left_out = [c for c in table_columns if c not in shown]
+    table.caption = f"{count} {title}" + (f" (not shown: {', '.join(left_out)})" if left_out else "")
+    console.print(table)
     return count
 
 
@@ -95,8 +142,10 @@ def print_rejections(rejections: Iterable[Rejection], fmt: OutputFormat) -> int:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(*columns, title="rejections", caption=f"{len(rows)} rejections")
+        console = _console()
+        table, shown = _table(columns, "rejections", console.width)
+        table.caption = f"{len(rows)} rejection{'' if len(rows) == 1 else 's'}"
         for row in rows:
-            table.add_row(*(str(row[c] or "") for c in columns))
-        _console().print(table)
+            table.add_row(*(str(row[c] or "") for c in shown))
+        console.print(table)
     return len(rows)

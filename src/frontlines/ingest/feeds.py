@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from frontlines.ingest.decode import HEAD_BYTES, nul_problem, too_large
 from frontlines.ingest.draft import Context, Draft, from_problem, reject
 from frontlines.ingest.markup import html_to_text
@@ -44,6 +42,8 @@ def read_feed(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
     if not data.strip():
         yield reject(origin, "empty", "file is empty; give an RSS or Atom feed")
         return
+    import feedparser  # loaded on first use: most commands never read this format
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.get("bozo"):

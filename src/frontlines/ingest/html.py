@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import trafilatura
-
 from frontlines.ingest.decode import Problem, read_text_file
 from frontlines.ingest.draft import Context, Draft, from_problem, reject
 from frontlines.model import Rejection
@@ -30,6 +28,8 @@ def read_html(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
     if not content.strip():
         yield reject(origin, "empty", "file is empty or only whitespace; save the article page itself")
         return
+    import trafilatura  # loaded on first use: most commands never read this format
+
     doc = trafilatura.bare_extraction(
         content,
         with_metadata=True,

@@ -36,7 +36,7 @@ def check_field_map(field_map: Mapping[str, str]) -> None:
     if unknown:
         raise ConfigError(
             f"unknown field(s) {', '.join(unknown)} in the field map",
-            f"map any of {', '.join(FIELDS)} to a column, e.g. --field text=article_content",
+            f"map any of {', '.join(FIELDS)} to a column, e.g. --map text=article_content",
         )
 
 
@@ -212,7 +212,7 @@ def read_csv(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
                         origin,
                         "format",
                         f"no '{columns['text']}' column (columns: {names}); "
-                        "map the article-text column with --field text=COLUMN",
+                        "map the article-text column with --map text=COLUMN",
                     )
                     return
                 continue

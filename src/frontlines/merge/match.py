@@ -25,6 +25,7 @@ the unit, so each field gets a tolerance that follows the report's own precision
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import tomllib
@@ -32,10 +33,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
-from frontlines.model import VICTIM_SUB_TYPES, Event, EventType
-from frontlines.store.base import haversine_km
+from frontlines.model import VICTIM_SUB_TYPES, EventType, GeoPrecision, SubEventType, TimePrecision
+from frontlines.store.base import EARTH_RADIUS_KM, haversine_km
 
 #: Half-width in days of the window a report's date stands for, by time_precision (codebook: 2 =
 #: the week is known and its middle day coded; 3 = the month is known, the middle of the month coded).
@@ -45,7 +46,11 @@ PLACE_RADIUS_KM = {1: 2.0, 2: 25.0, 3: 100.0}
 #: Blocking grid: cell size in degrees and time bucket in days (one week).
 CELL_DEGREES = 0.5
 BUCKET_DAYS = 7
-_KM_PER_DEGREE = 111.32
+#: km per degree of latitude on the sphere of :func:`haversine_km`, less 1% so the cells a disc
+#: covers always hold every point within its radius.
+_KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180 * 0.99
+#: The widest date window's half-width: a report's neighbours lie within twice this of its window.
+MAX_HALF_WINDOW = max(DATE_HALF_WINDOW.values())
 
 IsGeneric = Callable[[str], bool]
 
@@ -62,6 +67,40 @@ TYPE_FAMILY = {
     EventType.RIOTS: "demonstrations",
     EventType.STRATEGIC: "strategic",
 }
+
+
+class Matchable(Protocol):
+    """What the match reads of a report: an :class:`~frontlines.model.Event` or the lighter
+    :class:`~frontlines.model.ReportKey` the store gives without text or evidence."""
+
+    @property
+    def event_id(self) -> str: ...
+    @property
+    def event_date(self) -> dt.date: ...
+    @property
+    def time_precision(self) -> TimePrecision: ...
+    @property
+    def event_type(self) -> EventType: ...
+    @property
+    def sub_event_type(self) -> SubEventType: ...
+    @property
+    def actor1(self) -> str: ...
+    @property
+    def inter1(self) -> int: ...
+    @property
+    def actor2(self) -> str | None: ...
+    @property
+    def inter2(self) -> int | None: ...
+    @property
+    def iso3(self) -> str: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def latitude(self) -> float: ...
+    @property
+    def longitude(self) -> float: ...
+    @property
+    def geo_precision(self) -> GeoPrecision: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +164,7 @@ def dictionary_generic(name: str) -> bool:
     return name in names or any(p.match(name) for p in patterns)
 
 
-def sides(event: Event) -> tuple[Side | None, Side | None]:
+def sides(event: Matchable) -> tuple[Side | None, Side | None]:
     """The report's two sides (actor 2 may be missing)."""
     first = Side(event.actor1, event.inter1)
     second = None if event.actor2 is None or event.inter2 is None else Side(event.actor2, event.inter2)
@@ -143,7 +182,7 @@ def side_match(a: Side | None, b: Side | None, is_generic: IsGeneric) -> bool:
     )
 
 
-def actors_match(a: Event, b: Event, is_generic: IsGeneric) -> bool:
+def actors_match(a: Matchable, b: Matchable, is_generic: IsGeneric) -> bool:
     """The two reports' actor pairs can be one pair (ordered only for violence against civilians)."""
     a1, a2 = sides(a)
     b1, b2 = sides(b)
@@ -153,25 +192,25 @@ def actors_match(a: Event, b: Event, is_generic: IsGeneric) -> bool:
     return not ordered and side_match(a1, b2, is_generic) and side_match(a2, b1, is_generic)
 
 
-def date_window(event: Event) -> tuple[int, int]:
+def date_window(event: Matchable) -> tuple[int, int]:
     """First and last day (ordinals) the report's date stands for."""
     day = event.event_date.toordinal()
     half = DATE_HALF_WINDOW[int(event.time_precision)]
     return day - half, day + half
 
 
-def dates_match(a: Event, b: Event) -> bool:
+def dates_match(a: Matchable, b: Matchable) -> bool:
     """The reports' date windows overlap."""
     a_lo, a_hi = date_window(a)
     b_lo, b_hi = date_window(b)
     return a_lo <= b_hi and b_lo <= a_hi
 
 
-def place_distance_km(a: Event, b: Event) -> float:
+def place_distance_km(a: Matchable, b: Matchable) -> float:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def places_match(a: Event, b: Event) -> bool:
+def places_match(a: Matchable, b: Matchable) -> bool:
     """One report's point lies in the other's disc, same country; regions must share the admin1."""
     if a.iso3 != b.iso3:
         return False
@@ -182,7 +221,7 @@ def places_match(a: Event, b: Event) -> bool:
     return not (regional and a.admin1 and b.admin1 and a.admin1.casefold() != b.admin1.casefold())
 
 
-def compatible(a: Event, b: Event, is_generic: IsGeneric) -> bool:
+def compatible(a: Matchable, b: Matchable, is_generic: IsGeneric) -> bool:
     """Whether two reports can be one ACLED event: same type, overlapping dates, places, actors."""
     return (
         TYPE_FAMILY[EventType(a.event_type)] == TYPE_FAMILY[EventType(b.event_type)]
@@ -192,7 +231,7 @@ def compatible(a: Event, b: Event, is_generic: IsGeneric) -> bool:
     )
 
 
-def block_keys(event: Event) -> Iterable[tuple[str, int, int, int]]:
+def block_keys(event: Matchable) -> Iterable[tuple[str, int, int, int]]:
     """Blocking keys (event type family, week bucket, lat cell, lon cell) covering the report's date window
     and place disc; two compatible reports always share at least one key (the disc of the vaguer
     report holds the other's point, and overlapping windows share a bucket)."""

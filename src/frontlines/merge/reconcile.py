@@ -30,12 +30,20 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from frontlines.merge.match import IsGeneric, Side, side_match, sides
-from frontlines.model import EVENT_TYPE_OF, Event, EventType, SubEventType, TimePrecision
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    CanonicalEvent,
+    Contradiction,
+    Event,
+    EventType,
+    SubEventType,
+    TimePrecision,
+)
 
 #: Figures this many deaths apart (or less) are not a contradiction...
 FATALITY_ABS_TOLERANCE = 2
@@ -52,34 +60,6 @@ TERRITORIAL = frozenset(
     }
 )
 _SUB_ORDER = {sub: i for i, sub in enumerate(SubEventType)}
-
-
-@dataclass(frozen=True, slots=True)
-class Contradiction:
-    """Reports of one event that disagree on ``field`` (``fatalities`` or ``territory``)."""
-
-    field: str
-    detail: str
-    report_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CanonicalEvent:
-    """One real-world event: the reconciled ``event`` (its ``event_id`` is the canonical id, its
-    ``article_ids``/``evidence`` the union of the reports'), and how it is corroborated."""
-
-    event: Event
-    report_ids: tuple[str, ...]
-    outlets: tuple[str, ...]
-    sources_count: int
-    independent_sources: int
-    fatalities_min: int
-    fatalities_max: int
-    contradictions: tuple[Contradiction, ...] = ()
-
-    @property
-    def canonical_id(self) -> str:
-        return self.event.event_id
 
 
 def canonical_id(report_ids: Sequence[str]) -> str:
@@ -121,16 +101,15 @@ def _choose_sub(reports: Sequence[Event]) -> SubEventType:
 
 
 def _independent(reports: Sequence[Event], similarity: float) -> int:
-    """Outlets counted once per story: same outlet, or near-identical evidence text, are one source."""
+    """Outlets counted once per story: same outlet, or near-identical evidence text, are one source.
+
+    Articles with the same outlet or the very same text are joined first; the fuzzy comparison then
+    runs once per pair of distinct texts (a wire story copied a hundred times costs one)."""
     by_article: dict[str, Event] = {}
     for r in reports:
         for article_id in r.article_ids or (r.event_id,):
             by_article.setdefault(article_id, r)
     ids = sorted(by_article)
-    texts = {
-        a: " ".join(e.quote for e in sorted(by_article[a].evidence, key=lambda e: (e.start, e.end)))
-        for a in ids
-    }
     parent = list(range(len(ids)))
 
     def find(i: int) -> int:
@@ -139,13 +118,24 @@ def _independent(reports: Sequence[Event], similarity: float) -> int:
             i = parent[i]
         return i
 
-    for i in range(len(ids)):
-        for j in range(i + 1, len(ids)):
-            a, b = by_article[ids[i]], by_article[ids[j]]
-            same_outlet = bool(outlet_of(a)) and outlet_of(a).casefold() == outlet_of(b).casefold()
-            copy = bool(texts[ids[i]]) and fuzz.ratio(texts[ids[i]], texts[ids[j]]) >= similarity
-            if same_outlet or copy:
-                parent[find(i)] = find(j)
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    first_of_outlet: dict[str, int] = {}
+    first_of_text: dict[str, int] = {}
+    for i, article in enumerate(ids):
+        report = by_article[article]
+        outlet = outlet_of(report).casefold()
+        if outlet:
+            join(i, first_of_outlet.setdefault(outlet, i))
+        text = " ".join(e.quote for e in sorted(report.evidence, key=lambda e: (e.start, e.end)))
+        if text:
+            join(i, first_of_text.setdefault(text, i))
+    texts = sorted(first_of_text.items(), key=lambda item: item[1])
+    for x, (text_a, i) in enumerate(texts):
+        for text_b, j in texts[x + 1 :]:
+            if find(i) != find(j) and fuzz.ratio(text_a, text_b) >= similarity:
+                join(i, j)
     return len({find(i) for i in range(len(ids))})
 
 

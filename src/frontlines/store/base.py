@@ -9,12 +9,20 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, NamedTuple, Protocol, Self, runtime_checkable
+from typing import NamedTuple, Protocol, Self, runtime_checkable
 
 import pycountry
 
 from frontlines.errors import ConfigError
-from frontlines.model import Article, Event, EventType, Rejection, SubEventType
+from frontlines.model import (
+    Article,
+    CanonicalEvent,
+    Event,
+    EventType,
+    Rejection,
+    ReportKey,
+    SubEventType,
+)
 
 #: Mean Earth radius (IUGG), km: the radius of the haversine distance.
 EARTH_RADIUS_KM = 6371.0088
@@ -64,7 +72,11 @@ class EventQuery:
     3166-1 alpha-2/alpha-3 code. ``admin1``: exact name, case-insensitive. ``event_type``: one of
     ACLED's event types *or* sub-event types, case-insensitive. ``actor``: case-insensitive substring of
     actor1, actor2 or an associated actor. ``near``: ``(lat, lon, km)``, great-circle distance.
-    ``limit``: at most this many events (after every filter). Invalid values raise ConfigError.
+    ``limit``: at most this many events (after every filter). ``sub_event_type``: one sub-event type
+    (with ``event_type`` both must hold). ``bbox``: ``(west, south, east, north)`` in degrees, west >
+    east when it crosses the antimeridian. ``text``: case-insensitive substring of the notes.
+    ``after``: ``(event_date, event_id)`` of the last event of the previous page (keyset paging in
+    the date-then-id order). ``ids``: only these event ids. Invalid values raise ConfigError.
     """
 
     since: dt.date | None = None
@@ -75,6 +87,11 @@ class EventQuery:
     actor: str | None = None
     near: tuple[float, float, float] | None = None
     limit: int | None = None
+    sub_event_type: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    text: str | None = None
+    after: tuple[str, str] | None = None
+    ids: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.since is not None and self.until is not None and self.since > self.until:
@@ -93,6 +110,19 @@ class EventQuery:
                 raise ConfigError(f"query near {self.near}: radius {km} km is negative", "use lat, lon, km")
         if self.limit is not None and self.limit < 0:
             raise ConfigError(f"query limit {self.limit} is negative", "use 0 or more")
+        if self.sub_event_type is not None and not isinstance(
+            normalise_event_type(self.sub_event_type), SubEventType
+        ):
+            raise ConfigError(
+                f"'{self.sub_event_type}' is an event type, not a sub-event type", "e.g. 'Armed clash'"
+            )
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+                raise ConfigError(
+                    f"query bbox {self.bbox} is not west, south, east, north in degrees",
+                    "e.g. 35.7,32.3,42.4,37.3 (longitudes -180..180, south <= north)",
+                )
 
     @property
     def circle(self) -> Near | None:
@@ -242,32 +272,50 @@ def bounding_box(near: Near) -> BoundingBox:
 @runtime_checkable
 class CanonicalRepository(Repository, Protocol):
     """A repository that also keeps canonical events (migration 0003): what ``frontlines merge``
-    and ``frontlines events`` need. The merge logic is :mod:`frontlines.merge`; this only stores."""
+    and ``frontlines events`` need. The merge logic is :mod:`frontlines.merge`; this only stores.
 
-    def replace_canonical(self, drop: Sequence[str], add: Sequence[Any], *, clear: bool = False) -> None:
+    The merge reads light :class:`~frontlines.model.ReportKey` records to find which reports can
+    match, and full reports (with evidence) only for the zones it re-merges.
+    """
+
+    def replace_canonical(
+        self, drop: Sequence[str], add: Sequence[CanonicalEvent], *, clear: bool = False
+    ) -> None:
         """In one transaction: delete canonical events ``drop`` (all with ``clear``), write ``add``."""
         ...
 
-    def unmerged_reports(self) -> list[Event]:
-        """Stored reports not yet in any canonical event."""
+    def unmerged_ids(self) -> list[str]:
+        """Ids of the stored reports not yet in any canonical event, sorted."""
         ...
 
     def unmerged_count(self) -> int:
         """How many stored reports are not yet in any canonical event."""
         ...
 
-    def report_neighbours(self, report: Event) -> list[Event]:
-        """Stored reports the merge may match with ``report`` (a superset)."""
+    def reports_by_id(self, ids: Sequence[str]) -> list[Event]:
+        """The stored reports with these ids, with their evidence, by id."""
+        ...
+
+    def report_keys(self, ids: Sequence[str]) -> list[ReportKey]:
+        """The match keys of the stored reports with these ids, by id."""
+        ...
+
+    def report_keys_between(self, first: dt.date | None, last: dt.date | None) -> Iterator[ReportKey]:
+        """The match keys of the stored reports dated from ``first`` to ``last`` (None: unbounded)."""
         ...
 
     def canonical_owner(self, report_ids: Sequence[str]) -> dict[str, str]:
         """Report id -> canonical id for the merged ones among ``report_ids``."""
         ...
 
+    def canonical_members(self, canonical_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Canonical id -> its report ids, for the stored ones among ``canonical_ids``."""
+        ...
+
     def canonical_count(self) -> int:
         """How many canonical events are stored."""
         ...
 
-    def canonical_events(self, query: EventQuery) -> Iterator[Any]:
-        """Stored canonical events (``frontlines.merge.CanonicalEvent``) matching ``query``."""
+    def canonical_events(self, query: EventQuery) -> Iterator[CanonicalEvent]:
+        """Stored canonical events matching ``query``, by date then id."""
         ...

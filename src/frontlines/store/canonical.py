@@ -14,12 +14,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from frontlines.export import EVENT_COLUMNS, event_from_record, event_to_record
-from frontlines.model import Event
-from frontlines.store.base import EventQuery, Near, bounding_box, haversine_km
-
-if TYPE_CHECKING:
-    from frontlines.merge.reconcile import CanonicalEvent
+from frontlines.model import (
+    CanonicalEvent,
+    Contradiction,
+    Event,
+    EventType,
+    GeoPrecision,
+    ReportKey,
+    SubEventType,
+    TimePrecision,
+)
+from frontlines.store.base import EventQuery, haversine_km
+from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
+from frontlines.store.where import where_clause
 
 #: Columns of canonical_events shared with the events table (its ``event_id`` is the canonical id).
 _SHARED = tuple(c for c in EVENT_COLUMNS if c != "evidence")
@@ -33,10 +40,44 @@ _EXTRA = (
 )
 #: Ids per ``IN (...)`` list.
 _CHUNK = 500
-#: Days and km around a report that the incremental merge reads: wider than any match tolerance
-#: (two month-precision windows, +-15 days each; a region's 100 km disc).
-NEIGHBOUR_DAYS = 31
-NEIGHBOUR_KM = 101.0
+#: The columns of a :class:`~frontlines.model.ReportKey`, in its field order.
+_KEY_COLUMNS = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "inter1",
+    "actor2",
+    "inter2",
+    "iso3",
+    "admin1",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
+_KEY_SQL = ", ".join(_KEY_COLUMNS)
+
+
+def _report_key(row: Sequence[Any]) -> ReportKey:
+    (rid, day, tp, kind, sub, actor1, inter1, actor2, inter2, iso3, admin1, lat, lon, gp) = row
+    return ReportKey(
+        event_id=rid,
+        event_date=dt.date.fromisoformat(day),
+        time_precision=TimePrecision(tp),
+        event_type=EventType(kind),
+        sub_event_type=SubEventType(sub),
+        actor1=actor1,
+        inter1=inter1,
+        actor2=actor2,
+        inter2=inter2,
+        iso3=iso3,
+        admin1=admin1,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=GeoPrecision(gp),
+    )
 
 
 def _dump(value: Any) -> str:
@@ -107,16 +148,15 @@ class CanonicalSqlite:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def unmerged_reports(self) -> list[Event]:
-        """Stored reports that belong to no canonical event yet (new since the last merge)."""
-        ids = [
+    def unmerged_ids(self) -> list[str]:
+        """Ids of the stored reports that belong to no canonical event yet, sorted."""
+        return [
             row[0]
             for row in self._conn.execute(
                 "SELECT e.event_id FROM events e LEFT JOIN canonical_reports c ON c.event_id = e.event_id"
                 " WHERE c.event_id IS NULL ORDER BY e.event_id"
             )
         ]
-        return self.reports_by_id(ids)
 
     def unmerged_count(self) -> int:
         """How many stored reports belong to no canonical event yet."""
@@ -143,28 +183,34 @@ class CanonicalSqlite:
         out.sort(key=lambda e: e.event_id)
         return out
 
-    def report_neighbours(self, report: Event) -> list[Event]:
-        """Stored reports of the same type within :data:`NEIGHBOUR_DAYS` and :data:`NEIGHBOUR_KM`: a
-        superset of the reports the merge can match with ``report``."""
-        day = report.event_date
-        box = bounding_box(Near(report.latitude, report.longitude, NEIGHBOUR_KM))
-        sql = (
-            "SELECT event_id, latitude, longitude FROM events WHERE event_type = ?"
-            " AND event_date BETWEEN ? AND ? AND latitude BETWEEN ? AND ?"
-        )
-        params: list[Any] = [
-            str(report.event_type),
-            (day - dt.timedelta(days=NEIGHBOUR_DAYS)).isoformat(),
-            (day + dt.timedelta(days=NEIGHBOUR_DAYS)).isoformat(),
-            box.lat_min,
-            box.lat_max,
-        ]
-        ids = [
-            event_id
-            for event_id, lat, lon in self._conn.execute(sql, params)
-            if haversine_km(report.latitude, report.longitude, lat, lon) <= NEIGHBOUR_KM
-        ]
-        return self.reports_by_id(ids)
+    def report_keys(self, ids: Sequence[str]) -> list[ReportKey]:
+        """The match keys of the stored reports with these ids (no text, no evidence), by id."""
+        out: list[ReportKey] = []
+        for i in range(0, len(ids), _CHUNK):
+            chunk = list(ids[i : i + _CHUNK])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(f"SELECT {_KEY_SQL} FROM events WHERE event_id IN ({marks})", chunk)
+            out.extend(_report_key(row) for row in rows)
+        out.sort(key=lambda k: k.event_id)
+        return out
+
+    def report_keys_between(self, first: dt.date | None, last: dt.date | None) -> Iterator[ReportKey]:
+        """The match keys of the stored reports dated from ``first`` to ``last`` (inclusive; None:
+        unbounded), streamed in no particular order."""
+        sql = f"SELECT {_KEY_SQL} FROM events"
+        where: list[str] = []
+        params: list[str] = []
+        if first is not None:
+            where.append("event_date >= ?")
+            params.append(first.isoformat())
+        if last is not None:
+            where.append("event_date <= ?")
+            params.append(last.isoformat())
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        cur = self._conn.execute(sql, params)
+        while rows := cur.fetchmany(_CHUNK):
+            yield from (_report_key(row) for row in rows)
 
     def canonical_owner(self, report_ids: Sequence[str]) -> dict[str, str]:
         """Report id -> canonical id, for the given reports that are merged."""
@@ -184,10 +230,7 @@ class CanonicalSqlite:
 
     def canonical_events(self, query: EventQuery) -> Iterator[CanonicalEvent]:
         """Canonical events matching ``query`` (the same filters as reports), by date then id."""
-        from frontlines.merge.reconcile import CanonicalEvent, Contradiction
-        from frontlines.store.sqlite import _where
-
-        where, params = _where(query)
+        where, params = where_clause(query)
         columns = (*_SHARED, *_EXTRA)
         sql = f"SELECT {', '.join(columns)} FROM canonical_events"
         if where:
@@ -196,9 +239,14 @@ class CanonicalSqlite:
         circle = query.circle
         if query.limit == 0:
             return
+        if query.limit is not None and circle is None:
+            sql += " LIMIT ?"
+            params.append(query.limit)
+        # a page of 100 reads 100 rows (and their links and evidence), not a whole chunk
+        chunk = _CHUNK if query.limit is None else min(_CHUNK, query.limit)
         emitted = 0
         cur = self._conn.execute(sql, params)
-        while rows := cur.fetchmany(_CHUNK):
+        while rows := cur.fetchmany(chunk):
             records = [dict(zip(columns, r, strict=True)) for r in rows]
             if circle is not None:
                 records = [
@@ -207,7 +255,7 @@ class CanonicalSqlite:
                     if haversine_km(circle.lat, circle.lon, r["latitude"], r["longitude"]) <= circle.km
                 ]
             ids = [r["event_id"] for r in records]
-            links = self._links(ids)
+            links = self.canonical_members(ids)
             evidence = self._canonical_evidence(ids)
             for r in records:
                 r["article_ids"] = json.loads(r["article_ids"])
@@ -229,10 +277,11 @@ class CanonicalSqlite:
                 if query.limit is not None and emitted >= query.limit:
                     return
 
-    def _links(self, canonical_ids: list[str]) -> dict[str, list[str]]:
+    def canonical_members(self, canonical_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Canonical id -> its report ids (sorted), for the stored ones among ``canonical_ids``."""
         found: dict[str, list[str]] = {}
         for i in range(0, len(canonical_ids), _CHUNK):
-            chunk = canonical_ids[i : i + _CHUNK]
+            chunk = list(canonical_ids[i : i + _CHUNK])
             marks = ", ".join("?" * len(chunk))
             for event_id, cid in self._conn.execute(
                 f"SELECT event_id, canonical_id FROM canonical_reports WHERE canonical_id IN ({marks})"

@@ -25,19 +25,13 @@ from types import TracebackType
 from typing import Any, Self
 
 from frontlines.errors import StoreError
-from frontlines.export import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.model import Article, Event, Rejection
-from frontlines.store.base import (
-    BatchCounts,
-    EventQuery,
-    StoreCounts,
-    bounding_box,
-    country_iso3,
-    haversine_km,
-    normalise_event_type,
-)
+from frontlines.store.base import BatchCounts, EventQuery, StoreCounts, haversine_km
 from frontlines.store.canonical import CanonicalSqlite
+from frontlines.store.reading import ReadingSqlite
+from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.store.schema import Migration, load_migrations, migrate
+from frontlines.store.where import where_clause
 
 #: Seconds a writer waits for another writer's lock before giving up with StoreError.
 BUSY_TIMEOUT_S = 30.0
@@ -65,7 +59,7 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-class SqliteRepository(CanonicalSqlite):
+class SqliteRepository(CanonicalSqlite, ReadingSqlite):
     """A :class:`~frontlines.store.base.Repository` in one SQLite file (``":memory:"`` for tests).
 
     Opening applies the migrations not yet recorded in ``schema_migrations``. ``clock`` gives the
@@ -334,7 +328,7 @@ class SqliteRepository(CanonicalSqlite):
         SQL does the indexed filters (and, for ``near``, a bounding-box prefilter); the exact
         great-circle distance is checked here, and ``limit`` counts events after that check.
         """
-        where, params = _where(query)
+        where, params = where_clause(query)
         sql = f"SELECT {', '.join(_EVENT_TABLE_COLUMNS)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -383,42 +377,3 @@ class SqliteRepository(CanonicalSqlite):
 
 def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
-
-
-def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for the filters of ``query`` (``near`` as a bounding box)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if query.since is not None:
-        where.append("event_date >= ?")
-        params.append(query.since.isoformat())
-    if query.until is not None:
-        where.append("event_date <= ?")
-        params.append(query.until.isoformat())
-    if query.country is not None:
-        iso3 = country_iso3(query.country)
-        where.append("(country = ? COLLATE NOCASE OR iso3 = ?)")
-        params += [query.country.strip(), iso3 or ""]
-    if query.admin1 is not None:
-        where.append("admin1 = ? COLLATE NOCASE")
-        params.append(query.admin1.strip())
-    if query.event_type is not None:
-        where.append("(event_type = ? OR sub_event_type = ?)")
-        kind = normalise_event_type(query.event_type).value
-        params += [kind, kind]
-    if query.actor is not None:
-        needle = query.actor.strip().casefold()
-        where.append(
-            "(instr(fl_casefold(actor1), ?) OR instr(fl_casefold(actor2), ?)"
-            " OR instr(fl_casefold(assoc_actor_1), ?) OR instr(fl_casefold(assoc_actor_2), ?))"
-        )
-        params += [needle] * 4
-    circle = query.circle
-    if circle is not None:
-        box = bounding_box(circle)
-        where.append("latitude BETWEEN ? AND ?")
-        params += [box.lat_min, box.lat_max]
-        if box.lon_ranges is not None:
-            where.append("(" + " OR ".join("longitude BETWEEN ? AND ?" for _ in box.lon_ranges) + ")")
-            params += [bound for pair in box.lon_ranges for bound in pair]
-    return where, params

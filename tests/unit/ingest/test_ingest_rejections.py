@@ -185,7 +185,7 @@ def test_ingest_csv_without_text_column(tmp_path: Path, read, report: str) -> No
     path.write_text(f'headline,body\nShelling,"{report}"\n', encoding="utf-8")
     rejection = only_rejection(read(path))
     assert rejection.code == "format"
-    assert "columns: headline, body" in rejection.detail and "--field text=" in rejection.detail
+    assert "columns: headline, body" in rejection.detail and "--map text=" in rejection.detail
 
 
 def test_ingest_csv_row_with_wrong_field_count(tmp_path: Path, read, report: str) -> None:
