@@ -47,10 +47,7 @@ from frontlines.geo.focus import (
     regions_by_name,
 )
 from frontlines.geo.frame import (
-    frame_bonus,
-    frame_country,
     parts_of_cities,
-    sentence_frames,
     unknown_within,
 )
 from frontlines.geo.gazetteer import Gazetteer
@@ -58,6 +55,7 @@ from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname, is_given_name
+from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
 from frontlines.geo.variants import (
     Anchors,
@@ -95,8 +93,6 @@ _INSIDE = re.compile(
     r"\s+)?(?:(?:old\s+)?(?:city|town|capital|province|governorate|state)\s+of\s+)?)$",
     re.IGNORECASE,
 )
-#: Containers that hold anything named before them with a comma ("Alexandria, La.", "Homs, Syria").
-_REGION_KINDS = frozenset({"country", "admin1", "admin2"})
 #: After "X, Y": the list goes on ("Homs, Idlib and Daraa"), so Y is the next item, not X's region.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s|,\s*[A-Z]")
 #: A nationality word ("Syrian rebels", "the Syrian army") votes this much for its country: less than
@@ -304,7 +300,7 @@ def _inside_their_region(items: list[Item], focus: str | None) -> list[Item]:
         region = holder.candidates[max(range(len(holder.scores)), key=holder.scores.__getitem__)]
         if (
             region.country_code == focus
-            and (region.kind == "country" or (region.kind in _REGION_KINDS and region.admin1))
+            and (region.kind == "country" or (region.kind in REGION_KINDS and region.admin1))
             and all(p.country_code != focus and p.kind in ("city", "district") for p in item.candidates)
         ):
             item.candidates, item.scores, item.respelled = [region], [0.0], set()
@@ -372,140 +368,6 @@ def _filter(items: list[Item], persons: set[str]) -> list[Item]:
         if not needs_evidence or key in located:
             kept.append(item)
     return kept
-
-
-def _score(
-    items: list[Item],
-    focus: str | None,
-    regions: dict[str, str | None],
-    capitals: frozenset[str] = frozenset(),
-    others_focus: dict[str, str | None] | None = None,
-    spelled_as: Callable[[str], frozenset[str]] | None = None,
-) -> None:
-    """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
-    ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
-    ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
-    spelling of a name."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[fold(item.span.query) + "|" + item.span.source].append(i)
-    for members in groups.values():  # one candidate list per name ("Deir ez-Zor", "Deir Ezzor")
-        union: dict[str, Place] = {}
-        respelled: set[str] = set()
-        for i in members:
-            for place in items[i].candidates:
-                union.setdefault(place.place_id, place)
-            respelled |= items[i].respelled
-        for i in members:
-            items[i].candidates = list(union.values())
-            items[i].respelled = respelled
-    base: list[list[float]] = []
-    frames = sentence_frames(items)
-    priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
-    for item in items:
-        if item.span.source == "demonym":
-            base.append([scoring.prominence(p) for p in item.candidates])
-            continue
-        placed = item.container is not None
-        prior_key = (item.span.query, item.span.source, placed)
-        prior = priors.get(prior_key)
-        if prior is None:
-            prior = priors[prior_key] = _name_priors(item, placed, capitals, spelled_as)
-        key = fold(item.span.query)
-        own_focus = focus if others_focus is None else others_focus.get(key, focus)
-        frame = frames.get(item.sentence)
-        own_focus = frame_country(frame) or own_focus  # rule sentence-frame
-        admin1 = regions.get(key) if own_focus == focus else None
-        base.append(
-            [
-                value
-                + scoring.focus_bonus(p, own_focus, admin1)
-                + frame_bonus(p, frame)
-                + scoring.unit_bonus(p, item.ctx.unit)
-                for value, p in zip(prior, item.candidates, strict=True)
-            ]
-        )
-    # One sense per article: a name's candidates get the best cue any of its occurrences has.
-    for members in groups.values():
-        if len(members) > 1:
-            shared = [max(values) for values in zip(*(base[i] for i in members), strict=True)]
-            for i in members:
-                base[i] = [max(a, b) for a, b in zip(base[i], shared, strict=True)]
-
-    position = {id(item): i for i, item in enumerate(items)}
-
-    def contained(i: int, scores: list[list[float]]) -> list[float]:
-        holder = items[i].container
-        c = position.get(id(holder)) if holder is not None else None
-        if c is None:
-            return scores[i]
-        container = items[c].candidates[max(range(len(scores[c])), key=scores[c].__getitem__)]
-        if container.kind not in _REGION_KINDS and not any(p.kind == "district" for p in items[i].candidates):
-            return scores[i]  # "Homs, Idlib and Daraa" is a list, not Homs inside Idlib
-        return [
-            s + scoring.containment_bonus(p, container)
-            for s, p in zip(scores[i], items[i].candidates, strict=True)
-        ]
-
-    first = [contained(i, base) for i in range(len(items))]
-    # Rule 8: support from the other names of the article, over each name's best candidates.
-    members_of = [m for m in groups.values() if items[m[0]].span.source != "demonym"]
-    tops: list[list[int]] = []
-    for members in members_of:
-        lead = members[0]
-        order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
-        tops.append(order[: scoring.SUPPORT_CANDIDATES])
-    support = scoring.support(
-        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
-    )
-    bonus: dict[int, list[float]] = {}
-    for members, top, values in zip(members_of, tops, support, strict=True):
-        extra = [0.0] * len(items[members[0]].candidates)
-        for k, value in zip(top, values, strict=True):
-            extra[k] = scoring.SUPPORT_WEIGHT * min(value, scoring.MAX_SUPPORT)
-        for i in members:
-            bonus[i] = extra
-    for i, item in enumerate(items):
-        own = bonus.get(i)
-        item.scores = first[i] if own is None else [s + b for s, b in zip(first[i], own, strict=True)]
-    # One sense per article again, now with containment and nearness: occurrences without a unit
-    # of their own take the mean of their group's scores.
-    for members in groups.values():
-        if len(members) == 1:
-            continue
-        means = [
-            sum(values) / len(members) for values in zip(*(items[i].scores for i in members), strict=True)
-        ]
-        for i in members:
-            if items[i].ctx.unit is None:
-                items[i].scores = list(means)
-
-
-def _name_priors(
-    item: Item,
-    placed: bool,
-    capitals: frozenset[str],
-    spelled_as: Callable[[str], frozenset[str]] | None,
-) -> list[float]:
-    """Rules 1-3 of ``scoring`` for each candidate of a name as the text spells it, less
-    ``RESPELLED_PENALTY`` for candidates found only by another spelling."""
-    exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
-    if not any(p.place_id in exact for p in item.candidates):
-        exact = frozenset()  # nobody is spelled as the text: nobody is spelled otherwise
-    return [
-        scoring.name_prior(
-            p,
-            item.span.query,
-            item.candidates,
-            placed=placed,
-            capital=p.place_id in capitals,
-            spelled_otherwise=bool(exact)
-            and p.place_id not in exact
-            and not any(c.place_id in exact and scoring.own_region(c, p) for c in item.candidates),
-        )
-        - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
-        for p in item.candidates
-    ]
 
 
 def resolve_doc(
@@ -619,13 +481,13 @@ def resolve_scored(
     capitals = capital_ids() if capital_ids else frozenset()
     spelled_as = getattr(gazetteer, "spelled_as", None)
     regions = regions_by_name(items, admin1_votes(items, focus))
-    _score(items, focus, regions, capitals, others_focus, spelled_as)
+    score_items(items, focus, regions, capitals, others_focus, spelled_as)
     # Rule 3 again over the resolved names: the region the article's places turned out to share
     # (kept from the first pass where the resolved names agree on none).
     resolved = regions_by_name(items, admin1_votes(items, focus))
     resolved = {key: region or regions.get(key) for key, region in resolved.items()}
     if resolved != regions:
-        _score(items, focus, resolved, capitals, others_focus, spelled_as)
+        score_items(items, focus, resolved, capitals, others_focus, spelled_as)
 
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
