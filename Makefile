@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/frontlines train classifier --folds 0
 	touch $@
 
-install-dev: $(DEV) chromium
+install-dev: install $(DEV) chromium
 
 $(DEV): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -138,7 +138,7 @@ class Inter(IntEnum):
 
 
 PlaceKind = Literal["country", "admin1", "admin2", "admin3", "city", "district", "other"]
-PlaceRole = Literal["event", "organisation_base", "destination", "venue", "other"]
+PlaceRole = Literal["event", "organisation_base", "destination", "venue", "speaker", "other"]
 CasualtyKind = Literal["killed", "wounded"]
 
 

@@ -36,6 +36,7 @@ pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed: run `make chromium` as root"
 )
 SHOTS = ROOT / "out" / "screenshots"
+VENDOR = ROOT / "src" / "frontlines" / "web" / "vendor"
 HOSTILE = {
     "id": "hostile-markup",
     "title": "Shelling in Kharkiv <b>bold</b>",
@@ -94,6 +95,8 @@ def examples_db(tmp_path_factory, settings, resources) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(examples_db, settings) -> Iterator[str]:
+    if not (VENDOR / "leaflet.js").exists():
+        pytest.fail(f"the map's JS/CSS is not built in {VENDOR}: run `make web`")
     yield from _serve(examples_db, settings)
 
 

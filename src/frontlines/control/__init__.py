@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from frontlines.control.timeline import ControlInterval, control_timeline, controller_at
+from frontlines.control.timeline import ControlInterval, UnknownPlace, control_timeline, controller_at
 
-__all__ = ["ControlInterval", "control_timeline", "controller_at"]
+__all__ = ["ControlInterval", "UnknownPlace", "control_timeline", "controller_at"]

@@ -7,6 +7,8 @@ Non-violent transfer of territory). Rules (the codebook is silent on timelines; 
 - **place**: a query names a place; events whose location is that place, or lies inside it
   (ACLED's ``City - District`` locations, or an event whose admin1/admin2/admin3 is the place), count.
   Each location gets its own timeline, so a city whose districts changed hands shows each district.
+- **precision**: only events at the named place itself (geo_precision 1) change control: an event
+  "near Homs" or in Homs province does not tell who holds Homs city.
 - **intervals**: each change of control starts an interval held by the gainer until the next change
   at that location. Before the first change, the loser is shown holding the place since an unknown
   start (inferred, with lower confidence).
@@ -26,8 +28,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz import process
+
+from frontlines.errors import ConfigError
 from frontlines.merge.reconcile import TERRITORIAL, CanonicalEvent
-from frontlines.model import Event, Evidence, SubEventType
+from frontlines.model import Event, Evidence, GeoPrecision, SubEventType
 
 Status = Literal["held", "contested", "claimed"]
 
@@ -72,22 +77,55 @@ def _inside(event: Event, place: str) -> bool:
     )
 
 
+class UnknownPlace(ConfigError):
+    """A control query names a place at or inside which no change of control is recorded."""
+
+    code = "E110"
+
+
 def control_timeline(events: Iterable[CanonicalEvent | Event], place: str | None) -> list[ControlInterval]:
     """Intervals of control for every location at or inside ``place`` (every location when None),
-    by location then start."""
+    by location then start. Only events placed at the named place itself (geo_precision 1) change
+    control: "fighting near Homs" says nothing about who holds Homs.
+
+    Raises :class:`UnknownPlace` when ``place`` is given and no such event lies at or inside it,
+    with the closest names that have some as a hint."""
     by_location: dict[str, list[CanonicalEvent]] = defaultdict(list)
+    known: set[str] = set()
+    approximate = 0
     for item in events:
         canon = _as_canonical(item)
         event = canon.event
-        if SubEventType(event.sub_event_type) not in TERRITORIAL or (
-            place is not None and not _inside(event, place)
-        ):
+        if SubEventType(event.sub_event_type) not in TERRITORIAL:
+            continue
+        if event.geo_precision != GeoPrecision.PLACE:
+            if place is not None and _inside(event, place):
+                approximate += 1
+            continue
+        known.update(n for n in (event.location, event.admin1, event.admin2, event.admin3) if n)
+        if place is not None and not _inside(event, place):
             continue
         by_location[event.location].append(canon)
+    if place is not None and not by_location:
+        raise _unknown(place, known, approximate)
     out: list[ControlInterval] = []
     for location in sorted(by_location):
         out += _intervals(sorted(by_location[location], key=lambda c: (c.event.event_date, c.canonical_id)))
     return out
+
+
+def _unknown(place: str, known: set[str], approximate: int) -> UnknownPlace:
+    """The error for a place without control changes: what was found, and the closest names."""
+    closest = [name for name, _, _ in process.extract(place, sorted(known), limit=3, score_cutoff=60)]
+    where = f"no change of control is recorded at or inside {place!r}"
+    if approximate:
+        where += f" ({approximate} only near it, which says nothing about who holds it)"
+    hint = "check the spelling"
+    if closest:
+        hint += "; places with changes of control: " + ", ".join(closest)
+    elif not known:
+        hint += "; the database holds no territorial events: run `frontlines ingest` first"
+    return UnknownPlace(where, hint)
 
 
 def _confidence(canon: CanonicalEvent) -> float:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from frontlines.geo.precision import geo_precision as geo_precision  # re-exported (events.assemble)
 from frontlines.ingest.dates import MONTHS
-from frontlines.model import ActorMention, Doc, GeoPrecision, Place, PlaceMention
+from frontlines.model import ActorMention, Doc, Place, PlaceMention
 
 _MONTHS = frozenset(MONTHS)
 
@@ -45,7 +46,8 @@ def names_told_place(text: str, trigger_end: int, named: list[PlaceMention]) -> 
 def event_places(
     places: list[PlaceMention], focus: str | None, agreement: bool = False
 ) -> list[PlaceMention]:
-    """The places a sentence locates its event at: local event places, else one region.
+    """The places a sentence locates its event at: local event places, else its regions (which
+    ``coordinated`` keeps when the text lists them: "over Kharkiv, Poltava and Dnipropetrovsk oblasts").
 
     Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
     to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh").
@@ -68,8 +70,9 @@ def event_places(
     ]
     local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
     chosen = [p for p in local if p.role == "event"] or local
-    if not chosen:
-        chosen = [p for p in usable if p.place is not None and p.place.kind == "admin1"][:1]
+    if not chosen:  # Rule: regions only when no town is named; listed ones are each a place
+        regions = [p for p in usable if p.place is not None and p.place.kind == "admin1"]
+        chosen = [p for p in regions if p.role == "event"] or regions
     unique: list[PlaceMention] = []
     for p in chosen:
         if all(p.place != u.place for u in unique):
@@ -87,14 +90,6 @@ def coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
         else:
             break
     return kept
-
-
-def geo_precision(mention: PlaceMention) -> GeoPrecision:
-    """ACLED's geo_precision: 3 for a region (coded at its capital), 2 "near" a town, else 1."""
-    assert mention.place is not None
-    if mention.place.kind in ("admin1", "country"):
-        return GeoPrecision.REGION
-    return GeoPrecision.NEAR if mention.near else GeoPrecision.PLACE
 
 
 def local_focus(doc: Doc) -> str | None:

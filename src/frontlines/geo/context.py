@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
@@ -167,7 +168,7 @@ _QUALIFIERS = (
     r"\s+(?:of\s+)?)*"
 )
 _EVENT_BEFORE = re.compile(
-    rf"\b(?:in|at|near|of|around|outside|into|on|across|inside|towards?|through|throughout|nearby)\s+"
+    rf"\b(?:in|at|near|of|around|outside|into|on|across|inside|towards?|through|throughout|nearby|over)\s+"
     rf"(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
 )
@@ -178,6 +179,17 @@ _ACTION_BEFORE = re.compile(
     r"|targeted|targeting|shelling|invaded|occupied|surrounded|defended|controlled|control)\s+"
     rf"(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
+)
+#: Rule speaker-metonymy: a place that is the subject of a verb of speech stands for its government
+#: ("Ankara says", "Moscow denied the strikes", "Kyiv has claimed"): a speaker, not where anything
+#: happened. Not after a preposition ("activists in Douma said": Douma is where they are).
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|again\s+|on\s+\w+day\s+)?"
+    r"(?:says?|said|saying|den(?:y|ies|ied)|claim(?:s|ed)?|announc(?:es|ed)|accus(?:es|ed)|warn(?:s|ed)"
+    r"|insist(?:s|ed)|confirm(?:s|ed)|reject(?:s|ed)|condemn(?:s|ed)|stat(?:es|ed)|repl(?:ies|ied)"
+    r"|respond(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|threaten(?:s|ed)|protest(?:s|ed)"
+    r"|blam(?:es|ed)|hail(?:s|ed)|welcom(?:es|ed)|argu(?:es|ed)|maintain(?:s|ed)|acknowledg(?:es|ed)"
+    r"|admit(?:s|ted)|insists|dismiss(?:es|ed)|refus(?:es|ed)|retort(?:s|ed))\b"
 )
 _UNIT_AFTER = re.compile(
     r"^\s+(?:district|neighbourhood|neighborhood|countryside|province|governorate|region|oblast|state|city"
@@ -213,22 +225,52 @@ class Context:
     unit: str | None  # "admin1" when the text says province/governorate..., "city" for "X city"
 
 
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern as a case-sensitive one over lower-cased text (literals lowered,
+    escapes kept): the same matches, found two to three times faster by the regex engine."""
+    source = re.sub(
+        r"\\.|[A-Z]", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern.pattern
+    )
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+_NEAR_BEFORE_L, _NEAR_AFTER_L = _folded(_NEAR_BEFORE), _folded(_NEAR_AFTER)
+_ADMIN_AFTER_L, _ADMIN_BEFORE_L = _folded(_ADMIN_AFTER), _folded(_ADMIN_BEFORE)
+_CITY_AFTER_L, _CITY_BEFORE_L = _folded(_CITY_AFTER), _folded(_CITY_BEFORE)
+_BASED_L, _BASED_BEFORE_L = _folded(_BASED), _folded(_BASED_BEFORE)
+_DESTINATION_BEFORE_L, _VENUE_BEFORE_L = _folded(_DESTINATION_BEFORE), _folded(_VENUE_BEFORE)
+_EVENT_BEFORE_L, _ACTION_BEFORE_L, _UNIT_AFTER_L = (
+    _folded(_EVENT_BEFORE),
+    _folded(_ACTION_BEFORE),
+    _folded(_UNIT_AFTER),
+)
+
+
 def read_context(left: str, right: str) -> Context:
     """Role, nearness and unit cue of a place from the sentence text before and after it."""
-    near = bool(_NEAR_BEFORE.search(left) or _NEAR_AFTER.match(right))
+    low_left, low_right = left.lower(), right.lower()
+    near = bool(_NEAR_BEFORE_L.search(low_left) or _NEAR_AFTER_L.match(low_right))
     unit = None
-    if _ADMIN_AFTER.match(right) or _ADMIN_BEFORE.search(left):
+    if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(low_left):
         unit = "admin1"
-    elif _CITY_AFTER.match(right) or _CITY_BEFORE.search(left):
+    elif _CITY_AFTER_L.match(low_right) or _CITY_BEFORE_L.search(low_left):
         unit = "city"
     role: PlaceRole
-    if _BASED.match(right) or _BASED_BEFORE.search(left):
+    event = None
+    if _BASED_L.match(low_right) or _BASED_BEFORE_L.search(low_left):
         role = "organisation_base"
-    elif _DESTINATION_BEFORE.search(left):
+    elif _SPEAKER_AFTER.match(right) and not ((event := _EVENT_BEFORE_L.search(low_left)) or near):
+        role = "speaker"
+    elif _DESTINATION_BEFORE_L.search(low_left):
         role = "destination"
-    elif _VENUE_BEFORE.search(left) or _VENUE_AFTER.match(right):
+    elif _VENUE_BEFORE_L.search(low_left) or _VENUE_AFTER.match(right):
         role = "venue"
-    elif _EVENT_BEFORE.search(left) or _ACTION_BEFORE.search(left) or _UNIT_AFTER.match(right) or near:
+    elif (
+        (event if event is not None else _EVENT_BEFORE_L.search(low_left))
+        or _ACTION_BEFORE_L.search(low_left)
+        or _UNIT_AFTER_L.match(low_right)
+        or near
+    ):
         role = "event"
     else:
         role = "other"
@@ -319,6 +361,7 @@ def _is_possessive(word: str) -> bool:
     return word.endswith("s") and country_code(word[:-1]) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_title_like(sentence: str) -> bool:
     """True for headline-style text where most longer words are capitalised ("Rebels Shell Aleppo")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]

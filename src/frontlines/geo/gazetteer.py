@@ -221,14 +221,17 @@ class SqliteGazetteer:
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
+        if country is not None:  # the name's places anywhere, in the same order, kept in one country
+            places, exact = self._lookup(name, None)
+            inside = [p for p in places if p.country_code == country]
+            found = (inside, frozenset(p.place_id for p in inside if p.place_id in exact))
+            self._remember(key, found)
+            return found
         sql = (
             f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
             "MAX(n.name = ?) AS exact FROM names n JOIN places p ON p.id = n.place WHERE n.folded = ?"
         )
         args: list[Any] = [name, lookup_key(name)]
-        if country is not None:
-            sql += " AND p.country_code = ?"
-            args.append(country)
         sql += " GROUP BY p.id ORDER BY exact DESC, p.population DESC, p.id"
         rows = self._conn.execute(sql, args).fetchall()
         found = ([_place(row) for row in rows], frozenset(row[0] for row in rows if row[-1]))

@@ -19,3 +19,5 @@ class Item:
     scores: list[float] = field(default_factory=list)
     #: Candidates found only by another spelling (rule 6), not by the text's own.
     respelled: set[str] = field(default_factory=set)
+    #: Ids of the resolution rules that changed this item (``geo.frame``), for ``--explain``.
+    rules: list[str] = field(default_factory=list)

@@ -15,10 +15,12 @@ automaton cannot find because the text spells them another way.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import re
 import sqlite3
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -26,8 +28,9 @@ from typing import Any
 
 import ahocorasick
 
-from frontlines.geo.gazetteer import SqliteGazetteer
+from frontlines.geo.gazetteer import SqliteGazetteer, lookup_key
 from frontlines.geo.names import (
+    ARABIC_NAMED_COUNTRIES,
     MIN_NAME_CHARS,
     TRANSLITERATED_COUNTRIES,
     is_common_word,
@@ -37,7 +40,7 @@ from frontlines.geo.names import (
 )
 
 #: Bump when the pickled layout changes; an old pickle is then rebuilt, not trusted.
-MATCHER_FORMAT = 2
+MATCHER_FORMAT = 3
 #: Skeletons shorter than this ("mz", "hm") match too many names to index.
 MIN_SKELETON_CHARS = 2
 #: A name that is also an English word ("Human", "Council", "Reading") is matched only when one of its
@@ -59,12 +62,24 @@ def _stamp(path: Path) -> tuple[int, int]:
 class PlaceMatcher:
     """Finds gazetteer names in text: ``find(text) -> [(start, end, surface)]``, sorted by start."""
 
-    def __init__(self, automaton: Any, skeletons: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        automaton: Any,
+        skeletons: Mapping[str, tuple[str, ...]] | None = None,
+        arabic_keys: frozenset[str] | None = None,
+    ) -> None:
         self._automaton = automaton
         self._skeletons: Mapping[str, tuple[str, ...]] = skeletons or {}
+        #: The lookup keys of every name of the Arabic-named countries; None: unknown (all may be).
+        self._arabic_keys = arabic_keys
 
     @classmethod
-    def build(cls, names: Iterable[str], transliterated: Iterable[str] = ()) -> PlaceMatcher:
+    def build(
+        cls,
+        names: Iterable[str],
+        transliterated: Iterable[str] = (),
+        arabic_keys: frozenset[str] | None = None,
+    ) -> PlaceMatcher:
         """An automaton over the Latin-script names of ``names`` that are at least 3 characters long,
         and a skeleton index over the ``transliterated`` names."""
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
@@ -77,11 +92,19 @@ class PlaceMatcher:
             key = skeleton(name)
             if len(key) >= MIN_SKELETON_CHARS:
                 index[key].add(name)
-        return cls(automaton, {key: tuple(sorted(found)) for key, found in index.items()})
+        return cls(automaton, {key: tuple(sorted(found)) for key, found in index.items()}, arabic_keys)
 
     def similar(self, surface: str) -> tuple[str, ...]:
         """Stored spellings of transliterated place names with the skeleton of ``surface``."""
         return self._skeletons.get(skeleton(surface), ())
+
+    def may_be_arabic_named(self, surface: str) -> bool:
+        """Whether a place of an Arabic-named country may bear ``surface`` or a spelling of it: one of
+        their names folds like it, or a transliterated name shares its skeleton. False lets the
+        resolver skip the searches of rule 6 for a run of capitalised words ("Human Rights")."""
+        if self._arabic_keys is None:
+            return True
+        return lookup_key(surface) in self._arabic_keys or bool(self.similar(surface))
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -91,7 +114,7 @@ class PlaceMatcher:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with tmp.open("wb") as fh:
-                state = (MATCHER_FORMAT, stamp, self._automaton, dict(self._skeletons))
+                state = (MATCHER_FORMAT, stamp, self._automaton, dict(self._skeletons), self._arabic_keys)
                 pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         finally:
@@ -104,12 +127,12 @@ class PlaceMatcher:
         try:
             with path.open("rb") as fh:
                 state = pickle.load(fh)
-            fmt, saved, automaton, skeletons = state
+            fmt, saved, automaton, skeletons, arabic_keys = state
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
             return None
         if fmt != MATCHER_FORMAT or (stamp is not None and tuple(saved) != stamp):
             return None
-        return cls(automaton, skeletons)
+        return cls(automaton, skeletons, arabic_keys)
 
     @classmethod
     def for_gazetteer(cls, gazetteer: SqliteGazetteer) -> PlaceMatcher:
@@ -128,6 +151,7 @@ class PlaceMatcher:
                     and (region or population >= COMMON_WORD_MIN_POPULATION or not is_common_word(name))
                 ),
                 transliterated_names(gazetteer.path),
+                arabic_keys(gazetteer.path),
             )
             with contextlib.suppress(OSError):  # a read-only data directory: use it uncached
                 matcher.save(target, stamp)
@@ -143,16 +167,15 @@ class PlaceMatcher:
         taken = self._find(text)
         titled = _title_capitals(text)
         if titled is not text:
-            seen = {i for start, end in taken for i in range(start, end)}
+            seen = bytearray(len(text))
+            for start, end in taken:
+                seen[start:end] = b"\x01" * (end - start)
             for start, end in self._find(titled):
-                if titled[start:end] != text[start:end] and not any(i in seen for i in range(start, end)):
+                if titled[start:end] != text[start:end] and 1 not in seen[start:end]:
                     taken.append((start, end))
             taken.sort()
-        return [
-            (start, end, text[start:end])
-            for start, end in taken
-            if not any(start < d_end and d_start < end for d_start, d_end in dates)
-        ]
+        in_date = _Overlaps(dates)
+        return [(start, end, text[start:end]) for start, end in taken if not in_date(start, end)]
 
     def _find(self, text: str) -> list[tuple[int, int]]:
         candidates: list[tuple[int, int]] = []
@@ -168,14 +191,41 @@ class PlaceMatcher:
             return []
         candidates.sort(key=lambda span: (span[0] - span[1], span[0]))
         taken: list[tuple[int, int]] = []
-        occupied: set[int] = set()
+        occupied = bytearray(size)  # 1 where a longer name was taken
         for start, end in candidates:
-            if start in occupied or (end - 1) in occupied or any(i in occupied for i in range(start, end)):
+            if 1 in occupied[start:end]:
                 continue
-            occupied.update(range(start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             taken.append((start, end))
         taken.sort()
         return taken
+
+
+class _Overlaps:
+    """Whether a range overlaps one of a set of ranges, by bisection (no scan of all of them)."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end) - 1  # the last range starting before ``end``
+        return i >= 0 and self._reach[i] > start
+
+
+def arabic_keys(path: Path) -> frozenset[str]:
+    """The lookup keys of every name of the places of ``ARABIC_NAMED_COUNTRIES`` in a gazetteer file."""
+    countries = sorted(ARABIC_NAMED_COUNTRIES)
+    sql = (
+        "SELECT DISTINCT n.folded FROM names n JOIN places p ON p.id = n.place"
+        f" WHERE p.country_code IN ({', '.join('?' * len(countries))})"
+    )
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return frozenset(key for (key,) in conn.execute(sql, countries))
+    finally:
+        conn.close()
 
 
 def transliterated_names(path: Path) -> list[str]:
@@ -196,6 +246,7 @@ def transliterated_names(path: Path) -> list[str]:
 #: A dateline's place in capitals at the start of a line ("BEIRUT (Reuters) -", "CHARLESTON, W.Va.",
 #: "NEWARK  Police said", "WASHINGTON Christopher Steele, ...": the story goes on in ordinary case).
 _DATELINE = re.compile(
+    r"(?=[ \t]*[A-Z][A-Z'’.])"  # two capitals first: most positions fail here, cheaply
     r"(?:^[ \t]*|(?<=[.!?] )|(?<=[.!?][\"”] )|(?<=\d\d\d\d ))"  # a line, sentence or dated byline start
     r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?=[,:]|[ \t]*\(|[ \t]+[-—–]|[ \t]{2,}\S|[ \t]+[A-Z][a-z])",
     re.MULTILINE,

@@ -159,6 +159,9 @@ def spelling_variants(name: str) -> Iterator[str]:
 TRANSLITERATED_COUNTRIES = frozenset(
     "SY IQ LB JO PS YE SA EG LY SD SS TN DZ MA MR EH KW QA BH AE OM IR AF PK SO TD ER DJ KM".split()  # noqa: SIM905
 )
+#: Countries with many places named in Arabic: those whose names are transliterated, and Israel
+#: (Umm al-Fahm, Kafr Qasim).
+ARABIC_NAMED_COUNTRIES = TRANSLITERATED_COUNTRIES | frozenset({"IL"})
 #: A consonant followed by an "h" that only marks its sound (sh, kh, gh, th, dh, ch, zh).
 _DIGRAPH_H = re.compile(r"([bcdfgjkpstvxz])h")
 #: "w", "y" and "h" after a vowel are glides or lengthening in transliteration ("Jowbar", "Shaykh",

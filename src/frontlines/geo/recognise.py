@@ -16,10 +16,15 @@ Four finders, merged longest-first where they overlap:
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Generic, Literal, Protocol, TypeVar
+
+import ahocorasick
 
 from frontlines.geo.names import is_common_word
 from frontlines.geo.wordlists import (
@@ -63,7 +68,6 @@ _ANYWHERE = re.compile(rf"(?<![\w.])(?:{_alternation(list(_ANYWHERE_TABLE))})(?!
 _AFTER_COMMA = re.compile(
     rf"(?<=[A-Za-z.], )(?:{_alternation(list(AFTER_COMMA_ABBREVIATIONS))})(?![\w])(?!-)(?! [a-z]{{2,}} [a-z])"
 )
-_DEMONYM = re.compile(rf"(?<![\w])(?:{_alternation(list(DEMONYM_PLACES))})(?![\w])")
 #: A sentence in capitals ("US TROOPS LEAVE"): "US" there is the pronoun as often as the country.
 _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})
@@ -99,12 +103,43 @@ def _abbreviation(start: int, end: int, surface: str, name: str) -> Span:
     return Span(start, end, surface, name, "abbreviation", kinds, ABBREVIATION_COUNTRIES)
 
 
+def _demonym_automaton() -> Any:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word in DEMONYM_PLACES:
+        automaton.add_word(word)
+    automaton.make_automaton()
+    return automaton
+
+
+#: Every demonym in one Aho-Corasick automaton: one pass over the text, whatever the list's length.
+_DEMONYMS = _demonym_automaton()
+
+
 def demonym_spans(text: str) -> list[Span]:
-    """Nationality words in ``text`` with the place each refers to."""
-    return [
-        Span(m.start(), m.end(), m.group(), DEMONYM_PLACES[m.group()], "demonym", _DEMONYM_KINDS)
-        for m in _DEMONYM.finditer(text)
-    ]
+    """Nationality words in ``text`` (whole words, the longest where two start together) with the
+    place each refers to."""
+    size = len(text)
+    found = sorted(
+        (last - length + 1, -length)
+        for last, length in _DEMONYMS.iter(text)
+        if (last - length < 0 or not _is_word_char(text[last - length]))
+        and (last + 1 >= size or not _is_word_char(text[last + 1]))
+    )
+    spans: list[Span] = []
+    reached = 0
+    for start, negative in found:
+        end = start - negative
+        if start < reached:
+            continue
+        surface = text[start:end]
+        spans.append(Span(start, end, surface, DEMONYM_PLACES[surface], "demonym", _DEMONYM_KINDS))
+        reached = end
+    return spans
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches: letters, digits and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 _PRIORITY = {"county": -1, "longer": 0, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
@@ -117,11 +152,11 @@ def merge_spans(*groups: Sequence[Span]) -> list[Span]:
         (s for group in groups for s in group), key=lambda s: (s.start - s.end, _PRIORITY[s.source], s.start)
     )
     taken: list[Span] = []
-    occupied: set[int] = set()
+    occupied = bytearray(max((s.end for s in spans), default=0))  # 1 where a span was taken
     for span in spans:
-        if any(i in occupied for i in range(span.start, span.end)):
+        if 1 in occupied[span.start : span.end]:
             continue
-        occupied.update(range(span.start, span.end))
+        occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
         taken.append(span)
     taken.sort(key=lambda s: s.start)
     return taken
@@ -131,29 +166,48 @@ def merge_spans(*groups: Sequence[Span]) -> list[Span]:
 _COUNTY_NAME = r"(?:St\. |Saint )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
 #: "Platte Co." / "PLATTE CO." (a county abbreviated as newspapers do).
 _COUNTY_ABBREVIATED = re.compile(rf"(?<![\w.])({_COUNTY_NAME}) (?:Co|CO)\.(?!\w)")
-#: "Clark, Preble or Warren counties": a list of names before the plural of the unit.
+#: Rule unit-list: a list of names before the plural of an administrative unit names units of that
+#: kind, not the towns of those names: "Clark, Preble or Warren counties" (second-level units, looked
+#: up as "X County"), "over Kharkiv, Poltava and Dnipropetrovsk oblasts", "Idlib and Hama provinces"
+#: (first-level units, looked up by the name itself). Plural -> (query template, kinds).
+UNIT_PLURALS: dict[str, tuple[str, frozenset[str]]] = {
+    "counties": ("{} County", frozenset({"admin2"})),
+    "parishes": ("{} Parish", frozenset({"admin2"})),
+    "oblasts": ("{}", frozenset({"admin1"})),
+    "provinces": ("{}", frozenset({"admin1"})),
+    "governorates": ("{}", frozenset({"admin1"})),
+    "regions": ("{}", frozenset({"admin1"})),
+    "states": ("{}", frozenset({"admin1"})),
+}
 _COUNTY_LIST = re.compile(
-    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) (counties|parishes)\b"
+    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) ({'|'.join(UNIT_PLURALS)})\b"
 )
 _COUNTY_ITEM = re.compile(_COUNTY_NAME)
-_UNIT_OF_PLURAL = {"counties": "County", "parishes": "Parish"}
 _COUNTY_KINDS = frozenset({"admin2"})
+_POSSESSIVE = re.compile(r"['’]s ")
 
 
 def county_spans(text: str) -> list[Span]:
-    """Counties named without the word "County" (see the module docstring)."""
+    """Counties named without the word "County", and lists of units before their plural (rule
+    unit-list; see the module docstring)."""
     spans: list[Span] = []
-    for m in _COUNTY_ABBREVIATED.finditer(text):
-        name = _query(m.group(1))
-        spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
+    if " Co." in text or " CO." in text:
+        for m in _COUNTY_ABBREVIATED.finditer(text):
+            name = _query(m.group(1))
+            spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
+    if not any(plural in text for plural in UNIT_PLURALS):
+        return spans  # the list pattern cannot match: skip its slow scan
     for m in _COUNTY_LIST.finditer(text):
-        unit = _UNIT_OF_PLURAL[m.group(2)]
+        template, kinds = UNIT_PLURALS[m.group(2)]
         base = m.start(1)
         for item in _COUNTY_ITEM.finditer(m.group(1)):
             start, end = base + item.start(), base + item.end()
             start = _after_opening_word(text, start, end)
+            owner = _POSSESSIVE.search(text, start, end)
+            if owner is not None:
+                start = owner.end()  # "China's Hunan and Hubei provinces": the list starts at Hunan
             name = text[start:end]
-            spans.append(Span(start, end, name, f"{_query(name)} {unit}", "county", _COUNTY_KINDS))
+            spans.append(Span(start, end, name, template.format(_query(name)), "county", kinds))
     return spans
 
 
@@ -181,19 +235,64 @@ _RUN = re.compile(
 )
 
 
-def unmatched_runs(text: str, taken: Sequence[Span]) -> list[Span]:
+class _Ranged(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+R = TypeVar("R", bound=_Ranged)
+
+
+class SpanIndex(Generic[R]):
+    """Spans (anything with ``start``/``end``) sorted once, so that the ones overlapping or inside a
+    range are found by bisection: linear cost in the article, never a scan of all spans per query."""
+
+    def __init__(self, spans: Sequence[R]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        #: The furthest end of the spans up to each position (spans may overlap).
+        self.reach = list(itertools.accumulate((s.end for s in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> list[R]:
+        """The spans that share at least one character with ``[start, end)``, by start."""
+        low = bisect_right(self.reach, start)
+        high = bisect_left(self.starts, end)
+        return [s for s in self.spans[low:high] if s.end > start]
+
+    def inside(self, start: int, end: int) -> list[R]:
+        """The spans that lie wholly within ``[start, end)``, by start."""
+        return [s for s in self.overlapping(start, end) if start <= s.start and s.end <= end]
+
+
+@lru_cache(maxsize=4)
+def _capital_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The capitalised runs of ``text`` (the resolver asks twice per article)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _RUN.finditer(text))
+
+
+def unmatched_runs(text: str, taken: Sequence[Span] | SpanIndex[Span]) -> list[Span]:
     """Capitalised runs of ``text`` ("Kafr Sousa", "al-Shaghour") that no ``taken`` span covers whole
     (a run may hold a shorter matched name: "Sousa" in "Kafr Sousa"): names the gazetteer may spell
-    another way (looked up by skeleton, see ``resolve``)."""
+    another way (looked up by skeleton, see ``resolve``). One forward pass over runs and spans."""
+    index = taken if isinstance(taken, SpanIndex) else SpanIndex(taken)
+    spans, starts, reach = index.spans, index.starts, index.reach
+    count = len(spans)
+    low = high = 0
     out: list[Span] = []
-    for m in _RUN.finditer(text):
-        start, end = m.span()
-        inside = [s for s in taken if s.start < end and start < s.end]
-        if any(s.start <= start and end <= s.end for s in inside):
-            continue
-        if any(s.start < start or s.end > end for s in inside):
-            continue  # straddles a matched name: not one name
-        out.append(Span(start, end, m.group(), m.group(), "variant"))
+    for start, end, surface in _capital_runs(text):
+        while low < count and reach[low] <= start:
+            low += 1  # every span up to here ends before the run
+        while high < count and starts[high] < end:
+            high += 1  # every span from here starts after it
+        if low < high:
+            inside = [s for s in spans[low:high] if s.end > start]
+            if any(s.start <= start and end <= s.end for s in inside):
+                continue
+            if any(s.start < start or s.end > end for s in inside):
+                continue  # straddles a matched name: not one name
+        out.append(Span(start, end, surface, surface, "variant"))
     return out
 
 

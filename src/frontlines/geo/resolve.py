@@ -33,8 +33,9 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from frontlines.geo import scoring
@@ -45,13 +46,19 @@ from frontlines.geo.focus import (
     focus_country,
     regions_by_name,
 )
+from frontlines.geo.frame import (
+    parts_of_cities,
+    unknown_within,
+)
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_common_surname, is_given_name
+from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
 from frontlines.geo.variants import (
+    Anchors,
     SimilarNames,
     arabic_name,
     arabic_named,
@@ -63,7 +70,14 @@ from frontlines.geo.variants import (
 from frontlines.model import Doc, Place, PlaceMention
 
 #: How much a mention in each role says about where the story is.
-ROLE_WEIGHT = {"event": 1.0, "other": 1.0, "destination": 0.5, "venue": 0.5, "organisation_base": 0.0}
+ROLE_WEIGHT = {
+    "event": 1.0,
+    "other": 1.0,
+    "destination": 0.5,
+    "venue": 0.5,
+    "speaker": 0.25,  # "Ankara says" in a story about Syria says little about where the story is
+    "organisation_base": 0.0,
+}
 #: A name in the first sentence (the lead) votes this many times.
 LEAD_WEIGHT = 2.0
 #: A mention whose best candidate leads by this much (score units) anchors its neighbours (rule 8).
@@ -79,8 +93,6 @@ _INSIDE = re.compile(
     r"\s+)?(?:(?:old\s+)?(?:city|town|capital|province|governorate|state)\s+of\s+)?)$",
     re.IGNORECASE,
 )
-#: Containers that hold anything named before them with a comma ("Alexandria, La.", "Homs, Syria").
-_REGION_KINDS = frozenset({"country", "admin1", "admin2"})
 #: After "X, Y": the list goes on ("Homs, Idlib and Daraa"), so Y is the next item, not X's region.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s|,\s*[A-Z]")
 #: A nationality word ("Syrian rebels", "the Syrian army") votes this much for its country: less than
@@ -94,6 +106,8 @@ _FACILITY_AFTER = re.compile(
 )
 #: ... after "the": "the Salem mosque" is a mosque's name; "a Beirut hospital" is a hospital in Beirut.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: Kinds of the article's places near which a name spelled otherwise may be found (rule 6).
+_ANCHOR_KINDS = frozenset({"city", "district", "admin2", "admin3"})
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
 
@@ -107,10 +121,14 @@ class ScoredMention:
     adjectival: bool = False
 
 
-def _sentence_of(sentences: Sequence[tuple[int, int]], start: int, size: int) -> tuple[int, int, int]:
-    for i, (s_start, s_end) in enumerate(sentences):
-        if s_start <= start < s_end:
-            return i, s_start, s_end
+def _sentence_of(
+    sentences: Sequence[tuple[int, int]], starts: Sequence[int], start: int, size: int
+) -> tuple[int, int, int]:
+    """The sentence holding offset ``start`` (index, start, end) by bisection over the sentences'
+    ``starts`` (sorted, as the splitter gives them); (-1, 0, size) when none holds it."""
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and start < sentences[i][1]:
+        return i, sentences[i][0], sentences[i][1]
     return -1, 0, size
 
 
@@ -136,14 +154,18 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     items: list[Item] = []
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
+    sentence_starts = [s_start for s_start, _ in sentences]
     for span in spans:
         start, end = span.start, span.end
-        index, s_start, s_end = _sentence_of(sentences, start, len(text))
+        index, s_start, s_end = _sentence_of(sentences, sentence_starts, start, len(text))
         left = text[max(s_start, start - WINDOW) : start]
         right = text[end : min(s_end, end + WINDOW)]
         if index not in title_cache:
             title_cache[index] = is_title_like(text[s_start:s_end])
         organisation = False
+        candidates = lookup(span) if span.source == "variant" else None
+        if candidates == []:
+            continue  # a run no spelling of which is a place: no need to read its context
         if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,
@@ -161,24 +183,20 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 organisation = True
             elif reason is not None:
                 continue
-        candidates = lookup(span)
+        if candidates is None:
+            candidates = lookup(span)
         if not candidates:
             continue
         ctx = read_context(left, right)
         if organisation and ctx.role != "organisation_base":
             ctx = Context("organisation_base", ctx.near, ctx.unit)
         items.append(Item(span, ctx, candidates, index))
-    persons = {
-        key
-        for key in persons
-        if not any(
-            fold(i.span.query) == key
-            and any(
-                p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in i.candidates
-            )
-            for i in items
-        )
+    prominent = {
+        fold(i.span.query)
+        for i in items
+        if any(p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in i.candidates)
     }
+    persons -= prominent
     return items, persons
 
 
@@ -206,6 +224,7 @@ def _with_variants(
     gazetteer: Gazetteer,
     similar: SimilarNames,
     focus: str,
+    may_be_arabic_named: Callable[[str], bool] | None = None,
 ) -> list[Item]:
     """Rule 6: transliteration variants. A name also gets the focus country's places spelled
     otherwise ("Jobar" -> "Jowbar"), marked ``respelled`` (they rank below a place that bears the
@@ -214,23 +233,26 @@ def _with_variants(
     border near the article's places) and the words around them say it is a place ("in Kfar
     Souseh", "the Qaboun district")."""
 
-    def anchors(query: str) -> list[Place]:
-        key = fold(query)
-        places = {
-            p.place_id: p
-            for i in items
-            if i.span.source != "demonym" and fold(i.span.query) != key
-            for p in i.candidates
-            if p.country_code == focus and p.kind in ("city", "district", "admin2", "admin3")
-        }
-        return list(places.values())  # a story repeats its names: each place once
+    anchors = Anchors()  # the focus country's towns named in the article: a name's anchors are the others'
+
+    def anchor(item: Item, places: Iterable[Place]) -> None:
+        if item.span.source != "demonym":
+            for p in places:
+                if p.country_code == focus and p.kind in _ANCHOR_KINDS:
+                    anchors.add(fold(item.span.query), p)
+
+    for item in items:
+        anchor(item, item.candidates)
 
     found: dict[str, list[Place]] = {}
 
     def variants(query: str) -> list[Place]:
         """One search per name and article: a story repeats its place names."""
         if query not in found:
-            found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors(query))
+            if may_be_arabic_named is not None and not may_be_arabic_named(query):
+                found[query] = []  # no name or spelling of an Arabic-named country: nothing to find
+            else:
+                found[query] = spelled_otherwise(query, gazetteer, similar, focus, anchors)
         return found[query]
 
     for item in items:
@@ -240,6 +262,7 @@ def _with_variants(
             added_places = [p for p in extra if p.place_id not in known]
             item.candidates = item.candidates + added_places
             item.respelled |= {p.place_id for p in added_places}
+            anchor(item, added_places)  # a respelled place anchors the names after it
     runs = unmatched_runs(text, spans)
     added, _ = _recognise(
         text,
@@ -277,7 +300,7 @@ def _inside_their_region(items: list[Item], focus: str | None) -> list[Item]:
         region = holder.candidates[max(range(len(holder.scores)), key=holder.scores.__getitem__)]
         if (
             region.country_code == focus
-            and (region.kind == "country" or (region.kind in _REGION_KINDS and region.admin1))
+            and (region.kind == "country" or (region.kind in REGION_KINDS and region.admin1))
             and all(p.country_code != focus and p.kind in ("city", "district") for p in item.candidates)
         ):
             item.candidates, item.scores, item.respelled = [region], [0.0], set()
@@ -320,6 +343,8 @@ def _link(items: list[Item], text: str) -> None:
             and prev.span.source != "demonym"
             and _INSIDE.match(between)
             and not listed
+            and cur.ctx.role != "speaker"  # "in northern Syria, Ankara says": a new clause
+            and not all(p.kind == "country" for p in prev.candidates)  # nothing named holds a country
         ):
             prev.container = cur
             if between.strip() == "," and cur.ctx.unit is None:
@@ -329,7 +354,7 @@ def _link(items: list[Item], text: str) -> None:
 def _filter(items: list[Item], persons: set[str]) -> list[Item]:
     """Rule 2: common words, names used for persons in the article and common surnames that only small
     places bear need locative evidence in the article."""
-    located = {fold(i.span.query) for i in items if i.ctx.role != "other" or i.ctx.near}
+    located = {fold(i.span.query) for i in items if i.ctx.role not in ("other", "speaker") or i.ctx.near}
     kept = []
     for item in items:
         key = fold(item.span.query)
@@ -345,114 +370,6 @@ def _filter(items: list[Item], persons: set[str]) -> list[Item]:
     return kept
 
 
-def _score(
-    items: list[Item],
-    focus: str | None,
-    regions: dict[str, str | None],
-    capitals: frozenset[str] = frozenset(),
-    others_focus: dict[str, str | None] | None = None,
-    spelled_as: Callable[[str], frozenset[str]] | None = None,
-) -> None:
-    """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
-    ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
-    ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
-    spelling of a name."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[fold(item.span.query) + "|" + item.span.source].append(i)
-    for members in groups.values():  # one candidate list per name ("Deir ez-Zor", "Deir Ezzor")
-        union: dict[str, Place] = {}
-        respelled: set[str] = set()
-        for i in members:
-            for place in items[i].candidates:
-                union.setdefault(place.place_id, place)
-            respelled |= items[i].respelled
-        for i in members:
-            items[i].candidates = list(union.values())
-            items[i].respelled = respelled
-    base: list[list[float]] = []
-    for item in items:
-        exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
-        if not any(p.place_id in exact for p in item.candidates):
-            exact = frozenset()  # nobody is spelled as the text: nobody is spelled otherwise
-        if item.span.source == "demonym":
-            base.append([scoring.prominence(p) for p in item.candidates])
-            continue
-        key = fold(item.span.query)
-        own_focus = focus if others_focus is None else others_focus.get(key, focus)
-        admin1 = regions.get(key) if own_focus == focus else None
-        base.append(
-            [
-                scoring.name_prior(
-                    p,
-                    item.span.query,
-                    item.candidates,
-                    placed=item.container is not None,
-                    capital=p.place_id in capitals,
-                    spelled_otherwise=bool(exact) and p.place_id not in exact,
-                )
-                + scoring.focus_bonus(p, own_focus, admin1)
-                + scoring.unit_bonus(p, item.ctx.unit)
-                - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
-                for p in item.candidates
-            ]
-        )
-    # One sense per article: a name's candidates get the best cue any of its occurrences has.
-    for members in groups.values():
-        if len(members) > 1:
-            shared = [max(values) for values in zip(*(base[i] for i in members), strict=True)]
-            for i in members:
-                base[i] = [max(a, b) for a, b in zip(base[i], shared, strict=True)]
-
-    position = {id(item): i for i, item in enumerate(items)}
-
-    def contained(i: int, scores: list[list[float]]) -> list[float]:
-        holder = items[i].container
-        c = position.get(id(holder)) if holder is not None else None
-        if c is None:
-            return scores[i]
-        container = items[c].candidates[max(range(len(scores[c])), key=scores[c].__getitem__)]
-        if container.kind not in _REGION_KINDS and not any(p.kind == "district" for p in items[i].candidates):
-            return scores[i]  # "Homs, Idlib and Daraa" is a list, not Homs inside Idlib
-        return [
-            s + scoring.containment_bonus(p, container)
-            for s, p in zip(scores[i], items[i].candidates, strict=True)
-        ]
-
-    first = [contained(i, base) for i in range(len(items))]
-    # Rule 8: support from the other names of the article, over each name's best candidates.
-    members_of = [m for m in groups.values() if items[m[0]].span.source != "demonym"]
-    tops: list[list[int]] = []
-    for members in members_of:
-        lead = members[0]
-        order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
-        tops.append(order[: scoring.SUPPORT_CANDIDATES])
-    support = scoring.support(
-        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
-    )
-    bonus: dict[int, list[float]] = {}
-    for members, top, values in zip(members_of, tops, support, strict=True):
-        extra = [0.0] * len(items[members[0]].candidates)
-        for k, value in zip(top, values, strict=True):
-            extra[k] = scoring.SUPPORT_WEIGHT * min(value, scoring.MAX_SUPPORT)
-        for i in members:
-            bonus[i] = extra
-    for i, item in enumerate(items):
-        own = bonus.get(i)
-        item.scores = first[i] if own is None else [s + b for s, b in zip(first[i], own, strict=True)]
-    # One sense per article again, now with containment and nearness: occurrences without a unit
-    # of their own take the mean of their group's scores.
-    for members in groups.values():
-        if len(members) == 1:
-            continue
-        means = [
-            sum(values) / len(members) for values in zip(*(items[i].scores for i in members), strict=True)
-        ]
-        for i in members:
-            if items[i].ctx.unit is None:
-                items[i].scores = list(means)
-
-
 def resolve_doc(
     doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher
 ) -> tuple[list[ScoredMention], str | None]:
@@ -463,7 +380,15 @@ def resolve_doc(
     hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
     text = doc.text
     matches = matcher.find(text, doc.date_spans())
-    return resolve_scored(text, doc.sentences, matches, gazetteer, hint_country, similar=matcher.similar)
+    return resolve_scored(
+        text,
+        doc.sentences,
+        matches,
+        gazetteer,
+        hint_country,
+        similar=matcher.similar,
+        may_be_arabic_named=matcher.may_be_arabic_named,
+    )
 
 
 def resolve_places(
@@ -493,12 +418,14 @@ def resolve_scored(
     hint_country: str | None = None,
     *,
     similar: SimilarNames | None = None,
+    may_be_arabic_named: Callable[[str], bool] | None = None,
 ) -> tuple[list[ScoredMention], str | None]:
     """Like :func:`resolve_places`, with each mention's confidence, demonyms included (marked).
 
     ``similar`` (``PlaceMatcher.similar``) gives stored spellings of a transliterated name; with it,
     in an article about a country whose names are transliterated (Arabic, Persian...), names the
-    gazetteer spells another way are found too (rule 6)."""
+    gazetteer spells another way are found too (rule 6); ``may_be_arabic_named``
+    (``PlaceMatcher.may_be_arabic_named``) lets that search skip names no such place bears."""
     spans = find_spans(text, matches)
     spans = merge_spans(longer_names(text, spans, gazetteer, similar), spans)
 
@@ -547,20 +474,24 @@ def resolve_scored(
     }
     variant_country = focus or _likely_country(items)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
-        items = _with_variants(text, sentences, spans, items, gazetteer, similar, variant_country)
+        items = _with_variants(
+            text, sentences, spans, items, gazetteer, similar, variant_country, may_be_arabic_named
+        )
     capital_ids = getattr(gazetteer, "capital_ids", None)
     capitals = capital_ids() if capital_ids else frozenset()
     spelled_as = getattr(gazetteer, "spelled_as", None)
     regions = regions_by_name(items, admin1_votes(items, focus))
-    _score(items, focus, regions, capitals, others_focus, spelled_as)
+    score_items(items, focus, regions, capitals, others_focus, spelled_as)
     # Rule 3 again over the resolved names: the region the article's places turned out to share
     # (kept from the first pass where the resolved names agree on none).
     resolved = regions_by_name(items, admin1_votes(items, focus))
     resolved = {key: region or regions.get(key) for key, region in resolved.items()}
     if resolved != regions:
-        _score(items, focus, resolved, capitals, others_focus, spelled_as)
+        score_items(items, focus, resolved, capitals, others_focus, spelled_as)
 
     items = _inside_their_region(items, focus)
+    items = parts_of_cities(items, text)
+    unknown_within(items, text)
     items = _named_facilities(items, text, focus)
     out: list[ScoredMention] = []
     for item in items:

@@ -81,6 +81,8 @@ NEAR_SCALE_KM = 80.0
 SUPPORT_CANDIDATES = 12
 #: Candidates this close to the chosen one count as the same answer in the confidence.
 SAME_PLACE_KM = 50.0
+#: ``SAME_PLACE_KM`` in degrees of latitude: places further apart in latitude alone are further apart.
+_SAME_PLACE_DEGREES = math.degrees(SAME_PLACE_KM / 6371.0088)
 #: A district (city neighbourhood) lies "in" a city when it is this close to the city's point.
 CITY_RADIUS_KM = 30.0
 #: Kinds that the unit named by the text stands for.
@@ -170,7 +172,18 @@ def _spelled_alike_only(place: Place, query: str, key: str, candidates: Sequence
     plain = _plain(query)
     if fold(place.name) != key or _plain(place.name) == plain:
         return False
-    return any(_plain(c.name) == plain for c in candidates)
+    return any(_plain(c.name) == plain and not own_region(c, place) for c in candidates)
+
+
+def own_region(region: Place, place: Place) -> bool:
+    """Whether ``region`` is the first-level unit ``place`` lies in: a governorate named after its
+    capital spells the capital's name ("Raqqa" for Ar Raqqah), which makes no rival of it."""
+    return (
+        region.kind == "admin1"
+        and region.country_code == place.country_code
+        and place.admin1 is not None
+        and fold(region.admin1 or region.name) == fold(place.admin1)
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -268,9 +281,10 @@ def confidence(scores: Sequence[float], candidates: Sequence[Place]) -> float:
         return 0.0
     top = max(range(len(scores)), key=scores.__getitem__)
     weights = [math.exp(s - scores[top]) for s in scores]
+    best = candidates[top]
     same = sum(
         w
         for w, p in zip(weights, candidates, strict=True)
-        if distance_km(p, candidates[top]) <= SAME_PLACE_KM
+        if abs(p.latitude - best.latitude) <= _SAME_PLACE_DEGREES and distance_km(p, best) <= SAME_PLACE_KM
     )
     return same / sum(weights)

@@ -17,17 +17,13 @@ from typing import Any, Protocol
 from frontlines.config import Settings
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.matcher import PlaceMatcher
+from frontlines.geo.precision import geo_precision
 from frontlines.geo.resolve import ScoredMention, resolve_doc
 from frontlines.ingest import read_inputs
-from frontlines.model import Article, Doc, GeoPrecision, PlaceMention, Rejection
+from frontlines.model import Article, Doc, Rejection
 from frontlines.pipeline import Pipeline
 from frontlines.text import clean_stage, sentence_stage
 from frontlines.time import time_stage
-
-#: Place kinds a name can stand for at each ACLED precision (codebook "Where": 1 the town or district
-#: itself, 2 near a town or a part of a region coded to a representative town, 3 a larger region).
-_REGION_KINDS = frozenset({"country", "admin1"})
-_PART_KINDS = frozenset({"admin2", "admin3"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +53,6 @@ class Toponym:
     def record(self) -> dict[str, Any]:
         """The JSON-ready record (the ``--format jsonl`` line)."""
         return asdict(self)
-
-
-def geo_precision(mention: PlaceMention) -> GeoPrecision:
-    """ACLED geo_precision of a resolved mention: 3 for a province or country, 2 for a second- or
-    third-level unit or a place the text locates only approximately ("near X", "X countryside"),
-    1 for a named town, village or city district."""
-    place = mention.place
-    if place is not None and place.kind in _REGION_KINDS:
-        return GeoPrecision.REGION
-    if mention.near or (place is not None and place.kind in _PART_KINDS):
-        return GeoPrecision.NEAR
-    return GeoPrecision.PLACE
 
 
 def to_toponyms(doc: Doc, scored: Iterable[ScoredMention]) -> list[Toponym]:

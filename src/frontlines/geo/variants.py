@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
 from frontlines.geo import scoring
 from frontlines.geo.gazetteer import Gazetteer
-from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
+from frontlines.geo.names import ARABIC_NAMED_COUNTRIES, TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.persons import is_given_name
-from frontlines.geo.recognise import Span, unmatched_runs
+from frontlines.geo.recognise import Span, SpanIndex, unmatched_runs
+from frontlines.geo.wordlists import OPENING_WORDS
 from frontlines.model import Place
 
 #: A spelling found by skeleton must be at least this similar to the text's (difflib ratio) ...
@@ -40,9 +42,6 @@ VARIANT_RADIUS_KM = 40.0
 #: this similar to a stored spelling: "Ras al-Ein" and "Ras al-Ain" are, "Ras al-Harb" and "Ras al-Ain"
 #: are not.
 LONGER_SIMILARITY = 0.8
-#: Countries with many places named in Arabic: those whose names are transliterated, and Israel
-#: (Umm al-Fahm, Kafr Qasim).
-ARABIC_NAMED_COUNTRIES = TRANSLITERATED_COUNTRIES | frozenset({"IL"})
 #: An Arabic article glued to the word after it ("al-", "el-", "ash-", "ad-"...), right before a name.
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’-])(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-$")
 
@@ -53,7 +52,7 @@ SimilarNames = Callable[[str], Sequence[str]]
 _ARTICLE_LEADING = re.compile(r"^(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-")
 #: The head of an Arabic construct right before a name: a capitalised word and an article ("Tell al-",
 #: "Jabal al-", "Tahrir al-").
-_CONSTRUCT_HEAD = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’]*[ ](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh)-$")
+_CONSTRUCT_HEAD = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’]*[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh)-$")
 #: What ends the text before a sentence's first word.
 _SENTENCE_OPENERS = (".", "!", "?", ":", '"', "“", "(", "\n")
 
@@ -67,13 +66,20 @@ def arabic_name(text: str, start: int, surface: str) -> bool:
 def construct_tail(text: str, start: int) -> bool:
     """Whether the name at ``start`` ends an Arabic construct the gazetteer does not hold as a whole:
     a capitalised word that does not open the sentence, an article, then the name ("the hill of Tell
-    al-Harra", "Hayat Tahrir al-Sham", "Jabal al-Zawiya"). Such a name is part of another name (a
-    hill, a mountain, a group), not the town the part alone would name."""
+    al-Harra", "Hayat Tahrir al-Sham", "Jabal al-Zawiya"), or a word joined to it by hyphens
+    ("Deir-ez-Zor"). Such a name is part of another name (a hill, a mountain, a group, a town
+    written with hyphens), not the town the part alone would name."""
     head = _CONSTRUCT_HEAD.search(text, max(0, start - 40), start)
     if head is None:
         return False
-    before = text[: head.start()].rstrip(" \t")
-    return bool(before) and not before.endswith(_SENTENCE_OPENERS)
+    if "-" in head.group().split()[0][1:-1] or head.group().count("-") > 1:
+        return True  # "Deir-ez-Zor": hyphens join the words of one name, even opening a sentence
+    if head.group().split()[0] not in OPENING_WORDS:
+        return True  # "Tell al-Harra was taken": a name's head, wherever it stands
+    i = head.start()  # "In al-Raqqa" opening a sentence is a preposition and a name
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] not in _SENTENCE_OPENERS
 
 
 def arabic_named(places: Sequence[Place]) -> list[Place]:
@@ -86,23 +92,62 @@ def arabic_named(places: Sequence[Place]) -> list[Place]:
 _RADIUS_DEGREES = math.degrees(VARIANT_RADIUS_KM / scoring.EARTH_RADIUS_KM)
 
 
+class Anchors:
+    """The article's places that a respelled name may lie near: the focus country's towns of every
+    name but the one looked up, sorted by latitude so that those within ``VARIANT_RADIUS_KM`` of a
+    point are found by bisection (linear in the article, not names x places)."""
+
+    def __init__(self, towns_by_name: Mapping[str, Iterable[Place]] | None = None) -> None:
+        self._latitudes: list[float] = []
+        self._rows: list[tuple[str, Place]] = []
+        self._seen: set[tuple[str, str]] = set()
+        self._names: set[str] = set()
+        for name, places in (towns_by_name or {}).items():
+            for place in places:
+                self.add(name, place)
+
+    def add(self, name: str, place: Place) -> None:
+        """Count ``place`` as a town of the name ``name`` (folded); each pair once."""
+        if (name, place.place_id) in self._seen:
+            return
+        self._seen.add((name, place.place_id))
+        self._names.add(name)
+        i = bisect_right(self._latitudes, place.latitude)
+        self._latitudes.insert(i, place.latitude)
+        self._rows.insert(i, (name, place))
+
+    def any_but(self, name: str) -> bool:
+        """Whether a name other than ``name`` (folded) has a town."""
+        return len(self._names - {name}) > 0
+
+    def near(self, place: Place, name: str) -> bool:
+        """Whether a town of a name other than ``name`` lies within ``VARIANT_RADIUS_KM`` of ``place``."""
+        low = bisect_left(self._latitudes, place.latitude - _RADIUS_DEGREES)
+        high = bisect_right(self._latitudes, place.latitude + _RADIUS_DEGREES)
+        return any(
+            other != name and scoring.distance_km(place, anchor) <= VARIANT_RADIUS_KM
+            for other, anchor in self._rows[low:high]
+        )
+
+
 def spelled_otherwise(
-    query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str, anchors: Sequence[Place]
+    query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str, anchors: Anchors | Sequence[Place]
 ) -> list[Place]:
     """Places ``query`` may stand for in an article about ``country``: those of ``country`` whose
     name folds like it (another spelling of the same letters: "Marea" and "Mareaa"), and those of
     any transliterated country whose spelling shares its skeleton and is close to it letter by
     letter (``VARIANT_SIMILARITY``) or folds like it, lying within ``VARIANT_RADIUS_KM`` of one of
-    the article's other places (``anchors``): a skeleton alone matches too many names to trust."""
+    the article's other places (``anchors``, or a plain list of them): a skeleton alone matches too
+    many names to trust."""
+    key = fold(query)
+    if not isinstance(anchors, Anchors):
+        anchors = Anchors({"": anchors})
+        key = key or " "  # the plain list's places all count
     found: dict[str, Place] = {p.place_id: p for p in gazetteer.lookup(query, country)}
-    if anchors:
+    if anchors.any_but(key):
         nearby = [*_variant_places(query, gazetteer, similar), *arabic_named(gazetteer.lookup(query))]
         for place in nearby:
-            if place.place_id not in found and any(
-                abs(place.latitude - a.latitude) <= _RADIUS_DEGREES
-                and scoring.distance_km(place, a) <= VARIANT_RADIUS_KM
-                for a in anchors
-            ):
+            if place.place_id not in found and anchors.near(place, key):
                 found[place.place_id] = place
     return list(found.values())
 
@@ -147,8 +192,9 @@ def longer_names(
     countries, sharing the skeleton of a stored spelling and ``LONGER_SIMILARITY`` alike. Each is a
     name span (the longer name wins where spans overlap, see ``recognise.merge_spans``)."""
     out: list[Span] = []
-    for run in unmatched_runs(text, spans):
-        inside = [s for s in spans if run.start <= s.start and s.end <= run.end]
+    index = SpanIndex(spans)
+    for run in unmatched_runs(text, index):
+        inside = index.inside(run.start, run.end)
         key = fold(run.query)
         if not any(s.source == "name" for s in inside) or any(fold(s.query) == key for s in inside):
             continue  # nothing matched inside, or only its article is left out ("al-Raqqa")
@@ -162,14 +208,18 @@ def longer_names(
     return out
 
 
+#: What separates the words of a name: spaces and hyphens ("Deir-ez-Zor" is three words).
+_WORDS = re.compile(r"[\s-]+")
+
+
 def _more_words(run: Span, inside: Sequence[Span]) -> bool:
     """Whether a run is a longer name than the names inside it: more words ("Ras al-Ayn" holding
     "al-Ayn", not "Russia's" holding "Russia"), none of them an English word ("In Asia", "State
     Road") and the first no given name ("Salah Amin", "Mohamed Abdi": a person)."""
-    words = run.surface.split()
-    if len(words) <= max(len(s.surface.split()) for s in inside):
+    words = _WORDS.split(run.surface)
+    if len(words) <= max(len(_WORDS.split(s.surface)) for s in inside):
         return False
-    taken = " ".join(s.surface for s in inside).split()
+    taken = _WORDS.split(" ".join(s.surface for s in inside))
     extra = [w for w in words if w not in taken]
     if any(is_common_word(w) for w in extra):
         return False

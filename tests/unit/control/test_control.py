@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from frontlines.control import control_timeline, controller_at
+from frontlines.control import UnknownPlace, control_timeline, controller_at
 from frontlines.merge import merge_events
 from frontlines.model import SubEventType
 from unit.merge.factory import ARMY, REBELS, report
@@ -63,7 +63,35 @@ def test_control_place_contains_its_districts() -> None:
         report("a1", day=D1, sub=TAKE, actor1=REBELS, actor2=ARMY), location="Damascus - Jobar"
     )
     assert [i.place for i in control_timeline([district], "Damascus")] == ["Damascus - Jobar"] * 2
-    assert control_timeline([district], "Dam") == []
+    with pytest.raises(UnknownPlace, match="Damascus - Jobar"):  # the hint names the closest place
+        control_timeline([district], "Dam")
+
+
+def test_control_uses_only_places_named_exactly() -> None:
+    """Issue 11: "fighting near Homs" (geo_precision 2) is no change of control of Homs city."""
+    near = report("n1", day=D1, place="Homs", sub=TAKE, actor1=REBELS, actor2=ARMY, gp=2)
+    exact = report("e1", day=D2, place="Homs", sub=RETAKE, actor1=ARMY, actor2=REBELS)
+    assert [i.start for i in control_timeline([near, exact], "Homs")] == [None, D2]
+    with pytest.raises(UnknownPlace, match="only near it"):
+        control_timeline([near], "Homs")
+    assert control_timeline([near], None) == []
+
+
+def test_control_unknown_place_is_an_error_with_a_hint(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from frontlines.cli.main import app
+    from frontlines.store import SqliteRepository
+
+    db = tmp_path / "f.db"
+    with SqliteRepository(db) as repo:
+        repo.add_batch([], [report("a1", day=D1, sub=TAKE, actor1=REBELS, actor2=ARMY)], [], run_config="t")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", str(db), "merge"]).exit_code == 0
+    result = runner.invoke(app, ["--db", str(db), "control", "Atlantis"])
+    assert result.exit_code == 2
+    assert "[E110]" in result.stderr and "Atlantis" in result.stderr and "check the spelling" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_control_cli_jsonl(tmp_path) -> None:

@@ -64,3 +64,18 @@ def test_matcher_leaves_out_names_inside_dates(tiny_matcher: PlaceMatcher) -> No
     start = text.index("Tripoli")
     assert tiny_matcher.find(text, dates=[(start - 3, start + 2)]) == []
     assert [m[2] for m in tiny_matcher.find(text, dates=[(0, start)])] == ["Tripoli"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "may"),
+    [
+        ("Damascus", True),  # a Syrian name
+        ("Edlub", True),  # spelled otherwise: the consonant skeleton of Idlib
+        ("Dar'a", True),  # folds like Daraa
+        ("Human Rights", False),  # no name or spelling of a place of an Arabic-named country
+        ("London", False),
+    ],
+)
+def test_matcher_may_be_arabic_named(tiny_matcher: PlaceMatcher, surface: str, may: bool) -> None:
+    """Rule 6's searches are skipped only for runs no place of an Arabic-named country can bear."""
+    assert tiny_matcher.may_be_arabic_named(surface) is may

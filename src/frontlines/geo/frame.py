@@ -1,0 +1,214 @@
+"""Rules that read a resolved name against the places its sentence names around it (toponym
+resolution, after scoring). Each rule has an id, examples and a trace (``Item.rules``):
+
+- ``part-of-city``: a neighbourhood or district the text places in a city ("the Salah al-Din
+  neighbourhood in Aleppo city", "the Jobar district of Damascus") is inside that city: its
+  candidates elsewhere are namesakes (Salah al-Din, Iraq). With none inside, the city stands for it
+  at geo_precision 2 (ACLED: a neighbourhood the gazetteer lacks is coded at its city, approximately).
+- ``unknown-within``: a place the gazetteer does not know, named with the place that holds it ("the
+  village of Tal Hamis in Hasakah", "Kafr Nabudah, a village in Suqaylabiyah district", "in Upper
+  Ratib near Daraa"), is located at that place only approximately: the holder's mention gets
+  geo_precision 2, never 1 (precision 1 claims the named place itself was found).
+- ``district-at-town``: "X district" or "the X area" resolved to the town X is located at
+  geo_precision 2: the unit the text names is larger than the town that stands for it.
+- ``sentence-frame``: a name's candidates inside the country or first-level unit its own sentence
+  names ("... in Deir ez-Zor province", "In Libya, militias clashed in Homs") rank before namesakes
+  elsewhere: the sentence's country stands in for the article's focus country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.geo import scoring
+from frontlines.geo.context import DIRECTIONS, TIME_WORDS, Context
+from frontlines.geo.items import Item
+from frontlines.geo.names import is_common_word, is_demonym
+from frontlines.geo.wordlists import OPENING_WORDS
+from frontlines.model import Place
+
+#: Words for a part of a city between a name and the city that holds it (rule part-of-city).
+CITY_PARTS = r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?|areas?|camp|sub-district)"
+_PART_OF_CITY = re.compile(
+    rf"^\s+{CITY_PARTS}\s+(?:of|in)\s+(?:the\s+)?(?:(?:old\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE
+)
+#: Kinds that can hold a neighbourhood.
+_CITY_KINDS = frozenset({"city"})
+
+#: What lies between an unknown place's name and its holder (rule unknown-within): "in", "near",
+#: "outside", "of", a comma, "a village in", "village, in the".
+_HOLDER_LINK = (
+    r"(?:\s+(?:village|town|hamlet|farm|area|hill|neighbou?rhood))?"
+    r"(?:,\s*(?:an?\s+(?:small\s+)?(?:village|town|hamlet|farm|area)\s+)?(?:(?:in|near|outside|of)\s+)?"
+    r"|\s+(?:in|near|outside|of|(?:north|south|east|west|northwest|northeast|southwest|southeast)\s+of)\s+)"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
+)
+#: An unknown name after a locative cue: "the village of X", "in X", "near X", "outside X".
+_UNKNOWN_BEFORE = re.compile(
+    r"(?:\b(?:villages?|towns?|hamlets?|farms?)\s+of\s+|\b(?:in|near|outside)\s+(?:the\s+)?)"
+    r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’]+){0,3})" + _HOLDER_LINK
+)
+#: ... or an unknown name in apposition: "Kafr Nabudah, a village in Suqaylabiyah district".
+_UNKNOWN_APPOSITION = re.compile(
+    r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’]+){0,3}),\s*an?\s+(?:small\s+)?(?:village|town|hamlet|farm)\s+(?:in|near|outside|of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
+)
+#: Rule district-at-town: "X district", "the X area" resolved to the town X: the unit the text names
+#: is larger than the town that stands for it (geo_precision 2).
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-?district|area|region|nahiya)\b", re.IGNORECASE)
+#: How far before a holder the unknown name may start (characters).
+_UNKNOWN_WINDOW = 90
+
+
+def parts_of_cities(items: list[Item], text: str) -> list[Item]:
+    """Rule part-of-city (see the module docstring)."""
+    for item in items:
+        holder = item.container
+        if holder is None or not holder.scores or not item.candidates:
+            continue
+        if not _PART_OF_CITY.match(text[item.span.end : holder.span.start]):
+            continue
+        city = holder.candidates[_best(holder)]
+        if city.kind not in _CITY_KINDS:
+            continue
+        inside = [
+            k
+            for k, p in enumerate(item.candidates)
+            if p.place_id != city.place_id
+            and p.kind not in ("country", "admin1")
+            and scoring.distance_km(p, city) <= scoring.CITY_RADIUS_KM
+        ]
+        if inside:
+            item.candidates = [item.candidates[k] for k in inside]
+            item.scores = [item.scores[k] for k in inside]
+        elif any(
+            p.kind in ("city", "district") and p.country_code == city.country_code for p in item.candidates
+        ):
+            continue  # "the Cincinnati suburb of West Chester": the town named first holds the other
+        else:
+            item.candidates, item.scores, item.respelled = [city], [0.0], set()
+            item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+        item.rules.append("part-of-city")
+    return items
+
+
+def unknown_within(items: Sequence[Item], text: str) -> None:
+    """Rule unknown-within (see the module docstring): marks the holder's mention approximate."""
+    whole = {(i.span.start, i.span.end) for i in items}
+    for item in items:
+        if item.span.source == "demonym" or item.ctx.near:
+            continue
+        if (
+            item.candidates
+            and item.scores
+            and _DISTRICT_AFTER.match(text, item.span.end)
+            and item.candidates[_best(item)].kind in _CITY_KINDS
+        ):
+            item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+            item.rules.append("district-at-town")
+            continue
+        if not _may_link(text, item.span.start):
+            continue  # a cheap test first: the word before must be one that links a holder
+        window_start = max(0, item.span.start - _UNKNOWN_WINDOW)
+        found = _UNKNOWN_BEFORE.search(text, window_start, item.span.start)
+        if found is None or found.end() != item.span.start:
+            found = _UNKNOWN_APPOSITION.search(text, window_start, item.span.start)
+        if found is None or found.end() != item.span.start:
+            continue
+        name_start, name_end = found.span("name")
+        if (name_start, name_end) in whole:
+            continue  # the name before is itself a place found ("in Homs, Hama"): nothing unknown
+        if not _may_be_place(found.group("name")):
+            continue
+        item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+        item.rules.append("unknown-within")
+
+
+#: Rule sentence-frame: a candidate inside the province, oblast or state its sentence names ("X
+#: province", "the state of X") gains this much; a country the sentence names as where things
+#: happen ("in Libya") replaces the article's focus country for that sentence's names.
+SENTENCE_ADMIN1_BONUS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What one sentence names around its places: countries (ISO2) and first-level units."""
+
+    countries: frozenset[str] = frozenset()
+    regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin1 name)
+
+
+def sentence_frames(items: Sequence[Item]) -> dict[int, Frame]:
+    """Rule sentence-frame: per sentence, the countries it names as where things happen ("in
+    Libya", "in northern Syria": a name all of whose candidates are countries, in the event role)
+    and the first-level units it names as such ("Idlib province", "Kharkiv, Poltava and
+    Dnipropetrovsk oblasts"). Demonyms do not frame: "Turkish artillery" is an actor."""
+    countries: dict[int, set[str]] = {}
+    regions: dict[int, set[tuple[str, str]]] = {}
+    for item in items:
+        if item.span.source == "demonym" or not item.candidates:
+            continue
+        if all(p.kind == "country" for p in item.candidates):
+            if item.ctx.role != "event":
+                continue  # "flights between Moscow and the United States": no container named
+            countries.setdefault(item.sentence, set()).update(p.country_code for p in item.candidates)
+        elif item.ctx.unit == "admin1" or item.span.kinds == frozenset({"admin1"}):
+            units = {(p.country_code, p.admin1) for p in item.candidates if p.kind == "admin1" and p.admin1}
+            if len(units) == 1:
+                regions.setdefault(item.sentence, set()).update(units)
+    return {
+        index: Frame(frozenset(countries.get(index, ())), frozenset(regions.get(index, ())))
+        for index in countries.keys() | regions.keys()
+    }
+
+
+def frame_country(frame: Frame | None) -> str | None:
+    """The one country a sentence names as where things happen, if it names exactly one."""
+    if frame is None or len(frame.countries) != 1:
+        return None
+    return next(iter(frame.countries))
+
+
+def frame_bonus(place: Place, frame: Frame | None) -> float:
+    """Rule sentence-frame: the bonus of a candidate inside a first-level unit its sentence names
+    (the unit itself excepted: "Idlib province" does not frame itself)."""
+    if frame is None or place.kind in ("country", "admin1") or place.admin1 is None:
+        return 0.0
+    return SENTENCE_ADMIN1_BONUS if (place.country_code, place.admin1) in frame.regions else 0.0
+
+
+#: The last word of ``_HOLDER_LINK`` (or a comma before the holder).
+_LINK_WORDS = frozenset(
+    "in near outside of the northern southern eastern western central rural".split()  # noqa: SIM905
+)
+
+
+def _may_link(text: str, start: int) -> bool:
+    """Whether the text before ``start`` may end with a holder link (see ``_HOLDER_LINK``)."""
+    before = text[max(0, start - 16) : start].rstrip()
+    if before.endswith(","):
+        return True
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _LINK_WORDS
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether an unknown capitalised name may be a place's: not a day or month, a direction, an
+    opening or ordinary word, a nationality or an acronym ("in ISIS", "on Monday in")."""
+    first = name.split()[0].split("-")[-1]
+    return not (
+        first in TIME_WORDS
+        or first in DIRECTIONS
+        or first in OPENING_WORDS
+        or is_demonym(first)
+        or is_common_word(first)
+        or first.isupper()
+    )
+
+
+def _best(item: Item) -> int:
+    return max(range(len(item.scores)), key=item.scores.__getitem__)

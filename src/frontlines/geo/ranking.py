@@ -1,0 +1,151 @@
+"""Rule 4 of toponym resolution: the scores of each name's candidates (``scoring`` adds them up),
+shared across a name's mentions (one sense per article), with containment the text states and the
+support of the article's other names in a second pass."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from frontlines.geo import scoring
+from frontlines.geo.frame import frame_bonus, frame_country, sentence_frames
+from frontlines.geo.items import Item
+from frontlines.geo.names import fold
+from frontlines.model import Place
+
+#: Containers that hold anything named before them with a comma ("Alexandria, La.", "Homs, Syria").
+REGION_KINDS = frozenset({"country", "admin1", "admin2"})
+
+
+def score_items(
+    items: list[Item],
+    focus: str | None,
+    regions: dict[str, str | None],
+    capitals: frozenset[str] = frozenset(),
+    others_focus: dict[str, str | None] | None = None,
+    spelled_as: Callable[[str], frozenset[str]] | None = None,
+) -> None:
+    """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
+    ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
+    ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
+    spelling of a name."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[fold(item.span.query) + "|" + item.span.source].append(i)
+    for members in groups.values():  # one candidate list per name ("Deir ez-Zor", "Deir Ezzor")
+        union: dict[str, Place] = {}
+        respelled: set[str] = set()
+        for i in members:
+            for place in items[i].candidates:
+                union.setdefault(place.place_id, place)
+            respelled |= items[i].respelled
+        for i in members:
+            items[i].candidates = list(union.values())
+            items[i].respelled = respelled
+    base: list[list[float]] = []
+    frames = sentence_frames(items)
+    priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
+    for item in items:
+        if item.span.source == "demonym":
+            base.append([scoring.prominence(p) for p in item.candidates])
+            continue
+        placed = item.container is not None
+        prior_key = (item.span.query, item.span.source, placed)
+        prior = priors.get(prior_key)
+        if prior is None:
+            prior = priors[prior_key] = _name_priors(item, placed, capitals, spelled_as)
+        key = fold(item.span.query)
+        own_focus = focus if others_focus is None else others_focus.get(key, focus)
+        frame = frames.get(item.sentence)
+        own_focus = frame_country(frame) or own_focus  # rule sentence-frame
+        admin1 = regions.get(key) if own_focus == focus else None
+        base.append(
+            [
+                value
+                + scoring.focus_bonus(p, own_focus, admin1)
+                + frame_bonus(p, frame)
+                + scoring.unit_bonus(p, item.ctx.unit)
+                for value, p in zip(prior, item.candidates, strict=True)
+            ]
+        )
+    # One sense per article: a name's candidates get the best cue any of its occurrences has.
+    for members in groups.values():
+        if len(members) > 1:
+            shared = [max(values) for values in zip(*(base[i] for i in members), strict=True)]
+            for i in members:
+                base[i] = [max(a, b) for a, b in zip(base[i], shared, strict=True)]
+
+    position = {id(item): i for i, item in enumerate(items)}
+
+    def contained(i: int, scores: list[list[float]]) -> list[float]:
+        holder = items[i].container
+        c = position.get(id(holder)) if holder is not None else None
+        if c is None:
+            return scores[i]
+        container = items[c].candidates[max(range(len(scores[c])), key=scores[c].__getitem__)]
+        if container.kind not in REGION_KINDS and not any(p.kind == "district" for p in items[i].candidates):
+            return scores[i]  # "Homs, Idlib and Daraa" is a list, not Homs inside Idlib
+        return [
+            s + scoring.containment_bonus(p, container)
+            for s, p in zip(scores[i], items[i].candidates, strict=True)
+        ]
+
+    first = [contained(i, base) for i in range(len(items))]
+    # Rule 8: support from the other names of the article, over each name's best candidates.
+    members_of = [m for m in groups.values() if items[m[0]].span.source != "demonym"]
+    tops: list[list[int]] = []
+    for members in members_of:
+        lead = members[0]
+        order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
+        tops.append(order[: scoring.SUPPORT_CANDIDATES])
+    support = scoring.support(
+        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
+    )
+    bonus: dict[int, list[float]] = {}
+    for members, top, values in zip(members_of, tops, support, strict=True):
+        extra = [0.0] * len(items[members[0]].candidates)
+        for k, value in zip(top, values, strict=True):
+            extra[k] = scoring.SUPPORT_WEIGHT * min(value, scoring.MAX_SUPPORT)
+        for i in members:
+            bonus[i] = extra
+    for i, item in enumerate(items):
+        own = bonus.get(i)
+        item.scores = first[i] if own is None else [s + b for s, b in zip(first[i], own, strict=True)]
+    # One sense per article again, now with containment and nearness: occurrences without a unit
+    # of their own take the mean of their group's scores.
+    for members in groups.values():
+        if len(members) == 1:
+            continue
+        means = [
+            sum(values) / len(members) for values in zip(*(items[i].scores for i in members), strict=True)
+        ]
+        for i in members:
+            if items[i].ctx.unit is None:
+                items[i].scores = list(means)
+
+
+def _name_priors(
+    item: Item,
+    placed: bool,
+    capitals: frozenset[str],
+    spelled_as: Callable[[str], frozenset[str]] | None,
+) -> list[float]:
+    """Rules 1-3 of ``scoring`` for each candidate of a name as the text spells it, less
+    ``RESPELLED_PENALTY`` for candidates found only by another spelling."""
+    exact = spelled_as(item.span.query) if spelled_as is not None else frozenset()
+    if not any(p.place_id in exact for p in item.candidates):
+        exact = frozenset()  # nobody is spelled as the text: nobody is spelled otherwise
+    return [
+        scoring.name_prior(
+            p,
+            item.span.query,
+            item.candidates,
+            placed=placed,
+            capital=p.place_id in capitals,
+            spelled_otherwise=bool(exact)
+            and p.place_id not in exact
+            and not any(c.place_id in exact and scoring.own_region(c, p) for c in item.candidates),
+        )
+        - (scoring.RESPELLED_PENALTY if exact and p.place_id in item.respelled else 0.0)
+        for p in item.candidates
+    ]
