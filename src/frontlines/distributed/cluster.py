@@ -22,19 +22,24 @@ class ClusterError(FrontlinesError):
 
 @contextmanager
 def open_client(
-    workers: int | None = None, scheduler: str | None = None, *, dashboard: bool = False
+    workers: int | None = None,
+    scheduler: str | None = None,
+    *,
+    dashboard: bool = False,
+    timeout: float = CONNECT_TIMEOUT_S,
 ) -> Iterator[Client]:
     """A Dask client: connected to ``scheduler`` (``tcp://host:port``) when given, else to a new
     LocalCluster of ``workers`` single-threaded worker processes (default: one per CPU), without
     a memory limit (the machine may be shared) and with the dashboard only when ``dashboard``.
-    The LocalCluster is closed on exit; an existing cluster is left running."""
+    The LocalCluster is closed on exit; an existing cluster is left running. ``timeout``: seconds to
+    wait for an existing scheduler."""
     if scheduler is not None and workers is not None:
         raise ClusterError("--workers and --scheduler both given", "pass one of them")
     if workers is not None and workers < 1:
         raise ClusterError(f"--workers {workers} is below 1", "pass 1 or more")
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+            client = Client(scheduler, timeout=timeout)
         except (OSError, TimeoutError) as exc:
             raise ClusterError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc}",
