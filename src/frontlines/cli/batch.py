@@ -23,7 +23,11 @@ def batch_cmd(
     ] = None,
     partitions: Annotated[
         int | None,
-        typer.Option("--partitions", help="Cut the input into K partitions (default: 200 articles each)."),
+        typer.Option("--partitions", help="Cut the input into K partitions (read first to count it)."),
+    ] = None,
+    partition_size: Annotated[
+        int | None,
+        typer.Option("--partition-size", help="Articles per partition without --partitions (default 200)."),
     ] = None,
     into: Annotated[
         str | None, typer.Option("--into", help="The store to write (default: --db or frontlines.db).")
@@ -77,6 +81,7 @@ def batch_cmd(
                 repository=repository,
                 out=out,
                 partitions=partitions,
+                partition_size=partition_size,
                 field_map=field_map(map_),
                 published=published_opt(published),
                 source=source,

@@ -23,7 +23,13 @@ from distributed.scheduler import KilledWorker
 
 from frontlines.config import Settings
 from frontlines.distributed.cluster import ClusterError
-from frontlines.distributed.partitions import CutCounts, Partition, PartitionResult, cut
+from frontlines.distributed.partitions import (
+    DEFAULT_PARTITION_SIZE,
+    CutCounts,
+    Partition,
+    PartitionResult,
+    cut,
+)
 from frontlines.distributed.worker import extract_partition, warm_up
 from frontlines.export_parquet import write_parquet
 from frontlines.ingest import read_inputs
@@ -31,8 +37,6 @@ from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending
 from frontlines.model import Article, Rejection
 from frontlines.store.base import CanonicalRepository, Repository
 
-#: Articles per partition when ``partitions`` is not given.
-DEFAULT_PARTITION_SIZE = 200
 #: Partitions in flight per worker: enough to keep each busy while the client writes.
 IN_FLIGHT_PER_WORKER = 2
 #: Times Dask re-runs a partition whose task raised (a worker dying is retried by the scheduler).
@@ -83,6 +87,7 @@ def _records(
     published: dt.date | None,
     source: str | None,
     partitions: int | None,
+    partition_size: int,
 ) -> tuple[Iterable[Article | Rejection], int]:
     """The input records and the partition size: ``partitions`` given, the records are read first
     (to count them) and cut into that many partitions; otherwise streamed in default-size ones."""
@@ -90,7 +95,9 @@ def _records(
         paths, settings.ingest, field_map=field_map, published=published, source=source, today=today
     )
     if partitions is None:
-        return records, DEFAULT_PARTITION_SIZE
+        if partition_size < 1:
+            raise ClusterError(f"--partition-size {partition_size} is below 1", "pass 1 or more")
+        return records, partition_size
     if partitions < 1:
         raise ClusterError(f"--partitions {partitions} is below 1", "pass 1 or more")
     listed = list(records)
@@ -206,6 +213,7 @@ def batch(
     repository: Repository | None = None,
     out: Path | None = None,
     partitions: int | None = None,
+    partition_size: int | None = None,
     field_map: Mapping[str, str] | None = None,
     published: dt.date | None = None,
     source: str | None = None,
@@ -215,8 +223,9 @@ def batch(
     """Extract the inputs on ``client``'s workers; store the results in ``repository`` (then merge
     the new reports into canonical events) or write them as Parquet parts under ``out``.
 
-    ``partitions`` cuts the input into that many partitions (read first to count it); by default
-    partitions of :data:`DEFAULT_PARTITION_SIZE` articles are read as the workers need them.
+    ``partitions`` cuts the input into that many partitions (read first to count it); otherwise
+    partitions of ``partition_size`` articles (default :data:`DEFAULT_PARTITION_SIZE`) are read as
+    the workers need them.
     Articles already in ``repository`` are not sent; Parquet parts already under ``out`` are kept.
     """
     if (repository is None) == (out is None):
@@ -233,6 +242,7 @@ def batch(
         published=published,
         source=source,
         partitions=partitions,
+        partition_size=DEFAULT_PARTITION_SIZE if partition_size is None else partition_size,
     )
     report = BatchReport()
     report.workers = len(client.run(warm_up, settings))

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from frontlines.model import Article, Event, Rejection
 
+#: Articles per partition when the number of partitions is not given.
+DEFAULT_PARTITION_SIZE = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Partition:
