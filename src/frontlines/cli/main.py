@@ -307,7 +307,25 @@ def export_cmd(
             store = canonical_store(repository)
             warn_unmerged(store)
             items = store.canonical_events(EventQuery())
-        count = export_events(items, format, output, with_evidence=with_evidence, timestamp=int(time.time()))
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("exporting {task.completed} rows"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("exporting", total=None)
+
+            def counted(rows: Iterator[Any]) -> Iterator[Any]:
+                for row in rows:
+                    progress.advance(task)
+                    yield row
+
+            count = export_events(
+                counted(items), format, output, with_evidence=with_evidence, timestamp=int(time.time())
+            )
         repository.close()
         print(f"wrote {plural(count, 'report' if reports else 'canonical event')} to {output}")
 
