@@ -4,10 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
+WEB    := src/frontlines/web
+WEBSTAMP := $(WEB)/vendor/.built
 
-.PHONY: install install-dev run test lint bench eval clean
+.PHONY: install install-dev run test lint bench eval clean web chromium serve
 
-install: $(STAMP)
+install: $(STAMP) $(WEBSTAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,11 +19,35 @@ $(STAMP): pyproject.toml
 	$(BIN)/frontlines train classifier --folds 0
 	touch $@
 
-install-dev: $(DEV)
+install-dev: $(DEV) chromium
 
 $(DEV): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
+
+# The map page's JS/CSS: npm packages (pinned in package-lock.json) copied into the Python package, so
+# the page never loads anything from a CDN. npm comes from Debian when missing (CI runs as root).
+web: $(WEBSTAMP)
+
+$(WEBSTAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
+	npm ci --prefix $(WEB) --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(WEB)/vendor && mkdir -p $(WEB)/vendor/images
+	cp $(WEB)/node_modules/leaflet/dist/leaflet.js $(WEB)/node_modules/leaflet/dist/leaflet.css $(WEB)/vendor/
+	cp $(WEB)/node_modules/leaflet/dist/images/*.png $(WEB)/vendor/images/
+	cp $(WEB)/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   $(WEB)/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	   $(WEB)/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(WEB)/vendor/
+	cp $(WEB)/node_modules/swagger-ui-dist/swagger-ui-bundle.js \
+	   $(WEB)/node_modules/swagger-ui-dist/swagger-ui.css $(WEB)/vendor/
+	touch $@
+
+# Debian's chromium for the browser tests (Playwright's own browser download does not work offline).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+serve: run
+	$(BIN)/frontlines serve
 
 run: install
 	$(BIN)/frontlines ingest examples/
@@ -44,6 +70,7 @@ bench: install
 	$(BIN)/python bench/classifier.py
 	$(BIN)/python bench/merge.py
 	$(BIN)/python bench/ingest.py --articles 8040 --then 10
+	$(BIN)/python bench/api.py
 
 SHARED := ../shared/data
 
@@ -57,4 +84,4 @@ eval: install
 	else echo "skipped the evaluations on $(SHARED): not found"; fi
 
 clean:
-	rm -rf $(VENV) out frontlines.db frontlines.db-wal frontlines.db-shm
+	rm -rf $(VENV) $(WEB)/node_modules $(WEB)/vendor out frontlines.db frontlines.db-wal frontlines.db-shm

@@ -66,6 +66,8 @@ class EventSettings:
     #: ... or at this confidence in a text longer than ``long_text_chars`` (a whole report).
     classifier_threshold_long: float = 0.8
     long_text_chars: int = 600
+    #: ... and at least this in a sentence with no actor and no toll either (read in short texts only).
+    classifier_threshold_bare: float = 0.8
     #: ... and only in sentences that report deaths while this is set.
     classifier_needs_toll: bool = False
     #: The classifier's sub-event type replaces the rules' at this confidence (above 1: never).

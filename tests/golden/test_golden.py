@@ -46,8 +46,6 @@ KNOWN_GAPS = {
     "world-ethiopia-finote-selam-drone-2023": "actor1 without its period (Ethiopia (2018-)); 'since "
     "early this month' and 'earlier this month' coded as events (an Armed clash and two captures of "
     "Lalibela and Gondar)",
-    "world-haiti-cap-haitien-tyres-2024": "tyre-burning coded with Protesters (Haiti) instead of Rioters "
-    "plus an extra Peaceful protest in Cap-Haïtien; the Gonaïves march is not found",
     "world-india-hathwa-land-dispute-2024": "a family land dispute coded as an Armed clash between an "
     "armed group and the army instead of Mob violence between rioters; police arrests and deployment "
     "coded as events",

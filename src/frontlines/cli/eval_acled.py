@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-
-if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
-    from frontlines.evaluation.acled import AcledScores, RowOutcome
+from frontlines.evaluation.acled import (
+    FIGURES,
+    LOWER_IS_BETTER,
+    NO_EVENT,
+    AcledScores,
+    RowOutcome,
+    evaluate_acled,
+    load_floors,
+)
+from frontlines.events.ablation import switch_off
 from frontlines.run import load_resources
 
 
@@ -75,7 +83,7 @@ def _print_json(scores: AcledScores, failures: list[str]) -> None:
 
 
 def _print_table(scores: AcledScores) -> None:
-    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER, NO_EVENT
+    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER
 
     print(f"gold: {scores.gold_path}")
     print(
@@ -101,6 +109,42 @@ def _print_table(scores: AcledScores) -> None:
         print(f"  rows with no extracted event: {misses}")
 
 
+def _print_ablation(whole: AcledScores, ablated: AcledScores, ids: list[str]) -> None:
+    """The figures with every rule and with ``ids`` switched off, side by side."""
+    print(f"gold: {whole.gold_path}")
+    print(f"ablated: {', '.join(ids)}")
+    changed = sum(
+        _outcome_record(a) != _outcome_record(b)
+        for a, b in zip(whole.outcomes, ablated.outcomes, strict=True)
+    )
+    print(f"rows: {whole.rows}, whose chosen event changed: {changed}")
+    print(
+        f"events extracted: {whole.events_found} with, {ablated.events_found} without; rows with an "
+        f"event: {whole.rows_with_event} with, {ablated.rows_with_event} without"
+    )
+    print()
+    print(f"{'figure':<28} {'with':>7} {'without':>8} {'change':>7} {'rows':>5}")
+    for name in FIGURES:
+        on, off = whole.figures[name], ablated.figures[name]
+        change = "-" if on is None or off is None else f"{off - on:+.3f}"
+        note = "  (lower is better)" if name in LOWER_IS_BETTER else ""
+        shown = ["-" if v is None else f"{v:.3f}" for v in (on, off)]
+        print(f"{name:<28} {shown[0]:>7} {shown[1]:>8} {change:>7} {whole.scored[name]:>5}{note}")
+
+
+def _ablation_json(whole: AcledScores, ablated: AcledScores, ids: list[str]) -> None:
+    report = {
+        "gold": whole.gold_path,
+        "ablated": ids,
+        "rows": whole.rows,
+        "with": {"events_found": whole.events_found, "figures": dict(whole.figures)},
+        "without": {"events_found": ablated.events_found, "figures": dict(ablated.figures)},
+        "scored_rows": dict(whole.scored),
+    }
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
 @eval_app.command("acled")
 def acled_cmd(
     gold: Annotated[Path, typer.Argument(help="An ACLED-format CSV with at least a notes column.")],
@@ -108,17 +152,29 @@ def acled_cmd(
         Path | None, typer.Option("--baseline", help="A TOML file of floors: figure = number.")
     ] = None,
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.table,
+    ablate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ablate",
+            help="Switch off a cascade step or a rule by its id (`frontlines eval rules`) and print the "
+            "figures with and without it; repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Score event coding against gold ACLED rows: each row's notes are run as an article."""
-    from frontlines.evaluation.acled import evaluate_acled, load_floors
 
     failures: list[str] = []
     with errors():
         floors = load_floors(baseline) if baseline is not None else {}
         settings = resolve_settings()
-        scores = evaluate_acled(gold, settings, load_resources(settings))
+        ablated = replace(settings, events=switch_off(settings.events, ablate or []))
+        resources = load_resources(settings)
+        scores = evaluate_acled(gold, settings, resources)
         failures = scores.below(floors)
-        if format is EvalFormat.json:
+        if ablate:
+            without = evaluate_acled(gold, ablated, resources)
+            (_ablation_json if format is EvalFormat.json else _print_ablation)(scores, without, ablate)
+        elif format is EvalFormat.json:
             _print_json(scores, failures)
         else:
             _print_table(scores)

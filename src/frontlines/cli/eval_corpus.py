@@ -15,15 +15,10 @@ import typer
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
 from frontlines.config import Settings
-from frontlines.events.nonevents import RULE_IDS
+from frontlines.corpus.evaluate import FIGURES, breakdown, leave_country_out, sealed
+from frontlines.corpus.items import load_corpus
+from frontlines.events.ablation import switch_off
 from frontlines.run import load_resources
-
-#: What ``--ablate`` can switch off: a cascade step, by the setting that turns it off.
-ABLATIONS = {
-    "model-detects": ("classifier_threshold", 1.01),
-    "model-overrides": ("classifier_override", 1.01),
-    "model-vetoes": ("classifier_veto", 1.01),
-}
 
 
 class CorpusFormat(StrEnum):
@@ -31,18 +26,8 @@ class CorpusFormat(StrEnum):
     json = "json"
 
 
-def _ablated(settings: Settings, steps: list[str]) -> Settings:
-    events = settings.events
-    for step in steps:
-        if step in RULE_IDS:
-            events = replace(events, rules_off=(*events.rules_off, step))
-            continue
-        if step not in ABLATIONS:
-            known = ", ".join([*ABLATIONS, *sorted(RULE_IDS)])
-            raise typer.BadParameter(f"unknown step or rule {step!r}; one of {known}")
-        name, value = ABLATIONS[step]
-        events = replace(events, **{name: value})  # type: ignore[arg-type]
-    return replace(settings, events=events)
+def _ablated(settings: Settings, ids: list[str]) -> Settings:
+    return replace(settings, events=switch_off(settings.events, ids))
 
 
 def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None:
@@ -50,8 +35,6 @@ def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None
     short = ["items", "detect", "false+", "type", "subW-F1", "actor1", "actor2", "fatal"]
     print(f"  {'group':<22}" + "".join(f"{s:>9}" for s in short))
     for name, figs in groups.items():
-        from frontlines.corpus.evaluate import FIGURES
-
         cells = [f"{int(figs['items'] or 0):>9}"]
         cells += ["        -" if figs[k] is None else f"{figs[k]:>9.3f}" for k in FIGURES[1:]]
         print(f"  {name:<22}" + "".join(cells))
@@ -64,7 +47,10 @@ def corpus_cmd(
     ] = None,
     ablate: Annotated[
         list[str] | None,
-        typer.Option("--ablate", help="Switch off a cascade step or a rule by its id; repeatable."),
+        typer.Option(
+            "--ablate",
+            help="Switch off a cascade step or a rule by its id (`frontlines eval rules`); repeatable.",
+        ),
     ] = None,
     format: Annotated[
         CorpusFormat, typer.Option("--format", "-f", help="Output format.")
@@ -72,8 +58,6 @@ def corpus_cmd(
 ) -> None:
     """Score event coding on the world corpus: leave-country-out dev figures and the sealed split."""
     # the scorers load when the command runs, not for every command
-    from frontlines.corpus.evaluate import breakdown, leave_country_out, sealed
-    from frontlines.corpus.items import load_corpus
 
     with errors():
         corpus = load_corpus(folder)

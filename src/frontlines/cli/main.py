@@ -22,6 +22,7 @@ from frontlines.cli import (
     eval_corpus,  # noqa: F401  (registers `frontlines eval corpus`)
     eval_geoparse,  # noqa: F401  (registers `frontlines eval geoparse`)
     eval_merge,  # noqa: F401  (registers `frontlines eval merge`)
+    eval_rules,  # noqa: F401  (registers `frontlines eval rules`)
 )
 from frontlines.cli.batch import batch_cmd
 from frontlines.cli.common import (
@@ -43,6 +44,7 @@ from frontlines.cli.merge import canonical_store, print_canonical, report_summar
 from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
 from frontlines.cli.runs import print_run, runs_cmd
+from frontlines.cli.serve import register as register_serve
 from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
 from frontlines.events.explain import explain as explain_doc
@@ -68,6 +70,7 @@ app.command("batch")(batch_cmd)
 app.command("runs")(runs_cmd)
 register_merge(app)
 register_control(app)
+register_serve(app)
 
 
 def _report(result: Result) -> None:

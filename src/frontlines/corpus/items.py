@@ -151,6 +151,11 @@ def parse_item(record: dict[str, object], text: str, where: str) -> CorpusItem:
     )
 
 
+#: Keys every item has; a real-text item also has :data:`_REFERENCE_KEYS` (its text by reference).
+_TEAM_KEYS = frozenset({"id", "source", "register", "country"})
+_REFERENCE_KEYS = frozenset({"file", "start", "end", "sha1"})
+
+
 class _Texts:
     """Files of the shared folder, read once each."""
 
@@ -178,6 +183,9 @@ def read_items(
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{where}: not JSON ({exc.msg})", "fix the line") from None
+        needed = _TEAM_KEYS if record.get("source") == "team" else _TEAM_KEYS | _REFERENCE_KEYS
+        if missing := sorted(needed - record.keys()):
+            raise ConfigError(f"{where}: no {', '.join(missing)}", "add the missing keys to the item")
         if record.get("source") == "team":
             text = record.get("text")
         else:

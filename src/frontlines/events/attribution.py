@@ -8,23 +8,69 @@ building; rules chosen where the codebook is silent are marked "Rule:".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from frontlines.events.drafts import EventDraft
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import EVENT_TYPE_OF, Doc, EventType, Inter
+from frontlines.model import EVENT_TYPE_OF, ActorMention, Doc, EventType, Inter
 
-#: "carried out by Russian planes", "Jabhat al-Nusra claimed responsibility": who did an event told
-#: a sentence before.
-_ATTRIBUTION = re.compile(
-    r"carried\s+out\s+by|claimed\s+(?:responsibility|the\s+(?:attack|bombing|strike))|was\s+behind|"
-    r"responsible\s+for\s+the\s+(?:attack|bombing|strike|blast)",
-    re.IGNORECASE,
+
+@dataclass(frozen=True, slots=True)
+class AttributionRule:
+    """Words that say who did an event told before, and on which side of them the agent stands."""
+
+    id: str
+    pattern: re.Pattern[str]
+    #: "after": the first actor after the words ("carried out by X"); "before": the last one before
+    #: them ("X claimed responsibility", "JNIM suspected").
+    agent: str
+    examples: tuple[str, ...]
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: Rule: a later sentence that names the author of an event whose author was unnamed (codebook: the
+#: perpetrator a source names or the group that claimed it is actor 1, however uncertain).
+ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
+    AttributionRule(
+        "agent-after",
+        _words(
+            r"\bcarried\s+out\s+by|\b(?:was\s+)?blamed\s+on|\battribut(?:ed|ing)\s+(?:it\s+|the\s+\w+\s+)?to"
+        ),
+        "after",
+        (
+            "The raid was carried out by Russian planes.",
+            "Local officials attributed the shelling to the RSF.",
+        ),
+    ),
+    AttributionRule(
+        "accuser-blames",
+        _words(r"\bblamed\b(?!\s+on)"),
+        "after",
+        ("The army blamed M23 for the attack.",),
+    ),
+    AttributionRule(
+        "agent-before",
+        _words(
+            r"\bclaimed(?:\s+responsibility|\s+the\s+(?:attack|bombing|strike|killings?|blast))?(?=\s*(?:[.;,]|$|for\b))"
+            r"|\bwas\s+behind|\bresponsible\s+for\s+the\s+(?:attack|bombing|strike|blast)"
+            r"|\b(?:was|were|is|are)?\s*suspected(?=\s*[.;,]|$)"
+        ),
+        "before",
+        ("Sinai Province claimed.", "Jabhat al-Nusra claimed responsibility.", "JNIM suspected."),
+    ),
 )
+
+
 #: "the fighters belonged to al-Nusra Front": a later sentence naming the group of a side told generically.
 _MEMBERSHIP = re.compile(
     r"\b(?:belong(?:ed|s)?\s+to|(?:were|was|are|is)\s+(?:members?|fighters)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: The inter codes of generic armed sides a later attribution may name ("gunmen" -> "JNIM").
+_GENERIC_ARMED = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS})
 #: How far before a group's name "belonged to" may start.
 _MEMBERSHIP_REACH = 30
 #: How far after a toll's number the words naming its victims may run ("5 soldiers", "7 of them children").
@@ -35,21 +81,41 @@ def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start
     """Rule: a later sentence (``doc.text[start:end]``) that says who carried out or claimed an event
     whose author was unnamed ("... was carried out by Russian planes", "X claimed responsibility")
     names the actor 1 of the latest such event."""
-    match = _ATTRIBUTION.search(doc.text, start, end)
-    if match is None:
-        return
-    named = [m for m in doc.actors if start <= m.start and m.end <= end]
-    after = [m for m in named if m.start >= match.end()]
-    before = [m for m in named if m.end <= match.start()]
-    agent = (after[0] if after and "by" in match[0] else None) or (before[0] if before else None)
+    agent = _agent(doc, start, end)
     if agent is None:
         return
-    unnamed = [d for d in drafts if d.roles.actor1_inferred and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
+    unnamed = [d for d in drafts if _unnamed_author(d) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
     for draft in unnamed[-1:]:
         draft.roles.actor1 = actors.resolve(agent.ref, draft.place.country_code, draft.day)
         draft.roles.actor1_inferred = False
         draft.roles.rules.pop("actor1", None)  # set by the attribution, not by a role rule
         draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
+
+
+def _unnamed_author(draft: EventDraft) -> bool:
+    """Whether the draft's actor 1 is unknown or only a generic armed group ("gunmen", "rebels")."""
+    actor1 = draft.roles.actor1
+    return draft.roles.actor1_inferred or (
+        actor1 is not None and actor1.generic and actor1.inter in _GENERIC_ARMED
+    )
+
+
+def _agent(doc: Doc, start: int, end: int) -> ActorMention | None:
+    """The actor an attribution rule names in ``doc.text[start:end]``, if one does."""
+    named = [m for m in doc.actors if start <= m.start and m.end <= end]
+    for rule in ATTRIBUTION_RULES:
+        match = rule.pattern.search(doc.text, start, end)
+        if match is None:
+            continue
+        if rule.agent == "after":
+            after = [m for m in named if m.start >= match.end()]
+            if after:
+                return after[0]
+        else:
+            before = [m for m in named if m.end <= match.start()]
+            if before:
+                return before[-1]
+    return None
 
 
 def identify(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start: int, end: int) -> None:

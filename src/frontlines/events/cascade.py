@@ -8,8 +8,11 @@ its sealed split:
   sub-event type at ``classifier_threshold`` or more (``classifier_threshold_long`` in a text longer
   than ``long_text_chars``: in a whole report a sentence without an event word mostly retells or sets
   the scene of an event told with one; only in sentences that report deaths while
-  ``classifier_needs_toll`` is set). Its trigger is anchored on the word after the sentence's first
-  actor (so that actor stays the subject), else on the toll, else on the sentence's first word.
+  ``classifier_needs_toll`` is set). In a short text every sentence is read, and one that names no
+  actor and no toll needs ``classifier_threshold_bare`` (rule ``model-reads-short``: a one-line
+  description often tells its event with no word the trigger rules know). Its trigger is anchored
+  on the word after the sentence's first actor (so that actor stays the subject), else on the toll,
+  else on the sentence's first word.
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
   type: the rules' weapon and act words are precise there): the classifier's type is kept on the
@@ -46,6 +49,10 @@ WEAPON_NAMED = frozenset(
         SubEventType.CHEMICAL_WEAPON,
     }
 )
+
+
+#: The cascade's own rules that ``EventSettings.rules_off`` switches off (module docs).
+CASCADE_RULE_IDS = frozenset({"model-reads-short", "non-event-story"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +123,10 @@ class Cascade:
         """The triggers sentence ``text[start:end]`` keeps. ``may_detect`` false: the sentence may
         only keep or lose rule triggers (it may still report the toll of the event before it)."""
         cfg = self.settings
-        if not (triggers or actors or killed):
+        long_text = len(text) > cfg.long_text_chars
+        if not (triggers or actors or killed) and (long_text or "model-reads-short" in cfg.rules_off):
+            # rule model-reads-short: in a short text (a description, a wire sentence) the model reads
+            # every sentence; in a whole report only those with an event word, an actor or a toll
             return Decision(triggers, "rule")
         if rule := non_event(text[start:end], frozenset(cfg.rules_off)):
             return Decision([], f"drop:{rule.id}", reason=rule.codebook)
@@ -126,10 +136,10 @@ class Cascade:
             return Decision(triggers, "rule")
         label, confidence = self._predict(text[start:end])
         if not triggers:
-            long_text = len(text) > cfg.long_text_chars
-            if label is None or confidence < (
-                cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
-            ):
+            bar = cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
+            if not (actors or killed):
+                bar = max(bar, cfg.classifier_threshold_bare)
+            if label is None or confidence < bar:
                 return Decision([], "rule", label, confidence)
             span = _anchor(text, start, end, actors, killed)
             if span is None:

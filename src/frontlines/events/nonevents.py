@@ -47,14 +47,18 @@ def _words(pattern: str) -> re.Pattern[str]:
 RULES: tuple[NonEventRule, ...] = (
     NonEventRule(
         id="accident-or-disaster",
-        codebook="accidents and natural or industrial disasters are not political violence",
+        codebook="accidents and natural or industrial disasters are no violence",
         pattern=_words(
             r"earthquakes?|quakes?|floods?|flooding|floodwaters?|flash\s+floods|landslides?|mudslides?|"
             r"cyclones?|hurricanes?|typhoons?|storms?|tornado(?:es)?|lightning|heavy\s+rains?|torrential|"
             r"wildfires?|bushfires?|blaze|firefighters?|short\s+circuit|gas\s+(?:leak|cylinder)|"
             r"stampede|capsized|shipwreck|drowned|collapsed?|overturned|crash(?:ed|es)?|accident(?:al|ally)?|"
             r"derailed|(?:mine|mining)\s+(?:collapse|accident|disaster)|methane|tanker\s+(?:exploded|explosion|fire)|"
-            r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)"
+            r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)|"
+            r"gas\s+(?:explosion|blast)|fire\s+(?:broke\s+out|started|spread|service|brigade|department)|"
+            r"firecrackers?|fireworks|collided|collision|"
+            r"(?:explosion|blast|fire)\s+(?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:factory|plant|warehouse|depot|refinery|mine)"
         ),
         unless=_words(_ARMED),
         drops=(
@@ -62,11 +66,14 @@ RULES: tuple[NonEventRule, ...] = (
             "A series of powerful earthquakes struck Herat province on Saturday, killing at least 1,000.",
             "More than fifty firefighters battled the blaze at the market for hours on Tuesday night.",
             "Troops were deployed to evacuate residents after floodwaters swept through villages in Swat.",
+            "At least two people died on Friday in a gas explosion at a noodle restaurant, state media said.",
+            "A blast at a firecracker factory in Sivakasi killed eight workers on Saturday, police said.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
             "Gunmen attacked the bus after it overturned near Mopti, killing four passengers.",
             "Rebels shelled the town on Sunday, killing three civilians.",
+            "An explosion at an arms depot in Tikhoretsk followed a Ukrainian drone attack, officials said.",
         ),
     ),
     NonEventRule(
@@ -82,7 +89,7 @@ RULES: tuple[NonEventRule, ...] = (
         unless=_words(
             r"gunm[ae]n|militants?|rebels?|insurgents?|militia(?:s|men)?|bandits?|gang(?:s|\s+members)?|"
             r"cartel|terroris[mt]s?|protest(?:s|ers)?|activists?|journalists?|opposition|kidnap(?:ped|pers|ping)?|"
-            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)"
+            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)|mobs?|lynch(?:ed|ing)?|vigilantes?|crowds?"
         ),
         drops=(
             "A soldier shot dead his wife and her brother after a family dispute at their home in Lahore.",
@@ -93,6 +100,28 @@ RULES: tuple[NonEventRule, ...] = (
             "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
             "Police arrested three opposition activists accused of theft of campaign material.",
             "Bandits stole cattle and killed a herder near Gusau on Sunday.",
+            "A mob beat to death two men accused of stealing a motorcycle in Mbale on Monday.",
+        ),
+    ),
+    NonEventRule(
+        id="exercise-or-display",
+        codebook="drills, exercises, weapon tests and parades use arms against no one: no violence",
+        pattern=_words(
+            r"drills?|(?:military|naval|joint|command-staff|live-fire)\s+exercises?|war\s*games|manoeuvres|"
+            r"maneuvers|test-fir(?:e|ed|es|ing)|test\s+launch(?:es|ed)?|mock\s+targets?|military\s+parade|"
+            r"on\s+display"
+        ),
+        unless=_words(
+            r"attack(?:s|ed)?|clash(?:es|ed)?|killed|killing|wounded|injured|ambush(?:ed)?|shot\s+down"
+        ),
+        drops=(
+            "The navy test-fired two anti-ship missiles in the Sea of Japan on Tuesday, the ministry said.",
+            "Troops and tanks took part in live-fire exercises near the border for a third day.",
+            "Captured armoured vehicles went on display in the capital's main square on Saturday.",
+        ),
+        keeps=(
+            "Insurgents attacked soldiers during drills at the Kainji base, killing two.",
+            "Rebels shelled the town on Sunday, killing three civilians.",
         ),
     ),
 )

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from frontlines.events.role_rules import EXCLUSIVE, RULES, RoleState, kind_of
+from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
+from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import Actor, ActorMention, Inter, Trigger
@@ -94,18 +95,19 @@ def assign_roles(
     country: str,
     day: dt.date,
     casualties: Sequence[str] = (),
+    switched_off: frozenset[str] = frozenset(),
 ) -> Roles:
     """Pick actor 1 and actor 2 for the event ``trigger`` names, resolved for ``country`` on ``day``.
 
     ``sentence_text(start, end)`` returns the cleaned text between two offsets (for context rules);
     ``casualties`` are the sentence's phrases reporting people killed or wounded. Runs the rules of
     :data:`frontlines.events.role_rules.RULES` for the event's kind, in order; the result's ``rules``
-    names the rule that set each field.
+    names the rule that set each field. Rules whose ids are in ``switched_off`` do not run.
     """
     state = _sides(actors, trigger, mentions, sentence_text, country, day, casualties)
     kind, decided = kind_of(trigger), set[str]()
     for rule in RULES:
-        if rule.kind != kind or rule.step in decided:
+        if rule.kind != kind or rule.step in decided or rule.id in switched_off:
             continue
         fields = rule.decide(state)
         if fields:

@@ -209,7 +209,8 @@ RULES: tuple[Rule, ...] = (
     _rule(S.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|rounded\s+up|raids?\s+and\s+arrests", 20),
     _rule(
         S.DISRUPTED_WEAPONS_USE,
-        r"shot\s+down|intercept(?:ed|s)|defus(?:ed|ing)(?:\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|"
+        r"shot\s+down|down(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,5}(?:drones?|missiles?|helicopters?|jets?|planes?|aircraft|UAVs?)|"
+        r"intercept(?:ed|s)|defus(?:ed|ing)(?:\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|"
         r"mines?|IEDs?|car\s+bombs?))?|dismantl(?:ed|ing)\s+"
         r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)",
         52,
@@ -327,7 +328,30 @@ def find_triggers(text: str) -> list[Trigger]:
                 if rule.territorial and _takes_captives(text, start, m.end()):
                     continue
                 found.append((start, m.end(), rule.priority, rule, m[0]))
-    return strongest(found)
+    return _without_intercepted(text, strongest(found))
+
+
+#: Weapons an interception stops: their words after "intercepted" / "shot down" name its object.
+_INTERCEPTED = frozenset({S.SHELLING, S.AIR_DRONE_STRIKE, S.GRENADE})
+#: How far after an interception word its object may stand ("shot down three cruise missiles").
+INTERCEPT_REACH = 60
+_CLAUSE_END = re.compile(r"[.;]")
+
+
+def _without_intercepted(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Rule intercepted-weapon: "air defences intercepted seven ballistic missiles" tells a Disrupted
+    weapons use; the missiles it names are what was stopped, not a missile attack of their own."""
+    stops = [t for t in triggers if t.sub_event_type == S.DISRUPTED_WEAPONS_USE]
+    if not stops:
+        return triggers
+
+    def stopped(t: Trigger) -> bool:
+        return t.sub_event_type in _INTERCEPTED and any(
+            0 <= t.start - s.end <= INTERCEPT_REACH and not _CLAUSE_END.search(text, s.end, t.start)
+            for s in stops
+        )
+
+    return [t for t in triggers if not stopped(t)]
 
 
 def strongest(found: list[tuple[int, int, int, Rule, str]]) -> list[Trigger]:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import ahocorasick
 
-from frontlines.countries import country_name
+from frontlines.countries import country_code, country_name
+from frontlines.geo.wordlists import DEMONYM_PLACES
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 
 #: Aliases this short that contain an uppercase letter are acronyms: matched case-sensitively.
@@ -37,6 +38,21 @@ class _Period:
         if day is None:
             return self.until is None
         return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
+
+
+def _country_demonyms() -> dict[str, str]:
+    """Demonyms of countries ("Cambodian" -> KH) from the gazetteer's word list, singular forms only
+    (a plural is a people, not a state's forces)."""
+    out = {}
+    for word, place in DEMONYM_PLACES.items():
+        code = country_code(place)
+        if code is not None and not (word.endswith("s") and word[:-1] in DEMONYM_PLACES):
+            out[word] = code
+    return out
+
+
+#: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
+_CRAFT_ROLES = "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +205,8 @@ class ActorDictionary:
             self._named[named.name] = named
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("actor", named.name, named.country)
-        self._demonyms: dict[str, str] = dict(data.get("demonyms", {}))
+        # One table of demonyms for places and actors (geo.wordlists), the dictionary's own on top.
+        self._demonyms: dict[str, str] = {**_country_demonyms(), **data.get("demonyms", {})}
         self._demonym_heads = demonym_heads
         for alias, ref in exact.items():
             self._alias[alias.lower()] = ref
@@ -201,10 +218,10 @@ class ActorDictionary:
         heads = _alternation(demonym_heads)
         # No look-behind before the demonyms: a pattern that opens with a literal alternation lets the
         # regex engine skip to where one can start (three times faster); _demonym_matches checks the edge.
-        # "Russian Shahed drones", "Turkish Bayraktar TB2 drones": up to two capitalised model names
-        # may stand between the demonym and its head.
+        # "Russian Shahed drones", "Turkish Bayraktar TB2 drones", "a Russian Mi-24 attack helicopter":
+        # up to three model names or words for a craft's role may stand between demonym and head.
         self._demonym_re = re.compile(
-            rf"(?P<dem>{demonym})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<head>{heads})(?![\w-])"
+            rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{_CRAFT_ROLES})\s+){{0,3}}(?P<head>{heads})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")

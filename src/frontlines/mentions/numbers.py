@@ -63,7 +63,8 @@ CUE = re.compile(
     r"|(?:people|those)\s+killed))"
     r"|(?P<toll_wounded>number\s+of\s+(?:the\s+)?(?:wounded|injured|injuries))"
     r"|(?P<both_killed>killed|executed|beheaded|massacred|martyred|slaughtered|murdered"
-    r"|shot\s+dead|gunned\s+down)"
+    r"|shot\s+dead|gunned\s+down|lynched|(?:stoned|beaten|hacked|stabbed|clubbed|tortured|burned|burnt)\s+to\s+death"
+    r"|(?:burned|burnt)\s+(?:(?:him|her|them)\s+)?alive)"
     r"|(?P<pre_killed>kills?|killing|execut(?:es|ing)|behead(?:s|ing)|massacring|slaughtering"
     r"|claim(?:ed|ing|s)?\s+the\s+lives\s+of|(?:took|taking|takes|take)\s+the\s+lives\s+of|bodies\s+of"
     r"|(?:cut|cutting|slit|slitting)\s+the\s+throats?\s+of)"
@@ -107,6 +108,14 @@ CUE_STEMS = re.compile(
             "number",
             r"shot\s+dead",
             r"gunned\s+down",
+            "lynched",
+            "stoned",
+            "beaten",
+            "hacked",
+            "stabbed",
+            "clubbed",
+            "tortured",
+            "burn",
             r"cut(?:ting)?\s+the\s+throat",
             r"slit(?:ting)?\s+the\s+throat",
         ]
@@ -131,6 +140,9 @@ _ONE_PERSON = (
     "|activist|official|judge|mayor|governor|head|chief|wife|husband|son|daughter|mother|father|brother"
     "|sister|pilot|colonel|general|captain|lieutenant|sergeant|volunteer|pilgrim|worshipper|passenger"
     "|elder|bomber|attacker|defector|detainee|prisoner|hostage|employee|engineer|lawyer|politician"
+    "|thief|robber|suspect|councillor|councilor|bodyguard|principal|vice-principal|trader|vendor|herder"
+    "|herdsman|fisherman|miner|villager|informant|preacher|pastor|monk|nun|headman|businessman"
+    "|shopkeeper|customer|host|presenter|candidate|chairman|chairwoman|spokesman"
 )
 _NOT_MODIFIER = (
     r"(?:and|or|of|in|on|at|to|for|with|by|from|who|whom|which|that|was|were|is|are|had|has|have|been"

@@ -72,7 +72,11 @@ class EventQuery:
     3166-1 alpha-2/alpha-3 code. ``admin1``: exact name, case-insensitive. ``event_type``: one of
     ACLED's event types *or* sub-event types, case-insensitive. ``actor``: case-insensitive substring of
     actor1, actor2 or an associated actor. ``near``: ``(lat, lon, km)``, great-circle distance.
-    ``limit``: at most this many events (after every filter). Invalid values raise ConfigError.
+    ``limit``: at most this many events (after every filter). ``sub_event_type``: one sub-event type
+    (with ``event_type`` both must hold). ``bbox``: ``(west, south, east, north)`` in degrees, west >
+    east when it crosses the antimeridian. ``text``: case-insensitive substring of the notes.
+    ``after``: ``(event_date, event_id)`` of the last event of the previous page (keyset paging in
+    the date-then-id order). ``ids``: only these event ids. Invalid values raise ConfigError.
     """
 
     since: dt.date | None = None
@@ -83,6 +87,11 @@ class EventQuery:
     actor: str | None = None
     near: tuple[float, float, float] | None = None
     limit: int | None = None
+    sub_event_type: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    text: str | None = None
+    after: tuple[str, str] | None = None
+    ids: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.since is not None and self.until is not None and self.since > self.until:
@@ -101,6 +110,19 @@ class EventQuery:
                 raise ConfigError(f"query near {self.near}: radius {km} km is negative", "use lat, lon, km")
         if self.limit is not None and self.limit < 0:
             raise ConfigError(f"query limit {self.limit} is negative", "use 0 or more")
+        if self.sub_event_type is not None and not isinstance(
+            normalise_event_type(self.sub_event_type), SubEventType
+        ):
+            raise ConfigError(
+                f"'{self.sub_event_type}' is an event type, not a sub-event type", "e.g. 'Armed clash'"
+            )
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+                raise ConfigError(
+                    f"query bbox {self.bbox} is not west, south, east, north in degrees",
+                    "e.g. 35.7,32.3,42.4,37.3 (longitudes -180..180, south <= north)",
+                )
 
     @property
     def circle(self) -> Near | None:

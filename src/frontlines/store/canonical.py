@@ -239,9 +239,14 @@ class CanonicalSqlite:
         circle = query.circle
         if query.limit == 0:
             return
+        if query.limit is not None and circle is None:
+            sql += " LIMIT ?"
+            params.append(query.limit)
+        # a page of 100 reads 100 rows (and their links and evidence), not a whole chunk
+        chunk = _CHUNK if query.limit is None else min(_CHUNK, query.limit)
         emitted = 0
         cur = self._conn.execute(sql, params)
-        while rows := cur.fetchmany(_CHUNK):
+        while rows := cur.fetchmany(chunk):
             records = [dict(zip(columns, r, strict=True)) for r in rows]
             if circle is not None:
                 records = [

@@ -28,6 +28,7 @@ from frontlines.errors import StoreError
 from frontlines.model import Article, Event, Rejection
 from frontlines.store.base import BatchCounts, EventQuery, StoreCounts, haversine_km
 from frontlines.store.canonical import CanonicalSqlite
+from frontlines.store.reading import ReadingSqlite
 from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
 from frontlines.store.runlog import SqliteRunLog
 from frontlines.store.schema import Migration, load_migrations, migrate
@@ -59,7 +60,7 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-class SqliteRepository(CanonicalSqlite, SqliteRunLog):
+class SqliteRepository(CanonicalSqlite, ReadingSqlite, SqliteRunLog):
     """A :class:`~frontlines.store.base.Repository` in one SQLite file (``":memory:"`` for tests).
 
     Opening applies the migrations not yet recorded in ``schema_migrations``. ``clock`` gives the
@@ -377,3 +378,7 @@ class SqliteRepository(CanonicalSqlite, SqliteRunLog):
 
 def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
+
+
+#: The filters of an event query as SQL (kept under this name for the readers of :mod:`.reading`).
+_where = where_clause

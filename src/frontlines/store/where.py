@@ -29,6 +29,28 @@ def where_clause(query: EventQuery) -> tuple[list[str], list[Any]]:
         where.append("(event_type = ? OR sub_event_type = ?)")
         kind = normalise_event_type(query.event_type).value
         params += [kind, kind]
+    if query.sub_event_type is not None:
+        where.append("sub_event_type = ?")
+        params.append(normalise_event_type(query.sub_event_type).value)
+    if query.text is not None:
+        where.append("instr(fl_casefold(notes), ?)")
+        params.append(query.text.strip().casefold())
+    if query.ids is not None:
+        where.append(f"event_id IN ({', '.join('?' * len(query.ids))})")
+        params += list(query.ids)
+    if query.after is not None:
+        where.append("(event_date > ? OR (event_date = ? AND event_id > ?))")
+        params += [query.after[0], query.after[0], query.after[1]]
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        where.append("latitude BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            where.append("longitude BETWEEN ? AND ?")
+            params += [west, east]
+        else:  # across the antimeridian
+            where.append("(longitude >= ? OR longitude <= ?)")
+            params += [west, east]
     if query.actor is not None:
         needle = query.actor.strip().casefold()
         where.append(

@@ -201,7 +201,7 @@ def test_assemble_same_event_twice_is_one_event(resources, settings):
 
 def test_assemble_other_country(resources, settings):
     event = only(run("Houthi rebels shelled Taiz on Sunday, killing 4 civilians.", resources, settings))
-    assert (event.country, event.actor1, event.actor2) == ("Yemen", "Houthis", "Civilians (Yemen)")
+    assert (event.country, event.actor1, event.actor2) == ("Yemen", "Houthi Movement", "Civilians (Yemen)")
 
 
 def test_assemble_conflicting_tolls_take_the_lowest(resources, settings):

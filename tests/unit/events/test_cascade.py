@@ -94,3 +94,29 @@ def test_cascade_no_model_detections_in_a_disaster_story(resources: Resources, s
     # the same sentence after a lead that is no disaster is read by the model
     told = run_article(f"Talks resumed in Doha on Saturday. {rescue}", resources, eager, DAY)
     assert "model-detects" in [s.step for s in told.trace]
+
+
+def test_cascade_model_reads_every_sentence_of_a_short_text(resources: Resources, settings: Settings) -> None:
+    text = "Eleven explosive barrels rained on Daraa al-Balad on Sunday."  # no trigger, actor or toll
+    eager = replace(settings.events, classifier_threshold=0.0, classifier_threshold_bare=0.0)
+    read = run_article(text, resources, replace(settings, events=eager), DAY)
+    assert [s.step for s in read.trace][:1] == ["model-detects"]
+    off = replace(eager, rules_off=("model-reads-short",))
+    assert run_article(text, resources, replace(settings, events=off), DAY).trace == []
+    # in a whole report such a sentence is not read
+    report = text + " " + " ".join(["The city was quiet for the rest of the week."] * 20)
+    assert "model-detects" not in [
+        s.step for s in run_article(report, resources, replace(settings, events=eager), DAY).trace
+    ]
+
+
+def test_cascade_unknown_place_takes_the_country_of_a_place_named_in_another_role(
+    resources: Resources, settings: Settings
+) -> None:
+    text = (
+        "On 12 March 2022, the Bucha City Council announced that Russian forces had fully occupied the city."
+    )
+    doc = run_article(text, resources, settings, dt.date(2022, 3, 13))
+    assert [(e.country, e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Ukraine", S.NON_STATE_OVERTAKES_TERRITORY, "Military Forces of Russia (2000-)")
+    ]

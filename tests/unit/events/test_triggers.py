@@ -137,3 +137,21 @@ def test_single_scan_finds_what_each_rule_finds_alone(text):
     got = find_triggers(text)
     assert got == _one_scan_per_rule(text)
     assert bool(got) == (text != "" and not text.startswith("Pre-"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Air defences intercepted seven ballistic missiles over Riyadh.", [S.DISRUPTED_WEAPONS_USE]),
+        ("Troops downed two attack drones near the base.", [S.DISRUPTED_WEAPONS_USE]),
+        ("Soldiers managed to down a Russian Mi-24 attack helicopter.", [S.DISRUPTED_WEAPONS_USE]),
+        ("Protesters marched down the main avenue.", [S.PEACEFUL_PROTEST, S.PEACEFUL_PROTEST]),
+        # the strike told first is an event of its own; what was shot down after it is the object
+        (
+            "Missiles struck Kyiv on Monday; air defences shot down 12 drones.",
+            [S.SHELLING, S.DISRUPTED_WEAPONS_USE],
+        ),
+    ],
+)
+def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentence, expected):
+    assert [t.sub_event_type for t in find_triggers(sentence)] == expected

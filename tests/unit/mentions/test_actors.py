@@ -58,12 +58,20 @@ def _resolve(actors: ActorDictionary, text: str, country: str, day: dt.date) -> 
             dt.date(2016, 1, 1),
             [("ISIS militants", "Islamic State (Iraq)", 2)],
         ),
-        ("Houthi rebels shelled the city.", "YE", dt.date(2018, 6, 1), [("Houthi rebels", "Houthis", 2)]),
+        (
+            "Houthi rebels shelled the city.",
+            "YE",
+            dt.date(2018, 6, 1),
+            [("Houthi rebels", "Houthi Movement", 2)],
+        ),
         (
             "Troops clashed with rebels.",
             "ML",
             dt.date(2020, 1, 1),
-            [("Troops", "Military Forces of Mali (2013-2020)", 1), ("rebels", "Rebels (Mali)", 2)],
+            [
+                ("Troops", "Military Forces of Mali (2013-2020)", 1),
+                ("rebels", "Unidentified Armed Group (Mali)", 2),
+            ],
         ),
         (
             "Police dispersed the protesters.",

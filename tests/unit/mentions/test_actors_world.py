@@ -115,7 +115,7 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             "ML",
             dt.date(2020, 4, 1),
             [
-                ("JNIM", "JNIM: Jama'a Nusrat al-Islam wal Muslimin", 2),
+                ("JNIM", "JNIM: Group for Support of Islam and Muslims", 2),
                 ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", 2),
             ],
         ),
@@ -395,3 +395,10 @@ def test_actors_dictionary_loads_with_codes_and_unique_aliases(actors):
         assert entry["country"] == entry["country"].upper() and len(entry["country"]) == 2, entry["name"]
         assert isinstance(entry.get("since", dt.date.min), dt.date), entry["name"]
         assert 1900 <= entry.get("founded", 1900) <= 2026, entry["name"]
+
+
+def test_actors_demonyms_of_every_country_name_its_forces() -> None:
+    """The gazetteer's demonym list is the actors' too: 'Thai and Cambodian troops' are two states."""
+    dictionary = ActorDictionary.load()
+    found = {(m.text, m.ref.country) for m in dictionary.find("Thai and Cambodian troops exchanged fire.")}
+    assert {("Thai", "TH"), ("Cambodian troops", "KH")} <= found

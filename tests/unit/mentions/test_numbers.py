@@ -249,6 +249,10 @@ def test_numbers_adds_groups_of_one_object(text: str, expected: list[tuple[int, 
         P("Security forces shot dead at least 2 protesters.", [(2, K, False)], id="shot-dead-first"),
         P("Two protesters were shot dead.", [(2, K, False)], id="shot-dead-after"),
         P("IS cut the throats of 33 young men.", [(33, K, False)], id="throats"),
+        P("Three suspected thieves were beaten to death by a mob.", [(3, K, False)], id="beaten-to-death"),
+        P("Two men were burned alive outside the town hall.", [(2, K, False)], id="burned-alive"),
+        P("Villagers lynched four herders on Sunday.", [(4, K, False)], id="lynched"),
+        P("A suspected motorcycle thief was beaten to death by a mob.", [(1, K, False)], id="one-thief"),
     ],
 )
 def test_numbers_other_killing_phrases(text: str, expected: list[tuple[int, str, bool]]) -> None:

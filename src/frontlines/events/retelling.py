@@ -1,0 +1,78 @@
+"""Sentences that add to events already told instead of making new ones: retellings and later tolls.
+
+Used by the sentence rules ``retell``, ``model-retell`` and ``later-toll``
+(:mod:`frontlines.events.sentence_rules`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontlines.events.attribution import VICTIM_REACH, name_victims
+from frontlines.events.drafts import EventDraft
+from frontlines.events.fatalities import bomber_counted, day_share, days_of_toll, reported_toll, split
+from frontlines.mentions.actors import ActorDictionary
+from frontlines.model import EVENT_TYPE_OF, CasualtyMention, Doc, EventType, Trigger
+
+
+def _same_type(drafts: list[EventDraft], trigger: Trigger) -> list[EventDraft]:
+    return [d for d in drafts if EVENT_TYPE_OF[d.sub] == EVENT_TYPE_OF[trigger.sub_event_type]]
+
+
+def retell(
+    doc: Doc, drafts: list[EventDraft], trigger: Trigger, killed: list[CasualtyMention], start: int, end: int
+) -> bool:
+    """Rule retell: "the clashes killed several fighters" retells the latest event of that type: its
+    toll and evidence go to that event and no new one is made. False when there is none to retell."""
+    same = _same_type(drafts, trigger)
+    if not same:
+        return False
+    target = same[-1]
+    target.evidence.append(doc.evidence("event", start, end))
+    toll = reported_toll(killed, doc.text[start:end])
+    if toll is not None and toll.count > target.fatalities:
+        target.fatalities = toll.count
+        target.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+    return True
+
+
+def retold(
+    doc: Doc, drafts: list[EventDraft], trigger: Trigger, start: int, end: int, days: set[dt.date]
+) -> bool:
+    """Rule model-retell: a sentence only the classifier calls an event, in an article that already
+    told an event of that type, retells it ("State TV said the army restored security to the town
+    and killed dozens"): its words join that event's evidence (the latest one of a day the
+    sentence names, else the latest) and make no new one; its toll is left to the toll rules.
+    False when no event of the type was told."""
+    same = _same_type(drafts, trigger)
+    if not same:
+        return False
+    target = ([d for d in same if d.day in days] or same)[-1]
+    target.evidence.append(doc.evidence("event", start, end))
+    return True
+
+
+def add_toll(
+    actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], s: int, e: int
+) -> int:
+    """Rule later-toll: a toll told in a sentence after its events ("Activists said 7 people died.")
+    goes to those of them that have none yet, split evenly; it also names the victims of an explosion
+    told with no target (:func:`~frontlines.events.attribution.name_victims`). Returns how many
+    events took a share."""
+    sentence = doc.text[s:e]
+    toll = reported_toll(killed, sentence)
+    if toll is None:
+        return 0
+    count, note = day_share(toll, days_of_toll(sentence))
+    counted = bomber_counted(sentence)
+    took = 0
+    for draft, share in zip(drafts, split(count, len(drafts)), strict=True):
+        if draft.fatalities == 0:
+            took += 1
+            draft.fatalities = share
+            draft.split = draft.split or note
+            draft.bombers_counted = draft.bombers_counted or counted
+            draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+            if draft.roles.actor2 is None and EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS:
+                name_victims(actors, doc, draft, toll.start, min(e, toll.end + VICTIM_REACH))
+    return took

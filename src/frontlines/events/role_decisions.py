@@ -1,0 +1,303 @@
+"""What each role rule decides (:data:`frontlines.events.role_rules.RULES` is the table that
+orders them): the state the rules read and write, and one function per rule, from that state to the
+fields it set (empty when the rule does not apply).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from frontlines.events.sides import Roles, Side, joined, territorial, withdrawal
+from frontlines.events.triggers import is_territorial
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    VICTIM_SUB_TYPES,
+    Actor,
+    EventType,
+    Inter,
+    SubEventType,
+    Trigger,
+)
+
+S = SubEventType
+#: The kinds of event a rule codes, told apart once per event (:func:`kind_of`).
+Kind = Literal["withdrawal", "territorial", "crowd", "armed"]
+#: The steps a rule belongs to, in table order; in ``adjust`` and ``final`` every rule may fire, in the
+#: others (:data:`EXCLUSIVE`) only the first that does.
+Step = Literal["whole", "actor1", "adjust", "actor2", "final"]
+EXCLUSIVE: frozenset[str] = frozenset({"whole", "actor1", "actor2"})
+
+_PROTEST_TYPES = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE})
+_RIOT_TYPES = frozenset({S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE})
+#: "fired from rebel-held areas": the holder of the firing position is the one who fired.
+_FIRED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: Strategic developments whose unnamed other side is the civilians they fall on: the people arrested,
+#: the owners of what was looted or destroyed (ACLED codes them Civilians).
+_CIVILIAN_OBJECT = frozenset({S.ARRESTS, S.LOOTING})
+#: Inter codes of state forces, at home or abroad.
+_STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_FORCES})
+
+
+@dataclass(slots=True)
+class RoleState:
+    """What the rules read (the sentence's sides, sorted by where they stand) and what they have
+    decided so far (``roles``, ``perpetrator``, ``others``)."""
+
+    trigger: Trigger
+    sub: SubEventType
+    role: Callable[[str], Actor]
+    sentence_text: Callable[[int, int], str]
+    casualties: Sequence[str]
+    #: Every actor mention's start and actor name, repeats included.
+    named: list[tuple[int, str]]
+    allies: list[Side]
+    civilians: list[Side]
+    protesters: list[Side]
+    armed: list[Side]
+    holders: list[Side]
+    before: list[Side]
+    after: list[Side]
+    inside: list[Side]
+    agents: list[Side]
+    roles: Roles | None = None
+    perpetrator: Side | None = None
+    #: Armed sides other than actor 1 and those acting with it: candidates for actor 2.
+    others: list[Side] = field(default_factory=list)
+
+    @property
+    def out(self) -> Roles:
+        assert self.roles is not None, "an actor-1 rule runs first"
+        return self.roles
+
+    @property
+    def event_type(self) -> EventType:
+        return EVENT_TYPE_OF[self.sub]
+
+
+#: A rule's decision: the fields it set (empty when it does not apply).
+Decide = Callable[[RoleState], tuple[str, ...]]
+
+
+def kind_of(trigger: Trigger) -> Kind:
+    """Which rules code the event ``trigger`` names."""
+    sub = trigger.sub_event_type
+    if sub == S.NON_VIOLENT_TRANSFER:
+        return "withdrawal"
+    if is_territorial(trigger):
+        return "territorial"
+    if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
+        return "crowd"
+    return "armed"
+
+
+A1 = ("actor1",)
+A2 = ("actor2",)
+
+
+def _whole(roles: Roles, state: RoleState) -> tuple[str, ...]:
+    roles.assoc_actor_1 += [a for _, a in state.allies if a not in roles.assoc_actor_1]
+    state.roles = roles
+    return tuple(name for name in ("actor1", "actor2") if getattr(roles, name) is not None)
+
+
+def withdrawal_gainer(s: RoleState) -> tuple[str, ...]:
+    return _whole(withdrawal(s.trigger, s.armed, s.before, s.after, s.role, s.sentence_text), s)
+
+
+def territorial_gainer(s: RoleState) -> tuple[str, ...]:
+    args = (s.trigger, s.armed, s.before, s.after, s.inside, s.agents, s.role, s.sentence_text, s.named)
+    return _whole(territorial(*args), s)
+
+
+def foreign_capture(s: RoleState) -> tuple[str, ...]:
+    roles = s.out
+    if roles.actor2 is not None or roles.actor1 is None or roles.actor1.inter != Inter.EXTERNAL_FORCES:
+        return ()
+    roles.actor2 = s.role("military")
+    roles.actor2_inferred = True
+    return A2
+
+
+def mob_victims(s: RoleState) -> tuple[str, ...]:
+    if s.sub != S.MOB_VIOLENCE or s.out.actor2 is not None or not (s.casualties or s.civilians):
+        return ()
+    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+
+
+def crowd_is_actor1(s: RoleState) -> tuple[str, ...]:
+    crowd = s.protesters[0] if s.protesters else None
+    default = "protesters" if s.sub in _PROTEST_TYPES else "rioters"
+    s.roles = Roles(s.sub, crowd[1] if crowd else s.role(default), None, actor1_inferred=crowd is None)
+    if crowd:
+        s.roles.backing.append(("actor1", crowd[0]))
+    return A1
+
+
+def state_faces_crowd(s: RoleState) -> tuple[str, ...]:
+    state = next((x for x in s.armed if x[1].inter in _STATE), None)
+    if state is None or s.sub == S.PEACEFUL_PROTEST:
+        return ()
+    s.out.actor2 = state[1]
+    s.out.backing.append(("actor2", state[0]))
+    return A2
+
+
+def rioters(s: RoleState) -> tuple[str, ...]:
+    actor1 = s.out.actor1
+    if s.sub not in _RIOT_TYPES or actor1 is None or actor1.inter != Inter.PROTESTERS:
+        return ()
+    s.out.actor1 = s.role("rioters")
+    return A1
+
+
+def _perpetrator(s: RoleState, side: Side | None) -> tuple[str, ...]:
+    """Actor 1 is ``side`` (the unidentified armed group when None); the others are who is left."""
+    s.perpetrator = side
+    s.roles = Roles(s.sub, side[1] if side else s.role("unidentified"), None, actor1_inferred=side is None)
+    if side:
+        s.roles.backing.append(("actor1", side[0]))
+    s.roles.assoc_actor_1 = [a for _, a in s.allies]
+    s.others = [x for x in s.armed if x[1].name != s.roles.actor1.name]
+    return A1
+
+
+def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
+    return _perpetrator(s, s.before[0]) if s.before else ()
+
+
+def agent_after_by(s: RoleState) -> tuple[str, ...]:
+    return _perpetrator(s, s.agents[0]) if s.agents else ()
+
+
+def first_after_trigger(s: RoleState) -> tuple[str, ...]:
+    if s.inside or (s.after and s.event_type != EventType.EXPLOSIONS):
+        return _perpetrator(s, (s.inside or s.after)[0])
+    return ()
+
+
+def fired_from_holder(s: RoleState) -> tuple[str, ...]:
+    def fired_from(h: Side) -> bool:
+        return _FIRED_FROM.search(s.sentence_text(max(0, h[0].start - 12), h[0].start)) is not None
+
+    holder = next((h for h in s.holders if fired_from(h)), None)
+    if holder is None:
+        return ()
+    s.holders = [h for h in s.holders if h is not holder]
+    return _perpetrator(s, holder)
+
+
+def unnamed_actor1(s: RoleState) -> tuple[str, ...]:
+    return _perpetrator(s, None)
+
+
+def joined_partners(s: RoleState) -> tuple[str, ...]:
+    if s.perpetrator is None or s.sub == S.AGREEMENT:
+        return ()
+    partners = joined(s.perpetrator, s.armed, s.sentence_text)
+    if not partners or (s.event_type == EventType.BATTLES and all(x in partners for x in s.others)):
+        return ()
+    s.others = [x for x in s.others if x not in partners]
+    s.out.assoc_actor_1 += [a for _, a in partners if a not in s.out.assoc_actor_1]
+    return ("assoc_actor_1",)
+
+
+def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
+    targets = [x for x in s.civilians if x[0].start >= s.trigger.end]
+    if s.sub != S.ARMED_CLASH or not targets or s.others or s.holders:
+        return ()
+    s.sub = s.out.sub_event_type = S.ATTACK
+    return ("sub_event_type",)
+
+
+def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
+    if s.perpetrator is not None or s.sub != S.AIR_DRONE_STRIKE:
+        return ()
+    s.out.actor1 = s.role("military")
+    return A1
+
+
+def unnamed_arrest(s: RoleState) -> tuple[str, ...]:
+    if s.perpetrator is not None or s.sub != S.ARRESTS:
+        return ()
+    s.out.actor1 = s.role("police")
+    return A1
+
+
+def _actor2(s: RoleState, side: Side | None, default: str = "") -> tuple[str, ...]:
+    """Actor 2 is ``side``, else the role ``default`` (inferred)."""
+    s.out.actor2 = side[1] if side else s.role(default)
+    if side:
+        s.out.backing.append(("actor2", side[0]))
+    else:
+        s.out.actor2_inferred = True
+    return A2
+
+
+def victims(s: RoleState) -> tuple[str, ...]:
+    if s.sub not in VICTIM_SUB_TYPES:
+        return ()
+    s.out.actor2_inferred = not s.civilians
+    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+
+
+def other_side(s: RoleState) -> tuple[str, ...]:
+    return _actor2(s, s.others[0]) if s.others else ()
+
+
+def civilians_hit(s: RoleState) -> tuple[str, ...]:
+    hit = s.civilians and s.event_type == EventType.EXPLOSIONS
+    return _actor2(s, s.civilians[0]) if hit else ()
+
+
+def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
+    hurt = s.casualties and s.event_type == EventType.EXPLOSIONS
+    return _actor2(s, None, "civilians") if hurt else ()
+
+
+def holder_is_opponent(s: RoleState) -> tuple[str, ...]:
+    holder = s.holders[0] if s.holders else None
+    if holder is None or holder[1].name == s.out.actor1.name or s.event_type != EventType.BATTLES:
+        return ()
+    return _actor2(s, holder)
+
+
+def civilian_object(s: RoleState) -> tuple[str, ...]:
+    if s.sub not in _CIVILIAN_OBJECT:
+        return ()
+    s.out.actor2_inferred = not s.civilians
+    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+
+
+def local_deal(s: RoleState) -> tuple[str, ...]:
+    if s.sub != S.AGREEMENT or s.out.actor1.inter == Inter.STATE_FORCES or s.out.actor1_inferred:
+        return ()
+    return _actor2(s, None, "military")
+
+
+def unnamed_clash_opponent(s: RoleState) -> tuple[str, ...]:
+    if s.sub != S.ARMED_CLASH:
+        return ()
+    return _actor2(s, None, "unidentified" if s.out.actor1.inter == Inter.STATE_FORCES else "military")
+
+
+def unnamed_side_is_rebels(s: RoleState) -> tuple[str, ...]:
+    """Only after ``other-side-is-actor2`` or ``local-deal-with-state`` (as the codebook rule says,
+    the state's armed opponent in a battle or a deal)."""
+    if s.out.rules.get("actor2") not in ("other-side-is-actor2", "local-deal-with-state"):
+        return ()
+    if s.sub != S.AGREEMENT and s.event_type != EventType.BATTLES:
+        return ()
+    roles, unidentified = s.out, s.role("unidentified").name
+    if not any(a is not None and a.inter == Inter.STATE_FORCES for a in (roles.actor1, roles.actor2)):
+        return ()
+    changed: list[str] = []
+    if roles.actor1.name == unidentified:
+        roles.actor1 = s.role("rebels")
+        changed.append("actor1")
+    if roles.actor2 is not None and roles.actor2.name == unidentified:
+        roles.actor2 = s.role("rebels")
+        changed.append("actor2")
+    return tuple(changed)

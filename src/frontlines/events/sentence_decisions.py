@@ -1,0 +1,328 @@
+"""The decisions of the sentence rules (:mod:`frontlines.events.sentence_rules`), one function per rule.
+
+Each takes the sentence being coded and the story told before it, applies its rule and returns why it
+fired (the ``doc.trace`` detail), or None when it does not apply. The patterns and reaches they read
+are named here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.events import retelling
+from frontlines.events.locate import coordinated, event_places, names_told_place, unplaced_mention
+from frontlines.events.nonevents import RULE_IDS as NON_EVENT_IDS
+from frontlines.events.sentence import Clause, Story
+from frontlines.events.sentence import day_range as span_of_days
+from frontlines.events.triggers import is_territorial
+from frontlines.model import EVENT_TYPE_OF, EventType, PlaceMention, SubEventType, Trigger
+from frontlines.time import is_background_phrase
+
+#: The cascade steps of a sentence a non-event rule drops (``events.nonevents``).
+NON_EVENT_STEPS = frozenset(f"drop:{rule_id}" for rule_id in NON_EVENT_IDS)
+#: How many trigger-less sentences after an event may still report its toll ("Five people died.").
+TOLL_LOOKAHEAD = 2
+#: How many sentences open a story (where an accident or disaster makes it a non-event story).
+STORY_LEAD = 2
+#: The reach, in characters before a trigger, of the windows the trigger and irrealis rules read.
+PRIOR_REACH = 25
+ANAPHORIC_REACH = 20
+TOPIC_REACH = 30
+IRREALIS_REACH = 60
+#: Datelines open a report with its own date ("BEIRUT, Sept 10 (Levant Wire) -"): not an event's date.
+DATELINE_REACH = 80
+
+#: Words just before a trigger that put it before the reported events.
+_PRIOR = re.compile(
+    r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
+)
+#: "the clashes", "the protests", "the attack": a trigger that refers back to an event already told.
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: "against the kidnapping of", "over the arrest of": what a protest is about.
+_TOPIC = re.compile(
+    r"\b(?:against|over|denouncing|condemning|about|at|for)\s+(?:the\s+|a\s+|an\s+|recent\s+|their\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: "protested after the militia kidnapped ...": what follows such a word is the protest's cause.
+_CAUSE = re.compile(r"\b(?:after|over|against|because|when)\b", re.IGNORECASE)
+#: "in 2011", "since 2011": a bare year before the report's year marks history, not the news.
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|by|of|from)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b")
+#: Habits and spans of time, not one day's event ("in recent months", "almost daily", "a year ago").
+_HABITUAL = re.compile(
+    r"\b(?:in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|years?)|"
+    r"(?:almost|nearly)\s+(?:daily|every\s+day)|regularly|routinely|repeatedly\s+since|"
+    r"(?:a|one|two|three|several|\d+)\s+(?:years?|months?)\s+ago|last\s+year|earlier\s+this\s+year|"
+    r"for\s+(?:months|years)|in\s+the\s+past)\b",
+    re.IGNORECASE,
+)
+#: Words before a trigger that make it hypothetical, a threat or a denial: no event.
+_IRREALIS = re.compile(
+    r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
+    r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+for|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
+    r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use|"
+    r"attempt(?:s|ed|ing)?\s+to|(?:in\s+)?an\s+attempt|(?:in\s+)?a\s+bid|tr(?:y|ies|ied|ying)\s+to|"
+    r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+# --- detect and trailing ------------------------------------------------------------------------------
+
+
+def non_event_story(c: Clause, story: Story) -> str | None:
+    """Rule ``non-event-story`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if c.decision.step == "model-detects" and story.non_event_story:
+        return "the story is an accident or disaster"
+    return None
+
+
+def model_retell(c: Clause, story: Story) -> str | None:
+    """Rule ``model-retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if c.decision.step != "model-detects":
+        return None
+    days = {t.date for t in c.times}
+    if retelling.retold(c.doc, story.told_events(), c.triggers[0], c.start, c.end, days):
+        return "retells an event of the same type told before"
+    return None
+
+
+def later_toll(c: Clause, story: Story) -> str | None:
+    """Rule ``later-toll`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if not (story.last and story.since_last <= TOLL_LOOKAHEAD and c.killed):
+        return None
+    took = retelling.add_toll(story.actors, c.doc, story.last, c.killed, c.start, c.end)
+    return f"the toll of the {took} event(s) told just before" if took else None
+
+
+# --- trigger ------------------------------------------------------------------------------------------
+
+
+def _narrowed(c: Clause, kept: list[Trigger], why: str) -> str | None:
+    """Keep ``kept`` (all of the sentence's triggers when it is empty); the reason when it narrowed."""
+    if not kept or len(kept) == len(c.triggers):
+        return None
+    c.triggers = kept
+    return why
+
+
+def prior(c: Clause, story: Story) -> str | None:
+    """Rule ``prior`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    kept = [t for t in c.triggers if not _PRIOR.search(c.before(t.start, PRIOR_REACH))]
+    return _narrowed(c, kept, "a trigger told as past background")
+
+
+def aside(c: Clause, story: Story) -> str | None:
+    """Rule ``aside`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    asides = c.asides()
+    kept = [t for t in c.triggers if not any(a <= t.start < b for a, b in asides)]
+    return _narrowed(c, kept, "a trigger in a clause beside the sentence's event")
+
+
+def anaphoric(c: Clause, story: Story) -> str | None:
+    """Rule ``anaphoric`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    c.fresh = [
+        t
+        for t in c.triggers
+        if is_territorial(t) or not _ANAPHORIC.search(c.before(t.start, ANAPHORIC_REACH))
+    ]
+    return None if len(c.fresh) == len(c.triggers) else "a trigger that refers back to an event told"
+
+
+def _is_protest(t: Trigger) -> bool:
+    return EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS
+
+
+def protest_topic(c: Clause, story: Story) -> str | None:
+    """Rule ``protest-topic`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    protests = [t for t in c.triggers if _is_protest(t)]
+    fresh = c.triggers if c.fresh is None else c.fresh
+    if not protests:
+        return None
+    kept = [
+        t
+        for t in fresh
+        if _is_protest(t)
+        or not (
+            _TOPIC.search(c.before(t.start, TOPIC_REACH)) or _CAUSE.search(c.text[protests[0].end : t.start])
+        )
+    ]
+    if not kept or len(kept) == len(fresh):
+        c.fresh = fresh
+        return None
+    c.fresh = kept
+    return "what a protest is about is its topic, not an event"
+
+
+def aside_actors(c: Clause, story: Story) -> str | None:
+    """Rule ``aside-actors`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    trigger = c.trigger
+    outside = [(a, b) for a, b in c.asides() if not a <= trigger.start < b]
+    kept = [m for m in c.sides if not any(a <= m.start < b for a, b in outside)]
+    if len(kept) == len(c.sides):
+        return None
+    c.sides = kept
+    return "actors of a clause beside the event are not its sides"
+
+
+# --- drop ---------------------------------------------------------------------------------------------
+
+
+def background_date(c: Clause, story: Story) -> str | None:
+    """Rule ``background-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    return "a date over a month before publication" if len(c.times) < len(c.all_times) else None
+
+
+def background(c: Clause, story: Story) -> str | None:
+    """Rule ``background`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    published = c.published
+    past = published is not None and any(int(y) < published.year for y in _PAST_YEAR.findall(c.sentence))
+    return "told as background or of a past year" if is_background_phrase(c.sentence) or past else None
+
+
+def habitual(c: Clause, story: Story) -> str | None:
+    """Rule ``habitual`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    return "a habit or span of time, not one day" if _HABITUAL.search(c.sentence) else None
+
+
+def retell(c: Clause, story: Story) -> str | None:
+    """Rule ``retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if not c.refers_back or c.times:
+        return None
+    if retelling.retell(c.doc, story.told_events(), c.trigger, c.killed, c.start, c.end):
+        return "retells the event before it"
+    return None
+
+
+def irrealis(c: Clause, story: Story) -> str | None:
+    """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
+    return "a threat, plan, denial or attempt" if found else None
+
+
+def undated(c: Clause, story: Story) -> str | None:
+    """Rule ``undated`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if not any(c.start <= u_start < c.end for u_start, _ in c.doc.unresolved_times):
+        return None
+    c.doc.undated += 1  # a relative date and no publication date: never the ingestion day
+    return "a relative date and no publication date"
+
+
+# --- date ---------------------------------------------------------------------------------------------
+
+
+def dateline_date(c: Clause, story: Story) -> str | None:
+    """Rule ``dateline-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    kept = [
+        t for t in c.times if not (t.start < DATELINE_REACH and t.date == c.published and len(c.times) > 1)
+    ]
+    if len(kept) == len(c.times):
+        return None
+    c.times = kept
+    return "the dateline's date is the publication date"
+
+
+def carried_date(c: Clause, story: Story) -> str | None:
+    """Rule ``carried-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    own = c.own
+    if own is not None:
+        story.carry_date = own
+        return None
+    if story.carry_date is None:
+        return None
+    c.carried = story.carry_date
+    return f"dated by the sentence before ({story.carry_date.text})"
+
+
+def publication_day(c: Clause, story: Story) -> str | None:
+    """Rule ``publication-day`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if c.own is not None or c.carried is not None or c.published is None:
+        return None
+    c.on_publication = True
+    return "no day named: the day of publication"
+
+
+def day_range(c: Clause, story: Story) -> str | None:
+    """Rule ``day-range`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if c.own is None:
+        return None
+    c.span = span_of_days(c.times, c.text)
+    return None if c.span is None else f"a span of {len(c.span[2])} days: one event each"
+
+
+def no_date(c: Clause, story: Story) -> str | None:
+    """Rule ``no-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if c.dated() is not None:
+        return None
+    c.doc.undated += 1
+    return "no date and no publication date"
+
+
+# --- place --------------------------------------------------------------------------------------------
+
+
+def _named_places(c: Clause) -> list[PlaceMention]:
+    return [m for m in c.doc.places if c.start <= m.start and m.end <= c.end]
+
+
+def _located(c: Clause, story: Story) -> list[PlaceMention]:
+    """The event places the sentence names (``locate.event_places``), read once."""
+    if c.places is None:
+        agreement = c.trigger.sub_event_type == SubEventType.AGREEMENT
+        c.places = coordinated(event_places(_named_places(c), story.focus, agreement), c.text)
+    return c.places
+
+
+def country_level(c: Clause, story: Story) -> str | None:
+    """Rule ``country-level`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story):
+        return None
+    named = _named_places(c)
+    country = any(p.role == "event" and p.place and p.place.kind == "country" for p in named)
+    return "only a country is named" if country else None
+
+
+def told_place(c: Clause, story: Story) -> str | None:
+    """Rule ``told-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    told = story.carry_place or story.story_place
+    if (
+        not _located(c, story)
+        or told is None
+        or not names_told_place(c.text, c.trigger.end, _named_places(c))
+    ):
+        return None
+    c.places = [told]
+    return f"'the city' is {told.text}, told before"
+
+
+def place_carries(c: Clause, story: Story) -> str | None:
+    """Rule ``place-carries`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    fallback = story.carry_place or story.story_place
+    if _located(c, story) or fallback is None:
+        return None
+    c.places = [fallback]
+    return f"placed where the paragraph or story is set ({fallback.text})"
+
+
+def place_unknown(c: Clause, story: Story) -> str | None:
+    """Rule ``place-unknown`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story) or story.country_place is None:
+        return None
+    # The country of a place the sentence names in another role ("the Bucha City Council"), else
+    # the story's focus, else an actor's home (a foreign army's home is the last guess).
+    named = [
+        m.place.country_code
+        for m in c.doc.places
+        if c.start <= m.start < c.end and m.place is not None and m.place.kind != "country"
+    ]
+    codes = [*named, c.doc.focus_country] + [m.ref.country for m in c.sides]
+    country = next((story.country_place(code) for code in codes if code), None)
+    unplaced = unplaced_mention(c.text, c.start, c.end, country, c.sides) if country else None
+    if unplaced is None or unplaced.place is None:
+        return None
+    c.places = [unplaced]
+    return f"coded to {unplaced.place.name}"
+
+
+def no_place(c: Clause, story: Story) -> str | None:
+    """Rule ``no-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    return None if _located(c, story) else "no event place in the sentence or before"

@@ -1,0 +1,41 @@
+"""Attribution rules: a later sentence names who did an event whose author was unnamed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.config import Settings
+from frontlines.events.attribution import ATTRIBUTION_RULES
+from frontlines.run import Resources
+from helpers import run_article
+
+DAY = dt.date(2024, 1, 8)
+
+
+@pytest.mark.parametrize("rule", ATTRIBUTION_RULES, ids=lambda r: r.id)
+def test_attribution_rules_match_their_examples(rule) -> None:
+    for example in rule.examples:
+        assert rule.pattern.search(example), (rule.id, example)
+
+
+@pytest.mark.parametrize(
+    ("later", "actor1"),
+    [
+        ("JNIM suspected.", "JNIM"),
+        ("Local officials attributed the attack to JNIM.", "JNIM"),
+        ("The army blamed JNIM for the attack.", "JNIM"),
+        ("JNIM claimed responsibility.", "JNIM"),
+        # no agent named: the author stays unidentified
+        ("No one claimed the attack.", "Unidentified Armed Group"),
+        ("Residents said the camp was quiet by nightfall.", "Unidentified Armed Group"),
+    ],
+)
+def test_attribution_names_the_author_of_the_event_before(
+    later: str, actor1: str, resources: Resources, settings: Settings
+) -> None:
+    text = f"On 5 January 2024, gunmen fired rockets at a military camp in Gao, Mali. {later}"
+    doc = run_article(text, resources, settings, DAY)
+    assert doc.events
+    assert doc.events[0].actor1.startswith(actor1)
