@@ -246,6 +246,11 @@ def batch(
     )
     report = BatchReport()
     report.workers = len(client.run(warm_up, settings))
+    if report.workers == 0:
+        raise ClusterError(
+            f"the Dask scheduler at {client.scheduler.address} has no worker",
+            "start one with `dask worker ADDRESS` and run again",
+        )
     tally = CutCounts()
     known = None if repository is None else repository.known_article_ids
     parts = cut(records, size, known=known, counts=tally)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from distributed import Client
+from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
 from frontlines.cli.main import app
@@ -128,3 +128,12 @@ def test_open_client_names_an_unreachable_scheduler() -> None:
         open_client(scheduler="tcp://127.0.0.1:9", timeout=1),
     ):
         pass
+
+
+def test_batch_names_a_scheduler_without_workers(settings: Settings, tmp_path: Path) -> None:
+    with (
+        LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as empty,
+        pytest.raises(ClusterError, match="has no worker"),
+    ):
+        batch([EXAMPLES], settings, empty, today=TODAY, out=tmp_path / "reports.parquet")
