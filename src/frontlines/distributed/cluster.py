@@ -53,7 +53,9 @@ def open_client(
         threads_per_worker=1,
         processes=True,
         memory_limit=0,
-        dashboard_address=":8787" if dashboard else None,
+        # the scheduler serves HTTP (health, metrics) even without the dashboard: on a free port then
+        dashboard_address=":8787" if dashboard else ":0",
+        scheduler_kwargs={"dashboard": dashboard},
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as client:
