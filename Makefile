@@ -69,8 +69,8 @@ bench: install
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/classifier.py
 	$(BIN)/python bench/merge.py
-	$(BIN)/python bench/ingest.py --articles 8040 --then 10
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/ingest.py --articles 8040 --then 10
 
 SHARED := ../shared/data
 

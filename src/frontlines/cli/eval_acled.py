@@ -7,22 +7,16 @@ import sys
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-from frontlines.evaluation.acled import (
-    FIGURES,
-    LOWER_IS_BETTER,
-    NO_EVENT,
-    AcledScores,
-    RowOutcome,
-    evaluate_acled,
-    load_floors,
-)
 from frontlines.events.ablation import switch_off
+
+if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
+    from frontlines.evaluation.acled import AcledScores, RowOutcome
 from frontlines.run import load_resources
 
 
@@ -83,7 +77,7 @@ def _print_json(scores: AcledScores, failures: list[str]) -> None:
 
 
 def _print_table(scores: AcledScores) -> None:
-    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER
+    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER, NO_EVENT
 
     print(f"gold: {scores.gold_path}")
     print(
@@ -123,6 +117,8 @@ def _print_ablation(whole: AcledScores, ablated: AcledScores, ids: list[str]) ->
         f"event: {whole.rows_with_event} with, {ablated.rows_with_event} without"
     )
     print()
+    from frontlines.evaluation.acled import FIGURES, LOWER_IS_BETTER
+
     print(f"{'figure':<28} {'with':>7} {'without':>8} {'change':>7} {'rows':>5}")
     for name in FIGURES:
         on, off = whole.figures[name], ablated.figures[name]
@@ -162,6 +158,7 @@ def acled_cmd(
     ] = None,
 ) -> None:
     """Score event coding against gold ACLED rows: each row's notes are run as an article."""
+    from frontlines.evaluation.acled import evaluate_acled, load_floors
 
     failures: list[str] = []
     with errors():

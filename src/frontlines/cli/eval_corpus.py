@@ -15,8 +15,6 @@ import typer
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
 from frontlines.config import Settings
-from frontlines.corpus.evaluate import FIGURES, breakdown, leave_country_out, sealed
-from frontlines.corpus.items import load_corpus
 from frontlines.events.ablation import switch_off
 from frontlines.run import load_resources
 
@@ -35,6 +33,8 @@ def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None
     short = ["items", "detect", "false+", "type", "subW-F1", "actor1", "actor2", "fatal"]
     print(f"  {'group':<22}" + "".join(f"{s:>9}" for s in short))
     for name, figs in groups.items():
+        from frontlines.corpus.evaluate import FIGURES
+
         cells = [f"{int(figs['items'] or 0):>9}"]
         cells += ["        -" if figs[k] is None else f"{figs[k]:>9.3f}" for k in FIGURES[1:]]
         print(f"  {name:<22}" + "".join(cells))
@@ -58,6 +58,8 @@ def corpus_cmd(
 ) -> None:
     """Score event coding on the world corpus: leave-country-out dev figures and the sealed split."""
     # the scorers load when the command runs, not for every command
+    from frontlines.corpus.evaluate import breakdown, leave_country_out, sealed
+    from frontlines.corpus.items import load_corpus
 
     with errors():
         corpus = load_corpus(folder)

@@ -106,7 +106,7 @@ class ReadingSqlite:
     def event_counts(self, query: EventQuery, by: Period, *, canonical: bool = True) -> list[PeriodCount]:
         """Events matching ``query`` (canonical ones, or reports) and their fatalities per period,
         oldest first. ``query.near`` is applied as its bounding box; ``limit`` and ``after`` are ignored."""
-        from frontlines.store.sqlite import _where
+        from frontlines.store.where import where_clause as _where
 
         where, params = _where(
             EventQuery(
@@ -137,7 +137,7 @@ class ReadingSqlite:
     def event_points(self, query: EventQuery, *, canonical: bool = True) -> list[EventPoint]:
         """The map points of the events matching ``query`` (canonical ones, or reports), in the order and
         with the filters, ``after`` and ``limit`` of :meth:`events`; no evidence is read."""
-        from frontlines.store.sqlite import _where
+        from frontlines.store.where import where_clause as _where
 
         where, params = _where(query)
         table = "canonical_events" if canonical else "events"

@@ -378,7 +378,3 @@ class SqliteRepository(CanonicalSqlite, ReadingSqlite, SqliteRunLog):
 
 def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
-
-
-#: The filters of an event query as SQL (kept under this name for the readers of :mod:`.reading`).
-_where = where_clause
