@@ -108,7 +108,8 @@ def ingest_since_last(
     def now() -> str:
         return clock().isoformat(timespec="seconds")
 
-    report = SinceLastReport(f"{clock():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}")
+    # the id starts with the start time to the microsecond: ids sort in start order (the run log's order)
+    report = SinceLastReport(f"{clock():%Y%m%dT%H%M%S.%f}-{uuid.uuid4().hex[:6]}")
     report.unfinished_before = [r.run_id for r in repository.ingest_runs() if r.finished is None]
     files = [(path, file_digest(path)) for path in iter_files(paths)]
     known = repository.known_digests(d for _, d in files)

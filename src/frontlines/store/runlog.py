@@ -111,7 +111,7 @@ class SqliteRunLog:
         return known
 
     def ingest_runs(self) -> list[IngestRun]:
-        """Every run, oldest first, with its files."""
+        """Every run, oldest first (by start time, then id: ids begin with the start time), with its files."""
         files: dict[str, list[FileRecord]] = {}
         for run_id, digest, path, articles, events in self._conn.execute(
             "SELECT run_id, digest, path, articles, events FROM ingested_files ORDER BY done_at, path"
