@@ -137,13 +137,14 @@ def ingest(
     source: str | None = None,
     progress: Callable[[Result], None] | None = None,
     merge_progress: MergeProgress | None = None,
+    merge: bool = True,
 ) -> IngestReport:
     """Extract events from the inputs, store articles, events and rejections, then merge every
     unmerged report into canonical events (:func:`~frontlines.merge.store.merge_pending`).
 
     One transaction per batch of ``settings.store.batch_size`` articles; articles already stored are
     skipped, so a re-run adds nothing and a killed run is completed by running it again (its
-    unfinished merge too, whatever killed it).
+    unfinished merge too, whatever killed it). ``merge=False`` leaves the merge to the caller.
     """
     report = IngestReport()
     batch_articles: list[Article] = []
@@ -200,7 +201,7 @@ def ingest(
         if len(batch_articles) + len(batch_rejections) >= settings.store.batch_size:
             flush()
     flush()
-    if isinstance(repository, CanonicalRepository):
+    if merge and isinstance(repository, CanonicalRepository):
         report.merge = merge_pending(repository, merge_progress)
     return report
 

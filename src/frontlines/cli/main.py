@@ -24,6 +24,7 @@ from frontlines.cli import (
     eval_merge,  # noqa: F401  (registers `frontlines eval merge`)
     eval_rules,  # noqa: F401  (registers `frontlines eval rules`)
 )
+from frontlines.cli.batch import batch_cmd
 from frontlines.cli.common import (
     State,
     err,
@@ -43,11 +44,13 @@ from frontlines.cli.geoparse import geoparse_cmd
 from frontlines.cli.merge import canonical_store, print_canonical, report_summary, warn_unmerged
 from frontlines.cli.merge import register as register_merge
 from frontlines.cli.output import OutputFormat, print_events, print_rejections
+from frontlines.cli.runs import print_run, runs_cmd
 from frontlines.cli.serve import register as register_serve
 from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
 from frontlines.events.explain import explain as explain_doc
 from frontlines.export import export_events
+from frontlines.incremental import ingest_since_last
 from frontlines.pipeline import Result
 from frontlines.run import events_of, extract, ingest, load_resources
 from frontlines.store import open_repository
@@ -64,6 +67,8 @@ app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 app.command("geoparse")(geoparse_cmd)
+app.command("batch")(batch_cmd)
+app.command("runs")(runs_cmd)
 register_merge(app)
 register_control(app)
 register_copy(app)
@@ -153,6 +158,13 @@ def ingest_cmd(
     map_: MapOpt = [],  # noqa: B006
     published: PublishedOpt = None,
     source: SourceOpt = None,
+    since_last: Annotated[
+        bool,
+        typer.Option(
+            "--since-last",
+            help="Read only files no earlier --since-last run finished (by content hash); keep a run record.",
+        ),
+    ] = False,
 ) -> None:
     """Extract events from articles and store articles, events and rejections."""
     with errors():
@@ -183,20 +195,24 @@ def ingest_cmd(
                     merging = progress.add_task(phase, total=total, unit="reports")
                 progress.update(merging, description=phase, completed=done, total=total)
 
-            report = ingest(
-                inputs,
-                settings,
-                resources,
-                repository,
-                today=today(),
-                field_map=field_map(map_),
-                published=published_opt(published),
-                source=source,
-                progress=tick,
-                merge_progress=merge_tick,
-            )
+            options: dict[str, Any] = {
+                "today": today(),
+                "field_map": field_map(map_),
+                "published": published_opt(published),
+                "source": source,
+                "progress": tick,
+                "merge_progress": merge_tick,
+            }
+            run = None
+            if since_last:
+                run = ingest_since_last(inputs, settings, resources, repository, **options)
+                report = run.ingest
+            else:
+                report = ingest(inputs, settings, resources, repository, **options)
         counts = repository.counts()
         repository.close()
+        if run is not None:
+            print_run(run)
         print(
             f"read {plural(report.articles_read, 'article')} ({report.duplicates} repeated in the input,"
             f" {report.articles_skipped} already stored), found {plural(report.events_found, 'event')},"

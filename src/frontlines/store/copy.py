@@ -50,6 +50,8 @@ TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
             " independent_sources fatalities_min fatalities_max outlets contradictions",
         ),
         ("canonical_reports", "event_id", "event_id canonical_id"),
+        ("ingest_runs", "run_id", "run_id started finished inputs counts"),
+        ("ingested_files", "digest", "digest path run_id articles events done_at"),
     )
 )
 _FLAGS = ("unverified", "claim")

@@ -30,6 +30,7 @@ from frontlines.store.postgres_canonical import CanonicalPostgres
 from frontlines.store.postgres_reading import ReadingPostgres
 from frontlines.store.postgres_schema import MERGE_LOCK, migrate_postgres, postgres_migrations
 from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
+from frontlines.store.runlog import PostgresRunLog
 from frontlines.store.schema import Migration
 from frontlines.store.sqlite import rejection_id
 from frontlines.store.where import where_clause
@@ -68,7 +69,7 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class PostgresRepository(CanonicalPostgres, ReadingPostgres):
+class PostgresRepository(CanonicalPostgres, ReadingPostgres, PostgresRunLog):
     """A :class:`~frontlines.store.base.Repository` in a PostgreSQL database (with PostGIS).
 
     Opening applies the migrations not yet recorded (under an advisory lock). ``clock`` gives the

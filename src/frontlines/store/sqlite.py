@@ -30,6 +30,7 @@ from frontlines.store.base import BatchCounts, EventQuery, StoreCounts, haversin
 from frontlines.store.canonical import CanonicalSqlite
 from frontlines.store.reading import ReadingSqlite
 from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
+from frontlines.store.runlog import SqliteRunLog
 from frontlines.store.schema import Migration, load_migrations, migrate
 from frontlines.store.where import where_clause
 
@@ -59,7 +60,7 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-class SqliteRepository(CanonicalSqlite, ReadingSqlite):
+class SqliteRepository(CanonicalSqlite, ReadingSqlite, SqliteRunLog):
     """A :class:`~frontlines.store.base.Repository` in one SQLite file (``":memory:"`` for tests).
 
     Opening applies the migrations not yet recorded in ``schema_migrations``. ``clock`` gives the

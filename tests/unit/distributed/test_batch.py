@@ -1,0 +1,139 @@
+"""``batch`` on a real LocalCluster of 2 worker processes (one per module): the store it makes equals
+what ``ingest`` makes of the same input, a re-run adds nothing, a worker killed mid-run loses and
+duplicates nothing, and ``--out`` writes Parquet parts (through ``--scheduler``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from distributed import Client, LocalCluster
+from typer.testing import CliRunner
+
+from frontlines.cli.main import app
+from frontlines.config import Settings
+from frontlines.distributed import ClusterError, batch, open_client
+from frontlines.run import Resources, ingest
+from frontlines.store import SqliteRepository
+from frontlines.store.base import EventQuery
+from helpers import EXAMPLES
+from unit.distributed.corpus import TODAY, write_copies
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with open_client(2) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Path:
+    """The examples folder plus a JSONL of one more copy of each example article."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(EXAMPLES, folder / "examples")
+    write_copies(folder / "copies.jsonl", settings, 1)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ingested(
+    tmp_path_factory: pytest.TempPathFactory, corpus: Path, settings: Settings, resources: Resources
+) -> Path:
+    db = tmp_path_factory.mktemp("ingest") / "ingest.db"
+    with SqliteRepository(db) as repo:
+        ingest([corpus], settings, resources, repo, today=TODAY)
+    return db
+
+
+def view(db: Path) -> tuple[object, ...]:
+    """Everything a store holds that a run decides: counts, reports, canonical events, rejections."""
+    with SqliteRepository(db) as repo:
+        canonical = sorted(
+            (c.canonical_id, c.report_ids, c.event, c.sources_count, c.independent_sources, c.contradictions)
+            for c in repo.canonical_events(EventQuery())
+        )
+        reports = sorted(repo.events(EventQuery()), key=lambda e: e.event_id)
+        rejections = sorted((r.origin, r.code) for r in repo.rejections())
+        return repo.counts(), repo.unmerged_count(), reports, canonical, rejections
+
+
+def test_batch_stores_what_ingest_stores(
+    client: Client, corpus: Path, ingested: Path, settings: Settings, tmp_path: Path
+) -> None:
+    db = tmp_path / "batch.db"
+    with SqliteRepository(db) as repo:
+        report = batch([corpus], settings, client, today=TODAY, repository=repo, partitions=5)
+    assert report.workers == 2 and report.partitions == 5
+    expected = view(ingested)
+    assert report.new_articles == expected[0].articles and report.new_events == expected[0].events
+    assert len(expected[3]) > 0
+    assert view(db) == expected
+    with SqliteRepository(db) as repo:
+        again = batch([corpus], settings, client, today=TODAY, repository=repo)
+    assert (again.new_articles, again.new_events, again.articles_read) == (0, 0, 0)
+    assert again.articles_skipped == expected[0].articles
+    assert view(db) == expected
+
+
+def test_batch_with_a_worker_killed_mid_run_loses_and_duplicates_nothing(
+    client: Client, corpus: Path, ingested: Path, settings: Settings, tmp_path: Path
+) -> None:
+    before = client.run(os.getpid)
+    killed: list[int] = []
+
+    def kill_one_worker(done: int, total: int | None, articles: int) -> None:
+        if not killed:  # the first partition is written; the others are running or queued
+            pid = next(iter(before.values()))
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    db = tmp_path / "killed.db"
+    with SqliteRepository(db) as repo:
+        report = batch(
+            [corpus], settings, client, today=TODAY, repository=repo, partitions=12, progress=kill_one_worker
+        )
+    assert killed and report.partitions >= 10  # 76 articles in partitions of 7
+    client.wait_for_workers(2, timeout=60)
+    assert killed[0] not in client.run(os.getpid).values()  # the nanny started a new worker process
+    assert view(db) == view(ingested)
+
+
+def test_cli_batch_out_writes_parquet_parts_through_a_scheduler(
+    client: Client, corpus: Path, ingested: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "reports.parquet"
+    address = client.scheduler.address
+    args = ["batch", str(corpus), "--scheduler", address, "--partitions", "3", "--out", str(out)]
+    runner = CliRunner()
+    result = runner.invoke(app, args, env={"FRONTLINES_TODAY": TODAY.isoformat()})
+    assert result.exit_code == 0, result.output
+    parts = sorted(out.glob("part-*.parquet"))
+    assert len(parts) == 3
+    ids = sorted(row for p in parts for row in pq.read_table(p, columns=["event_id"]).column(0).to_pylist())
+    with SqliteRepository(ingested) as repo:
+        assert ids == sorted(e.event_id for e in repo.events(EventQuery()))
+    again = runner.invoke(app, args, env={"FRONTLINES_TODAY": TODAY.isoformat()})
+    assert again.exit_code == 0 and "(3 written before)" in again.stdout
+    assert sorted(out.glob("part-*.parquet")) == parts
+
+
+def test_open_client_names_an_unreachable_scheduler() -> None:
+    with (
+        pytest.raises(ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"),
+        open_client(scheduler="tcp://127.0.0.1:9", timeout=1),
+    ):
+        pass
+
+
+def test_batch_names_a_scheduler_without_workers(settings: Settings, tmp_path: Path) -> None:
+    with (
+        LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as empty,
+        pytest.raises(ClusterError, match="has no worker"),
+    ):
+        batch([EXAMPLES], settings, empty, today=TODAY, out=tmp_path / "reports.parquet")
