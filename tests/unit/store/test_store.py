@@ -374,3 +374,27 @@ def test_store_load_migrations_reads_numbered_files(tmp_path: Path) -> None:
     (tmp_path / "0002_again.sql").write_text("CREATE TABLE c (x);\n")
     with pytest.raises(StoreError, match="0002"):
         load_migrations(tmp_path)
+
+
+def test_store_run_log_records_runs_and_finished_files(repo: Store) -> None:
+    from frontlines.store.runlog import FileRecord, RunLog
+
+    assert isinstance(repo, RunLog)
+    repo.start_ingest_run("2024-01-01T00:00:00-a", ["feed/"], started="2024-01-01T00:00:00")
+    repo.record_file("2024-01-01T00:00:00-a", FileRecord("d1", "feed/a.jsonl", 3, 4), done_at="t1")
+    # a file recorded before keeps its first record
+    repo.record_file("2024-01-01T00:00:00-a", FileRecord("d1", "feed/a2.jsonl", 9, 9), done_at="t2")
+    repo.start_ingest_run("2024-01-02T00:00:00-b", ["feed/"], started="2024-01-02T00:00:00")
+    repo.finish_ingest_run("2024-01-02T00:00:00-b", {"articles": 0}, finished="2024-01-02T00:01:00")
+    assert repo.known_digests(["d1", "d2", "d1"]) == {"d1"}
+    killed, finished = repo.ingest_runs()
+    assert (killed.finished, killed.inputs, killed.files) == (
+        None,
+        ("feed/",),
+        (FileRecord("d1", "feed/a.jsonl", 3, 4),),
+    )
+    assert (finished.finished, dict(finished.counts), finished.files) == (
+        "2024-01-02T00:01:00",
+        {"articles": 0},
+        (),
+    )
