@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from distributed import Client, Future, as_completed
@@ -33,8 +33,9 @@ from frontlines.distributed.partitions import (
 from frontlines.distributed.worker import extract_partition, warm_up
 from frontlines.export_parquet import write_parquet
 from frontlines.ingest import read_inputs
-from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending
+from frontlines.merge.store import MergeProgress, merge_pending
 from frontlines.model import Article, Rejection
+from frontlines.run import IngestReport
 from frontlines.store.base import CanonicalRepository, Repository
 
 #: Partitions in flight per worker: enough to keep each busy while the client writes.
@@ -47,24 +48,13 @@ BatchProgress = Callable[[int, int | None, int], None]
 
 
 @dataclass(slots=True)
-class BatchReport:
-    """What one batch run read, extracted and added (the same counts as ``IngestReport``)."""
+class BatchReport(IngestReport):
+    """What one batch run read, extracted and added: ``IngestReport``'s counts and the partitions."""
 
     workers: int = 0
     partitions: int = 0
     #: Parquet parts found written by an earlier run (``--out``), not computed again.
     parts_kept: int = 0
-    articles_read: int = 0
-    articles_skipped: int = 0
-    duplicates: int = 0
-    events_found: int = 0
-    rejected: int = 0
-    undated_events: int = 0
-    new_articles: int = 0
-    new_events: int = 0
-    new_rejections: int = 0
-    warnings: list[str] = field(default_factory=list)
-    merge: MergeSummary | None = None
 
 
 @dataclass(frozen=True, slots=True)
