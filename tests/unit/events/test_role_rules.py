@@ -9,21 +9,17 @@ import pytest
 
 from frontlines.events.explain import explain
 from frontlines.events.role_rules import RULE_IDS, RULES, RoleRule
-from helpers import SHARED_DATA, run_article
+from helpers import model_decides, run_article
 
 PUBLISHED = dt.date(2016, 5, 9)
-#: Examples the classifier decides before the rule: trained without ../shared/data's corpus items (a
-#: clone without the shared data), it reads them otherwise.
+#: Examples the classifier decides before the rule (see helpers.model_decides).
 MODEL_DECIDES = {"attack-on-civilians-not-clash-fires-0"}
-_WITHOUT_SHARED = pytest.mark.xfail(
-    not SHARED_DATA.exists(), reason="classifier trained without ../shared/data", strict=False
-)
 FIRES = [
     pytest.param(
         rule,
         text,
         id=f"{rule.id}-fires-{i}",
-        marks=[_WITHOUT_SHARED] if f"{rule.id}-fires-{i}" in MODEL_DECIDES else [],
+        marks=[model_decides] if f"{rule.id}-fires-{i}" in MODEL_DECIDES else [],
     )
     for rule in RULES
     for i, text in enumerate(rule.fires)

@@ -12,21 +12,17 @@ from frontlines.config import Settings
 from frontlines.events.explain import explain
 from frontlines.events.sentence_rules import REQUIRED, RULE_IDS, RULES, SentenceRule
 from frontlines.model import Doc
-from helpers import SHARED_DATA, run_article
+from helpers import model_decides, run_article
 
 PUBLISHED = dt.date(2016, 5, 9)
-#: Examples the classifier decides before the rule: trained without ../shared/data's corpus items (a
-#: clone without the shared data), it reads them otherwise.
+#: Examples the classifier decides before the rule (see helpers.model_decides).
 MODEL_DECIDES = {"model-retell-fires-0", "background-fires-0"}
-_WITHOUT_SHARED = pytest.mark.xfail(
-    not SHARED_DATA.exists(), reason="classifier trained without ../shared/data", strict=False
-)
 FIRES = [
     pytest.param(
         rule,
         text,
         id=f"{rule.id}-fires-{i}",
-        marks=[_WITHOUT_SHARED] if f"{rule.id}-fires-{i}" in MODEL_DECIDES else [],
+        marks=[model_decides] if f"{rule.id}-fires-{i}" in MODEL_DECIDES else [],
     )
     for rule in RULES
     for i, text in enumerate(rule.fires)
