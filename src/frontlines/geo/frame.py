@@ -11,6 +11,13 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
   geo_precision 2, never 1 (precision 1 claims the named place itself was found).
 - ``district-at-town``: "X district" or "the X area" resolved to the town X is located at
   geo_precision 2: the unit the text names is larger than the town that stands for it.
+- ``stray-namesake``: a town resolved to a country nothing else in the text names ("Kani township"
+  in a story about Sagaing region -> Kani, Japan; "Let Yet Kone village (Depayin township,
+  Sagaing)" -> Koné, New Caledonia) is a namesake of a place the gazetteer lacks. When its sentence
+  names a region, a place of the story's focus country or a large city in another country, that place stands
+  for it approximately (geo_precision 2, or 3 for a province: ACLED codes a village the gazetteer
+  lacks at the nearest known place). Capitals and large cities are not strays ("Kyiv" needs no
+  other mention of Ukraine), nor is a town near the story's places (a border town across it).
 - ``sentence-frame``: a name's candidates inside the country or first-level unit its own sentence
   names ("... in Deir ez-Zor province", "In Libya, militias clashed in Homs") rank before namesakes
   elsewhere: the sentence's country stands in for the article's focus country.
@@ -126,6 +133,78 @@ def unknown_within(items: Sequence[Item], text: str) -> None:
             continue
         item.ctx = Context(item.ctx.role, True, item.ctx.unit)
         item.rules.append("unknown-within")
+
+
+#: Rule stray-namesake: a place this populous (or a capital) is never a stray namesake.
+STRAY_MAX_POPULATION = 1_000_000
+#: A stray namesake lies at least this far from the place that stands for it: a town across a
+#: border from the story's places ("Syrian troops took Qara and shelled Arsal") is no namesake.
+STRAY_MIN_KM = 300.0
+#: Kinds a stray namesake may be: a town or a small unit, never a country or a first-level unit.
+_STRAY_KINDS = frozenset({"city", "district", "admin2", "admin3"})
+#: Kinds that may stand for a stray namesake whatever the focus country.
+_HOLDER_KINDS = frozenset({"admin1", "admin2", "admin3", "district"})
+
+
+def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: frozenset[str]) -> None:
+    """Rule stray-namesake (see the module docstring)."""
+    best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
+    support: dict[str, int] = {}
+    for item in items:
+        if id(item) in best:
+            countries = (
+                {p.country_code for p in item.candidates}
+                if item.span.source == "demonym"
+                else {best[id(item)].country_code}
+            )
+            for country in countries:
+                support[country] = support.get(country, 0) + 1
+    for item in items:
+        place = best.get(id(item))
+        if (
+            place is None
+            or item.span.source == "demonym"
+            or place.kind not in _STRAY_KINDS
+            or place.population >= STRAY_MAX_POPULATION
+            or place.place_id in capitals
+            or support.get(place.country_code, 0) > 1
+        ):
+            continue
+        holder = _frame_holder(item, items, best, place.country_code, focus)
+        if holder is None or scoring.distance_km(place, holder) < STRAY_MIN_KM:
+            continue
+        item.candidates, item.scores, item.respelled = [holder], [0.0], set()
+        item.ctx = Context(item.ctx.role, True, item.ctx.unit)
+        item.rules.append("stray-namesake")
+
+
+def _frame_holder(
+    item: Item, items: Sequence[Item], best: dict[int, Place], stray: str, focus: str | None
+) -> Place | None:
+    """The place of ``item``'s sentence that stands for a stray namesake: its container, else the
+    first region or focus-country place after it in the sentence, else the last one before it."""
+
+    def fits(other: Item) -> bool:
+        place = best.get(id(other))
+        return (
+            other is not item
+            and place is not None
+            and other.span.source != "demonym"
+            and place.country_code != stray
+            and place.kind != "country"
+            and (
+                place.kind in _HOLDER_KINDS
+                or place.country_code == focus
+                or place.population >= STRAY_MAX_POPULATION
+            )
+        )
+
+    if item.container is not None and fits(item.container):
+        return best[id(item.container)]
+    same = [o for o in items if o.sentence == item.sentence and fits(o)]
+    after = [o for o in same if o.span.start > item.span.start]
+    chosen = after[0] if after else (same[-1] if same else None)
+    return best[id(chosen)] if chosen is not None else None
 
 
 #: Rule sentence-frame: a candidate inside the province, oblast or state its sentence names ("X

@@ -48,6 +48,7 @@ from frontlines.geo.focus import (
 )
 from frontlines.geo.frame import (
     parts_of_cities,
+    stray_namesakes,
     unknown_within,
 )
 from frontlines.geo.gazetteer import Gazetteer
@@ -491,6 +492,7 @@ def resolve_scored(
 
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
+    stray_namesakes(items, focus, capitals)
     unknown_within(items, text)
     items = _named_facilities(items, text, focus)
     out: list[ScoredMention] = []

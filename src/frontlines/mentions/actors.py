@@ -221,7 +221,7 @@ class ActorDictionary:
         # "Russian Shahed drones", "Turkish Bayraktar TB2 drones", "a Russian Mi-24 attack helicopter":
         # up to three model names or words for a craft's role may stand between demonym and head.
         self._demonym_re = re.compile(
-            rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{_CRAFT_ROLES})\s+){{0,3}}(?P<head>{heads})(?![\w-])"
+            rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{_CRAFT_ROLES})\s+){{0,3}}(?P<head>(?i:{heads}))(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")

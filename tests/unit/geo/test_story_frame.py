@@ -43,6 +43,11 @@ WORLD = [
     ("a:poltava", "Poltava", "UA", 49.6, 34.3, "admin1", 1_400_000, "Poltava"),
     ("g:poltava", "Poltava", "UA", 49.59, 34.55, "city", 284_942, "Poltava"),
     ("a:dnipro", "Dnipropetrovsk", "UA", 48.4, 35.0, "admin1", 3_200_000, "Dnipropetrovsk"),
+    ("c:JP", "Japan", "JP", 36.0, 138.0, "country", 125_000_000, None),
+    ("c:MM", "Myanmar", "MM", 21.0, 96.0, "country", 54_000_000, None),
+    ("g:kani", "Kani", "JP", 35.40, 137.06, "city", 100_000, "Gifu"),
+    ("a:sagaing", "Sagaing", "MM", 24.0, 95.5, "admin1", 5_300_000, "Sagaing"),
+    ("g:damascus", "Damascus", "SY", 33.51, 36.29, "city", 2_500_000, "Damascus"),
 ]
 
 
@@ -155,3 +160,30 @@ def test_precision_a_place_the_gazetteer_lacks_is_placed_approximately(geoparse,
 )
 def test_precision_tells_how_exactly_a_place_was_found(geoparse, text, name, precision) -> None:
     assert geo_precision(geoparse(text)[name].mention) == precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A junta aircraft bombed a monastery in Sagaing region's Kani township on Sunday, killing nine.",
+        "On 12 May 2024, soldiers burned houses in Kani (Sagaing). 3 fatalities.",
+    ],
+)
+def test_stray_namesake_abroad_gives_way_to_the_region_the_sentence_names(geoparse, text: str) -> None:
+    kani = geoparse(text)["Kani"]
+    assert kani.mention.place.place_id == "a:sagaing"  # not Kani, Japan: nothing else names Japan
+    assert geo_precision(kani.mention) == GeoPrecision.REGION  # known only as far as the region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese police said a fire in Kani killed two; Sagaing region was calm.",  # Japan is named
+        "Jets struck Damascus on Monday; fighting went on in Sagaing region.",  # a large city is no stray
+    ],
+)
+def test_stray_namesake_not_when_its_country_is_named_or_it_is_large(geoparse, text: str) -> None:
+    found = geoparse(text)
+    name = "Kani" if "Kani" in found else "Damascus"
+    assert found[name].mention.place.country_code in ("JP", "SY")
+    assert geo_precision(found[name].mention) == GeoPrecision.PLACE
