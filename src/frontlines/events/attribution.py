@@ -38,11 +38,14 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
         "agent-after",
         _words(
             r"\bcarried\s+out\s+by|\b(?:was\s+)?blamed\s+on|\battribut(?:ed|ing)\s+(?:it\s+|the\s+\w+\s+)?to"
+            r"|\b(?:planted|laid|mined|placed)\s+by|\blinked\s+(?:[\w-]+\s+){0,4}?to"
         ),
         "after",
         (
             "The raid was carried out by Russian planes.",
             "Local officials attributed the shelling to the RSF.",
+            "Residents said the fields had been mined by Houthi forces.",
+            "Police linked the family to the JAD network.",
         ),
     ),
     AttributionRule(
@@ -54,12 +57,12 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
     AttributionRule(
         "agent-before",
         _words(
-            r"\bclaimed(?:\s+responsibility|\s+the\s+(?:attack|bombing|strike|killings?|blast))?(?=\s*(?:[.;,]|$|for\b))"
+            r"\bclaimed(?:\s+responsibility|\s+it|\s+the\s+(?:attack|bombing|strike|killings?|blast))?(?=\s*(?:[.;,]|$|for\b))"
             r"|\bwas\s+behind|\bresponsible\s+for\s+the\s+(?:attack|bombing|strike|blast)"
             r"|\b(?:was|were|is|are)?\s*suspected(?=\s*[.;,]|$)"
         ),
         "before",
-        ("Sinai Province claimed.", "Jabhat al-Nusra claimed responsibility.", "JNIM suspected."),
+        ("Sinai Province claimed.", "Jabhat al-Nusra claimed responsibility.", "JNIM suspected.", "IS claimed it."),
     ),
 )
 
