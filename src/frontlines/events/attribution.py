@@ -62,7 +62,12 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
             r"|\b(?:was|were|is|are)?\s*suspected(?=\s*[.;,]|$)"
         ),
         "before",
-        ("Sinai Province claimed.", "Jabhat al-Nusra claimed responsibility.", "JNIM suspected.", "IS claimed it."),
+        (
+            "Sinai Province claimed.",
+            "Jabhat al-Nusra claimed responsibility.",
+            "JNIM suspected.",
+            "IS claimed it.",
+        ),
     ),
 )
 

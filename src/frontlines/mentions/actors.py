@@ -51,6 +51,16 @@ def _country_demonyms() -> dict[str, str]:
     return out
 
 
+def _country_names() -> dict[str, str]:
+    """Country names ("Russia" -> RU) from the demonym table's places, and "US" / "U.S."."""
+    out = {"US": "US", "U.S.": "US"}
+    for place in DEMONYM_PLACES.values():
+        code = country_code(place)
+        if code is not None and place[:1].isupper():
+            out[place] = code
+    return out
+
+
 #: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
 _CRAFT_ROLES = "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military"
 
@@ -89,6 +99,28 @@ _FOLD = str.maketrans(string.ascii_uppercase + "\n\t", string.ascii_lowercase + 
 _SPACE = str.maketrans("\n\t", "  ")
 
 
+#: Rule state-as-agent: a country's name as the doer of a military act names its military forces:
+#: "Russia launched Kalibr missiles", "Ukraine retook the village", "was retaken by Ukraine".
+_AGENT_VERBS = (
+    r"launched|fired|struck|shelled|bombed|bombarded|attacked|retook|recaptured|captured|seized|sank|sunk"
+    r"|shot\s+down|downed|deployed|hit|targeted|intercepted|destroyed|liberated|invaded|pounded|conducted"
+    r"|carried\s+out|raided|ambushed|killed|advanced|redeployed|sent\s+(?:troops|reinforcements)"
+)
+_PASSIVE_VERBS = (
+    r"retaken|recaptured|captured|taken|seized|liberated|launched|fired|carried\s+out|shot\s+down|downed"
+    r"|destroyed|hit|struck|intercepted|deployed|conducted|bombed|shelled|attacked|invaded|occupied|killed"
+)
+#: A preposition before a country's name makes it a place ("in Syria killed").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|of|from|to|into|across|near|within|throughout|inside|at|over|on)\s+$", re.IGNORECASE
+)
+#: Words that may stand between the state and its verb ("Russia reportedly launched").
+_AGENT_FILLERS = (
+    r"(?:(?:has|had|have|reportedly|also|then|again|later|allegedly|apparently|now|forces)\s+){0,2}"
+)
+#: Rule craft-model: a demonym before a craft's model ("two Russian Sukhoi Su-25s", "a Ukrainian
+#: Mi-8") names that state's military: the model, with a digit, is the head.
+_CRAFT_MODEL = r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][A-Za-z]*-?\d[\w-]*"
 #: The verbs of ``_believed_re``: a cheap test that a text can hold such a mention at all.
 _BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have)|identified\s+as")
 
@@ -207,6 +239,12 @@ class ActorDictionary:
                 exact[alias] = ActorRef("actor", named.name, named.country)
         # One table of demonyms for places and actors (geo.wordlists), the dictionary's own on top.
         self._demonyms: dict[str, str] = {**_country_demonyms(), **data.get("demonyms", {})}
+        #: Country names (and "US") as the doers of a military act (rule state-as-agent); with "'s"
+        #: they are demonyms too ("Russia's forces").
+        self._states: dict[str, str] = _country_names()
+        for name, code in self._states.items():
+            self._demonyms.setdefault(f"{name}'s", code)
+            self._demonyms.setdefault(f"{name}’s", code)
         self._demonym_heads = demonym_heads
         for alias, ref in exact.items():
             self._alias[alias.lower()] = ref
@@ -222,6 +260,12 @@ class ActorDictionary:
         # up to three model names or words for a craft's role may stand between demonym and head.
         self._demonym_re = re.compile(
             rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{_CRAFT_ROLES})\s+){{0,3}}(?P<head>(?i:{heads}))(?![\w-])"
+        )
+        self._craft_re = re.compile(rf"(?P<dem>{demonym})\s+(?P<head>{_CRAFT_MODEL})(?![\w-])")
+        states = _alternation(self._states)
+        self._state_agent_re = re.compile(
+            rf"(?<![\w-])(?:the\s+)?(?P<state>{states})\s+{_AGENT_FILLERS}(?:{_AGENT_VERBS})\b"
+            rf"|\b(?:{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?(?P<by>{states})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
@@ -246,7 +290,10 @@ class ActorDictionary:
 
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mention in ``text``, non-overlapping, longest first where two overlap."""
-        found: list[ActorMention] = []
+        # The dictionary's aliases first: on a tie of span the sort keeps them ("Libyan National Army"
+        # is a named group, not "Libyan ... Army").
+        found: list[ActorMention] = _leftmost_longest(_whole_words(self._cs, text.translate(_SPACE), text))
+        found.extend(_leftmost_longest(_whole_words(self._ci, text.translate(_FOLD), text)))
         # The "believed to be" pattern is slow (every head at every word): run it only where its verb is.
         believed = self._believed_re.finditer(text) if _BELIEVED_CUE.search(text) else iter(())
         for m in itertools.chain(self._demonym_matches(text), believed):
@@ -261,8 +308,16 @@ class ActorDictionary:
                 ref = ActorRef("role", role, self._demonyms[joined["dem"]])
                 found.append(ActorMention(joined.start(), joined.end("dem"), joined["dem"], ref))
                 start = joined.start()
-        found.extend(_leftmost_longest(_whole_words(self._cs, text.translate(_SPACE), text)))
-        found.extend(_leftmost_longest(_whole_words(self._ci, text.translate(_FOLD), text)))
+        for m in self._craft_re.finditer(text):
+            if _word_edge(text, m.start() - 1):
+                ref = ActorRef("role", "military", self._demonyms[m["dem"]])
+                found.append(ActorMention(m.start(), m.end(), m[0], ref))
+        for m in self._state_agent_re.finditer(text):
+            group = "state" if m["state"] else "by"
+            if group == "state" and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "clashes in Syria killed five": a place, not a doer
+            ref = ActorRef("role", "military", self._states[re.sub(r"\s+", " ", m[group])])
+            found.append(ActorMention(m.start(group), m.end(group), m[group], ref))
         return _leftmost_longest(found)
 
     def _demonym_matches(self, text: str) -> Iterator[re.Match[str]]:

@@ -402,3 +402,29 @@ def test_actors_demonyms_of_every_country_name_its_forces() -> None:
     dictionary = ActorDictionary.load()
     found = {(m.text, m.ref.country) for m in dictionary.find("Thai and Cambodian troops exchanged fire.")}
     assert {("Thai", "TH"), ("Cambodian troops", "KH")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("On 23 July, Russia launched Kalibr missiles at the port.", "Russia", "RU"),
+        ("The village of Ruska Lozova was retaken by Ukraine.", "Ukraine", "UA"),
+        ("Two Russian Sukhoi Su-25s conducted airstrikes in Irpin.", "Russian Sukhoi Su-25s", "RU"),
+        ("An airstrike by the Russian Air Force hit a barracks in Desna.", "Russian Air Force", "RU"),
+        ("Sudan's army shelled the market.", "Sudan's army", "SD"),
+    ],
+)
+def test_actors_states_named_as_doers_name_their_forces(actors, text, mention, country) -> None:
+    found = {m.text: m.ref for m in actors.find(text)}
+    assert found[mention] == ActorRef("role", "military", country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes in Syria killed five people on Monday.",
+        "Fighting across Ukraine killed dozens overnight.",
+    ],
+)
+def test_actors_a_country_that_is_a_place_is_no_doer(actors, text) -> None:
+    assert [m for m in actors.find(text) if m.text in ("Syria", "Ukraine")] == []
