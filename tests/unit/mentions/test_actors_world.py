@@ -239,7 +239,7 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             "Insurgents of Ahlu Sunnah Wa-Jama'a attacked Mocimboa da Praia.",
             "MZ",
             dt.date(2020, 8, 12),
-            [("Ahlu Sunnah Wa-Jama'a", "ASWJ: Ahlu Sunnah Wa-Jama'a (Mozambique)", 2)],
+            [("Ahlu Sunnah Wa-Jama'a", "Islamic State (Mozambique)", 2)],
         ),
         (
             "Ambazonian separatists burned a school in Bamenda.",
