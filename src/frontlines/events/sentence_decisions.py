@@ -36,6 +36,21 @@ DATELINE_REACH = 80
 _PRIOR = re.compile(
     r"\b(?:recently|previously|formerly|already|once|had(?:\s+been)?|have\s+been)\s+$", re.IGNORECASE
 )
+#: "after weeks of fighting": a stretch of fighting told as what led to the sentence's event.
+_AFTER_STRETCH = re.compile(
+    r"\bafter\s+(?:(?:several|many|more\s+than\s+a|a|two|three|four|\d+)\s+)?(?:hours|days|weeks|months|years)"
+    r"\s+of\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: "the Arakan Army said on Wednesday it had captured": a past perfect in reported speech is the news
+#: itself, not background.
+_REPORTED_PERFECT = re.compile(
+    r"\b(?:said|says|announced|claimed|reported|stated|added|confirmed)\b[^.;]{0,40}?\b(?:it|they|he|she|we)"
+    r"\s+had(?:\s+been)?\s+$",
+    re.IGNORECASE,
+)
+#: How far back the reported-speech and stretch patterns read.
+REPORTED_REACH = 70
 #: "the clashes", "the protests", "the attack": a trigger that refers back to an event already told.
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: "against the kidnapping of", "over the arrest of": what a protest is about.
@@ -107,8 +122,17 @@ def _narrowed(c: Clause, kept: list[Trigger], why: str) -> str | None:
 
 def prior(c: Clause, story: Story) -> str | None:
     """Rule ``prior`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    kept = [t for t in c.triggers if not _PRIOR.search(c.before(t.start, PRIOR_REACH))]
+    kept = [t for t in c.triggers if not _told_before(c, t)]
     return _narrowed(c, kept, "a trigger told as past background")
+
+
+def _told_before(c: Clause, t: Trigger) -> bool:
+    """Whether a trigger is told as what came before the sentence's event ("a town recently captured
+    by", "after weeks of fighting"), not as the news ("said it had captured")."""
+    wide = c.before(t.start, REPORTED_REACH)
+    if _AFTER_STRETCH.search(wide):
+        return True
+    return _PRIOR.search(c.before(t.start, PRIOR_REACH)) is not None and not _REPORTED_PERFECT.search(wide)
 
 
 def aside(c: Clause, story: Story) -> str | None:

@@ -119,8 +119,14 @@ RULES: tuple[SentenceRule, ...] = (
         "the sentence's event",
         _TRIGGER_WINDOW.format(d.PRIOR_REACH),
         d.prior,
-        fires=("On Sunday, Ukrainian troops shelled Avdiivka, a town recently captured by Russian forces.",),
-        misses=("On Sunday, Russian forces captured Avdiivka.",),
+        fires=(
+            "On Sunday, Ukrainian troops shelled Avdiivka, a town recently captured by Russian forces.",
+            "The RSF said on Thursday it had captured the army base in Nyala after weeks of fighting.",
+        ),
+        misses=(
+            "On Sunday, Russian forces captured Avdiivka.",
+            "The Arakan Army said on Wednesday it had captured the town of Ann.",
+        ),
     ),
     SentenceRule(
         "aside",
