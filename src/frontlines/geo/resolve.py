@@ -355,7 +355,12 @@ def _link(items: list[Item], text: str) -> None:
 def _filter(items: list[Item], persons: set[str]) -> list[Item]:
     """Rule 2: common words, names used for persons in the article and common surnames that only small
     places bear need locative evidence in the article."""
-    located = {fold(i.span.query) for i in items if i.ctx.role not in ("other", "speaker") or i.ctx.near}
+    # An organisation's name is no evidence that a word in it is a place ("the Observatory for Human Rights").
+    located = {
+        fold(i.span.query)
+        for i in items
+        if i.ctx.role not in ("other", "speaker", "organisation_base") or i.ctx.near
+    }
     kept = []
     for item in items:
         key = fold(item.span.query)

@@ -121,6 +121,8 @@ _AGENT_FILLERS = (
 #: Rule craft-model: a demonym before a craft's model ("two Russian Sukhoi Su-25s", "a Ukrainian
 #: Mi-8") names that state's military: the model, with a digit, is the head.
 _CRAFT_MODEL = r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][A-Za-z]*-?\d[\w-]*"
+#: A craft's model ("Su-25", "TB2"): a cheap test that a text can hold a craft-model mention.
+_MODEL_CUE = re.compile(r"\b[A-Z][A-Za-z]*-?\d")
 #: The verbs of ``_believed_re``: a cheap test that a text can hold such a mention at all.
 _BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have)|identified\s+as")
 
@@ -263,9 +265,10 @@ class ActorDictionary:
         )
         self._craft_re = re.compile(rf"(?P<dem>{demonym})\s+(?P<head>{_CRAFT_MODEL})(?![\w-])")
         states = _alternation(self._states)
-        self._state_agent_re = re.compile(
-            rf"(?<![\w-])(?:the\s+)?(?P<state>{states})\s+{_AGENT_FILLERS}(?:{_AGENT_VERBS})\b"
-            rf"|\b(?:{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?(?P<by>{states})(?![\w-])"
+        # Two patterns, each opening with a literal alternation the regex engine can skip to.
+        self._state_agent_re = re.compile(rf"(?P<state>{states})\s+{_AGENT_FILLERS}(?:{_AGENT_VERBS})\b")
+        self._state_by_re = re.compile(
+            rf"(?:{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
@@ -308,17 +311,26 @@ class ActorDictionary:
                 ref = ActorRef("role", role, self._demonyms[joined["dem"]])
                 found.append(ActorMention(joined.start(), joined.end("dem"), joined["dem"], ref))
                 start = joined.start()
-        for m in self._craft_re.finditer(text):
+        crafts = self._craft_re.finditer(text) if _MODEL_CUE.search(text) else iter(())
+        for m in crafts:
             if _word_edge(text, m.start() - 1):
                 ref = ActorRef("role", "military", self._demonyms[m["dem"]])
                 found.append(ActorMention(m.start(), m.end(), m[0], ref))
         for m in self._state_agent_re.finditer(text):
-            group = "state" if m["state"] else "by"
-            if group == "state" and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if not _word_edge(text, m.start() - 1) or _PLACE_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
                 continue  # "clashes in Syria killed five": a place, not a doer
-            ref = ActorRef("role", "military", self._states[re.sub(r"\s+", " ", m[group])])
-            found.append(ActorMention(m.start(group), m.end(group), m[group], ref))
+            found.append(self._state_mention(m))
+        for m in self._state_by_re.finditer(text):
+            if _word_edge(text, m.start() - 1):
+                found.append(self._state_mention(m))
         return _leftmost_longest(found)
+
+    def _state_mention(self, m: re.Match[str]) -> ActorMention:
+        """Rule state-as-agent: the state a match names, as its military."""
+        ref = ActorRef("role", "military", self._states[re.sub(r"\s+", " ", m["state"])])
+        return ActorMention(m.start("state"), m.end("state"), m["state"], ref)
 
     def _demonym_matches(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of the demonym pattern that begin a word ("pro-Russian forces" is not one)."""
