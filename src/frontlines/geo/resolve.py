@@ -109,6 +109,11 @@ _FACILITY_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: Kinds of the article's places near which a name spelled otherwise may be found (rule 6).
 _ANCHOR_KINDS = frozenset({"city", "district", "admin2", "admin3"})
+#: Words after a place that make an organisation its own local body (rule 2).
+_LOCAL_BODY_AFTER = re.compile(
+    r"\s+(?:Borough|County|City|Town|Council|Township|Municipality|Municipal|Police|Sheriff|Mayor|"
+    r"Province|Provincial|Governorate|District|Regional|State)\b"
+)
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
 
@@ -352,14 +357,16 @@ def _link(items: list[Item], text: str) -> None:
                 cur.ctx = Context(cur.ctx.role, cur.ctx.near, "region")  # "Buffalo, New York"
 
 
-def _filter(items: list[Item], persons: set[str]) -> list[Item]:
+def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
     """Rule 2: common words, names used for persons in the article and common surnames that only small
     places bear need locative evidence in the article."""
-    # An organisation's name is no evidence that a word in it is a place ("the Observatory for Human Rights").
+    # An organisation's name is evidence of a place only when it is the place's own body ("Reading
+    # Borough officials"): "the Syrian Observatory for Human Rights" says nothing of a town Human.
     located = {
         fold(i.span.query)
         for i in items
-        if i.ctx.role not in ("other", "speaker", "organisation_base") or i.ctx.near
+        if (i.ctx.role not in ("other", "speaker") or i.ctx.near)
+        and not (i.ctx.role == "organisation_base" and not _LOCAL_BODY_AFTER.match(text, i.span.end))
     }
     kept = []
     for item in items:
@@ -448,7 +455,7 @@ def resolve_scored(
 
     items, persons = _recognise(text, sentences, spans, lookup)
     _link(items, text)
-    items = _filter(items, persons)
+    items = _filter(items, persons, text)
 
     votes: dict[str, float] = defaultdict(float)
     datelines = set(dateline_spans(text))
