@@ -12,20 +12,29 @@ from frontlines.store.base import (
     country_iso3,
     normalise_event_type,
 )
+from frontlines.store.search import fts5_match, search_terms
 
 Dialect = Literal["sqlite", "postgresql"]
 
 #: Metres added to a PostGIS ``near`` prefilter on top of BOX_MARGIN, so no point on the circle's edge
 #: is lost to PostGIS's sphere radius differing from ours in the ninth digit.
 _PREFILTER_SLACK_M = 1.0
+#: The FTS5 index of each events table's notes (SQLite migration 0005).
+FTS_TABLES = {"events": "events_fts", "canonical_events": "canonical_fts"}
+#: PostgreSQL's text-search configuration; the expression must be the one its GIN indexes are built on.
+_PG_VECTOR = "to_tsvector('simple', notes)"
 
 
-def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for the filters of ``query``.
+def where_clause(
+    query: EventQuery, dialect: Dialect = "sqlite", *, table: str = "events"
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for the filters of ``query`` on ``table`` (``events`` or
+    ``canonical_events``).
 
     SQLite takes ``?`` parameters and filters ``near`` by a bounding box on the lat/lon index;
     PostgreSQL takes ``%s`` and filters it with ``ST_DWithin`` on the GiST-indexed ``geog`` point.
-    Either is a prefilter: the caller checks the exact great-circle distance.
+    Either is a prefilter: the caller checks the exact great-circle distance. ``text`` is a word
+    search (:mod:`frontlines.store.search`): FTS5 on SQLite, the notes' tsvector on PostgreSQL.
     """
     pg = dialect == "postgresql"
     mark = "%s" if pg else "?"
@@ -55,8 +64,7 @@ def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[s
         where.append(f"sub_event_type = {mark}")
         params.append(normalise_event_type(query.sub_event_type).value)
     if query.text is not None:
-        where.append("strpos(lower(notes), lower(%s)) > 0" if pg else "instr(fl_casefold(notes), ?)")
-        params.append(query.text.strip().casefold())
+        where.append(_text(search_terms(query.text), table, pg, params))
     if query.ids is not None:
         if pg:
             where.append("event_id = ANY(%s)")
@@ -102,3 +110,13 @@ def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any])
         else f"(longitude >= {mark} OR longitude <= {mark})"
     )
     return [f"latitude BETWEEN {mark} AND {mark}", lon]
+
+
+def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any]) -> str:
+    """The condition that every term (a word or a phrase) is in the notes."""
+    if pg:
+        params += list(terms)
+        return f"{_PG_VECTOR} @@ (" + " && ".join("phraseto_tsquery('simple', %s)" for _ in terms) + ")"
+    fts = FTS_TABLES[table]
+    params.append(fts5_match(terms))
+    return f"rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
