@@ -7,7 +7,7 @@ between runs; it is rebuilt when it holds another N). Requests go through the re
 (Starlette's TestClient: routing, validation, store, JSON; no network).
 
 Run: ``.venv/bin/python bench/api.py [--events 1000000] [--db /tmp/frontlines-bench-api.db]
-[--requests 200]``. Prints figures; asserts nothing.
+[--requests 200] [--only LABEL-PART]``. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
 import os
 import random
 import sqlite3
@@ -152,6 +153,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/frontlines-bench-api.db"))
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", default="", help="Run only the requests whose label contains this.")
     args = parser.parse_args()
     have = None
     if args.db.exists():
@@ -168,6 +170,7 @@ def main() -> None:
     settings = load_settings()
     settings = dataclasses.replace(settings, store=dataclasses.replace(settings.store, db=str(args.db)))
     client = TestClient(create_app(ServeConfig(settings)))
+    gc.freeze()  # as `frontlines serve` does once its app is made
     syria, month, week = "35.7,32.3,42.4,37.3", ("2020-03-01", "2020-03-31"), ("2020-03-01", "2020-03-07")
     damascus = "36.2,33.4,36.4,33.6"
     cases = [
@@ -202,6 +205,8 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
     print(f"{'request':54s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'bytes':>9s}")
     for label, path, params in cases:
+        if args.only not in label:
+            continue
         p50, p95, p99, size = measure(client, path, params, args.requests)
         print(f"{label:54s} {p50:8.1f} {p95:8.1f} {p99:8.1f} {size:9d}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
