@@ -7,7 +7,7 @@ between runs; it is rebuilt when it holds another N). Requests go through the re
 (Starlette's TestClient: routing, validation, store, JSON; no network).
 
 Run: ``.venv/bin/python bench/api.py [--events 1000000] [--db /tmp/frontlines-bench-api.db]
-[--requests 200]``. Prints figures; asserts nothing.
+[--requests 200] [--only LABEL-PART]``. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
+import os
 import random
 import sqlite3
 import statistics
@@ -24,6 +26,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from frontlines.api import ServeConfig, create_app
+from frontlines.api.params import encode_cursor
 from frontlines.config import load_settings
 from frontlines.model import EVENT_TYPE_OF, SubEventType
 from frontlines.store.sqlite import SqliteRepository
@@ -122,8 +125,11 @@ def build(path: Path, n: int, seed: int) -> None:
     conn.close()
 
 
-def measure(client: TestClient, path: str, params: dict[str, str], requests: int) -> tuple[float, float, int]:
-    """p50 and p99 in ms over ``requests`` calls (after one warm-up), and the rows of the last answer."""
+def measure(
+    client: TestClient, path: str, params: dict[str, str], requests: int
+) -> tuple[float, float, float, int]:
+    """p50, p95 and p99 in ms over ``requests`` calls (after one warm-up), and the bytes of the last
+    answer."""
     client.get(path, params=params)
     times = []
     size = 0
@@ -134,7 +140,11 @@ def measure(client: TestClient, path: str, params: dict[str, str], requests: int
         assert response.status_code == 200, response.text
         size = len(response.content)
     times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))], size
+
+    def nth(share: float) -> float:
+        return times[min(len(times) - 1, int(len(times) * share))]
+
+    return statistics.median(times), nth(0.95), nth(0.99), size
 
 
 def main() -> None:
@@ -143,6 +153,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/frontlines-bench-api.db"))
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", default="", help="Run only the requests whose label contains this.")
     args = parser.parse_args()
     have = None
     if args.db.exists():
@@ -159,7 +170,9 @@ def main() -> None:
     settings = load_settings()
     settings = dataclasses.replace(settings, store=dataclasses.replace(settings.store, db=str(args.db)))
     client = TestClient(create_app(ServeConfig(settings)))
+    gc.freeze()  # as `frontlines serve` does once its app is made
     syria, month, week = "35.7,32.3,42.4,37.3", ("2020-03-01", "2020-03-31"), ("2020-03-01", "2020-03-07")
+    damascus = "36.2,33.4,36.4,33.6"
     cases = [
         ("first page, no filter (limit 100)", "/api/events", {"limit": "100"}),
         ("country + year (limit 100)", "/api/events",
@@ -174,12 +187,29 @@ def main() -> None:
          {"bbox": syria, "since": month[0], "until": month[1], "limit": "10000"}),
         ("map points: bbox + 1 week (/api/points)", "/api/points",
          {"bbox": syria, "since": week[0], "until": week[1], "limit": "10000"}),
+        ("map view: small bbox + 10 years, GeoJSON (limit 1000)", "/api/events",
+         {"bbox": damascus, "since": "2015-01-01", "until": "2024-12-31", "format": "geojson",
+          "limit": "1000"}),
+        ("page 5,000 of a bbox + 10 years (cursor, limit 100)", "/api/events",
+         {"bbox": syria, "since": "2015-01-01", "until": "2024-12-31", "limit": "100",
+          "cursor": encode_cursor("2020-03-01", "c000000000500000")}),
+        ("deep page, no filter (cursor, limit 100)", "/api/events",
+         {"limit": "100", "cursor": encode_cursor("2020-03-01", "c000000000500000")}),
+        ("q: one place name (limit 100)", "/api/events", {"q": "place 5", "limit": "100"}),
+        ("q + bbox + 1 month, GeoJSON (limit 1000)", "/api/events",
+         {"q": "group 1", "bbox": syria, "since": month[0], "until": month[1], "format": "geojson",
+          "limit": "1000"}),
+        ("q: a word in every note (limit 100)", "/api/events", {"q": "clashed", "limit": "100"}),
         ("stats by month, one country", "/api/stats", {"by": "month", "country": "SY"}),
     ]  # fmt: skip
-    print(f"{'request':52s} {'p50 ms':>8s} {'p99 ms':>8s} {'bytes':>9s}")
+    print(f"load average before: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+    print(f"{'request':54s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'bytes':>9s}")
     for label, path, params in cases:
-        p50, p99, size = measure(client, path, params, args.requests)
-        print(f"{label:52s} {p50:8.1f} {p99:8.1f} {size:9d}")
+        if args.only not in label:
+            continue
+        p50, p95, p99, size = measure(client, path, params, args.requests)
+        print(f"{label:54s} {p50:8.1f} {p95:8.1f} {p99:8.1f} {size:9d}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

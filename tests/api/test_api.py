@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -85,7 +86,11 @@ def test_api_cursor_pages_cover_every_event_once(client, everything):
             {"bbox": "35.5,32,42.5,37.5"},
             lambda e: 32 <= e["latitude"] <= 37.5 and 35.5 <= e["longitude"] <= 42.5,
         ),
-        ({"q": "air strikes"}, lambda e: "air strikes" in e["notes"].lower()),
+        ({"q": '"air strikes"'}, lambda e: re.search(r"\bair strikes\b", e["notes"], re.IGNORECASE)),
+        (
+            {"q": "strikes AIR"},
+            lambda e: {"air", "strikes"} <= set(re.findall(r"\w+", e["notes"].lower())),
+        ),
     ],
 )
 def test_api_events_filters_keep_exactly_the_matching_events(client, everything, params, keep):

@@ -57,6 +57,8 @@ def assert_error(response, status: int, code: str) -> dict:
         ("/api/events", {"type": "Skirmish"}, "event type"),
         ("/api/events", {"sub_type": "Battles"}, "sub-event type"),
         ("/api/events", {"country": "XX"}, "country code"),
+        ("/api/events", {"q": '" * ( ) "'}, "no word to search for"),
+        ("/api/stats", {"q": "-"}, "no word to search for"),
         ("/api/stats", {"by": "year"}, "by"),
         ("/api/control", {}, "place"),
         ("/api/control", {"place": "Homs", "at": "2016"}, "at"),

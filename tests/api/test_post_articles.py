@@ -38,6 +38,9 @@ def test_api_post_articles_ingests_and_merges_once(tmp_path, settings):
     events = client.get("/api/events").json()["events"]
     assert len(events) == summary["canonical_total"] >= 1
     assert any(e["location"] == "Kharkiv" and e["fatalities"] == 4 for e in events)
+    for reports in ("false", "true"):  # what a POST writes is in the notes' text index at once
+        found = client.get("/api/events", params={"q": "KHARKIV", "reports": reports}).json()["events"]
+        assert found and all("kharkiv" in e["notes"].lower() for e in found)
     jsonl = b'{"text": "too short"}\n'
     again = client.post("/api/articles", content=b"", headers=auth | {"Content-Type": "application/jsonl"})
     assert again.status_code == 400

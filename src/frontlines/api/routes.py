@@ -92,7 +92,13 @@ def event_filters(
     actor: Annotated[str | None, Query(description="Part of an actor's name.")] = None,
     near: Annotated[str | None, Query(description="LAT,LON,KM: within KM of a point.")] = None,
     bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH in degrees.")] = None,
-    q: Annotated[str | None, Query(description="Text in the notes (case-insensitive).")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description='Words that must all be in the notes (whole words, case-insensitive), or a "quoted'
+            ' phrase"; punctuation separates words and no character is an operator.'
+        ),
+    ] = None,
 ) -> EventFilters:
     """The filters shared by /api/events and /api/stats."""
     return EventFilters(since, until, country, admin1, type, sub_type, actor, near, bbox, q)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -56,6 +57,9 @@ def serve_cmd(
                 f"--tiles {tiles!r} has no {{z}}/{{x}}/{{y}}", "e.g. https://tile.example.org/{z}/{x}/{y}.png"
             )
         app = create_app(ServeConfig(settings, token=token, tiles=tiles, today=today))
+        # what is loaded by now lives as long as the server: out of the collector's reach, so a full
+        # collection during a request does not walk it (a 30 ms pause on a page of 1,000 events)
+        gc.freeze()
         mode = "accepting articles with the token" if token else "read-only"
         err.print(f"serving {settings.store.db} ({mode}) on http://{host}:{port}/", markup=False)
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -23,6 +23,7 @@ from frontlines.model import (
     ReportKey,
     SubEventType,
 )
+from frontlines.store.search import search_terms
 
 #: Mean Earth radius (IUGG), km: the radius of the haversine distance.
 EARTH_RADIUS_KM = 6371.0088
@@ -74,7 +75,8 @@ class EventQuery:
     actor1, actor2 or an associated actor. ``near``: ``(lat, lon, km)``, great-circle distance.
     ``limit``: at most this many events (after every filter). ``sub_event_type``: one sub-event type
     (with ``event_type`` both must hold). ``bbox``: ``(west, south, east, north)`` in degrees, west >
-    east when it crosses the antimeridian. ``text``: case-insensitive substring of the notes.
+    east when it crosses the antimeridian. ``text``: words that must all be in the notes,
+    case-insensitive, or ``"quoted phrases"`` (:func:`~frontlines.store.search.search_terms`).
     ``after``: ``(event_date, event_id)`` of the last event of the previous page (keyset paging in
     the date-then-id order). ``ids``: only these event ids. Invalid values raise ConfigError.
     """
@@ -98,6 +100,8 @@ class EventQuery:
             raise ConfigError(f"query since {self.since} is after until {self.until}", "swap the dates")
         if self.event_type is not None:
             normalise_event_type(self.event_type)
+        if self.text is not None:
+            search_terms(self.text)
         if self.country is not None:
             country_iso3(self.country)
         if self.near is not None:

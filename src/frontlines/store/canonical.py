@@ -230,7 +230,7 @@ class CanonicalSqlite:
 
     def canonical_events(self, query: EventQuery) -> Iterator[CanonicalEvent]:
         """Canonical events matching ``query`` (the same filters as reports), by date then id."""
-        where, params = where_clause(query)
+        where, params = where_clause(query, table="canonical_events")
         columns = (*_SHARED, *_EXTRA)
         sql = f"SELECT {', '.join(columns)} FROM canonical_events"
         if where:

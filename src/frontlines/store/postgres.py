@@ -368,7 +368,7 @@ class PostgresRepository(CanonicalPostgres, ReadingPostgres, PostgresRunLog):
         Keyset pagination (``(event_date, event_id) > last``): no cursor stays open between pages, so
         the caller may run other queries (evidence) while it streams.
         """
-        where, params = where_clause(query, "postgresql")
+        where, params = where_clause(query, "postgresql", table=table)
         last: tuple[str, str] | None = None
         while True:
             conditions = list(where)

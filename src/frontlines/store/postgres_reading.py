@@ -66,6 +66,7 @@ class ReadingPostgres:
         """Events matching ``query`` (canonical ones, or reports) and their fatalities per period,
         oldest first. ``query.near`` is applied as PostGIS's prefilter (as SQLite applies its box);
         ``limit`` and ``after`` are ignored."""
+        table = "canonical_events" if canonical else "events"
         where, params = where_clause(
             EventQuery(
                 since=query.since,
@@ -81,8 +82,8 @@ class ReadingPostgres:
                 ids=query.ids,
             ),
             "postgresql",
+            table=table,
         )
-        table = "canonical_events" if canonical else "events"
         sql = f"SELECT {_PERIOD_SQL[by]} AS period, count(*), coalesce(sum(fatalities), 0) FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -95,8 +96,8 @@ class ReadingPostgres:
     def event_points(self, query: EventQuery, *, canonical: bool = True) -> list[EventPoint]:
         """The map points of the events matching ``query`` (canonical ones, or reports), in the order and
         with the filters, ``after`` and ``limit`` of :meth:`events`; no evidence is read."""
-        where, params = where_clause(query, "postgresql")
         table = "canonical_events" if canonical else "events"
+        where, params = where_clause(query, "postgresql", table=table)
         sql = f"SELECT {', '.join(POINT_COLUMNS)} FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -108,6 +108,7 @@ class ReadingSqlite:
         oldest first. ``query.near`` is applied as its bounding box; ``limit`` and ``after`` are ignored."""
         from frontlines.store.where import where_clause as _where
 
+        table = "canonical_events" if canonical else "events"
         where, params = _where(
             EventQuery(
                 since=query.since,
@@ -121,10 +122,10 @@ class ReadingSqlite:
                 bbox=query.bbox,
                 text=query.text,
                 ids=query.ids,
-            )
+            ),
+            table=table,
         )
         period = _PERIOD_SQL[by]
-        table = "canonical_events" if canonical else "events"
         sql = f"SELECT {period} AS period, count(*), coalesce(sum(fatalities), 0) FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -139,8 +140,8 @@ class ReadingSqlite:
         with the filters, ``after`` and ``limit`` of :meth:`events`; no evidence is read."""
         from frontlines.store.where import where_clause as _where
 
-        where, params = _where(query)
         table = "canonical_events" if canonical else "events"
+        where, params = _where(query, table=table)
         sql = f"SELECT {', '.join(POINT_COLUMNS)} FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from frontlines.model import EventType
 from frontlines.store.base import (
     BOX_MARGIN,
     EventQuery,
@@ -12,20 +13,29 @@ from frontlines.store.base import (
     country_iso3,
     normalise_event_type,
 )
+from frontlines.store.search import fts5_match, search_terms
 
 Dialect = Literal["sqlite", "postgresql"]
 
 #: Metres added to a PostGIS ``near`` prefilter on top of BOX_MARGIN, so no point on the circle's edge
 #: is lost to PostGIS's sphere radius differing from ours in the ninth digit.
 _PREFILTER_SLACK_M = 1.0
+#: The FTS5 index of each events table's notes (SQLite migration 0005).
+FTS_TABLES = {"events": "events_fts", "canonical_events": "canonical_fts"}
+#: PostgreSQL's text-search configuration; the expression must be the one its GIN indexes are built on.
+_PG_VECTOR = "to_tsvector('simple', notes)"
 
 
-def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for the filters of ``query``.
+def where_clause(
+    query: EventQuery, dialect: Dialect = "sqlite", *, table: str = "events"
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for the filters of ``query`` on ``table`` (``events`` or
+    ``canonical_events``).
 
     SQLite takes ``?`` parameters and filters ``near`` by a bounding box on the lat/lon index;
     PostgreSQL takes ``%s`` and filters it with ``ST_DWithin`` on the GiST-indexed ``geog`` point.
-    Either is a prefilter: the caller checks the exact great-circle distance.
+    Either is a prefilter: the caller checks the exact great-circle distance. ``text`` is a word
+    search (:mod:`frontlines.store.search`): FTS5 on SQLite, the notes' tsvector on PostgreSQL.
     """
     pg = dialect == "postgresql"
     mark = "%s" if pg else "?"
@@ -48,15 +58,15 @@ def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[s
         where.append("lower(admin1) = lower(%s)" if pg else "admin1 = ? COLLATE NOCASE")
         params.append(query.admin1.strip())
     if query.event_type is not None:
-        where.append(f"(event_type = {mark} OR sub_event_type = {mark})")
-        kind = normalise_event_type(query.event_type).value
-        params += [kind, kind]
+        # a name is a type or a sub-event type, never both: one column, read in order by its index
+        kind = normalise_event_type(query.event_type)
+        where.append(f"{'event_type' if isinstance(kind, EventType) else 'sub_event_type'} = {mark}")
+        params.append(kind.value)
     if query.sub_event_type is not None:
         where.append(f"sub_event_type = {mark}")
         params.append(normalise_event_type(query.sub_event_type).value)
     if query.text is not None:
-        where.append("strpos(lower(notes), lower(%s)) > 0" if pg else "instr(fl_casefold(notes), ?)")
-        params.append(query.text.strip().casefold())
+        where.append(_text(search_terms(query.text), table, pg, params))
     if query.ids is not None:
         if pg:
             where.append("event_id = ANY(%s)")
@@ -65,8 +75,11 @@ def where_clause(query: EventQuery, dialect: Dialect = "sqlite") -> tuple[list[s
             where.append(f"event_id IN ({', '.join('?' * len(query.ids))})")
             params += list(query.ids)
     if query.after is not None:
-        where.append(f"(event_date > {mark} OR (event_date = {mark} AND event_id > {mark}))")
-        params += [query.after[0], query.after[0], query.after[1]]
+        # a row value, so both engines read the next page from the (event_date, event_id) index
+        where.append(f"(event_date, event_id) > ({mark}, {mark})")
+        params += [query.after[0], query.after[1]]
+    if not pg and (query.bbox is not None or query.near is not None):
+        where.append(_days(query, table, params))
     if query.bbox is not None:
         where += _bbox(query.bbox, mark, params)
     if query.actor is not None:
@@ -102,3 +115,31 @@ def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any])
         else f"(longitude >= {mark} OR longitude <= {mark})"
     )
     return [f"latitude BETWEEN {mark} AND {mark}", lon]
+
+
+def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any]) -> str:
+    """The condition that every term (a word or a phrase) is in the notes."""
+    if pg:
+        params += list(terms)
+        return f"{_PG_VECTOR} @@ (" + " && ".join("phraseto_tsquery('simple', %s)" for _ in terms) + ")"
+    fts = FTS_TABLES[table]
+    params.append(fts5_match(terms))
+    return f"rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
+
+
+def _days(query: EventQuery, table: str, params: list[Any]) -> str:
+    """SQLite's day skip-scan for a place filter: ``event_date`` is one of the days from ``since`` (or the
+    first stored day) to ``until`` (or the last), each clamped to the stored ones. SQLite then seeks each
+    day in the (event_date, latitude, longitude) index of migration 0006 and reads only that day's rows
+    inside the latitude band, in date order, so a page stops early; the date range alone would read every
+    row of the range (a small box over ten years: 3 s on 1,000,000 events, against 10 ms this way)."""
+    params += [
+        None if query.since is None else query.since.isoformat(),
+        None if query.until is None else query.until.isoformat(),
+    ]
+    first = f"(SELECT max(coalesce(?, m), m) FROM (SELECT min(event_date) AS m FROM {table}))"
+    last = f"(SELECT min(coalesce(?, m), m) FROM (SELECT max(event_date) AS m FROM {table}))"
+    return (
+        f"event_date IN (WITH RECURSIVE days(day) AS (SELECT {first} UNION ALL"
+        f" SELECT date(day, '+1 day') FROM days WHERE day < {last}) SELECT day FROM days)"
+    )

@@ -18,6 +18,7 @@ from frontlines.store import BatchCounts, EventQuery, SqliteRepository, StoreCou
 from frontlines.store.postgres import PostgresRepository, display_url
 from frontlines.store.postgres_schema import postgres_migrations
 from frontlines.store.schema import load_migrations
+from frontlines.store.where import where_clause
 from pg_server import PgServer
 from unit.merge.factory import report
 from unit.store.store_strategies import make_article, make_event
@@ -29,7 +30,15 @@ PG_ONLY = {("events", "geog"), ("canonical_events", "geog"), ("rejections", "seq
 def _sqlite_schema(path: Path) -> dict[tuple[str, str], bool]:
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        # ordinary tables: FTS5's virtual table and its shadow tables are SQLite's index of the notes
+        # (PostgreSQL has a GIN index there)
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+                " AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return {
             (table, name): bool(notnull or pk)
             for table in tables
@@ -102,6 +111,19 @@ def test_postgres_near_uses_the_gist_index(pg_server: PgServer) -> None:
                 " ST_DWithin(geog, ST_SetSRID(ST_MakePoint(36.3, 33.5), 4326)::geography, 10000, false)"
             ).fetchall()
     assert "events_geog" in " ".join(row[0] for row in plan)
+
+
+@pytest.mark.parametrize(
+    ("table", "index"), [("events", "events_notes_search"), ("canonical_events", "canonical_notes_search")]
+)
+def test_postgres_text_search_uses_the_gin_index(pg_server: PgServer, table: str, index: str) -> None:
+    where, params = where_clause(EventQuery(text='air "drone strikes"'), "postgresql", table=table)
+    with PostgresRepository(pg_server.new_database()) as repo:
+        conn = repo._conn
+        with conn.transaction():
+            conn.execute("SET LOCAL enable_seqscan = off")
+            plan = conn.execute(f"EXPLAIN SELECT event_id FROM {table} WHERE {where[0]}", params).fetchall()
+    assert index in " ".join(row[0] for row in plan)
 
 
 def test_postgres_concurrent_writers_add_each_record_once(pg_server: PgServer) -> None:

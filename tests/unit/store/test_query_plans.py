@@ -1,0 +1,66 @@
+"""SQLite reads a page of events from an index in list order (migration 0006), and the day skip-scan of
+a place filter gives the same events as the plain date range, whatever the dates asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from frontlines.store import EventQuery, SqliteRepository
+from frontlines.store.where import where_clause
+from unit.store.store_strategies import make_event
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        (EventQuery(bbox=(35.7, 32.3, 42.4, 37.3), since=dt.date(2020, 3, 1)), "canonical_day_place"),
+        (EventQuery(near=(33.5, 36.3, 20)), "canonical_day_place"),
+        (EventQuery(after=("2020-03-01", "c1")), "canonical_date ((event_date,event_id)>(?,?))"),
+        (EventQuery(event_type="Battles"), "canonical_type (event_type=?)"),
+        (EventQuery(event_type="Armed clash"), "canonical_sub_type (sub_event_type=?)"),
+    ],
+)
+def test_query_plan_reads_a_page_in_order_from_an_index(
+    tmp_path: Path, query: EventQuery, index: str
+) -> None:
+    with SqliteRepository(tmp_path / "plan.db") as repo:
+        where, params = where_clause(query, table="canonical_events")
+        sql = f"SELECT event_id FROM canonical_events WHERE {' AND '.join(where)}"
+        plan = [
+            row[3]
+            for row in repo._conn.execute(f"EXPLAIN QUERY PLAN {sql} ORDER BY event_date, event_id", params)
+        ]
+    assert any(index in step for step in plan), plan
+    assert not any("TEMP B-TREE FOR ORDER BY" in step for step in plan), plan
+
+
+def test_query_day_skip_scan_equals_the_date_range(tmp_path: Path) -> None:
+    days = [dt.date(2019, 12, 30) + dt.timedelta(days=3 * i) for i in range(30)]
+    events = [
+        make_event(f"e{i:02d}", event_date=day, latitude=33.0 + (i % 5), longitude=36.0 + (i % 7) * 0.5)
+        for i, day in enumerate(days)
+    ]
+    box = (36.0, 33.0, 38.0, 36.0)
+    with SqliteRepository(tmp_path / "days.db") as repo:
+        assert list(repo.events(EventQuery(bbox=box))) == []  # an empty store has no days
+        repo.add_batch([], events, [], run_config="h")
+        inside = [e.event_id for e in events if 33.0 <= e.latitude <= 36.0 and 36.0 <= e.longitude <= 38.0]
+        for since, until in [
+            (None, None),
+            (dt.date(1900, 1, 1), dt.date(2100, 1, 1)),  # clamped to the stored days
+            (dt.date(2020, 1, 5), dt.date(2020, 2, 2)),
+            (dt.date(2020, 2, 29), None),  # a leap day
+            (None, dt.date(2019, 12, 30)),
+            (dt.date(2021, 1, 1), None),  # after the last stored day
+        ]:
+            found = [e.event_id for e in repo.events(EventQuery(bbox=box, since=since, until=until))]
+            expected = [
+                i
+                for i, e in zip(inside, [e for e in events if e.event_id in inside], strict=True)
+                if (since is None or e.event_date >= since) and (until is None or e.event_date <= until)
+            ]
+            assert found == expected, (since, until)
+        assert len(inside) > 5
