@@ -4,7 +4,8 @@ Protocol (``frontlines eval corpus``):
 
 - **Leave-country-out.** The dev items' countries are dealt into :data:`FOLDS` groups (largest
   first, each to the lightest group), so every country's items are in exactly one group. For each
-  group a classifier is trained on the team's sentences and the dev items of the *other* groups, and
+  group a classifier is trained on the team's sentences, the dev items of the *other* groups and real
+  local news as non-events (LGL, no article of which holds a corpus item), and
   the pipeline codes that group's items with it. No item is ever coded by a model that saw its
   country.
 - **Sealed.** The sealed items (:func:`frontlines.corpus.items.split_of`) are coded by a model trained
@@ -33,7 +34,7 @@ from frontlines.config import Settings
 from frontlines.corpus.items import Corpus, CorpusItem
 from frontlines.evaluation.acled import GoldRow, RowOutcome, choose_event, score_outcomes
 from frontlines.events.classifier import SubEventClassifier
-from frontlines.events.training import corpus_training, team_sentences, train_classifier
+from frontlines.events.training import corpus_training, news_training, team_sentences, train_classifier
 from frontlines.ingest.dates import MONTHS
 from frontlines.ingest.draft import Context, Draft, finish
 from frontlines.model import Rejection
@@ -97,9 +98,15 @@ def country_folds(items: Iterable[CorpusItem], folds: int = FOLDS) -> dict[str, 
     return assignment
 
 
-def train_on(items: Sequence[CorpusItem]) -> SubEventClassifier:
-    """The classifier the pipeline would ship, trained on the team's sentences and ``items``."""
-    return train_classifier(team_sentences() + corpus_training(items))
+def trainer(corpus: Corpus) -> Callable[[Sequence[CorpusItem]], SubEventClassifier]:
+    """How the pipeline's classifier is trained, on given corpus items: the team's sentences, the
+    items, and real local news as non-events from articles none of ``corpus``'s items comes from."""
+    news = news_training(corpus)
+
+    def train_on(items: Sequence[CorpusItem]) -> SubEventClassifier:
+        return train_classifier(team_sentences() + corpus_training(items) + news)
+
+    return train_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +155,10 @@ def leave_country_out(
     corpus: Corpus,
     settings: Settings,
     resources: Resources,
-    train: Callable[[Sequence[CorpusItem]], SubEventClassifier] = train_on,
+    train: Callable[[Sequence[CorpusItem]], SubEventClassifier] | None = None,
 ) -> list[ItemOutcome]:
     """Every dev item coded by a model trained without its country's fold (module docs)."""
+    train = train or trainer(corpus)
     dev = corpus.split("dev")
     folds = country_folds(dev)
     outcomes: list[ItemOutcome] = []
@@ -165,9 +173,10 @@ def sealed(
     corpus: Corpus,
     settings: Settings,
     resources: Resources,
-    train: Callable[[Sequence[CorpusItem]], SubEventClassifier] = train_on,
+    train: Callable[[Sequence[CorpusItem]], SubEventClassifier] | None = None,
 ) -> list[ItemOutcome]:
     """The sealed items coded by a model trained on every dev item."""
+    train = train or trainer(corpus)
     model = train(corpus.split("dev"))
     return code_items(corpus.split("sealed"), settings, replace(resources, classifier=model))
 

@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from frontlines.corpus.items import CorpusItem, corpus_stamp, load_corpus
+from frontlines.corpus.items import Corpus, CorpusItem, corpus_stamp, load_corpus, shared_data_dir
+from frontlines.corpus.negatives import NEWS_NEGATIVES, news_negatives
 from frontlines.errors import ConfigError
 from frontlines.events.classifier import (
     CHAR_SIZES,
@@ -161,16 +162,31 @@ def corpus_training(items: Sequence[CorpusItem], stamp: str = "") -> TrainingSet
     return TrainingSet(texts, tuple(item.sub_event_type for item in items), (("corpus", stamp),))
 
 
+def news_training(corpus: Corpus) -> TrainingSet:
+    """Non-event sentences of real local news (:mod:`frontlines.corpus.negatives`), from no article
+    that holds one of ``corpus``'s LGL items; empty where the shared data cannot be read."""
+    held = [item.text for item in corpus.items if item.source == "lgl"]
+    texts = news_negatives(shared_data_dir(), held)
+    return TrainingSet(texts, (None,) * len(texts), (("lgl-negatives", str(len(texts))),))
+
+
 def team_stamp() -> list[tuple[str, str]]:
-    """What :func:`team_data` is made of, cheaply: the sentences file's and the corpus's digests."""
+    """What :func:`team_data` is made of, cheaply: the sentences file's and the corpus's digests
+    (the corpus's also says whether the shared data, LGL's negatives included, can be read)."""
     resource = resources.files("frontlines").joinpath("data/training/sentences.tsv")
-    return [("sentences.tsv", hashlib.sha256(resource.read_bytes()).hexdigest()), ("corpus", corpus_stamp())]
+    return [
+        ("sentences.tsv", hashlib.sha256(resource.read_bytes()).hexdigest()),
+        ("corpus", corpus_stamp()),
+        ("lgl-negatives", str(NEWS_NEGATIVES)),
+    ]
 
 
 def team_data() -> TrainingSet:
-    """What the default model learns from: the team's sentences and the world corpus's dev items
-    (never its sealed items; real-text items only where the shared data can be read)."""
-    return team_sentences() + corpus_training(load_corpus().split("dev"), corpus_stamp())
+    """What the default model learns from: the team's sentences, the world corpus's dev items (never
+    its sealed items; real-text items only where the shared data can be read) and real local news
+    as non-events."""
+    corpus = load_corpus()
+    return team_sentences() + corpus_training(corpus.split("dev"), corpus_stamp()) + news_training(corpus)
 
 
 class _Corpus:
