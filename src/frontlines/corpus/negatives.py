@@ -42,12 +42,14 @@ def news_negatives(
     if path is None or not path.is_file():
         return ()
     held = [h for h in held if h]
-    sentences = [
-        text[start:end]
-        for text in _articles(path)
-        if not any(h in text for h in held)
-        for start, end in split_sentences(text)
-        if MIN_CHARS < end - start < MAX_CHARS
+    sentences = [  # LGL repeats some articles: each sentence once
+        *dict.fromkeys(
+            text[start:end]
+            for text in _articles(path)
+            if not any(h in text for h in held)
+            for start, end in split_sentences(text)
+            if MIN_CHARS < end - start < MAX_CHARS
+        )
     ]
     random.Random(SEED).shuffle(sentences)
     return tuple(sentences[:limit])

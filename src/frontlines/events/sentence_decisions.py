@@ -49,6 +49,16 @@ _REPORTED_PERFECT = re.compile(
     r"\s+had(?:\s+been)?\s+$",
     re.IGNORECASE,
 )
+#: A compass word before a country ("northwestern Syria", "central Mali"): a region of it, not all of it.
+_REGION_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"(?:\s+parts?\s+of)?\s+$",
+    re.IGNORECASE,
+)
+#: "the Mali border", "Syria's border with Turkey": a border area.
+_BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.IGNORECASE)
+#: How far around a country the region words are read.
+_REGION_REACH = 25
 #: How far back the reported-speech and stretch patterns read.
 REPORTED_REACH = 70
 #: "the clashes", "the protests", "the attack": a trigger that refers back to an event already told.
@@ -294,6 +304,21 @@ def _located(c: Clause, story: Story) -> list[PlaceMention]:
         agreement = c.trigger.sub_event_type == SubEventType.AGREEMENT
         c.places = coordinated(event_places(_named_places(c), story.focus, agreement), c.text)
     return c.places
+
+
+def region_of_country(c: Clause, story: Story) -> str | None:
+    """Rule ``region-of-country`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story):
+        return None
+    for p in _named_places(c):
+        if p.role != "event" or p.place is None or p.place.kind != "country":
+            continue
+        before = c.doc.text[max(c.start, p.start - _REGION_REACH) : p.start]
+        after = c.doc.text[p.end : min(c.end, p.end + _REGION_REACH)]
+        if _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after):
+            c.places = [p]
+            return f"only a region of {p.place.name} is known (geo_precision 3)"
+    return None
 
 
 def country_level(c: Clause, story: Story) -> str | None:

@@ -300,6 +300,20 @@ RULES: tuple[SentenceRule, ...] = (
         misses=("Troops and rebels clashed in Kidal on Friday and in Gao on Sunday, killing 9 fighters.",),
     ),
     SentenceRule(
+        "region-of-country",
+        "place",
+        "choose",
+        "codebook: geo_precision 3 when only a larger region is known ('in northwestern Syria', 'central "
+        "Mali', 'near the Mali border'): the event is coded at its country approximately, not lost",
+        "the 25 characters around each country the sentence names as the event place",
+        d.region_of_country,
+        fires=("Air strikes on Saturday near a hospital in northwestern Syria killed 10 civilians.",),
+        misses=(
+            "Clashes continued across Yemen on Sunday, residents said.",
+            "Clashes continued in the city of Taiz on Sunday, residents said.",
+        ),
+    ),
+    SentenceRule(
         "country-level",
         "place",
         "drop",
