@@ -57,6 +57,18 @@ _REGION_BEFORE = re.compile(
 )
 #: "the Mali border", "Syria's border with Turkey": a border area.
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.IGNORECASE)
+#: A spot within a country the sentence tells of without naming it.
+_LOCALITY = re.compile(
+    r"\b(?:a|an|the|one|two|three|four|several)\s+(?:[\w-]+\s+){0,2}?(?:village|town|base|camp|checkpoint|"
+    r"post|market|region|province|district|park|road|highway|convoy|mosque|church|school|hospital|outpost|"
+    r"garrison|barracks)s?\b",
+    re.IGNORECASE,
+)
+#: The whole of a country: "across the country", "throughout Syria", "nationwide".
+_WHOLE_COUNTRY = re.compile(
+    r"\b(?:across|throughout|all\s+over|around|nationwide|countrywide|in\s+several\s+provinces)\b",
+    re.IGNORECASE,
+)
 #: How far around a country the region words are read.
 _REGION_REACH = 25
 #: How far back the reported-speech and stretch patterns read.
@@ -315,10 +327,18 @@ def region_of_country(c: Clause, story: Story) -> str | None:
             continue
         before = c.doc.text[max(c.start, p.start - _REGION_REACH) : p.start]
         after = c.doc.text[p.end : min(c.end, p.end + _REGION_REACH)]
-        if _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after):
+        if _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after) or _somewhere_in(c):
             c.places = [p]
             return f"only a region of {p.place.name} is known (geo_precision 3)"
     return None
+
+
+def _somewhere_in(c: Clause) -> bool:
+    """Whether the sentence tells of one spot in the country ("a village", "the army base", "the
+    Alatona region") rather than of the whole of it ("across the country")."""
+    return bool(_LOCALITY.search(c.text, c.start, c.end)) and not _WHOLE_COUNTRY.search(
+        c.text, c.start, c.end
+    )
 
 
 def country_level(c: Clause, story: Story) -> str | None:

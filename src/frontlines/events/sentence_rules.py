@@ -304,10 +304,15 @@ RULES: tuple[SentenceRule, ...] = (
         "place",
         "choose",
         "codebook: geo_precision 3 when only a larger region is known ('in northwestern Syria', 'central "
-        "Mali', 'near the Mali border'): the event is coded at its country approximately, not lost",
-        "the 25 characters around each country the sentence names as the event place",
+        "Mali', 'near the Mali border', 'a village in Niger'): the event is coded at its country "
+        "approximately, not lost; the whole country ('across Yemen') makes no event",
+        "the 25 characters around each country the sentence names as the event place; the sentence's "
+        "words for a spot ('a village', 'the army base') and for the whole country ('across')",
         d.region_of_country,
-        fires=("Air strikes on Saturday near a hospital in northwestern Syria killed 10 civilians.",),
+        fires=(
+            "Air strikes on Saturday near a hospital in northwestern Syria killed 10 civilians.",
+            "Three policemen were shot dead by AQIM fighters in a Niger village on Monday.",
+        ),
         misses=(
             "Clashes continued across Yemen on Sunday, residents said.",
             "Clashes continued in the city of Taiz on Sunday, residents said.",
