@@ -106,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.AIR_DRONE_STRIKE,
-        rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|drone\s+(?:strikes?|attacks?)|"
+        rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
         # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included
@@ -158,7 +158,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.ATTACK,
-        r"execut(?:ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|gunned\s+down|beheaded|"
+        r"execut(?:e|es|ed|ions?|ing)|assassinat(?:e|es|ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|"
+        r"gunned\s+down|beheaded|"
         r"(?:cut|slit|slitting|cutting)\s+(?:the\s+)?throats?|"
         r"(?:killed|shot|attacked|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|"
         r"worshippers|passengers)|sniper\s+fire",
