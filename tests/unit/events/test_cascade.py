@@ -97,7 +97,7 @@ def test_cascade_no_model_detections_in_a_disaster_story(resources: Resources, s
 
 
 def test_cascade_model_reads_every_sentence_of_a_short_text(resources: Resources, settings: Settings) -> None:
-    text = "Eleven explosive barrels rained on Daraa al-Balad on Sunday."  # no trigger, actor or toll
+    text = "Eleven oil drums packed with TNT rained on Daraa al-Balad on Sunday."  # no trigger, actor or toll
     eager = replace(settings.events, classifier_threshold=0.0, classifier_threshold_bare=0.0)
     read = run_article(text, resources, replace(settings, events=eager), DAY)
     assert [s.step for s in read.trace][:1] == ["model-detects"]
