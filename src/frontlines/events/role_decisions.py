@@ -226,6 +226,17 @@ def unnamed_arrest(s: RoleState) -> tuple[str, ...]:
     return A1
 
 
+#: Places where people live, pray, learn or are cared for: a strike on one hits civilians.
+_CIVILIAN_SITE = re.compile(
+    r"\b(?:hospitals?|clinics?|schools?|kindergartens?|universit(?:y|ies)|residential|homes?|houses?|"
+    r"apartments?|flats|baker(?:y|ies)|markets?|marketplaces?|mosques?|churches|church|shelters?|"
+    r"displacement\s+(?:camp|site)s?|camps?\s+for\s+(?:the\s+)?displaced|bus\s+stops?|cafes?|restaurants?)\b",
+    re.IGNORECASE,
+)
+#: How far after an explosion's trigger its target is read (characters).
+CIVILIAN_SITE_REACH = 120
+
+
 def _actor2(s: RoleState, side: Side | None, default: str = "") -> tuple[str, ...]:
     """Actor 2 is ``side``, else the role ``default`` (inferred)."""
     s.out.actor2 = side[1] if side else s.role(default)
@@ -255,6 +266,13 @@ def civilians_hit(s: RoleState) -> tuple[str, ...]:
 def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
     hurt = s.casualties and s.event_type == EventType.EXPLOSIONS
     return _actor2(s, None, "civilians") if hurt else ()
+
+
+def civilian_site(s: RoleState) -> tuple[str, ...]:
+    if s.event_type != EventType.EXPLOSIONS or s.after:
+        return ()  # an armed side named after the trigger is its target
+    hit = _CIVILIAN_SITE.search(s.sentence_text(s.trigger.end, s.trigger.end + CIVILIAN_SITE_REACH))
+    return _actor2(s, None, "civilians") if hit else ()
 
 
 def holder_is_opponent(s: RoleState) -> tuple[str, ...]:

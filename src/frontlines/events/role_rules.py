@@ -231,6 +231,16 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, the army shelled rebel positions in Harasta.",),
     ),
     RoleRule(
+        "civilian-site-hit",
+        "armed",
+        "actor2",
+        "codebook: a strike, shell or bomb on homes, schools, hospitals or markets with no armed target "
+        "named targets civilians, its actor 2",
+        d.civilian_site,
+        fires=("On Sunday, government jets struck a hospital in Maarat al-Numan.",),
+        misses=("On Sunday, government jets struck rebel positions near a hospital in Maarat al-Numan.",),
+    ),
+    RoleRule(
         "holder-is-opponent",
         "armed",
         "actor2",
