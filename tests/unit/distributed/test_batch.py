@@ -4,12 +4,14 @@ duplicates nothing, and ``--out`` writes Parquet parts (through ``--scheduler``)
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
@@ -22,7 +24,7 @@ from frontlines.run import Resources, ingest
 from frontlines.store import SqliteRepository
 from frontlines.store.base import EventQuery
 from helpers import EXAMPLES
-from unit.distributed.corpus import TODAY, write_copies
+from unit.distributed.corpus import TODAY, copy_records, write_copies
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +122,32 @@ def test_cli_batch_out_writes_parquet_parts_through_a_scheduler(
     again = runner.invoke(app, args, env={"FRONTLINES_TODAY": TODAY.isoformat()})
     assert again.exit_code == 0 and "(3 written before)" in again.stdout
     assert sorted(out.glob("part-*.parquet")) == parts
+
+
+def test_cli_batch_parquet_gives_what_ingest_of_the_same_jsonl_gives(
+    client: Client, settings: Settings, resources: Resources, tmp_path: Path
+) -> None:
+    """The same records, one with an unreadable date: a Parquet file of row groups of 4 rows with the
+    text in a 'body' column (``--map text=body``), partitions of 5 rows, against ingest of JSONL."""
+    records = copy_records(settings, 1)
+    records.insert(3, {**records[0], "title": "undated", "published": "the day after"})
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    parquet = tmp_path / "records.parquet"
+    table = pa.Table.from_pylist([{("body" if k == "text" else k): v for k, v in r.items()} for r in records])
+    pq.write_table(table, parquet, row_group_size=4)
+    with SqliteRepository(tmp_path / "ingest.db") as repo:
+        ingest([jsonl], settings, resources, repo, today=TODAY)
+    args = ["batch", str(parquet), "--scheduler", client.scheduler.address, "--map", "text=body"]
+    args += ["--partition-size", "5", "--into", str(tmp_path / "batch.db")]
+    result = CliRunner().invoke(app, args, env={"FRONTLINES_TODAY": TODAY.isoformat()})
+    assert result.exit_code == 1, result.output  # one record rejected
+    assert "rejected 1 record" in result.stdout
+    counts, unmerged, reports, canonical, rejections = view(tmp_path / "batch.db")
+    expected = view(tmp_path / "ingest.db")
+    assert len(canonical) > 0 and unmerged == 0
+    assert (counts, unmerged, reports, canonical) == expected[:4]
+    assert rejections == [(f"{parquet}:4", "date")] and expected[4] == [(f"{jsonl}:4", "date")]
 
 
 def test_open_client_names_an_unreachable_scheduler() -> None:
