@@ -7,7 +7,9 @@ cluster sees it, reading and cutting on the client included). Speedup is the 2-w
 1-worker rate; efficiency is speedup per worker. Memory per worker is each worker process's peak RSS.
 The client's CPU time (reading, preparing and cutting the input, the LocalCluster's scheduler, which
 runs in the client process, unpickling results and writing parts) is the serial part of a run: on
-this machine it competes with the workers for the same 2 cores.
+this machine it competes with the workers for the same 2 cores. The workers' share of their cores
+(their CPU seconds over wall-clock seconds times workers) says how much of the machine they got: far
+below 100%, other processes took it and the wall-clock speedup says more about them than about batch.
 The machine's load average is printed with each figure: on a shared machine it explains a lot.
 
 Run: `.venv/bin/python bench/scale.py [--articles N] [--workers 1,2] [--partition-size P]`.
@@ -82,7 +84,7 @@ def main() -> int:
                 f"{workers} worker(s): load {load:.1f} s; {articles} articles in {seconds:.1f} s ="
                 f" {rates[workers]:.1f} articles/s ({articles / cpu:.1f} per worker CPU second;"
                 f" client {client_cpu:.1f} CPU s = {1000 * client_cpu / articles:.2f} ms per article);"
-                f" peak RSS per worker"
+                f" workers got {cpu / (seconds * workers):.0%} of their cores; peak RSS per worker"
                 f" {', '.join(f'{r:.0f}' for r in rss)} MB; load average {os.getloadavg()[0]:.2f}"
             )
     base = rates.get(1)
