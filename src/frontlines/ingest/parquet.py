@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,17 +87,7 @@ def _draft(row: dict[str, Any], origin: str, ctx: Context) -> Draft | Rejection:
     if day is None:
         return to_draft(row, origin, ctx)
     draft = to_draft({**row, column: None}, origin, ctx)
-    if isinstance(draft, Rejection):
-        return draft
-    return Draft(
-        origin=draft.origin,
-        text=draft.text,
-        title=draft.title,
-        published=day,
-        source=draft.source,
-        url=draft.url,
-        extra=draft.extra,
-    )
+    return draft if isinstance(draft, Rejection) else replace(draft, published=day)
 
 
 def read_parquet(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
