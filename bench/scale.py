@@ -5,6 +5,11 @@ The corpus is FA-KES repeated with distinct ids and outlets (``bench/ingest.py``
 then ``batch`` extracts the corpus and writes Parquet parts (no store, no merge: extraction as the
 cluster sees it, reading and cutting on the client included). Speedup is the 2-worker rate over the
 1-worker rate; efficiency is speedup per worker. Memory per worker is each worker process's peak RSS.
+The client's CPU time (reading, preparing and cutting the input, the LocalCluster's scheduler, which
+runs in the client process, unpickling results and writing parts) is the serial part of a run: on
+this machine it competes with the workers for the same 2 cores. The workers' share of their cores
+(their CPU seconds over wall-clock seconds times workers) says how much of the machine they got: far
+below 100%, other processes took it and the wall-clock speedup says more about them than about batch.
 The machine's load average is printed with each figure: on a shared machine it explains a lot.
 
 Run: `.venv/bin/python bench/scale.py [--articles N] [--workers 1,2] [--partition-size P]`.
@@ -34,21 +39,23 @@ def worker_peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(corpus: Path, workers: int, out: Path, size: int) -> tuple[float, int, list[float], float, float]:
-    """Seconds to load resources, articles extracted, per-worker peak RSS, extraction seconds, and
-    the CPU seconds the workers spent extracting."""
+def run(
+    corpus: Path, workers: int, out: Path, size: int
+) -> tuple[float, int, list[float], float, float, float]:
+    """Seconds to load resources, articles extracted, per-worker peak RSS, extraction seconds, the
+    CPU seconds the workers spent extracting and the CPU seconds of the client process."""
     settings = load_settings()
     with open_client(workers) as client:
         start = time.perf_counter()
         client.run(warm_up, settings)
         load = time.perf_counter() - start
         cpu_before = sum(client.run(time.process_time).values())
-        start = time.perf_counter()
+        start, client_start = time.perf_counter(), time.process_time()
         report = batch([corpus], settings, client, today=TODAY, out=out, partition_size=size)
-        seconds = time.perf_counter() - start
+        seconds, client_cpu = time.perf_counter() - start, time.process_time() - client_start
         cpu = sum(client.run(time.process_time).values()) - cpu_before
         rss = sorted(client.run(worker_peak_rss_mb).values())
-    return load, report.articles_read, rss, seconds, cpu
+    return load, report.articles_read, rss, seconds, cpu, client_cpu
 
 
 def main() -> int:
@@ -69,14 +76,15 @@ def main() -> int:
         print(f"corpus: {n} articles (FA-KES repeated, distinct ids), partitions of {args.partition_size}")
         print(f"machine: {os.cpu_count()} CPUs")
         for workers in counts:
-            load, articles, rss, seconds, cpu = run(
+            load, articles, rss, seconds, cpu, client_cpu = run(
                 corpus, workers, Path(tmp) / f"out-{workers}.parquet", args.partition_size
             )
             rates[workers] = articles / seconds
             print(
                 f"{workers} worker(s): load {load:.1f} s; {articles} articles in {seconds:.1f} s ="
-                f" {rates[workers]:.1f} articles/s ({articles / cpu:.1f} per worker CPU second);"
-                f" peak RSS per worker"
+                f" {rates[workers]:.1f} articles/s ({articles / cpu:.1f} per worker CPU second;"
+                f" client {client_cpu:.1f} CPU s = {1000 * client_cpu / articles:.2f} ms per article);"
+                f" workers got {cpu / (seconds * workers):.0%} of their cores; peak RSS per worker"
                 f" {', '.join(f'{r:.0f}' for r in rss)} MB; load average {os.getloadavg()[0]:.2f}"
             )
     base = rates.get(1)

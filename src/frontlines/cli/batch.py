@@ -14,7 +14,9 @@ from frontlines.store import open_repository
 
 
 def batch_cmd(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .html .rss).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .parquet .html .rss).")
+    ],
     workers: Annotated[
         int | None, typer.Option("--workers", help="Worker processes of a new local cluster (default: CPUs).")
     ] = None,
@@ -37,7 +39,7 @@ def batch_cmd(
     ] = None,
     dashboard: Annotated[bool, typer.Option("--dashboard", help="Serve Dask's dashboard on :8787.")] = False,
     map_: Annotated[
-        list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL, e.g. text=article_content.")
+        list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL/Parquet: text=article_content.")
     ] = [],  # noqa: B006
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date for records without one.")

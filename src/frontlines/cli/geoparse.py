@@ -29,12 +29,14 @@ class GeoparseFormat(StrEnum):
 
 
 def geoparse_cmd(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .html .rss).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .parquet .html .rss).")
+    ],
     format: Annotated[
         GeoparseFormat, typer.Option("--format", "-f", help="table, or jsonl: one line per toponym.")
     ] = GeoparseFormat.table,
     map_: Annotated[
-        list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL, e.g. text=article_content.")
+        list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL/Parquet: text=article_content.")
     ] = [],  # noqa: B006
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date for records without one.")

@@ -96,9 +96,11 @@ def main(
     State.debug, State.config, State.overrides, State.db = debug, config, tuple(set_), db
 
 
-InputsArg = Annotated[list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .html .rss).")]
+InputsArg = Annotated[
+    list[Path], typer.Argument(help="Files or directories (.txt .jsonl .csv .parquet .html .rss).")
+]
 MapOpt = Annotated[
-    list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL, e.g. text=article_content.")
+    list[str], typer.Option("--map", help="FIELD=COLUMN for CSV/JSONL/Parquet: text=article_content.")
 ]
 PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date for records without one.")

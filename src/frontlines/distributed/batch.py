@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from distributed import Client, Future, as_completed
@@ -82,7 +82,13 @@ def _records(
     """The input records and the partition size: ``partitions`` given, the records are read first
     (to count them) and cut into that many partitions; otherwise streamed in default-size ones."""
     records = read_inputs(
-        paths, settings.ingest, field_map=field_map, published=published, source=source, today=today
+        paths,
+        settings.ingest,
+        field_map=field_map,
+        published=published,
+        source=source,
+        today=today,
+        check_text=False,  # the workers check the text (partitions.py says why)
     )
     if partitions is None:
         if partition_size < 1:
@@ -106,6 +112,7 @@ def _write_part(path: Path, result: PartitionResult) -> None:
 def _store(
     sink: Sink, result: PartitionResult, partition: Partition, run_config: str, report: BatchReport
 ) -> None:
+    report.articles_skipped += result.already_stored
     report.articles_read += len(result.articles)
     report.events_found += len(result.events)
     report.rejected += len(result.rejections)
@@ -135,8 +142,10 @@ def _run(
     report: BatchReport,
     progress: BatchProgress | None,
     total: int | None,
-) -> None:
-    """Keep a few partitions per worker in flight; write each result as it arrives."""
+) -> dict[str, Rejection]:
+    """Keep a few partitions per worker in flight; write each result as it arrives. Returns the
+    checks' rejections by article id."""
+    checks_rejected: dict[str, Rejection] = {}
     limit = max(1, report.workers) * IN_FLIGHT_PER_WORKER
     running: dict[object, Partition] = {}
     pending = as_completed()
@@ -168,12 +177,31 @@ def _run(
         part = running.pop(future.key)
         result = _result(future, part)
         _store(sink, result, part, settings.hash(), report)
+        checks_rejected.update(result.checks_rejected)
         articles += len(part.articles)
         if progress is not None:
             progress(done, total, articles)
         future.release()
         while len(running) < limit and submit_next():
             pass
+    return checks_rejected
+
+
+def _reject_repeats(
+    sink: Sink, repeats: Mapping[str, list[str]], rejected: Mapping[str, Rejection], run_config: str
+) -> tuple[list[Rejection], int]:
+    """The rejections ``ingest`` makes of records repeating an article the checks rejected: the
+    same rejection under each repeat's origin (the checks read only the text, which the id hashes);
+    stored like the others. Returns them and how many of them the store did not hold yet."""
+    found = [
+        replace(rejected[ident], origin=origin)
+        for ident, origins in repeats.items()
+        if ident in rejected
+        for origin in origins
+    ]
+    if found and sink.repository is not None:
+        return found, sink.repository.add_batch([], [], found, run_config=run_config).rejections
+    return found, len(found)
 
 
 def _result(future: Future, part: Partition) -> PartitionResult:
@@ -216,7 +244,8 @@ def batch(
     ``partitions`` cuts the input into that many partitions (read first to count it); otherwise
     partitions of ``partition_size`` articles (default :data:`DEFAULT_PARTITION_SIZE`) are read as
     the workers need them.
-    Articles already in ``repository`` are not sent; Parquet parts already under ``out`` are kept.
+    Articles already in ``repository`` are sent to be checked only (``ingest`` rejects one whose text
+    fails the checks now), not extracted; Parquet parts already under ``out`` are kept.
     """
     if (repository is None) == (out is None):
         raise ClusterError("batch needs one destination", "pass --into DB or --out DIR.parquet")
@@ -244,8 +273,12 @@ def batch(
     tally = CutCounts()
     known = None if repository is None else repository.known_article_ids
     parts = cut(records, size, known=known, counts=tally)
-    _run(client, parts, settings, Sink(repository, out), report, progress, partitions)
-    report.duplicates, report.articles_skipped = tally.duplicates, tally.already_stored
+    sink = Sink(repository, out)
+    rejected = _run(client, parts, settings, sink, report, progress, partitions)
+    repeats, new = _reject_repeats(sink, tally.repeats, rejected, settings.hash())
+    report.duplicates = tally.duplicates - len(repeats)
+    report.rejected += len(repeats)
+    report.new_rejections += new
     if isinstance(repository, CanonicalRepository):
         report.merge = merge_pending(repository, merge_progress)
     return report

@@ -12,6 +12,8 @@ import threading
 
 from frontlines.config import Settings
 from frontlines.distributed.partitions import Partition, PartitionResult
+from frontlines.ingest.draft import check
+from frontlines.model import Rejection
 from frontlines.pipeline import Pipeline
 from frontlines.run import build_pipeline, load_resources
 
@@ -36,14 +38,32 @@ def warm_up(settings: Settings) -> int:
 
 
 def extract_partition(partition: Partition, settings: Settings) -> PartitionResult:
-    """Run the pipeline on every article of ``partition``; the reader's rejections pass through."""
+    """Check every article of ``partition`` as ``ingest``'s reader does, then run the pipeline on the
+    new ones that pass (the stored ones that pass are counted, not extracted); the reader's
+    rejections pass through."""
     pipeline = pipeline_for(settings)
     out = PartitionResult(partition.index, rejections=list(partition.rejections))
+
+    def rejected(rejection: Rejection) -> None:
+        out.rejections.append(rejection)
+        out.pipeline_rejections += 1
+
+    for article in partition.stored:
+        checked = check(article, settings.ingest)
+        if isinstance(checked, Rejection):
+            rejected(checked)
+            out.checks_rejected[article.article_id] = checked
+        else:
+            out.already_stored += 1
     for article in partition.articles:
-        result = pipeline.run_one(article)
+        checked = check(article, settings.ingest)
+        if isinstance(checked, Rejection):
+            rejected(checked)
+            out.checks_rejected[article.article_id] = checked
+            continue
+        result = pipeline.run_one(checked)
         if result.rejection is not None:
-            out.rejections.append(result.rejection)
-            out.pipeline_rejections += 1
+            rejected(result.rejection)
         elif result.doc is not None:
             out.articles.append(result.doc.article)
             out.events.extend(result.doc.events)

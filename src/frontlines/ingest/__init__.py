@@ -1,4 +1,4 @@
-"""Readers: text, JSON Lines, CSV, HTML and RSS/Atom files -> :class:`~frontlines.model.Article`.
+"""Readers: text, JSON Lines, CSV, Parquet, HTML and RSS/Atom files -> :class:`~frontlines.model.Article`.
 
 Every record read becomes an ``Article`` or a ``Rejection`` (stage ``ingest``) saying why not.
 """

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontlines.config import IngestSettings
@@ -68,7 +68,19 @@ def finish(draft: Draft, ctx: Context) -> Article | Rejection:
 
     Rejection codes: ``date`` (impossible, unreadable, or after ``ctx.today``), ``empty`` (no text,
     or fewer than ``ingest.min_chars`` characters after cleaning), ``language`` (not one of
-    ``ingest.languages``; an empty tuple accepts every language).
+    ``ingest.languages``; an empty tuple accepts every language). It is :func:`prepare` then
+    :func:`check`.
+    """
+    prepared = prepare(draft, ctx)
+    return prepared if isinstance(prepared, Rejection) else check(prepared, ctx.settings)
+
+
+def prepare(draft: Draft, ctx: Context) -> Article | Rejection:
+    """The cheap half of :func:`finish`: text present, date, defaults and id; the article's
+    ``language`` is None until :func:`check` has looked at its cleaned text.
+
+    ``frontlines batch`` prepares on the client (ids are what it de-duplicates on) and checks on the
+    workers, where the pipeline then finds the cleaned text in :func:`~frontlines.text.clean`'s cache.
     """
     settings = ctx.settings
     if not draft.text.strip():
@@ -92,36 +104,43 @@ def finish(draft: Draft, ctx: Context) -> Article | Rejection:
         )
     title = _text_or_none(draft.title)
     source = _text_or_none(draft.source) or ctx.source
-    url = _text_or_none(draft.url)
-    ident = article_id(text=draft.text, title=title, published=published, source=source)
-    cleaned = clean(draft.text)
-    if len(cleaned.text) < settings.min_chars:
-        return reject(
-            draft.origin,
-            "empty",
-            f"only {len(cleaned.text)} characters of text after removing boilerplate "
-            f"(ingest.min_chars={settings.min_chars}); check that the record holds the article body",
-            ident,
-        )
-    language = detect_language(cleaned.text, prefer=settings.languages)
-    if settings.languages and language not in settings.languages:
-        reads = ", ".join(settings.languages)
-        return reject(
-            draft.origin,
-            "language",
-            f"article is in {language_name(language)} ({language}); frontlines reads {reads}; "
-            f"translate it, or add the language with --set ingest.languages={reads},{language} "
-            "(extraction rules are written for English)",
-            ident,
-        )
     return Article(
-        article_id=ident,
+        article_id=article_id(text=draft.text, title=title, published=published, source=source),
         text=draft.text,
         origin=draft.origin,
         title=title,
         published=published,
         source=source,
-        url=url,
-        language=language,
+        url=_text_or_none(draft.url),
         extra=dict(draft.extra),
     )
+
+
+def check(article: Article, settings: IngestSettings) -> Article | Rejection:
+    """The costly half of :func:`finish`: enough text after cleaning (``empty``) and a language the
+    project reads (``language``); returns ``article`` with its language set.
+
+    The outcome depends only on the text and ``settings``: two records with one article id (the
+    same text) are both kept or both rejected, with the same code and detail.
+    """
+    cleaned = clean(article.text)
+    if len(cleaned.text) < settings.min_chars:
+        return reject(
+            article.origin,
+            "empty",
+            f"only {len(cleaned.text)} characters of text after removing boilerplate "
+            f"(ingest.min_chars={settings.min_chars}); check that the record holds the article body",
+            article.article_id,
+        )
+    language = detect_language(cleaned.text, prefer=settings.languages)
+    if settings.languages and language not in settings.languages:
+        reads = ", ".join(settings.languages)
+        return reject(
+            article.origin,
+            "language",
+            f"article is in {language_name(language)} ({language}); frontlines reads {reads}; "
+            f"translate it, or add the language with --set ingest.languages={reads},{language} "
+            "(extraction rules are written for English)",
+            article.article_id,
+        )
+    return replace(article, language=language)

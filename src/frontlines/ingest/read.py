@@ -8,8 +8,8 @@ from pathlib import Path
 
 from frontlines.config import IngestSettings
 from frontlines.errors import ConfigError
-from frontlines.ingest import feeds, html, records, txt
-from frontlines.ingest.draft import Context, Draft, finish, reject
+from frontlines.ingest import feeds, html, parquet, records, txt
+from frontlines.ingest.draft import Context, Draft, finish, prepare, reject
 from frontlines.model import Article, Rejection
 
 Reader = Callable[[Path, Context], Iterator[Draft | Rejection]]
@@ -21,6 +21,7 @@ READERS: dict[str, Reader] = {
     **dict.fromkeys(records.CSV_EXTENSIONS, records.read_csv),
     **dict.fromkeys(html.EXTENSIONS, html.read_html),
     **dict.fromkeys(feeds.EXTENSIONS, feeds.read_feed),
+    **dict.fromkeys(parquet.EXTENSIONS, parquet.read_parquet),
 }
 KNOWN = ", ".join(sorted(READERS))
 #: Inside directories, files named like this (any extension, any case) are a folder's documentation,
@@ -59,15 +60,16 @@ def iter_files(paths: Sequence[Path]) -> Iterator[Path]:
             yield found
 
 
-def _read_file(path: Path, ctx: Context) -> Iterator[Article | Rejection]:
+def _read_file(path: Path, ctx: Context, check_text: bool) -> Iterator[Article | Rejection]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         kind = f"'{path.suffix}'" if path.suffix else "without an extension"
         yield reject(str(path), "format", f"file type {kind} is not read; frontlines reads {KNOWN}")
         return
+    complete = finish if check_text else prepare
     try:
         for item in reader(path, ctx):
-            yield item if isinstance(item, Rejection) else finish(item, ctx)
+            yield item if isinstance(item, Rejection) else complete(item, ctx)
     except OSError as exc:
         reason = exc.strerror or exc
         yield reject(str(path), "unreadable", f"cannot read the file ({reason}); check its permissions")
@@ -81,6 +83,7 @@ def read_inputs(
     published: dt.date | None = None,
     source: str | None = None,
     today: dt.date,
+    check_text: bool = True,
 ) -> Iterator[Article | Rejection]:
     """Read articles from files and directories; yields each :class:`Article` or :class:`Rejection`.
 
@@ -90,6 +93,10 @@ def read_inputs(
     unknown field, and while reading when a CSV lacks a mapped column. Everything else that is
     wrong with an input is a rejection (stage ``ingest``): ``format``, ``too_large``, ``binary``,
     ``encoding``, ``empty``, ``date``, ``language``, ``unreadable``.
+
+    ``check_text=False`` leaves out the costly checks of the text (enough of it after cleaning, its
+    language: :func:`~frontlines.ingest.draft.check`): articles come with ``language`` None, and the
+    caller checks them (``frontlines batch`` does it on its workers).
     """
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -101,6 +108,6 @@ def read_inputs(
 
     def generate() -> Iterator[Article | Rejection]:
         for path in iter_files(paths):
-            yield from _read_file(path, ctx)
+            yield from _read_file(path, ctx, check_text)
 
     return generate()

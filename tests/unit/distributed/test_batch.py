@@ -4,12 +4,15 @@ duplicates nothing, and ``--out`` writes Parquet parts (through ``--scheduler``)
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import shutil
 import signal
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
@@ -18,11 +21,11 @@ from typer.testing import CliRunner
 from frontlines.cli.main import app
 from frontlines.config import Settings
 from frontlines.distributed import ClusterError, batch, open_client
-from frontlines.run import Resources, ingest
+from frontlines.run import IngestReport, Resources, ingest
 from frontlines.store import SqliteRepository
 from frontlines.store.base import EventQuery
 from helpers import EXAMPLES
-from unit.distributed.corpus import TODAY, write_copies
+from unit.distributed.corpus import TODAY, copy_records, write_copies
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +123,83 @@ def test_cli_batch_out_writes_parquet_parts_through_a_scheduler(
     again = runner.invoke(app, args, env={"FRONTLINES_TODAY": TODAY.isoformat()})
     assert again.exit_code == 0 and "(3 written before)" in again.stdout
     assert sorted(out.glob("part-*.parquet")) == parts
+
+
+def test_cli_batch_parquet_gives_what_ingest_of_the_same_jsonl_gives(
+    client: Client, settings: Settings, resources: Resources, tmp_path: Path
+) -> None:
+    """The same records, one with an unreadable date: a Parquet file of row groups of 4 rows with the
+    text in a 'body' column (``--map text=body``), partitions of 5 rows, against ingest of JSONL."""
+    records = copy_records(settings, 1)
+    records.insert(3, {**records[0], "title": "undated", "published": "the day after"})
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    parquet = tmp_path / "records.parquet"
+    table = pa.Table.from_pylist([{("body" if k == "text" else k): v for k, v in r.items()} for r in records])
+    pq.write_table(table, parquet, row_group_size=4)
+    with SqliteRepository(tmp_path / "ingest.db") as repo:
+        ingest([jsonl], settings, resources, repo, today=TODAY)
+    args = ["batch", str(parquet), "--scheduler", client.scheduler.address, "--map", "text=body"]
+    args += ["--partition-size", "5", "--into", str(tmp_path / "batch.db")]
+    result = CliRunner().invoke(app, args, env={"FRONTLINES_TODAY": TODAY.isoformat()})
+    assert result.exit_code == 1, result.output  # one record rejected
+    assert "rejected 1 record" in result.stdout
+    counts, unmerged, reports, canonical, rejections = view(tmp_path / "batch.db")
+    expected = view(tmp_path / "ingest.db")
+    assert len(canonical) > 0 and unmerged == 0
+    assert (counts, unmerged, reports, canonical) == expected[:4]
+    assert rejections == [(f"{parquet}:4", "date")] and expected[4] == [(f"{jsonl}:4", "date")]
+
+
+FRENCH = (
+    "Les forces gouvernementales ont bombardé jeudi la ville de Maarat al-Numan, dans la province "
+    "d'Idleb, tuant cinq civils et en blessant une douzaine d'autres, selon un groupe de surveillance."
+)
+
+
+def counts_of(report: IngestReport) -> tuple[int, ...]:
+    return (
+        report.articles_read,
+        report.articles_skipped,
+        report.duplicates,
+        report.rejected,
+        report.new_articles,
+        report.new_events,
+        report.new_rejections,
+    )
+
+
+def test_batch_checks_text_on_workers_as_ingest_checks_it(
+    client: Client, settings: Settings, resources: Resources, tmp_path: Path
+) -> None:
+    """The workers check the text (cleaned length, language), as ingest's reader does: a repeated
+    record of a rejected article is rejected again under its own origin, not counted as a repeat;
+    and a stored article that fails stricter checks on a re-run is rejected, as ingest rejects it."""
+    records = copy_records(settings, 1)
+    french = {"title": "Idleb", "text": FRENCH, "published": "2019-05-09", "source": "AFP"}
+    short = {"title": "Photo", "text": "Photo: AFP. Read more.", "published": "2019-05-09", "source": "AFP"}
+    records[2:2] = [french, short, french, records[0], short]
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    with SqliteRepository(tmp_path / "ingest.db") as repo:
+        by_ingest = ingest([jsonl], settings, resources, repo, today=TODAY)
+    with SqliteRepository(tmp_path / "batch.db") as repo:
+        by_batch = batch([jsonl], settings, client, today=TODAY, repository=repo, partition_size=3)
+    assert by_ingest.duplicates == 1 and by_ingest.rejected == 4  # records[0] again; french, short twice
+    assert counts_of(by_batch) == counts_of(by_ingest)
+    assert view(tmp_path / "batch.db") == view(tmp_path / "ingest.db")
+
+    lengths = sorted(len(r["text"]) for r in records)
+    strict = dataclasses.replace(
+        settings, ingest=dataclasses.replace(settings.ingest, min_chars=lengths[len(lengths) // 2])
+    )
+    with SqliteRepository(tmp_path / "ingest.db") as repo:
+        again_ingest = ingest([jsonl], strict, resources, repo, today=TODAY)
+    with SqliteRepository(tmp_path / "batch.db") as repo:
+        again_batch = batch([jsonl], strict, client, today=TODAY, repository=repo, partition_size=3)
+    assert again_ingest.rejected > 4 and again_ingest.articles_skipped > 0
+    assert counts_of(again_batch) == counts_of(again_ingest)
+    assert view(tmp_path / "batch.db") == view(tmp_path / "ingest.db")
 
 
 def test_open_client_names_an_unreachable_scheduler() -> None:

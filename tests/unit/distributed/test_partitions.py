@@ -1,4 +1,4 @@
-"""Cutting the input into partitions: sizes, duplicates and stored articles dropped as ingest does."""
+"""Cutting the input into partitions: sizes, duplicates dropped as ingest does, stored articles apart."""
 
 from __future__ import annotations
 
@@ -24,15 +24,22 @@ def test_cut_makes_partitions_of_the_size_in_input_order() -> None:
     assert [a for p in parts for a in p.articles] == records
 
 
-def test_cut_drops_repeats_and_stored_articles_and_counts_them() -> None:
+def test_cut_drops_repeats_with_their_origins_and_sets_stored_articles_apart() -> None:
     a, b, c, d = (art(x) for x in "abcd")
+    again = Article(a.article_id, a.text, origin="other:a", published=a.published, source=a.source)
     rejection = Rejection("bad.bin", "ingest", "binary", "not text")
     counts = CutCounts()
     stored = {b.article_id}
-    parts = list(cut([a, b, a, rejection, c, d], 2, known=lambda ids: stored & set(ids), counts=counts))
-    assert [[x.text for x in p.articles] for p in parts] == [["a", "c"], ["d"]]
-    assert parts[0].rejections == (rejection,)
-    assert (counts.duplicates, counts.already_stored) == (1, 1)
+    parts = list(cut([a, b, again, rejection, c, d], 2, known=lambda ids: stored & set(ids), counts=counts))
+    assert [[x.text for x in p.articles] for p in parts] == [["a"], ["c", "d"]]
+    assert [[x.text for x in p.stored] for p in parts] == [["b"], []]
+    assert parts[1].rejections == (rejection,)
+    assert counts.duplicates == 1 and counts.repeats == {a.article_id: ["other:a"]}
+
+
+def test_partition_digest_tells_stored_articles_from_new_ones() -> None:
+    a = art("a")
+    assert next(cut([a], 5)).digest != next(cut([a], 5, known=lambda ids: set(ids))).digest
 
 
 def test_cut_keeps_rejections_of_an_input_without_articles() -> None:
