@@ -40,7 +40,12 @@ def _role(actors: ActorDictionary, role: str, country: str, day: dt.date | None)
         ("military", "NG", dt.date(2023, 5, 28), "Military Forces of Nigeria (2015-2023)"),
         ("military", "NG", dt.date(2023, 5, 29), "Military Forces of Nigeria (2023-)"),
         ("military", "AF", dt.date(2021, 9, 1), "Military Forces of Afghanistan (2021-)"),
-        ("military", "CD", dt.date(2024, 1, 1), "Military Forces of the Democratic Republic of Congo (2019-)"),
+        (
+            "military",
+            "CD",
+            dt.date(2024, 1, 1),
+            "Military Forces of the Democratic Republic of Congo (2019-)",
+        ),
         # a term that ends on 1 January ends the year before
         ("military", "BR", dt.date(2020, 1, 1), "Military Forces of Brazil (2019-2022)"),
         ("military", "US", dt.date(2019, 10, 7), "Military Forces of the United States (2017-2021)"),
