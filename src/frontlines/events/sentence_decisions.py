@@ -71,6 +71,14 @@ _WHOLE_COUNTRY = re.compile(
 )
 #: How far around a country the region words are read.
 _REGION_REACH = 25
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: "As of 20 October, ...", "Between January and September 2020, ...": a sentence that opens by
+#: counting up to a day or over months (a span of days, "Between 25 and 27 July", is one event).
+_RUNNING_TOTAL = re.compile(
+    rf"^\W*(?:as\s+of\s+(?:\d{{1,2}}\s+)?{_MONTH_NAME}|(?:between|from)\s+(?:early\s+|late\s+|mid-?)?"
+    rf"{_MONTH_NAME}(?:\s+\d{{4}})?\s+(?:and|to|until|through)\s+(?:early\s+|late\s+|mid-?)?{_MONTH_NAME})\b",
+    re.IGNORECASE,
+)
 #: How far back the reported-speech and stretch patterns read.
 REPORTED_REACH = 70
 #: "the clashes", "the protests", "the attack": a trigger that refers back to an event already told.
@@ -216,6 +224,11 @@ def aside_actors(c: Clause, story: Story) -> str | None:
 def background_date(c: Clause, story: Story) -> str | None:
     """Rule ``background-date`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     return "a date over a month before publication" if len(c.times) < len(c.all_times) else None
+
+
+def running_total(c: Clause, story: Story) -> str | None:
+    """Rule ``running-total`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    return "a running total over weeks or months" if _RUNNING_TOTAL.match(c.sentence) else None
 
 
 def background(c: Clause, story: Story) -> str | None:

@@ -189,6 +189,17 @@ RULES: tuple[SentenceRule, ...] = (
         misses=("Rebels attacked the town of Kidal on Sunday, a local official said.",),
     ),
     SentenceRule(
+        "running-total",
+        "drop",
+        "drop",
+        "codebook: running totals are not events ('As of 20 October, 40 soldiers were killed'; "
+        "'Between January and September, 16 soldiers were killed in sporadic clashes')",
+        "the sentence's opening words",
+        d.running_total,
+        fires=("As of 1 May, the authorities said at least 40 soldiers had been killed in the fighting.",),
+        misses=("Between 25 and 27 July 2024, soldiers and rebels clashed near Tinzaouaten, killing 12.",),
+    ),
+    SentenceRule(
         "background",
         "drop",
         "drop",
