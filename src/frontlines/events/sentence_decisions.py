@@ -111,6 +111,14 @@ _IRREALIS = re.compile(
 )
 
 
+#: The cues of ``_IRREALIS`` that say a whole sentence tells no act (for a model-made trigger).
+_IRREALIS_ANYWHERE = re.compile(
+    r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned)?\s+to|(?-i:would|could|may|might)|warn(?:ed|s)?|"
+    r"call(?:ed|s)?\s+(?:for|on)|urg(?:e|ed|es)|ahead\s+of|or\s+face|den(?:y|ied|ies))\b",
+    re.IGNORECASE,
+)
+
+
 # --- detect and trailing ------------------------------------------------------------------------------
 
 
@@ -255,6 +263,9 @@ def retell(c: Clause, story: Story) -> str | None:
 def irrealis(c: Clause, story: Story) -> str | None:
     """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
+    if found is None and c.decision.step == "model-detects":
+        # a trigger the model made sits after the first actor, not on the verb: read the whole sentence
+        found = _IRREALIS_ANYWHERE.search(c.sentence)
     return "a threat, plan, denial or attempt" if found else None
 
 

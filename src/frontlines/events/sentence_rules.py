@@ -249,7 +249,8 @@ RULES: tuple[SentenceRule, ...] = (
         "drop",
         "drop",
         "codebook: only events that happened are coded: no threat, plan, denial or failed attempt",
-        _TRIGGER_WINDOW.format(d.IRREALIS_REACH).replace("each trigger", "the chosen trigger"),
+        _TRIGGER_WINDOW.format(d.IRREALIS_REACH).replace("each trigger", "the chosen trigger")
+        + "; the whole sentence when the model made the trigger",
         d.irrealis,
         fires=("On Sunday, the militia denied that it had shelled Ituri.",),
         misses=("On Sunday, the army shelled the city of Goma, a local official said.",),
