@@ -23,6 +23,29 @@ FAKES_MAP = {"text": "article_content", "published": "date", "title": "article_t
 model_decides = pytest.mark.xfail(
     not SHARED_DATA.exists(), reason="classifier trained without ../shared/data", strict=False
 )
+
+
+def rule_examples(rules: Any, decided_by_model: set[str]) -> tuple[list[Any], list[Any]]:
+    """The ``fires`` and ``misses`` examples of a rule table as pytest params ("RULE-fires-N"), those
+    in ``decided_by_model`` marked :data:`model_decides`."""
+    fires = [
+        pytest.param(
+            rule,
+            text,
+            id=f"{rule.id}-fires-{i}",
+            marks=[model_decides] if f"{rule.id}-fires-{i}" in decided_by_model else [],
+        )
+        for rule in rules
+        for i, text in enumerate(rule.fires)
+    ]
+    misses = [
+        pytest.param(rule, text, id=f"{rule.id}-misses-{i}")
+        for rule in rules
+        for i, text in enumerate(rule.misses)
+    ]
+    return fires, misses
+
+
 needs_fakes = pytest.mark.skipif(not FAKES_CSV.exists(), reason=f"shared data absent: {FAKES_CSV}")
 
 

@@ -58,7 +58,7 @@ def corpus_cmd(
 ) -> None:
     """Score event coding on the world corpus: leave-country-out dev figures and the sealed split."""
     # the scorers load when the command runs, not for every command
-    from frontlines.corpus.evaluate import breakdown, leave_country_out, sealed
+    from frontlines.corpus.evaluate import breakdown, leave_country_out, sealed, trainer
     from frontlines.corpus.items import load_corpus
 
     with errors():
@@ -67,8 +67,9 @@ def corpus_cmd(
         resources = load_resources(settings)
         for why, n in sorted(corpus.left_out.items()):
             err.print(f"left out {n} items: {why} (is ../shared/data there? FRONTLINES_SHARED_DATA)")
-        dev = breakdown(leave_country_out(corpus, settings, resources))
-        held = breakdown(sealed(corpus, settings, resources))
+        train = trainer(corpus)  # the local news it adds is read once for both splits
+        dev = breakdown(leave_country_out(corpus, settings, resources, train))
+        held = breakdown(sealed(corpus, settings, resources, train))
         if format is CorpusFormat.json:
             json.dump({"leave_country_out": dev, "sealed": held}, sys.stdout, indent=1)
             sys.stdout.write("\n")

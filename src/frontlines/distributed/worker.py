@@ -13,7 +13,7 @@ import threading
 from frontlines.config import Settings
 from frontlines.distributed.partitions import Partition, PartitionResult
 from frontlines.ingest.draft import check
-from frontlines.model import Rejection
+from frontlines.model import Article, Rejection
 from frontlines.pipeline import Pipeline
 from frontlines.run import build_pipeline, load_resources
 
@@ -48,18 +48,19 @@ def extract_partition(partition: Partition, settings: Settings) -> PartitionResu
         out.rejections.append(rejection)
         out.pipeline_rejections += 1
 
-    for article in partition.stored:
+    def passes(article: Article) -> Article | None:
+        """The article checked as ``ingest``'s reader checks it; ``None`` (recorded) when rejected."""
         checked = check(article, settings.ingest)
         if isinstance(checked, Rejection):
             rejected(checked)
             out.checks_rejected[article.article_id] = checked
-        else:
-            out.already_stored += 1
+            return None
+        return checked
+
+    out.already_stored += sum(passes(article) is not None for article in partition.stored)
     for article in partition.articles:
-        checked = check(article, settings.ingest)
-        if isinstance(checked, Rejection):
-            rejected(checked)
-            out.checks_rejected[article.article_id] = checked
+        checked = passes(article)
+        if checked is None:
             continue
         result = pipeline.run_one(checked)
         if result.rejection is not None:

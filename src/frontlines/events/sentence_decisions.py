@@ -17,6 +17,7 @@ from frontlines.events.sentence import day_range as span_of_days
 from frontlines.events.triggers import is_territorial
 from frontlines.model import EVENT_TYPE_OF, EventType, PlaceMention, SubEventType, Trigger
 from frontlines.time import is_background_phrase
+from frontlines.time.calendar import MONTH_NAMES
 
 #: The cascade steps of a sentence a non-event rule drops (``events.nonevents``).
 NON_EVENT_STEPS = frozenset(f"drop:{rule_id}" for rule_id in NON_EVENT_IDS)
@@ -71,7 +72,7 @@ _WHOLE_COUNTRY = re.compile(
 )
 #: How far around a country the region words are read.
 _REGION_REACH = 25
-_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAME = "(?:" + "|".join(MONTH_NAMES) + ")"
 #: "As of 20 October, ...", "Between January and September 2020, ...": a sentence that opens by
 #: counting up to a day or over months (a span of days, "Between 25 and 27 July", is one event).
 _RUNNING_TOTAL = re.compile(
@@ -346,12 +347,13 @@ def region_of_country(c: Clause, story: Story) -> str | None:
     """Rule ``region-of-country`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if _located(c, story):
         return None
+    somewhere = _somewhere_in(c)
     for p in _named_places(c):
         if p.role != "event" or p.place is None or p.place.kind != "country":
             continue
         before = c.doc.text[max(c.start, p.start - _REGION_REACH) : p.start]
         after = c.doc.text[p.end : min(c.end, p.end + _REGION_REACH)]
-        if _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after) or _somewhere_in(c):
+        if somewhere or _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after):
             c.places = [p]
             return f"only a region of {p.place.name} is known (geo_precision 3)"
     return None

@@ -9,26 +9,12 @@ import pytest
 
 from frontlines.events.explain import explain
 from frontlines.events.role_rules import RULE_IDS, RULES, RoleRule
-from helpers import model_decides, run_article
+from helpers import rule_examples, run_article
 
 PUBLISHED = dt.date(2016, 5, 9)
 #: Examples the classifier decides before the rule (see helpers.model_decides).
 MODEL_DECIDES = {"attack-on-civilians-not-clash-fires-0"}
-FIRES = [
-    pytest.param(
-        rule,
-        text,
-        id=f"{rule.id}-fires-{i}",
-        marks=[model_decides] if f"{rule.id}-fires-{i}" in MODEL_DECIDES else [],
-    )
-    for rule in RULES
-    for i, text in enumerate(rule.fires)
-]
-MISSES = [
-    pytest.param(rule, text, id=f"{rule.id}-misses-{i}")
-    for rule in RULES
-    for i, text in enumerate(rule.misses)
-]
+FIRES, MISSES = rule_examples(RULES, MODEL_DECIDES)
 
 
 def rules_of(text: str, resources, settings) -> list[set[str]]:

@@ -12,26 +12,12 @@ from frontlines.config import Settings
 from frontlines.events.explain import explain
 from frontlines.events.sentence_rules import REQUIRED, RULE_IDS, RULES, SentenceRule
 from frontlines.model import Doc
-from helpers import model_decides, run_article
+from helpers import rule_examples, run_article
 
 PUBLISHED = dt.date(2016, 5, 9)
 #: Examples the classifier decides before the rule (see helpers.model_decides).
 MODEL_DECIDES = {"model-retell-fires-0", "background-fires-0"}
-FIRES = [
-    pytest.param(
-        rule,
-        text,
-        id=f"{rule.id}-fires-{i}",
-        marks=[model_decides] if f"{rule.id}-fires-{i}" in MODEL_DECIDES else [],
-    )
-    for rule in RULES
-    for i, text in enumerate(rule.fires)
-]
-MISSES = [
-    pytest.param(rule, text, id=f"{rule.id}-misses-{i}")
-    for rule in RULES
-    for i, text in enumerate(rule.misses)
-]
+FIRES, MISSES = rule_examples(RULES, MODEL_DECIDES)
 
 
 def _settings(rule: SentenceRule, settings: Settings) -> Settings:
