@@ -61,6 +61,17 @@ def _country_names() -> dict[str, str]:
     return out
 
 
+def _peoples() -> dict[str, str]:
+    """Plural demonyms ("Russians" -> RU): a people, the doers of a military act only by rule
+    people-as-agent ("after the Russians shelled the city")."""
+    out = {}
+    for word, place in DEMONYM_PLACES.items():
+        code = country_code(place)
+        if code is not None and word.endswith("s") and word[:-1] in DEMONYM_PLACES:
+            out[word] = code
+    return out
+
+
 #: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
 _CRAFT_ROLES = "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military"
 
@@ -109,6 +120,15 @@ _AGENT_VERBS = (
 _PASSIVE_VERBS = (
     r"retaken|recaptured|captured|taken|seized|liberated|launched|fired|carried\s+out|shot\s+down|downed"
     r"|destroyed|hit|struck|intercepted|deployed|conducted|bombed|shelled|attacked|invaded|occupied|killed"
+)
+#: Rule people-as-agent: a plural demonym as the doer of a military act names that state's forces
+#: ("after Russians shelled the city", "the Israelis struck"), unless a count stands before it ("five
+#: Syrians killed") or the verb is a headline's passive ("Syrians killed in an air strike").
+_PEOPLE_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|as|when|while|during|after|at|near|on)\b")
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|several|many"
+    r"|some|of|more))\s+$",
+    re.IGNORECASE,
 )
 #: A preposition before a country's name makes it a place ("in Syria killed").
 _PLACE_BEFORE = re.compile(
@@ -267,6 +287,11 @@ class ActorDictionary:
         states = _alternation(self._states)
         # Two patterns, each opening with a literal alternation the regex engine can skip to.
         self._state_agent_re = re.compile(rf"(?P<state>{states})\s+{_AGENT_FILLERS}(?:{_AGENT_VERBS})\b")
+        peoples = _peoples()
+        self._peoples = peoples
+        self._people_agent_re = re.compile(
+            rf"(?P<state>{_alternation(peoples)})\s+{_AGENT_FILLERS}(?P<verb>{_AGENT_VERBS}|looted)\b"
+        )
         self._state_by_re = re.compile(
             rf"(?:{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
         )
@@ -325,7 +350,20 @@ class ActorDictionary:
         for m in self._state_by_re.finditer(text):
             if _word_edge(text, m.start() - 1):
                 found.append(self._state_mention(m))
+        found.extend(self._people_agents(text))
         return _leftmost_longest(found)
+
+    def _people_agents(self, text: str) -> Iterator[ActorMention]:
+        """Rule people-as-agent: a plural demonym before a military act's verb, as its state's forces."""
+        for m in self._people_agent_re.finditer(text):
+            if (
+                not _word_edge(text, m.start() - 1)
+                or _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _PEOPLE_PASSIVE_AFTER.match(text, m.end())
+            ):
+                continue
+            ref = ActorRef("role", "military", self._peoples[re.sub(r"\s+", " ", m["state"])])
+            yield ActorMention(m.start("state"), m.end("state"), m["state"], ref)
 
     def _state_mention(self, m: re.Match[str]) -> ActorMention:
         """Rule state-as-agent: the state a match names, as its military."""
