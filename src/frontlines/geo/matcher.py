@@ -40,7 +40,11 @@ from frontlines.geo.names import (
 )
 
 #: Bump when the pickled layout changes; an old pickle is then rebuilt, not trusted.
-MATCHER_FORMAT = 3
+MATCHER_FORMAT = 4
+#: The marks transliteration writes for an ayn or a hamza (and typists for an apostrophe), all one
+#: mark in the names and in the text searched: "A’zaz" in the news is "A`zaz" / "A‘zāz" in GeoNames.
+#: One character for one keeps every offset.
+_MARKS = str.maketrans(dict.fromkeys("’‘`´ʿʾʻʼ", "'"))
 #: Skeletons shorter than this ("mz", "hm") match too many names to index.
 MIN_SKELETON_CHARS = 2
 #: A name that is also an English word ("Human", "Council", "Reading") is matched only when one of its
@@ -85,7 +89,7 @@ class PlaceMatcher:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for name in names:
             if len(name) >= MIN_NAME_CHARS and is_latin(name):
-                automaton.add_word(name)
+                automaton.add_word(name.translate(_MARKS))
         automaton.make_automaton()
         index: dict[str, set[str]] = defaultdict(set)
         for name in transliterated:
@@ -180,7 +184,7 @@ class PlaceMatcher:
     def _find(self, text: str) -> list[tuple[int, int]]:
         candidates: list[tuple[int, int]] = []
         size = len(text)
-        for last, length in self._automaton.iter(text):
+        for last, length in self._automaton.iter(text.translate(_MARKS)):
             start, end = last - length + 1, last + 1
             if start > 0 and text[start - 1].isalnum():
                 continue

@@ -36,6 +36,14 @@ def test_matcher_find(tiny_matcher: PlaceMatcher, text: str, found: list[str]) -
     assert all(text[start:end] == surface for start, end, surface in matches)
 
 
+@pytest.mark.parametrize("text", ["attack in A’zaz city", "attack in A'zaz city", "attack in A`zaz city"])
+def test_matcher_reads_every_ayn_mark_as_one(text: str) -> None:
+    """The news writes an ayn or hamza with whatever apostrophe it has; GeoNames with another."""
+    matcher = PlaceMatcher.build(["A`zaz", "Ma‘arrat al-Nu‘man"])
+    assert [surface for _, _, surface in matcher.find(text)] == [text[10:15]]
+    assert [m[2] for m in matcher.find("in Ma'arrat al-Nu’man")] == ["Ma'arrat al-Nu’man"]
+
+
 def test_matcher_pickle_is_reused_and_rebuilt_when_stale(tiny: SqliteGazetteer, tmp_path: Path) -> None:
     path = tmp_path / "g.sqlite"
     path.write_bytes(tiny.path.read_bytes())
