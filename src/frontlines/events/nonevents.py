@@ -21,7 +21,10 @@ _ARMED = (
     r"gunm[ae]n|militants?|rebels?|insurgents?|jihadists?|militia(?:s|men)?|bandits?|terroris[mt]s?|"
     r"clash(?:es|ed)?|ambush(?:ed)?|explosive\s+device|IED|landmine|suicide|drones?|missiles?|rockets?|"
     r"mortars?|grenades?|sabotage|arson(?:ists)?|protest(?:s|ers|ed)?|riot(?:s|ers|ed)?|gang(?:s|\s+members)?|"
-    r"cartel|kidnap(?:ped|pers|ping)?|abduct(?:ed|ion)?|looted|opened\s+fire|shot\s+at"
+    r"cartel|kidnap(?:ped|pers|ping)?|abduct(?:ed|ion)?|looted|opened\s+fire|shot\s+at|"
+    r"(?<!flood\s)(?<!fire\s)fighting|firefights?|gunfire|paramilitar(?:y|ies)|stormed|to\s+storm|"
+    r"marched|rall(?:y|ies|ied)|demonstrat(?:ion|ions|ors|ed)|"
+    r"set\s+(?:[\w-]+\s+){1,4}(?:on\s+fire|ablaze|alight)"
 )
 
 
@@ -68,12 +71,15 @@ RULES: tuple[NonEventRule, ...] = (
             "Troops were deployed to evacuate residents after floodwaters swept through villages in Swat.",
             "At least two people died on Friday in a gas explosion at a noodle restaurant, state media said.",
             "A blast at a firecracker factory in Sivakasi killed eight workers on Saturday, police said.",
+            "Local volunteers join flood fighting effort in Fargo after the river rose overnight.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
             "Gunmen attacked the bus after it overturned near Mopti, killing four passengers.",
             "Rebels shelled the town on Sunday, killing three civilians.",
             "An explosion at an arms depot in Tikhoretsk followed a Ukrainian drone attack, officials said.",
+            "Fierce fighting erupted on Sunday in El Fasher as the paramilitary tried to storm the city.",
+            "Thousands marched through Novi Sad in memory of the victims of the station canopy collapse.",
         ),
     ),
     NonEventRule(

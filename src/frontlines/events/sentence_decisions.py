@@ -118,6 +118,9 @@ _IRREALIS_ANYWHERE = re.compile(
     r"call(?:ed|s)?\s+(?:for|on)|urg(?:e|ed|es)|ahead\s+of|or\s+face|den(?:y|ied|ies))\b",
     re.IGNORECASE,
 )
+#: A relative clause ("..., which denied responsibility", "residents who could not flee"): its cues
+#: are about someone else, not about whether the act happened.
+_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;]*", re.IGNORECASE)
 
 
 # --- detect and trailing ------------------------------------------------------------------------------
@@ -266,7 +269,7 @@ def irrealis(c: Clause, story: Story) -> str | None:
     found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
     if found is None and c.decision.step == "model-detects":
         # a trigger the model made sits after the first actor, not on the verb: read the whole sentence
-        found = _IRREALIS_ANYWHERE.search(c.sentence)
+        found = _IRREALIS_ANYWHERE.search(_RELATIVE_CLAUSE.sub(" ", c.sentence))
     return "a threat, plan, denial or attempt" if found else None
 
 

@@ -250,10 +250,15 @@ RULES: tuple[SentenceRule, ...] = (
         "drop",
         "codebook: only events that happened are coded: no threat, plan, denial or failed attempt",
         _TRIGGER_WINDOW.format(d.IRREALIS_REACH).replace("each trigger", "the chosen trigger")
-        + "; the whole sentence when the model made the trigger",
+        + "; the whole sentence, less its relative clauses ('which denied'), when the model made the "
+        "trigger",
         d.irrealis,
         fires=("On Sunday, the militia denied that it had shelled Ituri.",),
-        misses=("On Sunday, the army shelled the city of Goma, a local official said.",),
+        misses=(
+            "On Sunday, the army shelled the city of Goma, a local official said.",
+            "Gunmen killed nine people in an attack on a village in Oromia on Wednesday, residents said, "
+            "blaming the Oromo Liberation Army, which denied responsibility.",
+        ),
     ),
     SentenceRule(
         "undated",
