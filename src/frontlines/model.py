@@ -236,11 +236,12 @@ class ActorRef:
     """What an actor mention names before it is resolved for an event's country and day.
 
     ``kind`` is ``"role"`` (a generic reference: "the army", "rebels", "civilians"; ``key`` is the
-    role) or ``"actor"`` (a named group; ``key`` is its canonical name). ``country`` binds a role to
-    one country ("Russian jets") or gives a named actor's home country.
+    role), ``"actor"`` (a named group; ``key`` is its canonical name) or ``"shared"`` (an acronym two
+    actors share, "SNA"; ``key`` is the acronym, the event's country decides). ``country`` binds a role
+    to one country ("Russian jets") or gives a named actor's home country.
     """
 
-    kind: Literal["role", "actor"]
+    kind: Literal["role", "actor", "shared"]
     key: str
     country: str | None = None
 

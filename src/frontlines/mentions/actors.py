@@ -73,7 +73,10 @@ def _peoples() -> dict[str, str]:
 
 
 #: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
-_CRAFT_ROLES = "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military"
+_CRAFT_ROLES = (
+    "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military|ballistic"
+    "|cruise|guided|hypersonic|anti-ship|surface-to-surface|explosive|suicide|unmanned|heavy"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,15 @@ def _roles(data: dict) -> dict[str, _Role]:
     return roles
 
 
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """An acronym two actors share: ``actor`` (a named actor's name), unless the event's country has
+    its own meaning in ``by_country`` (country code -> that country's role)."""
+
+    actor: str
+    by_country: dict[str, str]
+
+
 class ActorDictionary:
     """The compiled actor dictionary. Load once per process with :meth:`load`."""
 
@@ -259,6 +271,11 @@ class ActorDictionary:
             self._named[named.name] = named
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("actor", named.name, named.country)
+        self._shared = {
+            e["alias"]: _Shared(e["actor"], e.get("by_country", {})) for e in data.get("shared_acronym", [])
+        }
+        for alias in self._shared:
+            exact[alias] = ActorRef("shared", alias)
         # One table of demonyms for places and actors (geo.wordlists), the dictionary's own on top.
         self._demonyms: dict[str, str] = {**_country_demonyms(), **data.get("demonyms", {})}
         #: Country names (and "US") as the doers of a military act (rule state-as-agent); with "'s"
@@ -386,6 +403,11 @@ class ActorDictionary:
         Codebook: state forces are named by country and period; a state's forces abroad are inter 8.
         A generic role with no country known falls back to the role's template with "Unknown".
         """
+        if ref.kind == "shared":
+            shared = self._shared[ref.key]
+            own = shared.by_country.get(country or "")
+            meant = ActorRef("role", own, country) if own else ActorRef("actor", shared.actor)
+            return self.resolve(meant, country, day)
         if ref.kind == "actor":
             named = self._named[ref.key]
             if named.since and named.earlier and day is not None and day < named.since:
@@ -424,7 +446,7 @@ class ActorDictionary:
     def is_generic(self, ref: ActorRef) -> bool:
         """True for a generic role ("rebels") or an aggregate actor ("Islamist Rebels"): a named group
         of the same kind in the same sentence is who such a reference means."""
-        return ref.kind == "role" or self._named[ref.key].aggregate
+        return ref.kind == "role" or (ref.kind == "actor" and self._named[ref.key].aggregate)
 
     def role_actor(self, role: str, country: str | None, day: dt.date | None) -> Actor:
         """The canonical actor of a generic role ("civilians", "protesters") for a country and day."""

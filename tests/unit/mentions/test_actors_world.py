@@ -421,6 +421,7 @@ def test_actors_demonyms_of_every_country_name_its_forces() -> None:
         ("The Israelis struck a building in Rafah.", "Israelis", "IL"),
         ("Russian MLRS fire hit Korabelnyi district.", "Russian MLRS fire", "RU"),
         ("Azerbaijani occupation forces shelled Stepanakert.", "Azerbaijani occupation forces", "AZ"),
+        ("An Iranian ballistic missile hit a building in Bat Yam.", "Iranian ballistic missile", "IR"),
     ],
 )
 def test_actors_states_named_as_doers_name_their_forces(actors, text, mention, country) -> None:
@@ -450,3 +451,13 @@ def test_actors_a_country_that_is_a_place_is_no_doer(actors, text) -> None:
 def test_actors_a_people_counted_or_in_a_passive_is_no_doer(actors, text) -> None:
     """Rule people-as-agent stays off for victims: a count before the people, or a headline passive."""
     assert [m.text for m in actors.find(text) if m.text.endswith(("Syrians", "Afghans", "Sudanese"))] == []
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [("SO", "Military Forces of Somalia (2022-)"), ("SY", "SNA: Syrian National Army")],
+)
+def test_actors_a_shared_acronym_means_what_the_events_country_says(actors, country, expected) -> None:
+    """[[shared_acronym]]: "SNA" is the Somali National Army in Somalia, the Syrian one elsewhere."""
+    (mention,) = actors.find("On Sunday, SNA units took positions near the town.")
+    assert actors.resolve(mention.ref, country, dt.date(2023, 1, 8)).name == expected
