@@ -149,16 +149,7 @@ _HOLDER_KINDS = frozenset({"admin1", "admin2", "admin3", "district"})
 def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: frozenset[str]) -> None:
     """Rule stray-namesake (see the module docstring)."""
     best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
-    support: dict[str, int] = {}
-    for item in items:
-        if id(item) in best:
-            countries = (
-                {p.country_code for p in item.candidates}
-                if item.span.source == "demonym"
-                else {best[id(item)].country_code}
-            )
-            for country in countries:
-                support[country] = support.get(country, 0) + 1
+    support = _support(items, best)
     for item in items:
         place = best.get(id(item))
         if (
@@ -176,6 +167,27 @@ def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: frozense
         item.candidates, item.scores, item.respelled = [holder], [0.0], set()
         item.ctx = Context(item.ctx.role, True, item.ctx.unit)
         item.rules.append("stray-namesake")
+
+
+def _support(items: Sequence[Item], best: dict[int, Place]) -> dict[str, int]:
+    """How many of the text's names each country's places answer. Names written one after the other
+    with a single character between them ("Jantar Mantar", two names of one Indonesian town) are one
+    name of a place the gazetteer lacks: they count once."""
+    support: dict[str, int] = {}
+    last_end, last_countries = -2, frozenset[str]()
+    for item in sorted(items, key=lambda i: i.span.start):
+        if id(item) not in best:
+            continue
+        countries = frozenset(
+            {p.country_code for p in item.candidates}
+            if item.span.source == "demonym"
+            else {best[id(item)].country_code}
+        )
+        joined = item.span.start - last_end <= 1 and item.span.source != "demonym"
+        for country in countries - (last_countries if joined else frozenset()):
+            support[country] = support.get(country, 0) + 1
+        last_end, last_countries = item.span.end, countries
+    return support
 
 
 def _frame_holder(
@@ -199,12 +211,28 @@ def _frame_holder(
             )
         )
 
-    if item.container is not None and fits(item.container):
-        return best[id(item.container)]
+    if item.container is not None and (
+        fits(item.container) or _sizeable(best.get(id(item.container)), stray)
+    ):
+        return best[id(item.container)]  # "Mantar (New Delhi)": the text says where the place is
     same = [o for o in items if o.sentence == item.sentence and fits(o)]
     after = [o for o in same if o.span.start > item.span.start]
     chosen = after[0] if after else (same[-1] if same else None)
     return best[id(chosen)] if chosen is not None else None
+
+
+#: A town at least this large named as a stray's container ("X (New Delhi)") stands for it whatever
+#: the story's focus country.
+STRAY_CONTAINER_MIN_POPULATION = 100_000
+
+
+def _sizeable(place: Place | None, stray: str) -> bool:
+    return (
+        place is not None
+        and place.country_code != stray
+        and place.kind == "city"
+        and place.population >= STRAY_CONTAINER_MIN_POPULATION
+    )
 
 
 #: Rule sentence-frame: a candidate inside the province, oblast or state its sentence names ("X

@@ -89,7 +89,9 @@ PERSON_MAX_POPULATION = 200_000
 _COORDINATION = re.compile(r"(?:\s+(?:province|governorate|city|countryside))?(?:,\s*|\s+)(?:and\s+|or\s+)?")
 #: Between a place and the place that contains it: "X, Y", "X in Y", "the X district of Y".
 _INSIDE = re.compile(
-    r"^(?:,\s*|\s+(?:(?:district|neighbou?rhood|quarter|suburb|area|camp|town|village|city|county|parish)\s+)?"
+    # "Khar (Bajaur, Khyber Pakhtunkhwa)", "Bokkos LGA (Plateau)": a coder's place and its units
+    r"^(?:(?:\s+(?:LGA|district|township|county|municipality|commune|department|region|province|state"
+    r"|governorate|oblast|raion|village|town|city|area|camp))?\s*\(\s*|,\s*|\s+(?:(?:district|neighbou?rhood|quarter|suburb|area|camp|town|village|city|county|parish)\s+)?"
     r"(?:of|in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)"
     r"\s+)?(?:(?:old\s+)?(?:city|town|capital|province|governorate|state)\s+of\s+)?)$",
     re.IGNORECASE,

@@ -48,6 +48,9 @@ WORLD = [
     ("g:kani", "Kani", "JP", 35.40, 137.06, "city", 100_000, "Gifu"),
     ("a:sagaing", "Sagaing", "MM", 24.0, 95.5, "admin1", 5_300_000, "Sagaing"),
     ("g:damascus", "Damascus", "SY", 33.51, 36.29, "city", 2_500_000, "Damascus"),
+    ("g:mantar", "Mantar", "ID", -8.6, 116.9, "city", 5_000, "Nusa Tenggara Barat"),
+    ("g:jantar", "Jantar", "PL", 50.0, 20.0, "city", 940, "Lesser Poland"),
+    ("g:new-delhi", "New Delhi", "IN", 28.6, 77.2, "city", 317_797, "Delhi"),
 ]
 
 
@@ -173,6 +176,15 @@ def test_stray_namesake_abroad_gives_way_to_the_region_the_sentence_names(geopar
     kani = geoparse(text)["Kani"]
     assert kani.mention.place.place_id == "a:sagaing"  # not Kani, Japan: nothing else names Japan
     assert geo_precision(kani.mention) == GeoPrecision.REGION  # known only as far as the region
+
+
+def test_stray_namesake_a_coders_parenthesis_names_the_holder(geoparse) -> None:
+    """ "Jantar Mantar (New Delhi)": two names written as one are one place the gazetteer lacks, and
+    the town in brackets after them holds it, although its country is not the story's focus."""
+    found = geoparse("On 23 April 2023, wrestlers resumed their sit-in at Jantar Mantar (New Delhi).")
+    for name in ("Jantar", "Mantar"):
+        assert found[name].mention.place.place_id == "g:new-delhi"
+        assert geo_precision(found[name].mention) == GeoPrecision.NEAR
 
 
 @pytest.mark.parametrize(
