@@ -263,7 +263,7 @@ class CodabImport:
                 " GROUP BY p.id",
                 (key[1], cc),
             ).fetchall()
-        near = [c for c in self._cities[key] if _km(lat, lon, c[1], c[2]) <= CITY_RADIUS_KM]
+        near = [c for c in self._cities[key] if km(lat, lon, c[1], c[2]) <= CITY_RADIUS_KM]
         return max(near, key=lambda c: c[3])[0] if near else None
 
     def _subunits(self, layer: Layer, cc: str, level: int, source: str, kind: str) -> Iterator[PlaceRecord]:
@@ -366,7 +366,7 @@ def _group_fields(layer: Layer) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (

@@ -11,9 +11,10 @@ English spelling (without a "(District)" qualifier) and the Arabic names as alte
 
 Admin names come through the P-codes: the admin1-3 units of the gazetteer (written by a COD-AB import,
 in this run or before) give theirs, else the row's own English admin names; a community with neither
-is given names by the point-in-polygon fill that ends every import. Rows are written under the source
-``cod-ab:<CC>:<file stem>``, so importing the file again replaces them. ``is_capital`` is not used (it
-marks only Damascus and Yarmuk).
+is given names by the point-in-polygon fill that ends every import. A community at a town of the
+gazetteer with the same name (within :data:`SAME_TOWN_KM`) takes that town's population. Rows are
+written under the source ``cod-ab:<CC>:<file stem>``, so importing the file again replaces them.
+``is_capital`` is not used (it marks only Damascus and Yarmuk).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from frontlines.geo.gazetteer import PlaceRecord
-from frontlines.geo.importers.codab import cod_place_id
+from frontlines.geo.gazetteer import PlaceRecord, lookup_key
+from frontlines.geo.importers.codab import cod_place_id, km
 from frontlines.geo.importers.writer import GazetteerImportError, GazetteerWriter
 from frontlines.model import Place
 
@@ -54,6 +55,10 @@ REQUIRED = ("pcode", "name", "latitude", "longitude")
 #: Bytes of a JSON file read to tell whether it is a community table.
 SNIFF_BYTES = 4096
 FEATURE_CLASS, FEATURE_CODE = "P", "PPL"
+#: A community this close to a town of the gazetteer with the same name (GeoNames' "'Afrīn" for
+#: OCHA's "Afrin") is that town: it takes the town's population, so the two rank alike instead of the
+#: town losing to the community's plain spelling and a namesake village winning (eval/ged_places.py).
+SAME_TOWN_KM = 5.0
 #: "Yarmuk (Damascus)", "اليرموك - دمشق": the place it is in, appended to tell namesakes apart.
 _QUALIFIER = re.compile(r"\s*(\([^)]*\)|\s-\s.*)$")
 _KEY = re.compile(r"[^0-9a-z]+")
@@ -186,6 +191,17 @@ class _Table:
             self._names[code] = row[0] if row else None
         return self._names[code]
 
+    def town_population(self, cc: str, name: str, lat: float, lon: float) -> int:
+        """The population of the largest town of another source named ``name`` within SAME_TOWN_KM
+        of the point (0 when none): the community is that town."""
+        rows = self.writer.conn.execute(
+            "SELECT p.latitude, p.longitude, p.population FROM names n JOIN places p ON p.id = n.place"
+            " WHERE n.folded = ? AND p.country_code = ? AND p.kind = 'city' AND p.population > 0"
+            " AND p.source NOT LIKE 'cod-ab:%'",
+            (lookup_key(name), cc),
+        )
+        return max((pop for y, x, pop in rows if km(lat, lon, y, x) <= SAME_TOWN_KM), default=0)
+
     def record(self, row: Mapping[str, Any], where: str, source: str) -> PlaceRecord | None:
         code, name = _text(row, self.roles["pcode"]), _text(row, self.roles["name"])
         if not code or not name:
@@ -208,7 +224,8 @@ class _Table:
             value = _QUALIFIER.sub("", value) if value else None
             if value and value != name and value not in alternates:
                 alternates.append(value)
-        place = Place(cod_place_id(cc, code), name, cc, lat, lon, "city",
+        population = self.town_population(cc, name, lat, lon)
+        place = Place(cod_place_id(cc, code), name, cc, lat, lon, "city", population,
                       admin1=names[0], admin2=names[1], admin3=names[2])  # fmt: skip
         return PlaceRecord(
             place, alternates=tuple(alternates), admin1_code=codes[0], admin2_code=codes[1],
