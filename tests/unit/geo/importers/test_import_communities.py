@@ -173,3 +173,18 @@ def test_import_communities_other_sheets_are_ignored(
         book.save(other)
     stats = import_path(folder, tmp_path / "g.sqlite")
     assert any(name.endswith("other.xlsx") for name in stats.ignored)
+
+
+def test_import_communities_at_a_town_take_its_population(tmp_path: Path) -> None:
+    towns = tmp_path / "towns.csv"
+    towns.write_text(
+        "name,latitude,longitude,country,population\nKafr Álpha,33.21,36.11,SY,5000\n"
+        "Tal Beta,33.9,37.9,SY,8000\n",  # the namesake 67 km away is another place
+        encoding="utf-8",
+    )
+    target = tmp_path / "g.sqlite"
+    import_path(towns, target)
+    import_path(write_json(tmp_path / "villages.json"), target)
+    with sqlite3.connect(target) as conn:
+        population = dict(conn.execute("SELECT place_id, population FROM places WHERE place_id LIKE 'cod:%'"))
+    assert population["cod:SY:C1001"] == 5000 and population["cod:SY:C1002"] == 0
