@@ -240,9 +240,15 @@ def assign_admin(gazetteer: SqliteGazetteer, latitude: float, longitude: float) 
     return gazetteer.polygon_index().assign_admin(latitude, longitude)
 
 
+#: Places whose admin names a COD-AB import took from their own P-codes (OCHA's communities): the
+#: fill keeps those, which are right even where a point lies just across an outline.
+NAMED_BY_PCODE = "source LIKE 'cod-ab:%' AND admin1 IS NOT NULL AND admin1_code IS NOT NULL"
+
+
 def fill_admin(conn: sqlite3.Connection, sources: Sequence[str] = ()) -> int:
     """Give every place without an outline of its own that lies inside admin outlines the names of
-    those units (COD-AB names replace the registry's where an outline covers the place). With
+    those units (COD-AB names replace the registry's where an outline covers the place; places named
+    through their P-codes, :data:`NAMED_BY_PCODE`, keep theirs). With
     ``sources``, only outlines written by those sources are used. Returns the number of places
     changed. Works on an open, writable connection (inside the importer's transaction)."""
     where = f" AND g.source IN ({', '.join('?' * len(sources))})" if sources else ""
@@ -264,7 +270,7 @@ def fill_admin(conn: sqlite3.Connection, sources: Sequence[str] = ()) -> int:
     places = conn.execute(
         "SELECT id, latitude, longitude FROM places"
         " WHERE longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?"
-        " AND id NOT IN (SELECT place FROM polygons)",
+        f" AND id NOT IN (SELECT place FROM polygons) AND NOT ({NAMED_BY_PCODE})",
         span,
     ).fetchall()
     shapes: dict[int, MultiPolygon] = {}

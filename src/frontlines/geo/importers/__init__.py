@@ -6,6 +6,10 @@ ignored):
   ``admin1CodesASCII.txt``, ``admin2Codes.txt``, or a zip of one), recognised by their columns;
 - OCHA COD-AB layers: shapefiles (.shp with .dbf) and GeoJSON, in a folder or zip (a layer present
   both ways is read once, from the shapefile; CSV copies of layers are ignored);
+- OCHA populated places (communities with P-codes): a JSON array of records or an .xlsx list,
+  recognised by their fields (see :mod:`frontlines.geo.importers.communities`);
+- a UCDP GED-style event CSV, whose exact locations become places (see
+  :mod:`frontlines.geo.importers.ged`);
 - a CSV of custom places (see :mod:`frontlines.geo.importers.csvfile`).
 
 The whole import is one transaction (nothing changes when it fails); re-importing a source replaces
@@ -27,7 +31,14 @@ from typing import TextIO
 
 from frontlines.geo.importers import geonames
 from frontlines.geo.importers.codab import CodabImport, classify
+from frontlines.geo.importers.communities import (
+    import_communities,
+    is_community_header,
+    is_community_json,
+    sheet_header,
+)
 from frontlines.geo.importers.csvfile import import_csv, is_places_csv
+from frontlines.geo.importers.ged import import_ged, is_ged_csv
 from frontlines.geo.importers.layers import read_layer
 from frontlines.geo.importers.writer import GazetteerImportError, GazetteerWriter
 from frontlines.geo.polygons import fill_admin
@@ -39,8 +50,17 @@ LAYER_SUFFIXES = (".shp", ".geojson", ".json")
 COMPANIONS = frozenset(
     {".dbf", ".shx", ".prj", ".cpg", ".sbn", ".sbx", ".xml", ".qix", ".qmd", ".pdf", ".md"}
 )
-#: Order of work: places before their names and admin codes, admin layers before neighbourhoods.
-ORDER = {"places": 0, "alternate_names": 1, "admin_codes": 2, "layer": 3, "csv": 4}
+#: Order of work: places before their names and admin codes, admin layers before neighbourhoods and
+#: communities (whose admin names come through the layers' P-codes; a JSON list before a sheet).
+ORDER = {
+    "places": 0,
+    "alternate_names": 1,
+    "admin_codes": 2,
+    "layer": 3,
+    "communities": 4,
+    "csv": 5,
+    "ged": 6,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +116,17 @@ def _file_task(path: Path, label: str, *, named: bool = False) -> _Task | None:
     """What to do with one file; ``named``: the user gave this file itself (a CSV is then read as a
     places CSV, and its missing columns reported)."""
     suffix = path.suffix.lower()
+    if suffix == ".json" and is_community_json(path):
+        return _Task("communities", label, path)
     if suffix == ".json" and not named and not _looks_geojson(path):
-        return None  # a JSON table beside the layers (a list of records), not a layer: ignored
+        return None  # another JSON table beside the layers (a list of records), not a layer: ignored
     if suffix in LAYER_SUFFIXES:
         return _Task("layer", label, path)
+    if suffix == ".xlsx":
+        return _Task("communities", label, path) if is_community_header(sheet_header(path) or []) else None
     if suffix == ".csv":
+        if is_ged_csv(path):
+            return _Task("ged", label, path)
         return _Task("csv", label, path) if named or is_places_csv(path) else None
     if suffix == ".txt":
         opener: Callable[[], TextIO] = lambda: path.open(encoding="utf-8", newline="")  # noqa: E731
@@ -171,14 +197,15 @@ def _plan(path: Path, tmp: Path, ignored: list[str]) -> list[_Task]:
             raise GazetteerImportError(
                 f"{path} is not a file the gazetteer can import",
                 "give a GeoNames dump file (SY.txt, alternateNamesV2.txt, admin1CodesASCII.txt), a COD-AB "
-                "shapefile/GeoJSON/zip, or a places CSV with name, latitude, longitude, country columns",
+                "shapefile/GeoJSON/zip, an OCHA populated-places list (JSON or .xlsx with P-codes), a UCDP "
+                "GED event CSV, or a places CSV with name, latitude, longitude, country columns",
             )
         tasks = [task]
     if not tasks:
         raise GazetteerImportError(
             f"{path} holds nothing the gazetteer can import", "see `frontlines gazetteer import --help`"
         )
-    return sorted(tasks, key=lambda t: ORDER[t.kind])
+    return sorted(tasks, key=lambda t: (ORDER[t.kind], t.label.lower().endswith(".xlsx")))
 
 
 @contextmanager
@@ -229,6 +256,10 @@ def import_path(
                         geonames.import_admin_codes(writer, fh, task.label)
                 elif task.kind == "csv" and task.path is not None:
                     sources.append(import_csv(writer, task.path))
+                elif task.kind == "communities" and task.path is not None:
+                    sources.append(import_communities(writer, task.path, task.label, country))
+                elif task.kind == "ged" and task.path is not None:
+                    sources.append(import_ged(writer, task.path, country))
                 elif task.kind == "layer" and ranked:
                     for layer in ranked:
                         codab.add(layer)

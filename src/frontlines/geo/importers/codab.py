@@ -151,7 +151,8 @@ def _own_code(layer: Layer) -> str | None:
     return None
 
 
-def _place_id(cc: str, code: str) -> str:
+def cod_place_id(cc: str, code: str) -> str:
+    """The place id of a P-code: ``cod:SY01`` when it starts with its country, else ``cod:SY:C1001``."""
     return f"cod:{code}" if code.upper().startswith(cc) else f"cod:{cc}:{code}"
 
 
@@ -203,7 +204,7 @@ class CodabImport:
             return
         names = _unit_names(layer.features[0].properties, 0) or [cc]
         lat, lon = geom.representative_point(outline)
-        place = Place(_place_id(cc, cc), names[0], cc, lat, lon, "country")
+        place = Place(cod_place_id(cc, cc), names[0], cc, lat, lon, "country")
         self.writer.write(
             [PlaceRecord(place, alternates=tuple(names[1:]), source=source, polygon=geom.encode_wkb(outline))]
         )
@@ -222,8 +223,8 @@ class CodabImport:
     def _parent_id(self, cc: str, props: dict[str, Any], level: int) -> str | None:
         for up in range(level, 0, -1):
             code = _text(props, f"adm{up}_pcode")
-            if code and (code in self.units or self.writer.rowid(_place_id(cc, code)) is not None):
-                return _place_id(cc, code)
+            if code and (code in self.units or self.writer.rowid(cod_place_id(cc, code)) is not None):
+                return cod_place_id(cc, code)
         row = self.writer.conn.execute(
             "SELECT place_id FROM places WHERE kind = 'country' AND country_code = ? ORDER BY id LIMIT 1",
             (cc,),
@@ -245,7 +246,7 @@ class CodabImport:
             a1, a2, a3 = self._admin_names(props, level)
             codes = [_text(props, f"adm{n}_pcode") for n in (1, 2, 3)]
             yield PlaceRecord(
-                Place(_place_id(cc, code), names[0], cc, lat, lon, kind, admin1=a1, admin2=a2, admin3=a3),
+                Place(cod_place_id(cc, code), names[0], cc, lat, lon, kind, admin1=a1, admin2=a2, admin3=a3),
                 alternates=tuple(names[1:]), admin1_code=codes[0], admin2_code=codes[1], admin3_code=codes[2],
                 parent_id=self._parent_id(cc, props, level - 1), source=source,
                 polygon=geom.encode_wkb(outline),
@@ -262,7 +263,7 @@ class CodabImport:
                 " GROUP BY p.id",
                 (key[1], cc),
             ).fetchall()
-        near = [c for c in self._cities[key] if _km(lat, lon, c[1], c[2]) <= CITY_RADIUS_KM]
+        near = [c for c in self._cities[key] if km(lat, lon, c[1], c[2]) <= CITY_RADIUS_KM]
         return max(near, key=lambda c: c[3])[0] if near else None
 
     def _subunits(self, layer: Layer, cc: str, level: int, source: str, kind: str) -> Iterator[PlaceRecord]:
@@ -290,7 +291,7 @@ class CodabImport:
                 self.writer.counts.skipped += 1
                 continue
             own = _text(props, code_field) if code_field else None
-            place_id = _place_id(cc, own) if own else f"cod:{cc}:{layer.stem.lower()}:{index}"
+            place_id = cod_place_id(cc, own) if own else f"cod:{cc}:{layer.stem.lower()}:{index}"
             a1, a2, a3 = self._admin_names(props, min(level, 3))
             if not a1:
                 a1, a2, a3 = self._admin_by_point(cc, lat, lon)
@@ -365,7 +366,7 @@ def _group_fields(layer: Layer) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (

@@ -204,8 +204,9 @@ def test_import_codab_real_package_counts(syria: tuple[Path, object]) -> None:
     target, stats = syria
     conn = sqlite3.connect(target)
     kinds = dict(conn.execute("SELECT kind, count(*) FROM places WHERE source LIKE 'cod-ab:%' GROUP BY kind"))
-    # 14 governorates, 62 districts, 272 sub-districts, 414 neighbourhoods + 15 Damascus areas
-    assert kinds == {"admin1": 14, "admin2": 62, "admin3": 272, "district": 429}
+    # 14 governorates, 62 districts, 272 sub-districts, 414 neighbourhoods + 15 Damascus areas,
+    # 7,266 communities of populated_places.json + the 427 more of Locations.xlsx
+    assert kinds == {"admin1": 14, "admin2": 62, "admin3": 272, "district": 429, "city": 7693}
     assert conn.execute("SELECT count(*) FROM polygons").fetchone()[0] == 14 + 62 + 272 + 429 + 1
     assert stats.seconds < 30  # type: ignore[attr-defined]
 
@@ -282,3 +283,20 @@ def test_import_codab_folder_ignores_a_json_table_beside_its_layers(
     )
     stats = import_path(folder, tmp_path / "g.sqlite")
     assert stats.added == 14
+
+
+@needs_cod
+@pytest.mark.parametrize(
+    "name, admin",
+    [
+        ("Musallamiyeh", ("Aleppo", "Jebel Saman", "Jebel Saman")),
+        ("Al Kfeer", ("Idleb", "Ariha", "Ariha")),  # one of the 427 only Locations.xlsx has
+    ],
+)
+def test_import_codab_real_communities_named_through_pcodes(
+    syria: tuple[Path, object], name: str, admin: tuple
+) -> None:
+    village = next(
+        p for p in SqliteGazetteer(syria[0]).lookup(name, "SY") if p.place_id.startswith("cod:SY:C")
+    )
+    assert (village.kind, village.admin1, village.admin2, village.admin3) == ("city", *admin)
