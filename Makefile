@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/frontlines gazetteer build
 	$(BIN)/frontlines train classifier --folds 0
+	$(BIN)/frontlines prepare
 	touch $@
 
 install-dev: install $(DEV) chromium

@@ -158,6 +158,17 @@ def extract_cmd(
     raise typer.Exit(1 if rejected else 0)
 
 
+@app.command("prepare")
+def prepare_cmd() -> None:
+    """Build what extraction loads (gazetteer, place matcher, classifier, unpacked language-ID model)
+    when missing or stale, so the first run only loads them; `make install` runs it."""
+    from frontlines.run import prepare
+
+    with errors():
+        for what, where in prepare(resolve_settings()):
+            print(f"{what}: {where}")
+
+
 @app.command("ingest")
 def ingest_cmd(
     inputs: InputsArg,
