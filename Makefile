@@ -81,6 +81,7 @@ lint: install-dev
 	$(BIN)/mypy src
 
 bench: install
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/classifier.py
