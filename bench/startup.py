@@ -113,10 +113,16 @@ def main() -> int:
         )
         steps = json.loads(out.stdout.strip().splitlines()[-1])
         total = sum(s for _, s in steps)
+        walls = [run_once(extract, env)[0] for _ in range(args.runs)]
+        rest = statistics.median(walls) - total
         print("one run, step by step (in one fresh process, after the interpreter's own start):")
         for name, seconds in steps:
             print(f"  {name:<28} {seconds:.3f} s  {100 * seconds / total:4.0f}%")
         print(f"  {'total':<28} {total:.3f} s")
+        print(
+            f"  the rest of a run's {statistics.median(walls):.3f} s (interpreter start, parsing the"
+            f" arguments, printing, exit): about {rest:.3f} s"
+        )
     return 0
 
 
