@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/frontlines gazetteer build
 	$(BIN)/frontlines train classifier --folds 0
+	$(BIN)/frontlines prepare
 	touch $@
 
 install-dev: install $(DEV) chromium
@@ -80,6 +81,7 @@ lint: install-dev
 	$(BIN)/mypy src
 
 bench: install
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/classifier.py

@@ -6,11 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from frontlines.cli.common import err, errors, field_map, plural, published_opt, resolve_settings, today
 from frontlines.cli.merge import report_summary
-from frontlines.store import open_repository
 
 
 def batch_cmd(
@@ -49,7 +47,10 @@ def batch_cmd(
     ] = None,
 ) -> None:
     """Extract events on Dask workers, partition by partition, into a store (then merge) or Parquet."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from frontlines.distributed import batch, open_client  # dask loads only for this command
+    from frontlines.store import open_repository
 
     with errors():
         settings = resolve_settings()

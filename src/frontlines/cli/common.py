@@ -8,16 +8,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
 
 from frontlines.config import Settings, load_settings
 from frontlines.errors import ConfigError, FrontlinesError
-from frontlines.ingest.dates import parse_published
-from frontlines.store import is_postgres_url, open_repository
-from frontlines.store.base import Repository
+
+if TYPE_CHECKING:
+    from frontlines.store.base import Repository
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -98,6 +98,8 @@ def field_map(items: list[str]) -> dict[str, str]:
 def published_opt(value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from frontlines.ingest.dates import parse_published
+
     parsed = parse_published(value)
     if parsed is None:
         raise ConfigError(f"--published {value!r} is not a date", "use YYYY-MM-DD")
@@ -108,6 +110,8 @@ def open_existing(db: str) -> Repository:
     """Open a database that an ingest has made; a missing file is a usage error, not a new database.
 
     A PostgreSQL URL is opened as it is (its server says whether the database exists)."""
+    from frontlines.store import is_postgres_url, open_repository
+
     if is_postgres_url(db):
         return open_repository(db)
     if not db.startswith(("sqlite:", ":memory:")) and not Path(db).exists():

@@ -6,18 +6,17 @@ import datetime as dt
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from frontlines.cli.common import errors, open_existing, resolve_settings
 from frontlines.cli.merge import canonical_store, warn_unmerged
-from frontlines.control import ControlInterval, control_timeline, controller_at
 from frontlines.errors import ConfigError
-from frontlines.merge.reconcile import TERRITORIAL
-from frontlines.store.base import EventQuery
+
+if TYPE_CHECKING:
+    from frontlines.control import ControlInterval
 
 
 class ControlFormat(StrEnum):
@@ -58,6 +57,12 @@ def control_cmd(
     ] = None,
 ) -> None:
     """Who controlled a place (and the places inside it), from when to when, and on whose word."""
+    from rich.table import Table
+
+    from frontlines.control import control_timeline, controller_at
+    from frontlines.merge.reconcile import TERRITORIAL
+    from frontlines.store.base import EventQuery
+
     with errors():
         day = None
         if at is not None:

@@ -8,8 +8,6 @@ import typer
 
 from frontlines.cli.common import errors, open_existing
 from frontlines.cli.merge import canonical_store
-from frontlines.store import open_repository
-from frontlines.store.copy import copy_store
 
 
 def copy_cmd(
@@ -27,6 +25,9 @@ def copy_cmd(
 
     Ids and timestamps are kept; running it again after a kill completes the copy.
     """
+    from frontlines.store import open_repository
+    from frontlines.store.copy import copy_store
+
     with errors():
         with open_existing(source) as src, open_repository(target) as dst:
             summary = copy_store(canonical_store(src), canonical_store(dst))

@@ -13,11 +13,9 @@ import typer
 
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-from frontlines.events.ablation import switch_off
 
 if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
     from frontlines.evaluation.acled import AcledScores, RowOutcome
-from frontlines.run import load_resources
 
 
 class EvalFormat(StrEnum):
@@ -159,6 +157,8 @@ def acled_cmd(
 ) -> None:
     """Score event coding against gold ACLED rows: each row's notes are run as an article."""
     from frontlines.evaluation.acled import evaluate_acled, load_floors
+    from frontlines.events.ablation import switch_off
+    from frontlines.run import load_resources
 
     failures: list[str] = []
     with errors():

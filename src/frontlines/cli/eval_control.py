@@ -14,7 +14,6 @@ import typer
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
 from frontlines.errors import ConfigError
-from frontlines.run import load_resources
 
 if TYPE_CHECKING:  # the scorer loads when the command runs, not for every command
     from frontlines.control.evaluate import ControlEvaluation, PageResult
@@ -92,6 +91,7 @@ def control_eval_cmd(
     """Score the control timeline on battle pages: the share of the infobox's control changes found
     with the right actor and a date within 7 days."""
     from frontlines.control.evaluate import DATE_TOLERANCE_DAYS, evaluate_control
+    from frontlines.run import load_resources
 
     with errors():
         if not pages.is_dir():

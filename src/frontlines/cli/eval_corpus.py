@@ -15,8 +15,6 @@ import typer
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
 from frontlines.config import Settings
-from frontlines.events.ablation import switch_off
-from frontlines.run import load_resources
 
 
 class CorpusFormat(StrEnum):
@@ -25,6 +23,8 @@ class CorpusFormat(StrEnum):
 
 
 def _ablated(settings: Settings, ids: list[str]) -> Settings:
+    from frontlines.events.ablation import switch_off
+
     return replace(settings, events=switch_off(settings.events, ids))
 
 
@@ -60,6 +60,7 @@ def corpus_cmd(
     # the scorers load when the command runs, not for every command
     from frontlines.corpus.evaluate import breakdown, leave_country_out, sealed, trainer
     from frontlines.corpus.items import load_corpus
+    from frontlines.run import load_resources
 
     with errors():
         corpus = load_corpus(folder)

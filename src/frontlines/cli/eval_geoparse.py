@@ -12,7 +12,6 @@ import typer
 
 from frontlines.cli.common import errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-from frontlines.run import load_resources
 
 
 class ScoreFormat(StrEnum):
@@ -32,6 +31,7 @@ def eval_geoparse_cmd(
     accuracy@161km over all gold toponyms with coordinates (a miss is wrong), median and mean error in
     km (recognised toponyms only), AUC of the log error curve (misses at 20039 km)."""
     from frontlines.evaluation.geoparse import evaluate_geoparse  # loaded when the command runs
+    from frontlines.run import load_resources
 
     with errors():
         resources = load_resources(resolve_settings())

@@ -11,7 +11,6 @@ import typer
 
 from frontlines.cli.common import err, errors, resolve_settings
 from frontlines.cli.evaluate import eval_app
-from frontlines.run import load_resources
 
 #: Where the FA-KES CSV is looked for by default: the shared data folder next to the project.
 DEFAULT_FAKES = Path("../shared/data/fakes/FA-KES-Dataset.csv")
@@ -26,9 +25,11 @@ def merge_eval_cmd(
     json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Score cross-source merging on a dedup set: pairwise precision/recall/F1 and B-cubed F1."""
+    from frontlines.merge.evaluate import evaluate_merge  # loaded when the command runs
+    from frontlines.run import load_resources
+
     with errors():
         settings = resolve_settings()
-        from frontlines.merge.evaluate import evaluate_merge  # loaded when the command runs
 
         result = evaluate_merge(gold, settings, load_resources(settings), fakes)
         s = result.scores

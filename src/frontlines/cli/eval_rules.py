@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from frontlines.cli.evaluate import eval_app
-from frontlines.events.ablation import fixed, switches
 
 _WHAT = 70
 
@@ -12,6 +11,8 @@ _WHAT = 70
 @eval_app.command("rules")
 def rules_cmd() -> None:
     """List the cascade steps and rules that --ablate can switch off, table by table."""
+    from frontlines.events.ablation import fixed, switches
+
     print(f"{'id':<36} {'table':<20} what it does")
     for switch in switches():
         what = " ".join(switch.what.split())

@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.table import Table
 
 from frontlines.cli.common import err, errors, resolve_settings
-from frontlines.run import load_resources
 
 if TYPE_CHECKING:
     from frontlines.geo.importers import ImportStats
@@ -46,6 +45,7 @@ def gazetteer_lookup_cmd(
     country: Annotated[str | None, typer.Option(help="ISO2 country code.")] = None,
 ) -> None:
     """List the gazetteer's candidates for a name."""
+    from frontlines.run import load_resources
 
     with errors():
         resources = load_resources(resolve_settings())

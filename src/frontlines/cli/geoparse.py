@@ -10,11 +10,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from frontlines.cli.common import err, errors, field_map, published_opt, resolve_settings, today
-from frontlines.geo.toponyms import geoparse
-from frontlines.run import load_resources
 
 #: Columns a table shows; ``--format jsonl`` prints every field.
 TABLE_COLUMNS = (
@@ -48,6 +45,11 @@ def geoparse_cmd(
     """Print the place names of articles, resolved: offsets into the original text, the place, its
     ACLED geo_precision, a confidence score and the role (event, organisation_base, destination,
     venue, other)."""
+    from rich.table import Table
+
+    from frontlines.geo.toponyms import geoparse
+    from frontlines.run import load_resources
+
     rejected = 0
     with errors():
         settings = resolve_settings()

@@ -2,6 +2,11 @@
 
 Exit codes: 0 clean, 1 some records rejected, 2 usage or configuration error. Errors are one line;
 ``--debug`` shows tracebacks.
+
+Start-up: this module and the command modules it registers import only Typer, Rich's console and the
+small modules (config, errors); each command imports the stages it runs in its body, so ``--help``
+and the store commands never load the extraction stack, and ``extract`` loads nothing it does not
+use (``tests/cli/test_startup.py`` checks the list).
 """
 
 from __future__ import annotations
@@ -11,10 +16,9 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from frontlines.cli import (
     eval_acled,  # noqa: F401  (registers `frontlines eval acled`)
@@ -48,13 +52,9 @@ from frontlines.cli.runs import print_run, runs_cmd
 from frontlines.cli.serve import register as register_serve
 from frontlines.cli.train import train_app
 from frontlines.errors import ConfigError
-from frontlines.events.explain import explain as explain_doc
-from frontlines.export import export_events
-from frontlines.incremental import ingest_since_last
-from frontlines.pipeline import Result
-from frontlines.run import events_of, extract, ingest, load_resources
-from frontlines.store import open_repository
-from frontlines.store.base import EventQuery
+
+if TYPE_CHECKING:
+    from frontlines.pipeline import Result
 
 app = typer.Typer(
     name="frontlines",
@@ -125,6 +125,8 @@ def extract_cmd(
     ] = False,
 ) -> None:
     """Extract events from articles and print them (no database)."""
+    from frontlines.run import events_of, extract, load_resources
+
     with errors():
         settings = resolve_settings()
         resources = load_resources(settings)
@@ -146,12 +148,25 @@ def extract_cmd(
                 yield result
 
         if explain:
+            from frontlines.events.explain import explain as explain_doc
+
             for result in results():
                 if result.doc is not None:
                     print("\n".join(explain_doc(result.doc)))
         else:
             print_events(events_of(results()), format)
     raise typer.Exit(1 if rejected else 0)
+
+
+@app.command("prepare")
+def prepare_cmd() -> None:
+    """Build what extraction loads (gazetteer, place matcher, classifier, unpacked language-ID model)
+    when missing or stale, so the first run only loads them; `make install` runs it."""
+    from frontlines.run import prepare
+
+    with errors():
+        for what, where in prepare(resolve_settings()):
+            print(f"{what}: {where}")
 
 
 @app.command("ingest")
@@ -169,6 +184,12 @@ def ingest_cmd(
     ] = False,
 ) -> None:
     """Extract events from articles and store articles, events and rejections."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from frontlines.incremental import ingest_since_last
+    from frontlines.run import ingest, load_resources
+    from frontlines.store import open_repository
+
     with errors():
         settings = resolve_settings()
         resources = load_resources(settings)
@@ -269,6 +290,8 @@ def events_cmd(
     ] = False,
 ) -> None:
     """List stored canonical events (merged across sources), or per-article reports, filtered."""
+    from frontlines.store.base import EventQuery
+
     with errors():
         repository = open_existing(resolve_settings().store.db)
         query = EventQuery(
@@ -306,6 +329,11 @@ def export_cmd(
     ] = False,
 ) -> None:
     """Export the stored canonical events (what `events` lists), or the per-article reports, to a file."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from frontlines.export import export_events
+    from frontlines.store.base import EventQuery
+
     with errors():
         repository = open_existing(resolve_settings().store.db)
         if reports:

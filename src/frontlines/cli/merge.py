@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from frontlines.cli.common import err, errors, open_existing, plural, resolve_settings
 from frontlines.cli.output import OutputFormat, print_records
 from frontlines.errors import StoreError
-from frontlines.export import CANONICAL_COLUMNS, EVENT_COLUMNS, canonical_to_record
-from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending, merge_store
-from frontlines.model import CanonicalEvent
-from frontlines.store.base import CanonicalRepository, Repository
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from frontlines.merge.store import MergeProgress, MergeSummary
+    from frontlines.model import CanonicalEvent
+    from frontlines.store.base import CanonicalRepository, Repository
 
 _TABLE_COLUMNS = (
     "event_date",
@@ -37,6 +39,8 @@ _TABLE_COLUMNS = (
 
 def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
     """Print canonical events to stdout in ``fmt``; returns how many were printed."""
+    from frontlines.export import CANONICAL_COLUMNS, EVENT_COLUMNS, canonical_to_record
+
     return print_records(
         (canonical_to_record(canon) for canon in events),
         fmt,
@@ -48,6 +52,8 @@ def print_canonical(events: Iterable[CanonicalEvent], fmt: OutputFormat) -> int:
 
 def canonical_store(repository: Repository) -> CanonicalRepository:
     """The repository as a canonical store, or StoreError when it cannot keep canonical events."""
+    from frontlines.store.base import CanonicalRepository
+
     if not isinstance(repository, CanonicalRepository):
         raise StoreError(
             f"store {type(repository).__name__} keeps no canonical events", "use a SQLite database"
@@ -66,6 +72,8 @@ def report_summary(summary: MergeSummary) -> None:
 @contextmanager
 def merge_progress() -> Iterator[MergeProgress]:
     """A progress bar on stderr (when it is a terminal) for the phases of a merge."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -93,6 +101,8 @@ def merge_cmd(
     ] = False,
 ) -> None:
     """Merge stored per-article reports into canonical events (one per day, place, actor pair, type)."""
+    from frontlines.merge.store import merge_pending, merge_store
+
     with errors():
         repository = canonical_store(open_existing(resolve_settings().store.db))
         with merge_progress() as tick:

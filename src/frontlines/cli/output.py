@@ -7,13 +7,14 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 
-from frontlines.export import EVENT_COLUMNS, event_to_record
-from frontlines.model import Event, Rejection
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from frontlines.model import Event, Rejection
 
 
 class OutputFormat(StrEnum):
@@ -70,6 +71,8 @@ def fit_columns(columns: Sequence[str], width: int) -> list[str]:
 def _table(columns: Sequence[str], title: str, width: int) -> tuple[Table, list[str]]:
     """A table of the columns that fit ``width``. Below :data:`PIPE_WIDTH` the widths are set here:
     each column its minimum, the room left shared by the text columns (long text wraps)."""
+    from rich.table import Table
+
     shown = fit_columns(columns, width)
     widths = {c: MIN_WIDTH.get(c, DEFAULT_MIN_WIDTH) for c in shown}
     text = [c for c in shown if c not in MIN_WIDTH] or shown
@@ -126,6 +129,8 @@ def print_records(
 
 def print_events(events: Iterable[Event], fmt: OutputFormat) -> int:
     """Print events to stdout in ``fmt``; returns how many were printed."""
+    from frontlines.export import EVENT_COLUMNS, event_to_record
+
     records = (event_to_record(event) for event in events)
     return print_records(records, fmt, columns=EVENT_COLUMNS, table_columns=_TABLE_COLUMNS, title="events")
 

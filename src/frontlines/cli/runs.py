@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from frontlines.cli.common import err, errors, open_existing, plural, resolve_settings
 from frontlines.errors import StoreError
-from frontlines.incremental import SinceLastReport
-from frontlines.store.runlog import RunLog
+
+if TYPE_CHECKING:
+    from frontlines.incremental import SinceLastReport
 
 
 def print_run(run: SinceLastReport) -> None:
@@ -26,6 +27,8 @@ def runs_cmd(
     files: Annotated[bool, typer.Option("--files", help="Also list each run's files.")] = False,
 ) -> None:
     """List the `ingest --since-last` runs: when, finished or not, files read, what they added."""
+    from frontlines.store.runlog import RunLog
+
     with errors():
         repository = open_existing(resolve_settings().store.db)
         if not isinstance(repository, RunLog):
