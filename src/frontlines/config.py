@@ -70,6 +70,10 @@ class EventSettings:
     classifier_threshold_bare: float = 0.8
     #: ... and only in sentences that report deaths while this is set.
     classifier_needs_toll: bool = False
+    #: Rule ``model-reads-violence``: in a short text, a sentence that tells a violent act with an actor
+    #: or a toll is an event of the model's likeliest sub-event type at this probability or more, even
+    #: when "no event" is likelier still (above 1: never).
+    classifier_violence: float = 0.3
     #: The classifier's sub-event type replaces the rules' at this confidence (above 1: never).
     classifier_override: float = 0.7
     #: ... when the rules' type and the classifier's are of the same event type.

@@ -25,6 +25,8 @@ CASCADE_STEPS: dict[str, dict[str, float]] = {
 _CASCADE_RULES = {
     "model-reads-short": "in a short text the classifier reads every sentence, one with no actor and no "
     "toll at classifier_threshold_bare",
+    "model-reads-violence": "in a short text a sentence telling a violent act with an actor or a toll is "
+    "an event of the classifier's likeliest sub-event type at classifier_violence",
 }
 #: Where the list of ids is shown.
 LIST_HINT = "`frontlines eval rules` lists the ids that can be switched off"

@@ -13,6 +13,11 @@ its sealed split:
   description often tells its event with no word the trigger rules know). Its trigger is anchored
   on the word after the sentence's first actor (so that actor stays the subject), else on the toll,
   else on the sentence's first word.
+- ``model-reads-violence``: in a short text, a sentence no trigger rule fires on that tells a violent
+  act (killed, shot, attacked, raided, beat to death...) with an actor or a toll is an event of the
+  classifier's likeliest sub-event type when that type has ``classifier_violence`` or more, even if
+  "no event" is likelier: the model's "no event" there mostly means it has not seen the country's
+  words (chosen on leave-country-out figures).
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
   type: the rules' weapon and act words are precise there): the classifier's type is kept on the
@@ -33,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontlines.config import EventSettings
-from frontlines.events.classifier import Label, SubEventClassifier
+from frontlines.events.classifier import Label, Reading, SubEventClassifier
 from frontlines.events.nonevents import non_event
 from frontlines.events.triggers import TERRITORY, priority
 from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
@@ -52,7 +57,18 @@ WEAPON_NAMED = frozenset(
 
 
 #: The cascade's own rules that ``EventSettings.rules_off`` switches off (module docs).
-CASCADE_RULE_IDS = frozenset({"model-reads-short", "non-event-story"})
+CASCADE_RULE_IDS = frozenset({"model-reads-short", "non-event-story", "model-reads-violence"})
+#: The steps whose trigger the model made (anchored on a word, not found by a rule).
+MODEL_MADE = frozenset({"model-detects", "model-reads-violence"})
+#: Words of a violent act (rule ``model-reads-violence``): the deed itself, not its aftermath.
+_VIOLENT_ACT = re.compile(
+    r"\b(?:kill(?:s|ed|ing)|shot|shoot(?:s|ing)?|gunned|stabb(?:ed|ing)|hacked|beat(?:en)?\s+\w+(?:\s+\w+)?\s+to\s+death"
+    r"|behead(?:ed|ing)|lynch(?:ed|ing)|massacred?|execut(?:ed|es|ing)|attack(?:s|ed)?|struck|raid(?:s|ed)?|"
+    r"ambush(?:ed)?|fired\s+(?:on|upon|at|into|shots)|bomb(?:s|ed|ing)?|torched|set\s+fire|burn(?:ed|t)\s+(?:down\s+)?"
+    r"(?:\w+\s+)?(?:houses|homes|villages?|vehicles|cars|trucks)|abduct(?:ed|s)|kidnapp(?:ed|ing)|clash(?:es|ed)"
+    r"|fighting|wounded|injur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,19 +111,19 @@ class Cascade:
     def __init__(self, classifier: SubEventClassifier | None, settings: EventSettings) -> None:
         self.classifier = classifier
         self.settings = settings
-        self._read: dict[str, tuple[Label, float]] = {}
+        self._read: dict[str, Reading] = {}
 
     def prime(self, sentences: Sequence[str]) -> None:
         """Read ``sentences`` in one batch (one article's candidates): :meth:`decide` then looks them
         up instead of calling the classifier sentence by sentence."""
         self._read = {}
         if self.classifier is not None and sentences:
-            self._read = dict(zip(sentences, self.classifier.predict(sentences), strict=True))
+            self._read = dict(zip(sentences, self.classifier.read(sentences), strict=True))
 
-    def _predict(self, sentence: str) -> tuple[Label, float]:
+    def _predict(self, sentence: str) -> Reading:
         assert self.classifier is not None
         found = self._read.get(sentence)
-        return found if found is not None else self.classifier.predict([sentence])[0]
+        return found if found is not None else self.classifier.read([sentence])[0]
 
     def decide(
         self,
@@ -134,18 +150,10 @@ class Cascade:
             return Decision(triggers, "rule")
         if not triggers and (not may_detect or (cfg.classifier_needs_toll and not killed)):
             return Decision(triggers, "rule")
-        label, confidence = self._predict(text[start:end])
+        reading = self._predict(text[start:end])
+        label, confidence = reading.label, reading.confidence
         if not triggers:
-            bar = cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
-            if not (actors or killed):
-                bar = max(bar, cfg.classifier_threshold_bare)
-            if label is None or confidence < bar:
-                return Decision([], "rule", label, confidence)
-            span = _anchor(text, start, end, actors, killed)
-            if span is None:
-                return Decision([], "rule", label, confidence)
-            made = Trigger(span[0], span[1], text[span[0] : span[1]], _rule_label(label))
-            return Decision([made], "model-detects", label, confidence)
+            return self._detect(text, start, end, actors, killed, reading)
         if label is None:
             if confidence >= cfg.classifier_veto:
                 return Decision([], "model-vetoes", label, confidence)
@@ -162,3 +170,37 @@ class Cascade:
             kept = Trigger(main.start, main.end, main.text, wanted)
             return Decision([kept], "model-overrides", label, confidence)
         return Decision(triggers, "rule", label, confidence)
+
+    def _detect(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        actors: Sequence[ActorMention],
+        killed: Sequence[CasualtyMention],
+        reading: Reading,
+    ) -> Decision:
+        """Steps ``model-detects`` and ``model-reads-violence`` for a sentence no trigger rule fired on."""
+        cfg = self.settings
+        long_text = len(text) > cfg.long_text_chars
+        label, confidence, step = reading.label, reading.confidence, "model-detects"
+        bar = cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
+        if not (actors or killed):
+            bar = max(bar, cfg.classifier_threshold_bare)
+        if (
+            (label is None or confidence < bar)
+            and not long_text
+            and (actors or killed)
+            and reading.event is not None
+            and reading.event_confidence >= cfg.classifier_violence
+            and "model-reads-violence" not in cfg.rules_off
+            and _VIOLENT_ACT.search(text, start, end)
+        ):
+            label, confidence, step = reading.event, reading.event_confidence, "model-reads-violence"
+        elif label is None or confidence < bar:
+            return Decision([], "rule", label, confidence)
+        span = _anchor(text, start, end, actors, killed)
+        if span is None:
+            return Decision([], "rule", label, confidence)
+        made = Trigger(span[0], span[1], text[span[0] : span[1]], _rule_label(label))
+        return Decision([made], step, label, confidence)

@@ -28,6 +28,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,18 @@ CHAR_SIZES = (3, 4, 5)
 
 #: What the classifier says of a sentence: a sub-event type, or None for "no event".
 Label = SubEventType | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The classifier's view of one sentence: its likeliest label and, leaving "no event" aside, its
+    likeliest sub-event type, with their probabilities."""
+
+    label: Label
+    confidence: float
+    event: Label
+    event_confidence: float
+
 
 _SUB_TYPES = {s.value.casefold(): s for s in SubEventType}
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -213,6 +226,26 @@ class SubEventClassifier:
         probs = self.probabilities(sentences)
         best = probs.argmax(axis=1)
         return [(self.labels[i], float(probs[row, i])) for row, i in enumerate(best)]
+
+    def read(self, sentences: Sequence[str]) -> list[Reading]:
+        """For each sentence its most probable label and, apart from "no event", its most probable
+        sub-event type, each with its probability (one pass of the model)."""
+        probs = self.probabilities(sentences)
+        best = probs.argmax(axis=1)
+        events = [i for i, label in enumerate(self.labels) if label is not None]
+        best_event = probs[:, events].argmax(axis=1) if events else np.zeros(len(sentences), dtype=np.int64)
+        out = []
+        for row, (i, j) in enumerate(zip(best, best_event, strict=True)):
+            event = self.labels[events[j]] if events else None
+            out.append(
+                Reading(
+                    self.labels[i],
+                    float(probs[row, i]),
+                    event,
+                    float(probs[row, events[j]]) if events else 0.0,
+                )
+            )
+        return out
 
     def save(self, path: Path) -> None:
         """Write the model to ``path`` atomically (a ``.npz`` file without pickled objects)."""

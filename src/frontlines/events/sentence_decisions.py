@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from frontlines.events import retelling
+from frontlines.events.cascade import MODEL_MADE
 from frontlines.events.locate import coordinated, event_places, names_told_place, unplaced_mention
 from frontlines.events.nonevents import RULE_IDS as NON_EVENT_IDS
 from frontlines.events.sentence import Clause, Story
@@ -128,14 +129,14 @@ _RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;]*", re
 
 def non_event_story(c: Clause, story: Story) -> str | None:
     """Rule ``non-event-story`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    if c.decision.step == "model-detects" and story.non_event_story:
+    if c.decision.step in MODEL_MADE and story.non_event_story:
         return "the story is an accident or disaster"
     return None
 
 
 def model_retell(c: Clause, story: Story) -> str | None:
     """Rule ``model-retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    if c.decision.step != "model-detects":
+    if c.decision.step not in MODEL_MADE:
         return None
     days = {t.date for t in c.times}
     if retelling.retold(c.doc, story.told_events(), c.triggers[0], c.start, c.end, days):
@@ -267,7 +268,7 @@ def retell(c: Clause, story: Story) -> str | None:
 def irrealis(c: Clause, story: Story) -> str | None:
     """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
-    if found is None and c.decision.step == "model-detects":
+    if found is None and c.decision.step in MODEL_MADE:
         # a trigger the model made sits after the first actor, not on the verb: read the whole sentence
         found = _IRREALIS_ANYWHERE.search(_RELATIVE_CLAUSE.sub(" ", c.sentence))
     return "a threat, plan, denial or attempt" if found else None

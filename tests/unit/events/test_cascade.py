@@ -71,13 +71,30 @@ def test_cascade_steps_are_switched_by_their_thresholds(settings: Settings) -> N
     detect = _cascade(settings, classifier_threshold=0.0).decide(text, 0, len(text), [], gunmen, [])
     assert detect.step == "model-detects" and detect.triggers
     assert detect.triggers[0].text == "opened"  # the word after the first actor: it stays the subject
-    off = _cascade(settings, classifier_threshold=1.01).decide(text, 0, len(text), [], gunmen, [])
+    off = _cascade(settings, classifier_threshold=1.01, classifier_violence=1.01).decide(
+        text, 0, len(text), [], gunmen, []
+    )
     assert (off.step, off.triggers) == ("rule", [])
     fired = [Trigger(7, 13, "opened", S.ARMED_CLASH)]
     vetoed = _cascade(settings, classifier_veto=0.0).decide("The weather was fine.", 0, 21, fired, gunmen, [])
     assert vetoed.step in {"model-vetoes", "rule"}
     kept = _cascade(settings, classifier_veto=1.01, classifier_override=1.01, classifier_override_within=1.01)
     assert kept.decide(text, 0, len(text), fired, gunmen, []).triggers == fired
+
+
+def test_cascade_model_reads_a_violent_act_its_no_event_reading_would_lose(settings: Settings) -> None:
+    """Rule model-reads-violence: a violent act told with an actor is the model's likeliest sub-event
+    type however likely "no event" is; without a violent act, or switched off, it is not read."""
+    gunmen = [ActorMention(0, 6, "Gunmen", ActorRef("role", "unidentified"))]
+    reads = _cascade(settings, classifier_threshold=1.01, classifier_violence=0.0)
+    shot = "Gunmen shot dead a bus driver in the market."
+    decision = reads.decide(shot, 0, len(shot), [], gunmen, [])
+    assert decision.step == "model-reads-violence" and decision.triggers[0].text == "shot"
+    calm = "Gunmen gathered near the market on Sunday."
+    assert reads.decide(calm, 0, len(calm), [], gunmen, []).triggers == []
+    off = _cascade(settings, classifier_threshold=1.01, classifier_violence=0.0)
+    off.settings = replace(off.settings, rules_off=("model-reads-violence",))
+    assert off.decide(shot, 0, len(shot), [], gunmen, []).triggers == []
 
 
 def test_cascade_no_model_detections_in_a_disaster_story(resources: Resources, settings: Settings) -> None:
