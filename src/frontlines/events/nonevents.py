@@ -55,7 +55,8 @@ RULES: tuple[NonEventRule, ...] = (
             r"earthquakes?|quakes?|floods?|flooding|floodwaters?|flash\s+floods|landslides?|mudslides?|"
             r"cyclones?|hurricanes?|typhoons?|storms?|tornado(?:es)?|lightning|heavy\s+rains?|torrential|"
             r"wildfires?|bushfires?|blaze|firefighters?|short\s+circuit|gas\s+(?:leak|cylinder)|"
-            r"stampede|capsized|shipwreck|drowned|collapsed?|overturned|crash(?:ed|es)?|accident(?:al|ally)?|"
+            r"stampede|(?:crowd\s+)?crush\s+(?:at|in|during)|capsized|shipwreck|drowned|collapsed?|overturned|"
+            r"crash(?:ed|es|ing)?|accident(?:al|ally)?|"
             r"derailed|(?:mine|mining)\s+(?:collapse|accident|disaster)|methane|tanker\s+(?:exploded|explosion|fire)|"
             r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)|"
             r"gas\s+(?:explosion|blast)|fire\s+(?:broke\s+out|started|spread|service|brigade|department)|"
@@ -72,6 +73,8 @@ RULES: tuple[NonEventRule, ...] = (
             "At least two people died on Friday in a gas explosion at a noodle restaurant, state media said.",
             "A blast at a firecracker factory in Sivakasi killed eight workers on Saturday, police said.",
             "Local volunteers join flood fighting effort in Fargo after the river rose overnight.",
+            "A crush at the festival killed at least 30 pilgrims before dawn on Wednesday.",
+            "Authorities say one person was killed after crashing his car on an interstate off-ramp.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
@@ -87,27 +90,45 @@ RULES: tuple[NonEventRule, ...] = (
         codebook="ordinary crime between individuals, with no organised armed group or political aim",
         pattern=_words(
             r"robbery|robbed|burglary|burglar|stealing|stole|theft|shoplifting|heroin|cocaine|marijuana|"
-            r"meth(?:amphetamine)?|narcotics|warrants?|DUI|drunk(?:en)?\s+driv\w*|his\s+(?:wife|girlfriend|"
-            r"ex-wife|neighbou?r)|her\s+(?:husband|boyfriend)|domestic\s+(?:dispute|violence)|family\s+dispute|"
+            r"meth(?:amphetamine)?|narcotics|warrants?|DUI|drunk(?:en)?\s+driv\w*|drunken|his\s+(?:\w+\s+)?"
+            r"(?:wife|girlfriend|ex-wife|neighbou?r|brother|sister|father|mother|son|daughter)|her\s+(?:\w+\s+)?"
+            r"(?:husband|boyfriend|brother|sister|father|mother|son|daughter)|domestic\s+(?:dispute|violence)|family\s+dispute|"
             r"honou?r\s+killing|plea\s+(?:deal|agreement)|pleaded\s+guilty|sentenced|convicted|jury|"
             r"court\s+(?:heard|ruled)"
         ),
         unless=_words(
             r"gunm[ae]n|militants?|rebels?|insurgents?|militia(?:s|men)?|bandits?|gang(?:s|\s+members)?|"
             r"cartel|terroris[mt]s?|protest(?:s|ers)?|activists?|journalists?|opposition|kidnap(?:ped|pers|ping)?|"
-            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)|mobs?|lynch(?:ed|ing)?|vigilantes?|crowds?"
+            r"troops|soldiers|police\s+(?:shot|opened\s+fire|killed)|mobs?|lynch(?:ed|ing)?|vigilantes?|crowds?|"
+            r"armed\s+men|attackers|assailants|fighters|forces|army|jihadists?|extremists?|herders|clan|tribal"
         ),
         drops=(
             "A soldier shot dead his wife and her brother after a family dispute at their home in Lahore.",
             "A 32-year-old man was arrested for the armed robbery of a jewellery shop, police said.",
             "Officers seized 1,248 bags of heroin and arrested four men in raids in the city.",
+            "A Charleston man admitted on Monday that he gunned down his longtime girlfriend in July 2008.",
         ),
         keeps=(
             "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
             "Police arrested three opposition activists accused of theft of campaign material.",
             "Bandits stole cattle and killed a herder near Gusau on Sunday.",
             "A mob beat to death two men accused of stealing a motorcycle in Mbale on Monday.",
+            "Armed men killed a farmer and his son in their field near Gusau on Sunday.",
         ),
+    ),
+    NonEventRule(
+        id="animal-attack",
+        codebook="an animal's attack is no political violence",
+        pattern=_words(
+            r"(?:leopard|tiger|lion|elephant|crocodile|hippo(?:potamus)?|hyena|wol(?:f|ves)|bear|snake|shark|"
+            r"jaguar|buffalo|dog)s?\s+(?:attack(?:s|ed)?|maul(?:s|ed)?|trampl(?:es|ed)|kill(?:s|ed)|bit)"
+        ),
+        unless=_words(r"gunm[ae]n|militants?|rebels?|insurgents?|militia(?:s|men)?|troops|soldiers|police"),
+        drops=(
+            "A leopard attacked and killed a seven-year-old girl near her home in Junnar on Monday evening.",
+            "Elephants trampled two farmers to death in Kasungu district overnight, wildlife officials said.",
+        ),
+        keeps=("Militants attacked a village in Borno, killing 12 herders and their dogs.",),
     ),
     NonEventRule(
         id="exercise-or-display",
