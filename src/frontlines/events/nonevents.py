@@ -91,8 +91,8 @@ RULES: tuple[NonEventRule, ...] = (
         pattern=_words(
             r"robbery|robbed|burglary|burglar|stealing|stole|theft|shoplifting|heroin|cocaine|marijuana|"
             r"meth(?:amphetamine)?|narcotics|warrants?|DUI|drunk(?:en)?\s+driv\w*|drunken|his\s+(?:\w+\s+)?"
-            r"(?:wife|girlfriend|ex-wife|neighbou?r|brother|sister|father|mother|son|daughter)|her\s+(?:\w+\s+)?"
-            r"(?:husband|boyfriend|brother|sister|father|mother|son|daughter)|domestic\s+(?:dispute|violence)|family\s+dispute|"
+            r"(?:wife|girlfriend|ex-wife|neighbou?r|brother|sister)|her\s+(?:\w+\s+)?(?:husband|boyfriend|brother|"
+            r"sister)|domestic\s+(?:dispute|violence)|family\s+dispute|"
             r"honou?r\s+killing|plea\s+(?:deal|agreement)|pleaded\s+guilty|sentenced|convicted|jury|"
             r"court\s+(?:heard|ruled)"
         ),

@@ -217,7 +217,10 @@ RULES: tuple[SentenceRule, ...] = (
         "codebook: an event is of one day; habits and spans of time are not",
         "the sentence",
         d.habitual,
-        fires=("Government forces have shelled the town of Kidal regularly, residents said on Sunday.",),
+        fires=(
+            "Government forces have shelled the town of Kidal regularly, residents said on Sunday.",
+            "Ten years ago, rebels shelled the town of Kidal, killing three civilians, residents recalled.",
+        ),
         misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),
     SentenceRule(
@@ -253,7 +256,10 @@ RULES: tuple[SentenceRule, ...] = (
         + "; the whole sentence, less its relative clauses ('which denied'), when the model made the "
         "trigger",
         d.irrealis,
-        fires=("On Sunday, the militia denied that it had shelled Ituri.",),
+        fires=(
+            "On Sunday, the militia denied that it had shelled Ituri.",
+            "On Sunday, 33 factions called on the government to halt airstrikes on the town of Rastan.",
+        ),
         misses=(
             "On Sunday, the army shelled the city of Goma, a local official said.",
             "Gunmen killed nine people in an attack on a village in Oromia on Wednesday, residents said, "
