@@ -49,6 +49,8 @@ class RoleState:
     trigger: Trigger
     sub: SubEventType
     role: Callable[[str], Actor]
+    #: Who fires a war's unnamed strikes of a sub-event type in the event's country (or None).
+    attacker: Callable[[SubEventType], Actor | None]
     sentence_text: Callable[[int, int], str]
     casualties: Sequence[str]
     #: Every actor mention's start and actor name, repeats included.
@@ -216,6 +218,13 @@ def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
     if s.perpetrator is not None or s.sub != S.AIR_DRONE_STRIKE:
         return ()
     s.out.actor1 = s.role("military")
+    return A1
+
+
+def unnamed_remote_attacker(s: RoleState) -> tuple[str, ...]:
+    if s.perpetrator is not None or (attacker := s.attacker(s.sub)) is None:
+        return ()
+    s.out.actor1 = attacker
     return A1
 
 

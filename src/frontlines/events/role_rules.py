@@ -183,6 +183,16 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, Russian and Syrian government air strikes hit Saraqib, killing 11 civilians.",),
     ),
     RoleRule(
+        "unnamed-remote-attacker",
+        "armed",
+        "adjust",
+        "project rule: in a war where one side fires nearly every strike, an unnamed shelling or air "
+        "strike is that side's (data: [[remote_attacker]] in actors.toml)",
+        d.unnamed_remote_attacker,
+        fires=("On 12 May 2023, shelling hit a bus stop in Kherson, killing two civilians.",),
+        misses=("On 12 May 2023, shelling hit a bus stop in Aleppo, killing two civilians.",),
+    ),
+    RoleRule(
         "unnamed-arrest-is-police",
         "armed",
         "adjust",

@@ -17,7 +17,7 @@ from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
 from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import Actor, ActorMention, Inter, Trigger
+from frontlines.model import Actor, ActorMention, Inter, SubEventType, Trigger
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -149,10 +149,14 @@ def _sides(
     def role(name: str) -> Actor:
         return actors.role_actor(name, country, day)
 
+    def attacker(sub: SubEventType) -> Actor | None:
+        return actors.remote_attacker(sub.value, country, day)
+
     return RoleState(
         trigger=trigger,
         sub=trigger.sub_event_type,
         role=role,
+        attacker=attacker,
         sentence_text=sentence_text,
         casualties=casualties,
         named=[(m.start, a.name) for m, a in resolved],

@@ -238,6 +238,16 @@ class _Shared:
     by_country: dict[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class _RemoteAttacker:
+    """Who fires the unnamed strikes of a war in one country (``[[remote_attacker]]``)."""
+
+    country: str
+    state: str
+    period: _Period
+    sub_event_types: frozenset[str]
+
+
 class ActorDictionary:
     """The compiled actor dictionary. Load once per process with :meth:`load`."""
 
@@ -276,6 +286,15 @@ class ActorDictionary:
         }
         for alias in self._shared:
             exact[alias] = ActorRef("shared", alias)
+        self._remote = [
+            _RemoteAttacker(
+                e["country"],
+                e["state"],
+                _Period("", e["since"], e.get("until")),
+                frozenset(e["sub_event_types"]),
+            )
+            for e in data.get("remote_attacker", [])
+        ]
         # One table of demonyms for places and actors (geo.wordlists), the dictionary's own on top.
         self._demonyms: dict[str, str] = {**_country_demonyms(), **data.get("demonyms", {})}
         #: Country names (and "US") as the doers of a military act (rule state-as-agent); with "'s"
@@ -436,6 +455,20 @@ class ActorDictionary:
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
         return Actor(name, inter, home, generic=True)
+
+    def remote_attacker(self, sub_event_type: str, country: str | None, day: dt.date | None) -> Actor | None:
+        """The military forces that fire the unnamed ``sub_event_type`` strikes of ``country`` on
+        ``day`` (rule unnamed-remote-attacker, ``[[remote_attacker]]``); None where no entry says."""
+        if country is None or day is None:
+            return None
+        for entry in self._remote:
+            if (
+                entry.country == country
+                and sub_event_type in entry.sub_event_types
+                and entry.period.covers(day)
+            ):
+                return self.resolve(ActorRef("role", "military", entry.state), country, day)
+        return None
 
     def names(self) -> frozenset[str]:
         """Every canonical name the dictionary spells out: named actors and the per-country, per-period

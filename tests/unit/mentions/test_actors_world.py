@@ -461,3 +461,21 @@ def test_actors_a_shared_acronym_means_what_the_events_country_says(actors, coun
     """[[shared_acronym]]: "SNA" is the Somali National Army in Somalia, the Syrian one elsewhere."""
     (mention,) = actors.find("On Sunday, SNA units took positions near the town.")
     assert actors.resolve(mention.ref, country, dt.date(2023, 1, 8)).name == expected
+
+
+@pytest.mark.parametrize(
+    ("sub", "country", "day", "expected"),
+    [
+        ("Shelling/artillery/missile attack", "UA", dt.date(2023, 5, 1), "Military Forces of Russia (2000-)"),
+        ("Air/drone strike", "RU", dt.date(2024, 8, 10), "Military Forces of Ukraine (2019-)"),
+        ("Shelling/artillery/missile attack", "UA", dt.date(2021, 5, 12), None),  # before the invasion
+        ("Remote explosive/landmine/IED", "UA", dt.date(2023, 5, 12), None),  # a mine is nobody's by default
+        ("Air/drone strike", "SY", dt.date(2016, 5, 12), None),
+    ],
+)
+def test_actors_a_wars_unnamed_strikes_are_its_striking_sides(actors, sub, country, day, expected) -> None:
+    """[[remote_attacker]]: who fires a war's unnamed strikes, by country, period and sub-event type."""
+    found = actors.remote_attacker(sub, country, day)
+    assert (found.name if found else None) == expected
+    if found:
+        assert found.inter == Inter.EXTERNAL_FORCES  # a state's forces outside their country
