@@ -416,13 +416,32 @@ def place_unknown(c: Clause, story: Story) -> str | None:
         for m in c.doc.places
         if c.start <= m.start < c.end and m.place is not None and m.place.kind != "country"
     ]
-    codes = [*named, c.doc.focus_country] + [m.ref.country for m in c.sides]
+    people, wars, homes = _side_countries(c, story)
+    codes = [*named, *people, *wars, c.doc.focus_country, *homes]  # homes: named groups', then states'.
     country = next((story.country_place(code) for code in codes if code), None)
     unplaced = unplaced_mention(c.text, c.start, c.end, country, c.sides) if country else None
     if unplaced is None or unplaced.place is None:
         return None
     c.places = [unplaced]
     return f"coded to {unplaced.place.name}"
+
+
+#: Roles that are a state's forces: their home is where they are least likely to fight.
+_STATE_ROLES = frozenset({"military", "police", "government"})
+
+
+def _side_countries(c: Clause, story: Story) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """The countries the sentence's sides point to: people its words give a country ("Ukrainian
+    civilians"); where a state's forces fire the strikes of a war (``[[remote_attacker]]``: a Russian
+    air strike falls on Ukraine); and, last guesses, a named group's home and a state's."""
+    state = [m for m in c.sides if m.ref.kind == "role" and m.ref.key in _STATE_ROLES]
+    people = [m.ref.country for m in c.sides if m.ref.kind == "role" and m not in state]
+    day = c.own.date if c.own is not None else c.published
+    sub = c.trigger.sub_event_type.value
+    first = min(state, key=lambda m: m.start, default=None)  # the state that acts, not its target
+    wars = [story.actors.war_country(first.ref.country, sub, day)] if first is not None else []
+    groups = [m.ref.country for m in c.sides if m.ref.kind != "role"]
+    return people, wars, [*groups, *(m.ref.country for m in state)]
 
 
 def no_place(c: Clause, story: Story) -> str | None:

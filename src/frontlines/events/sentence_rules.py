@@ -382,9 +382,14 @@ RULES: tuple[SentenceRule, ...] = (
         "choose",
         "project rule: an event whose place the gazetteer lacks is coded to its country (geo_precision 3) "
         "rather than lost",
-        "a place the sentence names in another role, else the story's focus country, else an actor's home",
+        "a place the sentence names in another role, else people's country ('Ukrainian civilians'), else "
+        "the front where a state's strikes fall ([[remote_attacker]] front), else the story's focus "
+        "country, else an actor's home",
         d.place_unknown,
-        fires=("Gunmen shot dead four farmers in Qwertyvale on Sunday, Nigerian police said.",),
+        fires=(
+            "Gunmen shot dead four farmers in Qwertyvale on Sunday, Nigerian police said.",
+            "On 24 March 2022, a Russian airstrike hit a Nova Poshta office, killing six civilians.",
+        ),
         misses=("Gunmen shot dead four farmers in Kaduna on Sunday.",),
     ),
     SentenceRule(

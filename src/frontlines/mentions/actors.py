@@ -246,6 +246,8 @@ class _RemoteAttacker:
     state: str
     period: _Period
     sub_event_types: frozenset[str]
+    #: The war is fought in ``country``: an unplaced strike of ``state``'s forces is coded there.
+    front: bool
 
 
 class ActorDictionary:
@@ -292,6 +294,7 @@ class ActorDictionary:
                 e["state"],
                 _Period("", e["since"], e.get("until")),
                 frozenset(e["sub_event_types"]),
+                e.get("front", False),
             )
             for e in data.get("remote_attacker", [])
         ]
@@ -469,6 +472,23 @@ class ActorDictionary:
             ):
                 return self.resolve(ActorRef("role", "military", entry.state), country, day)
         return None
+
+    def war_country(self, state: str | None, sub_event_type: str, day: dt.date | None) -> str | None:
+        """The country where ``state``'s forces fight a war with ``sub_event_type`` strikes on ``day``
+        (a ``[[remote_attacker]]`` entry with ``front``): where such a strike of theirs most likely fell."""
+        if state is None or day is None:
+            return None
+        return next(
+            (
+                e.country
+                for e in self._remote
+                if e.front
+                and e.state == state
+                and e.period.covers(day)
+                and sub_event_type in e.sub_event_types
+            ),
+            None,
+        )
 
     def names(self) -> frozenset[str]:
         """Every canonical name the dictionary spells out: named actors and the per-country, per-period

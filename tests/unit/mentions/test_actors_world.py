@@ -479,3 +479,21 @@ def test_actors_a_wars_unnamed_strikes_are_its_striking_sides(actors, sub, count
     assert (found.name if found else None) == expected
     if found:
         assert found.inter == Inter.EXTERNAL_FORCES  # a state's forces outside their country
+
+
+def test_actors_people_named_by_their_country_are_its_civilians(actors) -> None:
+    found = {m.text: m.ref for m in actors.find("Russian forces killed three unarmed Ukrainian civilians.")}
+    assert found["Ukrainian civilians"] == ActorRef("role", "civilians", "UA")
+
+
+@pytest.mark.parametrize(
+    ("state", "sub", "expected"),
+    [
+        ("RU", "Air/drone strike", "UA"),  # Russia's strikes fall on Ukraine
+        ("UA", "Air/drone strike", None),  # Ukraine's mostly on occupied Ukraine: no front in Russia
+        ("RU", "Attack", None),
+        ("IL", "Air/drone strike", "PS"),
+    ],
+)
+def test_actors_the_front_of_a_states_strikes(actors, state, sub, expected) -> None:
+    assert actors.war_country(state, sub, dt.date(2024, 3, 24)) == expected
