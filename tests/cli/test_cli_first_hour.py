@@ -93,12 +93,14 @@ def test_cli_missing_column_hints_name_map(tmp_path: Path) -> None:
 
 def test_cli_invalid_bytes_warned_once_per_article(tmp_path: Path) -> None:
     report = (
-        "Government forces shelled the town of Jobar in Damascus on Monday, killing three civilians, "
-        "a monitoring group said. Residents said the shells hit a market early in the morning."
-    ).encode()
+        b"Government forces shelled the town of Jobar in Damascus on Monday, killing three civilians, "
+        b"a monitoring group said. Residents said the shells hit a market early in the morning."
+    )
     path = tmp_path / "stray.txt"
     path.write_bytes(report[:40] + b"\x81" + report[40:])
-    result = runner.invoke(app, ["extract", str(path), "--published", "2016-03-07", "--format", "jsonl"], env=ENV)
+    result = runner.invoke(
+        app, ["extract", str(path), "--published", "2016-03-07", "--format", "jsonl"], env=ENV
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr.count("1 invalid byte replaced by U+FFFD") == 1
 
