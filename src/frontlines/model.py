@@ -142,6 +142,11 @@ PlaceRole = Literal["event", "organisation_base", "destination", "venue", "speak
 CasualtyKind = Literal["killed", "wounded"]
 
 
+#: ``Article.extra`` key: how many bytes of the record its reader could not decode (each became
+#: U+FFFD; see :mod:`frontlines.ingest.decode`); absent when there were none.
+INVALID_BYTES = "invalid_bytes"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news report as read: ``text`` is the original text every evidence offset points into."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from frontlines.errors import PipelineError, StageError
-from frontlines.model import Article, Doc, Rejection
+from frontlines.model import INVALID_BYTES, Article, Doc, Rejection
 
 #: ``Doc`` fields that exist before any stage runs.
 INITIAL_FIELDS = frozenset({"article"})
@@ -62,6 +62,17 @@ class Result:
     rejection: Rejection | None
 
 
+def read_warnings(article: Article) -> list[str]:
+    """What a reader noted about an article it kept: bytes it could not decode (U+FFFD in the text)."""
+    invalid = article.extra.get(INVALID_BYTES)
+    if not invalid:
+        return []
+    noun = "byte" if invalid == 1 else "bytes"
+    return [
+        f"{invalid} invalid {noun} replaced by U+FFFD; re-save the file as UTF-8 to keep those characters"
+    ]
+
+
 class Pipeline:
     """An ordered list of stages, checked for order when built."""
 
@@ -79,7 +90,7 @@ class Pipeline:
 
     def run_one(self, article: Article) -> Result:
         """Run every stage on one article. Unexpected errors are wrapped with stage and article."""
-        doc = Doc(article=article)
+        doc = Doc(article=article, warnings=read_warnings(article))
         for st in self.stages:
             try:
                 out = st(doc)

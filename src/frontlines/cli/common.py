@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,6 +20,27 @@ if TYPE_CHECKING:
     from frontlines.store.base import Repository
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _flags_show_no_type() -> None:
+    """Typer's Rich help prints a type after every option, flags included (``--force <bool>``); a flag
+    takes no value, so its help shows none, as click's plain help does."""
+    from typer.core import TyperOption
+
+    shows_type = TyperOption.display_type_rich
+    if getattr(shows_type, "frontlines_flags", False):
+        return
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:  # typer's own click.Context
+        if self.is_flag or self.count:
+            return None
+        return shows_type(self, ctx)
+
+    display_type_rich.frontlines_flags = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_show_no_type()
 
 
 class State:

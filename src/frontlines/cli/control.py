@@ -9,10 +9,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
-from frontlines.cli.common import errors, open_existing, resolve_settings
+from frontlines.cli.common import errors, open_existing, plural, resolve_settings
 from frontlines.cli.merge import canonical_store, warn_unmerged
+from frontlines.cli.output import print_table
 from frontlines.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -57,8 +57,6 @@ def control_cmd(
     ] = None,
 ) -> None:
     """Who controlled a place (and the places inside it), from when to when, and on whose word."""
-    from rich.table import Table
-
     from frontlines.control import control_timeline, controller_at
     from frontlines.merge.reconcile import TERRITORIAL
     from frontlines.store.base import EventQuery
@@ -101,10 +99,11 @@ def control_cmd(
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
         columns = ("place", "controller", "status", "start", "end", "confidence")
-        table = Table(*columns, title=f"control of {place or country}", caption=f"{len(records)} intervals")
-        for record in records:
-            table.add_row(*("" if record[c] is None else str(record[c]) for c in columns))
-        (Console() if sys.stdout.isatty() else Console(width=200)).print(table)
+        title = f"control of {place or country}"
+        print_table(
+            records, columns, title=title, caption=plural(len(records), "interval"),
+            min_width={"status": 9, "start": 10, "end": 10, "confidence": 10}, drop=("confidence", "status"),
+        )  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:

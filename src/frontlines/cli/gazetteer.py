@@ -6,13 +6,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from frontlines.cli.common import err, errors, resolve_settings
+from frontlines.cli.common import err, errors, plural, resolve_settings
+from frontlines.cli.output import print_table
 
 if TYPE_CHECKING:
     from frontlines.geo.importers import ImportStats
+
+#: Columns of ``gazetteer lookup``; their narrowest widths; those left out first in a narrow terminal.
+LOOKUP_COLUMNS = (
+    "place_id", "name", "kind", "country", "admin1", "admin2", "admin3", "lat", "lon", "population",
+)  # fmt: skip
+LOOKUP_MIN_WIDTH = {"place_id": 16, "kind": 8, "country": 7, "lat": 8, "lon": 9, "population": 10}
+LOOKUP_DROP = ("admin3", "admin2", "population", "kind")
 
 gazetteer_app = typer.Typer(help="Build and query the gazetteer.", no_args_is_help=True)
 
@@ -49,23 +55,25 @@ def gazetteer_lookup_cmd(
 
     with errors():
         resources = load_resources(resolve_settings())
-        table = Table(
-            "place_id", "name", "kind", "country", "admin1", "admin2", "admin3", "lat", "lon", "population"
-        )
-        for p in resources.gazetteer.lookup(name, country):
-            table.add_row(
-                p.place_id,
-                p.name,
-                p.kind,
-                p.country_code,
-                p.admin1 or "",
-                p.admin2 or "",
-                p.admin3 or "",
-                f"{p.latitude:.4f}",
-                f"{p.longitude:.4f}",
-                str(p.population),
-            )
-        Console().print(table)
+        rows = [
+            {
+                "place_id": p.place_id,
+                "name": p.name,
+                "kind": p.kind,
+                "country": p.country_code,
+                "admin1": p.admin1,
+                "admin2": p.admin2,
+                "admin3": p.admin3,
+                "lat": f"{p.latitude:.4f}",
+                "lon": f"{p.longitude:.4f}",
+                "population": p.population,
+            }
+            for p in resources.gazetteer.lookup(name, country)
+        ]
+        print_table(
+            rows, LOOKUP_COLUMNS, title=f"places named {name}", caption=plural(len(rows), "place"),
+            min_width=LOOKUP_MIN_WIDTH, drop=LOOKUP_DROP,
+        )  # fmt: skip
 
 
 IMPORT_HELP = """Import places into the gazetteer (default: the active one; --into another file, created
@@ -159,8 +167,9 @@ def _print_import(stats: ImportStats) -> None:
     for name in stats.ignored:
         err.print(f"  ignored {name}", markup=False)
     print(
-        f"imported {stats.path} into {stats.gazetteer} in {stats.seconds} s: {stats.added} places added,"
-        f" {stats.updated} updated, {stats.removed} removed, {stats.polygons} outlines,"
-        f" {stats.admin_filled} places given admin names; now {stats.places_total} places,"
-        f" {stats.names_total} names, {stats.polygons_total} outlines"
+        f"imported {stats.path} into {stats.gazetteer} in {stats.seconds} s:"
+        f" {plural(stats.added, 'place')} added, {stats.updated} updated, {stats.removed} removed,"
+        f" {plural(stats.polygons, 'outline')}, {plural(stats.admin_filled, 'place')} given admin names;"
+        f" now {plural(stats.places_total, 'place')}, {plural(stats.names_total, 'name')},"
+        f" {plural(stats.polygons_total, 'outline')}"
     )

@@ -9,15 +9,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from frontlines.cli.common import err, errors, field_map, published_opt, resolve_settings, today
+from frontlines.cli.common import err, errors, field_map, plural, published_opt, resolve_settings, today
+from frontlines.cli.output import print_table
 
 #: Columns a table shows; ``--format jsonl`` prints every field.
 TABLE_COLUMNS = (
     "article_id", "start", "end", "text", "name", "country", "admin1", "feature_code", "latitude",
     "longitude", "geo_precision", "score", "role",
 )  # fmt: skip
+#: The narrowest each table column gets; the columns left out first in a narrow terminal.
+TABLE_MIN_WIDTH = {
+    "start": 6, "end": 6, "country": 7, "latitude": 8, "longitude": 9, "geo_precision": 13, "score": 5,
+}  # fmt: skip
+TABLE_DROP = ("feature_code", "admin1", "geo_precision", "start", "end", "article_id", "score", "country")
 
 
 class GeoparseFormat(StrEnum):
@@ -45,8 +50,6 @@ def geoparse_cmd(
     """Print the place names of articles, resolved: offsets into the original text, the place, its
     ACLED geo_precision, a confidence score and the role (event, organisation_base, destination,
     venue, other)."""
-    from rich.table import Table
-
     from frontlines.geo.toponyms import geoparse
     from frontlines.run import load_resources
 
@@ -58,7 +61,7 @@ def geoparse_cmd(
             inputs, settings, resources, today=today(), field_map=field_map(map_),
             published=published_opt(published), source=source,
         )  # fmt: skip
-        table = Table(*TABLE_COLUMNS, title="toponyms")
+        rows: list[dict[str, object]] = []
         count = 0
         for result in results:
             if result.rejection is not None:
@@ -72,8 +75,10 @@ def geoparse_cmd(
                 if format is GeoparseFormat.jsonl:
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
-                    table.add_row(*("" if record[c] is None else str(record[c]) for c in TABLE_COLUMNS))
+                    rows.append(record)
         if format is GeoparseFormat.table:
-            table.caption = f"{count} toponyms"
-            (Console() if sys.stdout.isatty() else Console(width=200)).print(table)
+            print_table(
+                rows, TABLE_COLUMNS, title="toponyms", caption=plural(count, "toponym"),
+                min_width=TABLE_MIN_WIDTH, drop=TABLE_DROP,
+            )  # fmt: skip
     raise typer.Exit(1 if rejected else 0)

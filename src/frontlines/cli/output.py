@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -52,15 +52,22 @@ DROP_ORDER = ("independent_sources", "admin1", "country", "sources_count", "acto
 _PER_COLUMN, _BORDER = 3, 1
 
 
-def fit_columns(columns: Sequence[str], width: int) -> list[str]:
+def fit_columns(
+    columns: Sequence[str],
+    width: int,
+    *,
+    min_width: Mapping[str, int] = MIN_WIDTH,
+    drop: Sequence[str] = DROP_ORDER,
+) -> list[str]:
     """The columns a table of ``width`` characters shows: all of them when each gets its minimum
-    width, else without the first ones of :data:`DROP_ORDER` until they fit."""
+    width (``min_width``, else :data:`DEFAULT_MIN_WIDTH`), else without the first ones of ``drop``
+    until they fit."""
     shown = list(columns)
 
     def needed() -> int:
-        return _BORDER + sum(MIN_WIDTH.get(c, DEFAULT_MIN_WIDTH) + _PER_COLUMN for c in shown)
+        return _BORDER + sum(min_width.get(c, DEFAULT_MIN_WIDTH) + _PER_COLUMN for c in shown)
 
-    for column in DROP_ORDER:
+    for column in drop:
         if needed() <= width:
             break
         if column in shown and len(shown) > 2:
@@ -68,14 +75,22 @@ def fit_columns(columns: Sequence[str], width: int) -> list[str]:
     return shown
 
 
-def _table(columns: Sequence[str], title: str, width: int) -> tuple[Table, list[str]]:
+def _table(
+    columns: Sequence[str],
+    title: str,
+    width: int,
+    *,
+    min_width: Mapping[str, int] = MIN_WIDTH,
+    drop: Sequence[str] = DROP_ORDER,
+) -> tuple[Table, list[str]]:
     """A table of the columns that fit ``width``. Below :data:`PIPE_WIDTH` the widths are set here:
-    each column its minimum, the room left shared by the text columns (long text wraps)."""
+    each column its minimum, the room left shared by the text columns (those without a minimum in
+    ``min_width``; long text wraps)."""
     from rich.table import Table
 
-    shown = fit_columns(columns, width)
-    widths = {c: MIN_WIDTH.get(c, DEFAULT_MIN_WIDTH) for c in shown}
-    text = [c for c in shown if c not in MIN_WIDTH] or shown
+    shown = fit_columns(columns, width, min_width=min_width, drop=drop)
+    widths = {c: min_width.get(c, DEFAULT_MIN_WIDTH) for c in shown}
+    text = [c for c in shown if c not in min_width] or shown
     room = width - _BORDER - sum(w + _PER_COLUMN for w in widths.values())
     for i, column in enumerate(text):
         widths[column] += room // len(text) + (1 if i < room % len(text) else 0)
@@ -83,9 +98,30 @@ def _table(columns: Sequence[str], title: str, width: int) -> tuple[Table, list[
     for column in shown:
         fixed = widths[column] if width < PIPE_WIDTH and room >= 0 else None
         table.add_column(
-            column, width=fixed, min_width=MIN_WIDTH.get(column, DEFAULT_MIN_WIDTH), overflow="fold"
+            column, width=fixed, min_width=min_width.get(column, DEFAULT_MIN_WIDTH), overflow="fold"
         )
     return table, shown
+
+
+def print_table(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    title: str,
+    caption: str,
+    min_width: Mapping[str, int],
+    drop: Sequence[str],
+) -> None:
+    """Print ``rows`` as a table that fits the terminal (full width when piped): columns left out
+    first to last in ``drop`` until each gets its ``min_width``, text wrapped, the left-out columns
+    named in the caption."""
+    console = _console()
+    table, shown = _table(columns, title, console.width, min_width=min_width, drop=drop)
+    for row in rows:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in shown))
+    left_out = [c for c in columns if c not in shown]
+    table.caption = caption + (f" (not shown: {', '.join(left_out)})" if left_out else "")
+    console.print(table)
 
 
 def print_records(

@@ -15,7 +15,7 @@ from frontlines.config import IngestSettings
 from frontlines.ingest.dates import parse_date
 from frontlines.ingest.decode import Problem
 from frontlines.ingest.ids import article_id
-from frontlines.model import Article, Rejection
+from frontlines.model import INVALID_BYTES, Article, Rejection
 from frontlines.text.clean import clean
 from frontlines.text.language import detect_language, language_name
 
@@ -44,6 +44,11 @@ class Context:
     field_map: Mapping[str, str] = field(default_factory=dict)
     published: dt.date | None = None
     source: str | None = None
+
+
+def with_invalid_bytes(draft: Draft, count: int) -> Draft:
+    """``draft`` with the number of bytes its reader replaced recorded in its extra (when any)."""
+    return replace(draft, extra={**draft.extra, INVALID_BYTES: count}) if count else draft
 
 
 def reject(origin: str, code: str, detail: str, article: str | None = None) -> Rejection:

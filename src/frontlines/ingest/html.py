@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from frontlines.ingest.decode import Problem, read_text_file
-from frontlines.ingest.draft import Context, Draft, from_problem, reject
+from frontlines.ingest.draft import Context, Draft, from_problem, reject, with_invalid_bytes
 from frontlines.model import Rejection
 
 EXTENSIONS = frozenset({".html", ".htm"})
@@ -21,10 +21,11 @@ def read_html(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
     date preferred over a later update, and never after ``ctx.today``.
     """
     origin = str(path)
-    content = read_text_file(path, ctx.settings.max_bytes)
-    if isinstance(content, Problem):
-        yield from_problem(origin, content)
+    decoded = read_text_file(path, ctx.settings.max_bytes)
+    if isinstance(decoded, Problem):
+        yield from_problem(origin, decoded)
         return
+    content = decoded.text
     if not content.strip():
         yield reject(origin, "empty", "file is empty or only whitespace; save the article page itself")
         return
@@ -50,7 +51,7 @@ def read_html(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
         )
         return
     author = getattr(doc, "author", None)
-    yield Draft(
+    draft = Draft(
         origin=origin,
         text=text,
         title=getattr(doc, "title", None),
@@ -59,3 +60,4 @@ def read_html(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
         url=getattr(doc, "url", None),
         extra={"author": author} if author else {},
     )
+    yield with_invalid_bytes(draft, decoded.invalid_bytes)

@@ -11,15 +11,25 @@ as large as the disk holds. One bad record is one rejection; the others go on.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from frontlines.errors import ConfigError
-from frontlines.ingest.decode import SNIFF_BYTES, Problem, sniff_encoding, too_large
-from frontlines.ingest.draft import Context, Draft, from_problem, reject
+from frontlines.ingest.decode import (
+    REPLACE,
+    SNIFF_BYTES,
+    Problem,
+    decode_replacing,
+    replaced_bytes,
+    sniff_encoding,
+    too_large,
+)
+from frontlines.ingest.draft import Context, Draft, from_problem, reject, with_invalid_bytes
 from frontlines.model import Rejection
 
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
@@ -53,6 +63,14 @@ def _scalar(value: Any) -> str | None:
 def to_draft(record: Mapping[str, Any], origin: str, ctx: Context) -> Draft | Rejection:
     """One record (a JSON object or a CSV row) as a draft, through the field map."""
     columns = _columns(ctx)
+    if columns["text"] not in record:
+        names = ", ".join(map(str, record)) or "none"
+        return reject(
+            origin,
+            "empty",
+            f"no '{columns['text']}' field (fields: {names}); "
+            "map the article-text field with --map text=FIELD",
+        )
     text = record.get(columns["text"])
     if text is not None and not isinstance(text, str):
         kind = type(text).__name__
@@ -101,6 +119,11 @@ def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | int]:
         yield size
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """The parser's message and column: some messages end in "at" ("Unterminated string starting at")."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
 def read_jsonl(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
     """Read a JSON Lines file; origins are ``path:LINE`` (from 1). Blank lines are skipped."""
     encoding = _sniff(path)
@@ -117,26 +140,16 @@ def read_jsonl(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
             if isinstance(line, int):
                 yield from_problem(origin, too_large(line, limit, "line"))
                 continue
-            try:
-                decoded = line.decode(encoding)
-            except UnicodeDecodeError as exc:
-                yield reject(
-                    origin,
-                    "encoding",
-                    f"line is not {encoding} ({exc.reason} at byte {exc.start}); re-save the file as UTF-8",
-                )
-                continue
+            decoded, invalid = decode_replacing(line, encoding)
             if number == 1:
                 decoded = decoded.lstrip("\ufeff")
             if not decoded.strip():
                 continue
             try:
-                record = json.loads(decoded)
+                record = json.loads(decoded.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 yield reject(
-                    origin,
-                    "format",
-                    f"not valid JSON: {exc.msg} at column {exc.colno}; fix or remove the line",
+                    origin, "format", f"not valid JSON: {_json_problem(exc)}; fix or remove the line"
                 )
                 continue
             if not isinstance(record, dict):
@@ -146,7 +159,8 @@ def read_jsonl(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
                     f"line is a JSON {type(record).__name__}, not an object with a 'text' field",
                 )
                 continue
-            yield to_draft(record, origin, ctx)
+            draft = to_draft(record, origin, ctx)
+            yield draft if isinstance(draft, Rejection) else with_invalid_bytes(draft, invalid)
 
 
 def _delimiter(path: Path, encoding: str) -> str:
@@ -155,6 +169,40 @@ def _delimiter(path: Path, encoding: str) -> str:
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
+
+
+def _byte_lines(fh: IO[bytes]) -> Iterator[bytes]:
+    """Lines of a binary stream ending in \\n, \\r\\n or \\r (kept, as ``newline=""`` keeps them)."""
+    pending: list[bytes] = []
+    while chunk := fh.read(1 << 16):
+        if pending and pending[-1].endswith(b"\r") and not chunk.startswith(b"\n"):
+            yield b"".join(pending)
+            pending = []
+        lines = chunk.splitlines(keepends=True)
+        for line in lines[:-1]:
+            pending.append(line)
+            yield b"".join(pending)
+            pending = []
+        pending.append(lines[-1])
+        if lines[-1].endswith(b"\n"):
+            yield b"".join(pending)
+            pending = []
+    if pending:
+        yield b"".join(pending)
+
+
+def _text_lines(fh: IO[bytes], encoding: str) -> Iterator[str]:
+    """The lines of a binary stream decoded one at a time, so that the bytes replaced in a CSV row
+    (:data:`~frontlines.ingest.decode.REPLACE`) are counted in that row."""
+    if encoding.startswith(("utf-16", "utf-32")):
+        # line ends are not single bytes: decoded ahead in chunks, so a count may land a row late
+        yield from io.TextIOWrapper(fh, encoding=encoding, errors=REPLACE, newline="")
+        return
+    decoder = codecs.getincrementaldecoder(encoding)(errors=REPLACE)
+    for line in _byte_lines(fh):
+        yield decoder.decode(line)
+    if tail := decoder.decode(b"", final=True):
+        yield tail
 
 
 def read_csv(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
@@ -172,23 +220,16 @@ def read_csv(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
     csv.field_size_limit(max(csv.field_size_limit(), ctx.settings.max_bytes + 1))
     columns = _columns(ctx)
     delimiter = _delimiter(path, encoding)
-    with path.open("r", encoding=encoding, errors="strict", newline="") as fh:
-        rows = csv.reader(fh, delimiter=delimiter)
+    with path.open("rb") as fh:
+        rows = csv.reader(_text_lines(fh, encoding), delimiter=delimiter)
         row_number = 0
         header: list[str] | None = None
         while True:
+            before = replaced_bytes()
             try:
                 row = next(rows)
             except StopIteration:
                 break
-            except UnicodeDecodeError as exc:
-                yield reject(
-                    f"{origin}:{row_number + 1}",
-                    "encoding",
-                    f"not {encoding} from here on "
-                    f"({exc.reason}); the rest of the file was not read; re-save it as UTF-8",
-                )
-                return
             except csv.Error as exc:
                 code = "too_large" if "field limit" in str(exc) else "format"
                 yield reject(
@@ -225,6 +266,8 @@ def read_csv(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
                     f"row has {len(row)} fields, the header has {len(header)}; check quoting in that row",
                 )
                 continue
-            yield to_draft(dict(zip(header, row, strict=True)), f"{origin}:{row_number}", ctx)
+            draft = to_draft(dict(zip(header, row, strict=True)), f"{origin}:{row_number}", ctx)
+            invalid = replaced_bytes() - before
+            yield draft if isinstance(draft, Rejection) else with_invalid_bytes(draft, invalid)
     if header is None:
         yield reject(origin, "empty", "file has no header row and no records")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.ingest.decode import Problem, read_text_file
-from frontlines.ingest.draft import Context, Draft, from_problem, reject
+from frontlines.ingest.draft import Context, Draft, from_problem, reject, with_invalid_bytes
 from frontlines.model import Rejection
 
 EXTENSIONS = frozenset({".txt", ".text"})
@@ -85,10 +85,11 @@ def _sidecar(path: Path) -> dict[str, Any] | Problem:
 def read_txt(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
     """Read one text file as one article draft (or a rejection naming the file)."""
     origin = str(path)
-    content = read_text_file(path, ctx.settings.max_bytes)
-    if isinstance(content, Problem):
-        yield from_problem(origin, content)
+    decoded = read_text_file(path, ctx.settings.max_bytes)
+    if isinstance(decoded, Problem):
+        yield from_problem(origin, decoded)
         return
+    content = decoded.text
     if not content.strip():
         yield reject(origin, "empty", "file is empty or only whitespace; give the article text")
         return
@@ -98,7 +99,7 @@ def read_txt(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
         return
     header, body = split_header(content)
     fields = {**side, **header}
-    yield Draft(
+    draft = Draft(
         origin=origin,
         text=body,
         title=fields.get("title"),
@@ -106,3 +107,4 @@ def read_txt(path: Path, ctx: Context) -> Iterator[Draft | Rejection]:
         source=fields.get("source"),
         url=fields.get("url"),
     )
+    yield with_invalid_bytes(draft, decoded.invalid_bytes)

@@ -73,15 +73,6 @@ def test_ingest_rejects_huge_file_without_reading_it(
     assert "52,428,800 bytes" in rejection.detail and "ingest.max_bytes" in rejection.detail
 
 
-def test_ingest_rejects_damaged_utf8(tmp_path: Path, read, report: str) -> None:
-    good = ("“" + report + "” — " + report).encode("utf-8")
-    path = tmp_path / "damaged.txt"
-    path.write_bytes(good[:120] + b"\xff\xfe\xe2\x80" + good[120:])
-    rejection = only_rejection(read(path))
-    assert rejection.code == "encoding"
-    assert "byte 120" in rejection.detail and "UTF-8" in rejection.detail
-
-
 def test_ingest_cp1256_arabic_decodes_then_is_rejected_for_language(tmp_path: Path, read) -> None:
     path = tmp_path / "arabic.txt"
     path.write_bytes(ARABIC.encode("cp1256"))

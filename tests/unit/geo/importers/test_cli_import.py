@@ -20,7 +20,7 @@ def test_cli_import_csv_into_file(tmp_path: Path) -> None:
     target = tmp_path / "g.sqlite"
     result = runner.invoke(app, ["gazetteer", "import", str(places), "--into", str(target)])
     assert result.exit_code == 0, result.output
-    assert "1 places added" in result.stdout
+    assert "1 place added" in result.stdout
     assert SqliteGazetteer(target).lookup("Tadamon")[0].country_code == "SY"
 
 
