@@ -39,6 +39,12 @@ RULES: tuple[PrecisionRule, ...] = (
         ("about 55 Gainesville residents marched", "a 22-year-old Winona man", "Sarnia native"),
     ),
     PrecisionRule(
+        "owner-no-evidence",
+        "A name followed by a possessive or by 'family' names an owner: the preposition before it "
+        "governs what follows, so it is no locative evidence for a name the article uses as a person's.",
+        ("McCoy said of Jones' appointment", "Courtesy of the Flores family"),
+    ),
+    PrecisionRule(
         "no-bare-space-list",
         "Two names with only a space between them are no list: the second does not take the first's "
         "role, which would be locative evidence for a person's name.",
@@ -75,3 +81,13 @@ _RESIDENT_AFTER = re.compile(
 def resident_evidence(text: str, end: int) -> bool:
     """Rule resident-evidence: a word for inhabitants follows the name ending at ``end``."""
     return _RESIDENT_AFTER.match(text, end) is not None
+
+
+#: Rule owner-no-evidence: a possessive or "family" after the name.
+_OWNER_AFTER = re.compile(r"(?:['’]s?(?=\s+[a-z])|\s+family\b)")
+
+
+def owner_no_evidence(text: str, end: int) -> bool:
+    """Rule owner-no-evidence: the name ending at ``end`` is an owner ("Jones' appointment", "the
+    Flores family"), so its preposition is no locative evidence."""
+    return _OWNER_AFTER.match(text, end) is not None

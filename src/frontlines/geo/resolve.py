@@ -55,7 +55,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
-from frontlines.geo.nonplaces import full_name, resident_evidence
+from frontlines.geo.nonplaces import full_name, owner_no_evidence, resident_evidence
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
@@ -385,6 +385,7 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
         if (
             (i.ctx.role not in ("other", "speaker") or i.ctx.near)
             and not (i.ctx.role == "organisation_base" and not _LOCAL_BODY_AFTER.match(text, i.span.end))
+            and not (i.ctx.role == "event" and not i.ctx.near and owner_no_evidence(text, i.span.end))
         )
         or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
     }

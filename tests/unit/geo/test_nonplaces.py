@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
-from frontlines.geo.nonplaces import RULE_IDS, RULES, full_name, resident_evidence
+from frontlines.geo.nonplaces import RULE_IDS, RULES, full_name, owner_no_evidence, resident_evidence
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
@@ -68,6 +68,20 @@ def test_nonplaces_resident_evidence(text: str, end: int, located: bool) -> None
 
 
 @pytest.mark.parametrize(
+    "text, end, owner",
+    [
+        ("McCoy said of Jones' appointment", 19, True),
+        ("Courtesy of the Flores family", 22, True),
+        ("a fire in Aleppo's old city", 16, True),
+        ("a fire in Aleppo on Monday", 16, False),
+        ("James Tauber of Nelson was driving", 22, False),
+    ],
+)
+def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
+    assert owner_no_evidence(text, end) is owner
+
+
+@pytest.mark.parametrize(
     "text, absent",
     [
         # full-name: the surname and the given name before it (a town of its own) are a person
@@ -75,6 +89,8 @@ def test_nonplaces_resident_evidence(text: str, end: int, located: bool) -> None
         ("Police are not sure how Bryan Harman died. Harman was last seen in May.", "Bryan"),
         # no-bare-space-list: "Trapani" does not take the role of "Los Angeles" before it
         ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
+        # owner-no-evidence: "of Harman's" is no locative evidence for the surname
+        ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
     ],
 )
 def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
