@@ -39,6 +39,12 @@ RULES: tuple[PrecisionRule, ...] = (
         ("about 55 Gainesville residents marched", "a 22-year-old Winona man", "Sarnia native"),
     ),
     PrecisionRule(
+        "demonym-surname",
+        "A nationality word after a given name or as the subject of a verb of speech is a surname "
+        "(French, Finn, English), not a toponym.",
+        ("Boulder City Police Chief Thomas Finn said", '"We cooperated completely," French said.'),
+    ),
+    PrecisionRule(
         "owner-no-evidence",
         "A name followed by a possessive or by 'family' names an owner: the preposition before it "
         "governs what follows, so it is no locative evidence for a name the article uses as a person's.",
@@ -91,3 +97,15 @@ def owner_no_evidence(text: str, end: int) -> bool:
     """Rule owner-no-evidence: the name ending at ``end`` is an owner ("Jones' appointment", "the
     Flores family"), so its preposition is no locative evidence."""
     return _OWNER_AFTER.match(text, end) is not None
+
+
+#: Rule demonym-surname: a verb of speech right after the word.
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|explained|recalled|asked|wrote)\b")
+
+
+def demonym_surname(left: str, text: str, end: int, surface: str) -> str | None:
+    """Rule demonym-surname: the nationality word ``surface`` ending at ``end`` follows a given name
+    in ``left`` or is followed by a verb of speech: "demonym-surname", else None."""
+    if full_name(left, surface) or (not surface.endswith("s") and _SPEECH_AFTER.match(text, end)):
+        return "demonym-surname"
+    return None

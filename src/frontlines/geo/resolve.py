@@ -55,7 +55,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
-from frontlines.geo.nonplaces import full_name, owner_no_evidence, resident_evidence
+from frontlines.geo.nonplaces import demonym_surname, full_name, owner_no_evidence, resident_evidence
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
@@ -179,6 +179,8 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         candidates = lookup(span) if span.source == "variant" else None
         if candidates == []:
             continue  # a run no spelling of which is a place: no need to read its context
+        if span.source == "demonym" and demonym_surname(left, text, end, span.surface):
+            continue  # "Thomas Finn", "French said": a person
         if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
-from frontlines.geo.nonplaces import RULE_IDS, RULES, full_name, owner_no_evidence, resident_evidence
+from frontlines.geo.nonplaces import (
+    RULE_IDS,
+    RULES,
+    demonym_surname,
+    full_name,
+    owner_no_evidence,
+    resident_evidence,
+)
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
@@ -65,6 +72,20 @@ def test_nonplaces_full_name(left: str, surface: str, fired: str | None) -> None
 )
 def test_nonplaces_resident_evidence(text: str, end: int, located: bool) -> None:
     assert resident_evidence(text, end) is located
+
+
+@pytest.mark.parametrize(
+    "text, start, fired",
+    [
+        ("Boulder City Police Chief Thomas Finn said.", 33, "demonym-surname"),
+        ('"We cooperated," French said.', 17, "demonym-surname"),
+        ("A French law makes it a crime.", 2, None),
+        ("Russians said the talks failed.", 0, None),  # a plural: the people, not a surname
+    ],
+)
+def test_nonplaces_demonym_surname(text: str, start: int, fired: str | None) -> None:
+    surface = text[start:].split()[0].rstrip(".,")
+    assert demonym_surname(text[:start], text, start + len(surface), surface) == fired
 
 
 @pytest.mark.parametrize(
