@@ -55,6 +55,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
+from frontlines.geo.nonplaces import demonym_surname, full_name, owner_no_evidence, resident_evidence
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
@@ -86,7 +87,10 @@ ANCHOR_MARGIN = 1.0
 #: Names whose places are all smaller than this may be a person's surname ("Jones", "Scott").
 PERSON_MAX_POPULATION = 200_000
 #: What separates the items of a list of places.
-_COORDINATION = re.compile(r"(?:\s+(?:province|governorate|city|countryside))?(?:,\s*|\s+)(?:and\s+|or\s+)?")
+#: A bare space is no list ("in Los Angeles Trapani produced": rule no-bare-space-list, ``geo.nonplaces``).
+_COORDINATION = re.compile(
+    r"(?:\s+(?:province|governorate|city|countryside))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+)
 #: Between a place and the place that contains it: "X, Y", "X in Y", "the X district of Y".
 _INSIDE = re.compile(
     # "Khar (Bajaur, Khyber Pakhtunkhwa)", "Bokkos LGA (Plateau)": a coder's place and its units
@@ -162,6 +166,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     items: list[Item] = []
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
+    after_given: set[int] = set()  # starts of surnames written after a given name (rule full-name)
     sentence_starts = [s_start for s_start, _ in sentences]
     for span in spans:
         start, end = span.start, span.end
@@ -174,6 +179,8 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         candidates = lookup(span) if span.source == "variant" else None
         if candidates == []:
             continue  # a run no spelling of which is a place: no need to read its context
+        if span.source == "demonym" and demonym_surname(left, text, end, span.surface):
+            continue  # "Thomas Finn", "French said": a person
         if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,
@@ -185,7 +192,11 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 prev_is_place=(start - 1) in ends,
                 next_is_place=(end + 1) in starts,
             )
-            if reason == "person" or (reason == "name-part" and _person_like(span.query)):
+            if reason is None and span.source == "name":
+                reason = full_name(left, span.query)  # "Bryan Harman": a surname in this article
+                if reason is not None:
+                    after_given.add(start)
+            if reason in ("person", "full-name") or (reason == "name-part" and _person_like(span.query)):
                 persons.add(fold(span.query))
             if reason == "organisation":
                 organisation = True
@@ -199,13 +210,19 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
         if organisation and ctx.role != "organisation_base":
             ctx = Context("organisation_base", ctx.near, ctx.unit)
         items.append(Item(span, ctx, candidates, index))
-    prominent = {
-        fold(i.span.query)
-        for i in items
-        if any(p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in i.candidates)
-    }
+    prominent = {fold(i.span.query) for i in items if not _small(i.candidates)}
     persons -= prominent
+    # "Bryan" in "Bryan Harman" is the given name of the surname after it, not the town of Bryan.
+    items = [i for i in items if not (i.span.end + 1 in after_given and _person_like(i.span.query))]
     return items, persons
+
+
+def _small(candidates: Sequence[Place]) -> bool:
+    """No country, first-level unit or city of ``PERSON_MAX_POPULATION`` among the candidates: the
+    name may be a person's."""
+    return not any(
+        p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in candidates
+    )
 
 
 def _person_like(name: str) -> bool:
@@ -367,15 +384,17 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
     located = {
         fold(i.span.query)
         for i in items
-        if (i.ctx.role not in ("other", "speaker") or i.ctx.near)
-        and not (i.ctx.role == "organisation_base" and not _LOCAL_BODY_AFTER.match(text, i.span.end))
+        if (
+            (i.ctx.role not in ("other", "speaker") or i.ctx.near)
+            and not (i.ctx.role == "organisation_base" and not _LOCAL_BODY_AFTER.match(text, i.span.end))
+            and not (i.ctx.role == "event" and not i.ctx.near and owner_no_evidence(text, i.span.end))
+        )
+        or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
     }
     kept = []
     for item in items:
         key = fold(item.span.query)
-        small = not any(
-            p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in item.candidates
-        )
+        small = _small(item.candidates)
         surname = small and (is_common_surname(item.span.query) or is_given_name(item.span.query))
         needs_evidence = item.span.source == "name" and (
             is_common_word(item.span.query) or key in persons or surname

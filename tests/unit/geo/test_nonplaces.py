@@ -1,0 +1,131 @@
+"""Recognition-precision rules (``geo.nonplaces``): surnames after given names, residents as locative
+evidence, no list across a bare space; on a small world of towns that are also surnames."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
+from frontlines.geo.nonplaces import (
+    RULE_IDS,
+    RULES,
+    demonym_surname,
+    full_name,
+    owner_no_evidence,
+    resident_evidence,
+)
+
+#: (place_id, name, country, lat, lon, kind, population, admin1)
+WORLD = [
+    ("c:US", "United States", "US", 39.8, -98.6, "country", 327_000_000, None),
+    ("a:US-TX", "Texas", "US", 31.2, -99.2, "admin1", 0, "Texas"),
+    ("g:bryan", "Bryan", "US", 30.67, -96.37, "city", 83_000, "Texas"),
+    ("g:harman", "Harman", "US", 38.92, -79.52, "city", 100, "West Virginia"),
+    ("g:winona", "Winona", "US", 44.05, -91.64, "city", 27_000, "Minnesota"),
+    ("g:la", "Los Angeles", "US", 34.05, -118.24, "city", 3_900_000, "California"),
+    ("g:trapani", "Trapani", "IT", 38.02, 12.51, "city", 67_000, "Sicily"),
+]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    return small_world(tmp_path_factory.mktemp("nonplaces") / "gazetteer.sqlite", WORLD)
+
+
+@pytest.fixture
+def places(world, split_sentences):
+    gazetteer, matcher = world
+
+    def run(text: str) -> list[str]:
+        mentions, _ = resolve_places(text, split_sentences(text), matcher.find(text), gazetteer)
+        return [m.text for m in mentions]
+
+    return run
+
+
+def test_nonplaces_rules_have_ids_and_examples() -> None:
+    assert len(RULE_IDS) == len(RULES)
+    assert all(rule.examples and rule.summary for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    "left, surface, fired",
+    [
+        ("But the police still aren't sure how Bryan ", "Harman", "full-name"),
+        ("said coalition Executive Director Margaret ", "Burley", "full-name"),
+        ("In ", "Youngstown", None),  # "In" opens a sentence: no given name
+        ("Storms hit ", "Harman", None),
+        ("said Mary ", "Fort Worth", None),  # a name of two words is no surname
+    ],
+)
+def test_nonplaces_full_name(left: str, surface: str, fired: str | None) -> None:
+    assert full_name(left, surface) == fired
+
+
+@pytest.mark.parametrize(
+    "text, end, located",
+    [
+        ("about 55 Gainesville residents marched", 20, True),
+        ("The 60-year-old Alton man was diagnosed", 21, True),
+        ("Courtesy of the Flores family", 22, False),
+    ],
+)
+def test_nonplaces_resident_evidence(text: str, end: int, located: bool) -> None:
+    assert resident_evidence(text, end) is located
+
+
+@pytest.mark.parametrize(
+    "text, start, fired",
+    [
+        ("Boulder City Police Chief Thomas Finn said.", 33, "demonym-surname"),
+        ('"We cooperated," French said.', 17, "demonym-surname"),
+        ("A French law makes it a crime.", 2, None),
+        ("Russians said the talks failed.", 0, None),  # a plural: the people, not a surname
+    ],
+)
+def test_nonplaces_demonym_surname(text: str, start: int, fired: str | None) -> None:
+    surface = text[start:].split()[0].rstrip(".,")
+    assert demonym_surname(text[:start], text, start + len(surface), surface) == fired
+
+
+@pytest.mark.parametrize(
+    "text, end, owner",
+    [
+        ("McCoy said of Jones' appointment", 19, True),
+        ("Courtesy of the Flores family", 22, True),
+        ("a fire in Aleppo's old city", 16, True),
+        ("a fire in Aleppo on Monday", 16, False),
+        ("James Tauber of Nelson was driving", 22, False),
+    ],
+)
+def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
+    assert owner_no_evidence(text, end) is owner
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # full-name: the surname and the given name before it (a town of its own) are a person
+        ("Police are not sure how Bryan Harman died. Harman was last seen in May.", "Harman"),
+        ("Police are not sure how Bryan Harman died. Harman was last seen in May.", "Bryan"),
+        # no-bare-space-list: "Trapani" does not take the role of "Los Angeles" before it
+        ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
+        # owner-no-evidence: "of Harman's" is no locative evidence for the surname
+        ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
+    ],
+)
+def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
+    assert absent not in places(text)
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("A shop opened in Bryan on Monday. Bryan police said nobody was hurt.", "Bryan"),
+        ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
+        # resident-evidence: "Winona residents" locates the name the article also uses for a person
+        ("Margaret Winona spoke first. About 55 Winona residents marched.", "Winona"),
+    ],
+)
+def test_nonplaces_places_stay(places, text: str, present: str) -> None:
+    assert present in places(text)
