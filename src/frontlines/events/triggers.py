@@ -85,7 +85,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.CHEMICAL_WEAPON,
         r"chemical\s+(?:weapons?\s+)?attacks?|chemical\s+weapons?|sarin|nerve\s+(?:agent|gas)|"
-        r"chlorine(?:\s+gas)?|mustard\s+gas|toxic\s+gas|poison(?:ous)?\s+gas",
+        r"chlorine(?:\s+gas)?|mustard\s+(?:gas|agent)|sulfur\s+mustard|toxic\s+gas|poison(?:ous)?\s+gas|"
+        r"chemical\s+(?:munitions|agents?|shells|rockets)|blister\s+agents?",
         80,
     ),
     _rule(
@@ -168,8 +169,12 @@ RULES: tuple[Rule, ...] = (
     # --- Riots and protests ---
     _rule(
         S.VIOLENT_DEMONSTRATION,
-        r"riot(?:s|ed|ing)?|rioters|(?:threw|throwing|hurled)\s+stones|"
-        r"set\s+fire\s+to|torched\s+(?:a\s+)?(?:police|government)",
+        r"riot(?:s|ed|ing)?|rioters|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|"
+        r"molotov\s+cocktails|petrol\s+bombs|firebombs)|molotov\s+cocktails?|petrol\s+bombs?|"
+        r"set\s+fire\s+to|torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres|"
+        # a crowd that loots or wrecks: the protest turned violent
+        r"(?:protesters|demonstrators|rioters|youths|crowds?)\s+(?:\w+\s+){0,4}(?:looted|ransacked|"
+        r"torched|vandali[sz]ed|smashed|stormed)",
         35,
     ),
     _rule(S.MOB_VIOLENCE, r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)", 35),

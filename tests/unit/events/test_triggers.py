@@ -7,6 +7,7 @@ from frontlines.events.triggers import (
     _takes_captives,
     find_triggers,
     is_territorial,
+    priority,
     strongest,
     territorial_sub_type,
 )
@@ -155,3 +156,19 @@ def test_single_scan_finds_what_each_rule_finds_alone(text):
 )
 def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentence, expected):
     assert [t.sub_event_type for t in find_triggers(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("IS fired rockets with a mustard agent at the outskirts of the town.", S.CHEMICAL_WEAPON),
+        ("LNA units used chemical munitions during an assault on the district.", S.CHEMICAL_WEAPON),
+        ("Protesters looted a government warehouse on the second day of protests.", S.VIOLENT_DEMONSTRATION),
+        ("Hooded students threw Molotov cocktails at police outside the school.", S.VIOLENT_DEMONSTRATION),
+        ("Youths blocked roads and burned tyres in the town centre.", S.VIOLENT_DEMONSTRATION),
+    ],
+)
+def test_triggers_the_strongest_names_the_event(sentence, expected):
+    """The weapon's agent outranks its carrier (codebook: a chemical attack by any means), and a crowd
+    that loots or throws firebombs is a violent demonstration, not a peaceful protest."""
+    assert max(find_triggers(sentence), key=priority).sub_event_type == expected
