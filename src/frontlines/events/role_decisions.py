@@ -328,3 +328,34 @@ def unnamed_side_is_rebels(s: RoleState) -> tuple[str, ...]:
         roles.actor2 = s.role("rebels")
         changed.append("actor2")
     return tuple(changed)
+
+
+#: A craft or a weapon in an actor's words ("a Russian Sukhoi Su-25", "three Russian helicopters").
+_CRAFT = re.compile(
+    r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|fighters?|helicopters?|drones?|UAVs?|missiles?|rockets?)\b"
+    r"|\b[A-Z][A-Za-z]*-?\d",
+)
+#: A passive between a craft and its verb ("was shot down", "were intercepted").
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
+
+
+def downed_craft(s: RoleState) -> tuple[str, ...]:
+    side = s.perpetrator
+    if s.sub != S.DISRUPTED_WEAPONS_USE or side is None or not _CRAFT.search(side[0].text):
+        return ()
+    craft, owner = side
+    if craft.start < s.trigger.start and not _PASSIVE.search(s.sentence_text(craft.end, s.trigger.start)):
+        return ()  # "Russian jets shot down a drone": the craft is the shooter
+    out = s.out
+    out.backing = [(f, m) for f, m in out.backing if not (f == "actor1" and m is craft)]
+    agent = next((x for x in s.agents if x[1].name != owner.name), None)
+    if agent is not None:
+        out.actor1, out.actor1_inferred = agent[1], False
+        out.backing.append(("actor1", agent[0]))
+    else:
+        home = s.role("military")
+        defender = s.attacker(S.AIR_DRONE_STRIKE) if home.name == owner.name else home
+        out.actor1, out.actor1_inferred = defender or s.role("unidentified"), True
+    out.actor2, out.actor2_inferred = owner, False
+    out.backing.append(("actor2", craft))
+    return ("actor1", "actor2")

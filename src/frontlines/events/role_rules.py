@@ -293,6 +293,16 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),
     ),
     RoleRule(
+        "downed-craft-is-target",
+        "armed",
+        "adjust",
+        "codebook: a disrupted weapons use is by who stops the weapon; the craft shot down or the missile "
+        "intercepted is its owner's, actor 2; an unnamed interceptor is the state where it happened",
+        d.downed_craft,
+        fires=("On 4 March 2022, a Russian Sukhoi Su-25 was shot down over Volnovakha.",),
+        misses=("On 4 March 2022, Russian jets shot down a Ukrainian drone over Volnovakha.",),
+    ),
+    RoleRule(
         "unnamed-armed-side-is-rebels",
         "armed",
         "final",
