@@ -123,6 +123,18 @@ def foreign_capture(s: RoleState) -> tuple[str, ...]:
     return A2
 
 
+def regains_from_invader(s: RoleState) -> tuple[str, ...]:
+    roles = s.out
+    # a territorial trigger's sub-type follows from its gainer later: a home state's gain is a regain
+    if roles.actor2 is not None or roles.actor1.inter != Inter.STATE_FORCES:
+        return ()
+    invader = s.attacker(S.AIR_DRONE_STRIKE)
+    if invader is None:
+        return ()
+    roles.actor2, roles.actor2_inferred = invader, True
+    return A2
+
+
 def mob_victims(s: RoleState) -> tuple[str, ...]:
     if s.sub != S.MOB_VIOLENCE or s.out.actor2 is not None or not (s.casualties or s.civilians):
         return ()

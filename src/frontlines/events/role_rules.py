@@ -65,6 +65,16 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, rebels including al-Nusra Front fighters captured Harasta from the army.",),
     ),
     RoleRule(
+        "regains-from-invader",
+        "territorial",
+        "adjust",
+        "project rule: a state that regains a place in its own country, no loser named, in a war a foreign "
+        "army fights there ([[remote_attacker]] in actors.toml), took it from that army",
+        d.regains_from_invader,
+        fires=("On 11 November 2022, Ukrainian troops recaptured the city of Kherson.",),
+        misses=("On 11 November 2016, Syrian troops recaptured the town of Aleppo.",),
+    ),
+    RoleRule(
         "crowd-is-actor1",
         "crowd",
         "whole",
