@@ -22,7 +22,9 @@ casualty cues ("killed", "dead", "death toll", "wounded") sentence by sentence a
 One person named by role ("killing a woman", "a 5-year-old child", "the imam", "his wife") counts 1,
 right after a pre-cue or right before a post-cue across auxiliaries only ("a child was killed"); an
 age is never a count of its own ("the 12-year-old was killed": no count). "claimed 8" counts only
-when people follow or the clause ends ("claimed 3 attacks" is no toll).
+when people follow or the clause ends ("claimed 3 attacks" is no toll). So does one person named by
+name after a title ("killing US journalist Brent Renaud") or with a common given name first ("killed
+Mohamed Hilal Zatima"), and "him"/"her" ("killing him instantly").
 
 Rules chosen where the codebook is silent (count phrases: :mod:`frontlines.mentions.counts`;
 running totals: :mod:`frontlines.mentions.cumulative`):
@@ -38,6 +40,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from frontlines.geo.persons import is_given_name
 from frontlines.mentions.counts import (
     COUNT,
     PEOPLE,
@@ -62,10 +65,11 @@ CUE = re.compile(
     r"|(?P<toll_killed>(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|martyrs"
     r"|(?:people|those)\s+killed))"
     r"|(?P<toll_wounded>number\s+of\s+(?:the\s+)?(?:wounded|injured|injuries))"
-    r"|(?P<both_killed>killed|executed|beheaded|massacred|martyred|slaughtered|murdered"
+    r"|(?P<both_killed>killed|executed|beheaded|massacred|martyred|slaughtered|murdered|assassinated|crucified"
     r"|shot\s+dead|gunned\s+down|lynched|(?:stoned|beaten|hacked|stabbed|clubbed|tortured|burned|burnt)\s+to\s+death"
     r"|(?:burned|burnt)\s+(?:(?:him|her|them)\s+)?alive)"
-    r"|(?P<pre_killed>kills?|killing|execut(?:es|ing)|behead(?:s|ing)|massacring|slaughtering"
+    r"|(?P<pre_killed>kills?|killing|execut(?:e|es|ing)|execution\s+of|behead(?:s|ing)|massacring|slaughtering"
+    r"|assassinat(?:e|es|ing)|crucif(?:y|ies|ying)"
     r"|claim(?:ed|ing|s)?\s+the\s+lives\s+of|(?:took|taking|takes|take)\s+the\s+lives\s+of|bodies\s+of"
     r"|(?:cut|cutting|slit|slitting)\s+the\s+throats?\s+of)"
     r"|(?P<claim_killed>claim(?:ed|ing|s)?)"
@@ -83,6 +87,8 @@ CUE_STEMS = re.compile(
     first_letter_alternation(
         [
             "kill",
+            "assassinat",
+            "crucif",
             "dea",
             "die",
             "toll",
@@ -154,6 +160,15 @@ VICTIM = re.compile(
     rf"\b(?:an?|the|his|her|their)\s+(?:(?!{_NOT_MODIFIER})(?:\d{{1,3}}-(?:year|month|week|day)-old"
     rf"|[A-Za-z][\w'’-]*)\s+){{0,3}}?(?:{_ONE_PERSON})(?![\w-])",
     re.IGNORECASE,
+)
+#: One victim named by name: a title ("journalist", "deputy head") and a name of two to four capitalised
+#: words ("killing American journalist Brent Renaud", "the deputy head Vitaly Gura was shot dead"), or
+#: a name whose first word is a common given name ("killed Mohamed Hilal Zatima"); or "him"/"her".
+NAMED_VICTIM = re.compile(
+    rf"\b(?:(?P<title>(?:(?!(?:dead|killed|killing|shot|executed|assassinated)\b)[A-Za-z][\w'’-]*\s+){{0,2}}?"
+    rf"(?:{_ONE_PERSON}))\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][a-z'’-]+){1,3})(?![\w-])"
+    r"|\b(?:him|her)\b(?![\w-])"
 )
 #: How far around a cue a victim phrase is looked for.
 VICTIM_REACH = 120
@@ -255,6 +270,10 @@ def _victims(text: str, counts: list[Count], cues: list[_Cue], start: int, end: 
             words_before = text[max(0, m.start() - 30) : m.start()].split()
             subset = " ".join(words_before[-2:]).lower().endswith(SUBSET)
             found.append(Count(m.start(), m.end(), 1, subset, victim=True))
+        for m in NAMED_VICTIM.finditer(text, lo, hi) if lo < hi else ():
+            name = m["name"]
+            if name is None or m["title"] is not None or is_given_name(name.split()[0]):
+                found.append(Count(m.start(), m.end(), 1, False, victim=True))
         low = max(low, hi)
     if not found:
         return counts

@@ -168,6 +168,7 @@ def test_numbers_marks_cumulative(text: str, expected: list[tuple[int, str, bool
         P("A spokesman said nobody was killed.", id="role-far-from-cue"),
         P("The group claimed 3 attacks in the city.", id="claimed-things"),
         P("The shell hit the man's house, killing cattle.", id="victim-not-object"),
+        P("Islamic State killed Syrian soldiers near Palmyra.", id="named-group-is-no-victim"),
     ],
 )
 def test_numbers_never_counts(text: str) -> None:
@@ -202,6 +203,13 @@ def test_numbers_never_counts(text: str) -> None:
             id="victim-where-then-cue",
         ),
         P("A child in Douma was killed by a shell.", [(1, K, False)], id="victim-in-place-auxiliary"),
+        P("Shelling killed Mohamed Hilal Zatima, a commander.", [(1, K, False)], id="named-by-given-name"),
+        P("Troops fired on a car, killing US journalist Brent Renaud.", [(1, K, False)], id="title-name"),
+        P("The deputy head Vitaly Gura was shot dead at home.", [(1, K, False)], id="title-name-post-cue"),
+        P("A landmine exploded beneath him, killing him instantly.", [(1, K, False)], id="killing-him"),
+        P("ISIS assassinates 4 technicians in the oilfield.", [(4, K, False)], id="assassinates"),
+        P("IS crucifies 3 men in the square.", [(3, K, False)], id="crucifies"),
+        P("A video shows the execution of 17 young men.", [(17, K, False)], id="execution-of"),
     ],
 )
 def test_numbers_single_victims(text: str, expected: list[tuple[int, str, bool]]) -> None:
