@@ -7,6 +7,7 @@ Used by the sentence rules ``retell``, ``model-retell`` and ``later-toll``
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from frontlines.events.attribution import VICTIM_REACH, name_victims
 from frontlines.events.drafts import EventDraft
@@ -52,6 +53,13 @@ def retold(
     return True
 
 
+#: A later toll that adds to the event's rather than repeats it: the other side's dead.
+_MORE_DEAD = re.compile(
+    r"\b(?:were|was|are)\s+also\s+(?:killed|dead)|\balso\s+(?:killed|died|lost)\b|\bwhile\s+losing\b",
+    re.IGNORECASE,
+)
+
+
 def add_toll(
     actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], killed: list[CasualtyMention], s: int, e: int
 ) -> int:
@@ -65,9 +73,15 @@ def add_toll(
         return 0
     count, note = day_share(toll, days_of_toll(sentence))
     counted = bomber_counted(sentence)
+    more = _MORE_DEAD.search(sentence) is not None
     took = 0
     for draft, share in zip(drafts, split(count, len(drafts)), strict=True):
-        if draft.fatalities == 0:
+        if draft.fatalities and more:
+            # "... 30 soldiers were killed. The army said 17 militants were also killed": the other side's
+            draft.fatalities += share
+            draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
+            took += 1
+        elif draft.fatalities == 0:
             took += 1
             draft.fatalities = share
             draft.split = draft.split or note

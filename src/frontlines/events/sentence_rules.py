@@ -101,11 +101,16 @@ RULES: tuple[SentenceRule, ...] = (
         "later-toll",
         "trailing",
         "choose",
-        "codebook: fatalities are those of the event; a toll told in the next sentences with no event "
-        "word of its own is the toll of the events just told",
+        "codebook: fatalities are those of the event, all sides together; a toll told in the next "
+        "sentences with no event word of its own is the toll of the events just told ('were also killed': "
+        "added to it)",
         f"the {d.TOLL_LOOKAHEAD} sentences after an event",
         d.later_toll,
-        fires=("Government jets bombarded Idlib on Sunday. Activists said seven people died.",),
+        fires=(
+            "Government jets bombarded Idlib on Sunday. Activists said seven people died.",
+            "Rebels attacked an army post in Idlib on Sunday, killing 3 soldiers. The army said 4 rebels "
+            "were also killed.",
+        ),
         misses=(
             "Government jets bombarded Idlib on Sunday, killing 3 people. Activists said seven people died.",
             "Government jets bombarded Idlib on Sunday.\n\nActivists said seven people died.",
