@@ -101,17 +101,17 @@ _HABITUAL = re.compile(
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|"
     r"\d+)\s+(?:years?|months?|decades?)\s+ago|last\s+year|earlier\s+this\s+year|during\s+(?:the\s+)?"
     r"(?:World\s+War|Second\s+World\s+War|First\s+World\s+War|civil\s+war\s+of)|"
-    r"for\s+(?:months|years)|in\s+the\s+past)\b",
+    r"for\s+(?:months|years)|in\s+the\s+past|campaign\s+of|on\s+multiple\s+occasions|per\s+day)\b",
     re.IGNORECASE,
 )
 #: Words before a trigger that make it hypothetical, a threat or a denial: no event.
 _IRREALIS = re.compile(
     r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
     r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+(?:for|on)|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
-    r"(?:to|would|will)\s+(?:halt|stop|suspend)|"
+    r"(?:to|would|will)\s+(?:halt|stop|suspend)|(?-i:will|not|never)|failed\s+to|ordered\s+(?:\w+\s+){0,3}to|"
     r"if|unless|avoid|prevent(?:ed)?|ahead\s+of|anniversary|condemn(?:ed|s)?\s+the\s+use|"
     r"attempt(?:s|ed|ing)?\s+to|(?:in\s+)?an\s+attempt|(?:in\s+)?a\s+bid|tr(?:y|ies|ied|ying)\s+to|"
-    r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b[^.]{0,40}$",
+    r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b(?:(?!\bbut\b)[^.]){0,40}$",
     re.IGNORECASE,
 )
 

@@ -219,12 +219,13 @@ RULES: tuple[SentenceRule, ...] = (
         "habitual",
         "drop",
         "drop",
-        "codebook: an event is of one day; habits and spans of time are not",
+        "codebook: an event is of one day; habits, campaigns and spans of time are not",
         "the sentence",
         d.habitual,
         fires=(
             "Government forces have shelled the town of Kidal regularly, residents said on Sunday.",
             "Ten years ago, rebels shelled the town of Kidal, killing three civilians, residents recalled.",
+            "The United States has carried out a campaign of drone strikes on targets in North Waziristan.",
         ),
         misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),
@@ -264,6 +265,7 @@ RULES: tuple[SentenceRule, ...] = (
         fires=(
             "On Sunday, the militia denied that it had shelled Ituri.",
             "On Sunday, 33 factions called on the government to halt airstrikes on the town of Rastan.",
+            "On Sunday, the minister said the army had not recaptured the town of Konna from the rebels.",
         ),
         misses=(
             "On Sunday, the army shelled the city of Goma, a local official said.",
