@@ -60,7 +60,8 @@ RULES: tuple[NonEventRule, ...] = (
             r"derailed|(?:mine|mining)\s+(?:collapse|accident|disaster)|methane|tanker\s+(?:exploded|explosion|fire)|"
             r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)|"
             r"gas\s+(?:explosion|blast)|fire\s+(?:broke\s+out|started|spread|service|brigade|department)|"
-            r"firecrackers?|fireworks|collided|collision|"
+            r"firecrackers?|fireworks|collided|collision|fell\s+into\s+a\s+(?:ravine|gorge|river|canal)|wreck|"
+            r"tree\s+fell|fire\s+(?:that\s+)?(?:started|spread)|caused\s+by\s+(?:extreme\s+)?heat|"
             r"(?:explosion|blast|fire)\s+(?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
             r"(?:factory|plant|warehouse|depot|refinery|mine)"
         ),
@@ -75,6 +76,8 @@ RULES: tuple[NonEventRule, ...] = (
             "Local volunteers join flood fighting effort in Fargo after the river rose overnight.",
             "A crush at the festival killed at least 30 pilgrims before dawn on Wednesday.",
             "Authorities say one person was killed after crashing his car on an interstate off-ramp.",
+            "A passenger coach fell into a ravine near Lasbela and caught fire. 41 killed.",
+            "A fire that started in a ground-floor restaurant spread through the building. 46 killed.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
@@ -93,7 +96,7 @@ RULES: tuple[NonEventRule, ...] = (
             r"meth(?:amphetamine)?|narcotics|warrants?|DUI|drunk(?:en)?\s+driv\w*|drunken|his\s+(?:\w+\s+)?"
             r"(?:wife|girlfriend|ex-wife|neighbou?r|brother|sister)|her\s+(?:\w+\s+)?(?:husband|boyfriend|brother|"
             r"sister)|domestic\s+(?:dispute|violence)|family\s+dispute|"
-            r"honou?r\s+killing|plea\s+(?:deal|agreement)|pleaded\s+guilty|sentenced|convicted|jury|"
+            r"honou?r\s+killing|plea\s+(?:deal|agreement)|pleaded\s+guilty|sentenced|convicted|jury|charged\s+with|"
             r"court\s+(?:heard|ruled)"
         ),
         unless=_words(
@@ -107,6 +110,7 @@ RULES: tuple[NonEventRule, ...] = (
             "A 32-year-old man was arrested for the armed robbery of a jewellery shop, police said.",
             "Officers seized 1,248 bags of heroin and arrested four men in raids in the city.",
             "A Charleston man admitted on Monday that he gunned down his longtime girlfriend in July 2008.",
+            "Patricia Moore, 62, was arrested at her home on Wednesday and charged with criminal trespass.",
         ),
         keeps=(
             "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
