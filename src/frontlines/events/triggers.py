@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.ATTACK,
         r"execut(?:e|es|ed|ions?|ing)|assassinat(?:e|es|ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|"
-        r"gunned\s+down|beheaded|"
+        r"gunned\s+down|beheaded|(?:beat|beaten|stabbed|hacked|clubbed|stoned)\s+(?:[\w'’-]+\s+){0,4}to\s+death|"
         r"(?:cut|slit|slitting|cutting)\s+(?:the\s+)?throats?|"
         r"(?:killed|shot|attacked|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|"
         r"worshippers|passengers)|sniper\s+fire",
@@ -177,7 +177,12 @@ RULES: tuple[Rule, ...] = (
         r"torched|vandali[sz]ed|smashed|stormed)",
         35,
     ),
-    _rule(S.MOB_VIOLENCE, r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)", 35),
+    _rule(
+        S.MOB_VIOLENCE,
+        r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)|"
+        r"mobs?\s+(?:[\w'’-]+\s+){0,4}(?:attacked|torched|burned|burnt|vandali[sz]ed|looted|stormed|set\s+fire)",
+        35,
+    ),
     _rule(
         S.EXCESSIVE_FORCE,
         r"(?:opened\s+fire|fired|shot)\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:on|at|into)\s+"
@@ -217,7 +222,9 @@ RULES: tuple[Rule, ...] = (
         S.DISRUPTED_WEAPONS_USE,
         r"shot\s+down|down(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,5}(?:drones?|missiles?|helicopters?|jets?|planes?|aircraft|UAVs?)|"
         r"intercept(?:ed|s)|defus(?:ed|ing)(?:\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|"
-        r"mines?|IEDs?|car\s+bombs?))?|dismantl(?:ed|ing)\s+"
+        r"mines?|IEDs?|car\s+bombs?))?|(?:drones?|UAVs?|missiles?|rockets?|aircraft|helicopters?|jets?)\s+"
+        r"(?:were\s+|was\s+)?(?:downed|shot\s+down)|recovered\s+(?:[\w-]+\s+){0,4}(?:explosives|weapons|arms|"
+        r"ammunition|IEDs?|suicide\s+vests)|dismantl(?:ed|ing)\s+"
         r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)",
         52,
     ),
@@ -229,12 +236,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.HEADQUARTERS_ESTABLISHED,
-        r"(?:established|set\s+up)\s+(?:a\s+)?(?:new\s+)?(?:base|headquarters|outpost)",
+        r"(?:established|set\s+up|opened)\s+(?:an?\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:base|headquarters|outpost|"
+        r"office|police\s+station)",
         15,
     ),
     _rule(
         S.LOOTING,
-        r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|burn(?:ed|t)\s+(?:\w+\s+){0,2}(?:homes|houses|shops)",
+        r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|burn(?:ed|t)\s+"
+        r"(?:\w+\s+){0,2}(?:homes|houses|shops|trucks|cars|vehicles|buses|machinery)",
         12,
     ),
     _rule(S.OTHER, r"mass\s+graves?", 10),

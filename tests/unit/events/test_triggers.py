@@ -166,6 +166,12 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("Protesters looted a government warehouse on the second day of protests.", S.VIOLENT_DEMONSTRATION),
         ("Hooded students threw Molotov cocktails at police outside the school.", S.VIOLENT_DEMONSTRATION),
         ("Youths blocked roads and burned tyres in the town centre.", S.VIOLENT_DEMONSTRATION),
+        ("Members of the unit beat student Abrar Fahad to death in the dormitory.", S.ATTACK),
+        ("Mobs vandalised and burned around 20 churches in the town.", S.MOB_VIOLENCE),
+        ("Seven Ukrainian UAVs downed over Belgorod, the ministry said.", S.DISRUPTED_WEAPONS_USE),
+        ("Police recovered 6 kg of explosives and two suicide vests.", S.DISRUPTED_WEAPONS_USE),
+        ("The Arakan Army opened an administrative office in Paletwa town.", S.HEADQUARTERS_ESTABLISHED),
+        ("Hooded men burned four logging trucks on the road.", S.LOOTING),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
