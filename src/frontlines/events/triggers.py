@@ -162,8 +162,9 @@ RULES: tuple[Rule, ...] = (
         r"execut(?:e|es|ed|ions?|ing)|assassinat(?:e|es|ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|"
         r"gunned\s+down|beheaded|(?:beat|beaten|stabbed|hacked|clubbed|stoned)\s+(?:[\w'’-]+\s+){0,4}to\s+death|"
         r"(?:cut|slit|slitting|cutting)\s+(?:the\s+)?throats?|"
-        r"(?:killed|shot|attacked|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|residents|"
-        r"worshippers|passengers)|sniper\s+fire",
+        r"(?:killed|shot|attacked|opened\s+fire\s+on|fired\s+(?:up)?on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|"
+        r"residents|worshippers|passengers|farmers|motorists|travell?ers|shoppers|mourners|pilgrims|families)|"
+        r"sniper\s+fire",
         40,
     ),
     # --- Riots and protests ---

@@ -172,6 +172,7 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("Police recovered 6 kg of explosives and two suicide vests.", S.DISRUPTED_WEAPONS_USE),
         ("The Arakan Army opened an administrative office in Paletwa town.", S.HEADQUARTERS_ESTABLISHED),
         ("Hooded men burned four logging trucks on the road.", S.LOOTING),
+        ("Armed miscreants fired upon farmers tending their fields.", S.ATTACK),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
