@@ -138,19 +138,12 @@ class ReadingSqlite:
     def event_points(self, query: EventQuery, *, canonical: bool = True) -> list[EventPoint]:
         """The map points of the events matching ``query`` (canonical ones, or reports), in the order and
         with the filters, ``after`` and ``limit`` of :meth:`events`; no evidence is read."""
-        from frontlines.store.where import where_clause as _where
+        from frontlines.store.pages import page_rows
 
         table = "canonical_events" if canonical else "events"
-        where, params = _where(query, table=table)
-        sql = f"SELECT {', '.join(POINT_COLUMNS)} FROM {table}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date, event_id"
         circle = query.circle
-        if query.limit is not None and circle is None:
-            sql += " LIMIT ?"
-            params.append(query.limit)
-        points = [EventPoint(*row) for row in self._conn.execute(sql, params)]
+        rows = page_rows(self._conn, table, POINT_COLUMNS, query)
+        points = [EventPoint(*row) for row in rows]
         if circle is not None:
             points = [
                 p

@@ -27,7 +27,7 @@ _PG_VECTOR = "to_tsvector('simple', notes)"
 
 
 def where_clause(
-    query: EventQuery, dialect: Dialect = "sqlite", *, table: str = "events"
+    query: EventQuery, dialect: Dialect = "sqlite", *, table: str = "events", text_probe: bool = False
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for the filters of ``query`` on ``table`` (``events`` or
     ``canonical_events``).
@@ -35,7 +35,9 @@ def where_clause(
     SQLite takes ``?`` parameters and filters ``near`` by a bounding box on the lat/lon index;
     PostgreSQL takes ``%s`` and filters it with ``ST_DWithin`` on the GiST-indexed ``geog`` point.
     Either is a prefilter: the caller checks the exact great-circle distance. ``text`` is a word
-    search (:mod:`frontlines.store.search`): FTS5 on SQLite, the notes' tsvector on PostgreSQL.
+    search (:mod:`frontlines.store.search`): FTS5 on SQLite, the notes' tsvector on PostgreSQL; with
+    ``text_probe`` (SQLite) it asks FTS5 about each row instead of reading every match
+    (:mod:`frontlines.store.pages`).
     """
     pg = dialect == "postgresql"
     mark = "%s" if pg else "?"
@@ -66,7 +68,7 @@ def where_clause(
         where.append(f"sub_event_type = {mark}")
         params.append(normalise_event_type(query.sub_event_type).value)
     if query.text is not None:
-        where.append(_text(search_terms(query.text), table, pg, params))
+        where.append(_text(search_terms(query.text), table, pg, params, probe=text_probe))
     if query.ids is not None:
         if pg:
             where.append("event_id = ANY(%s)")
@@ -117,13 +119,16 @@ def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any])
     return [f"latitude BETWEEN {mark} AND {mark}", lon]
 
 
-def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any]) -> str:
-    """The condition that every term (a word or a phrase) is in the notes."""
+def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any], *, probe: bool = False) -> str:
+    """The condition that every term (a word or a phrase) is in the notes: on SQLite, the row is among
+    FTS5's matches, or (``probe``) FTS5 finds the terms in this row's notes."""
     if pg:
         params += list(terms)
         return f"{_PG_VECTOR} @@ (" + " && ".join("phraseto_tsquery('simple', %s)" for _ in terms) + ")"
     fts = FTS_TABLES[table]
     params.append(fts5_match(terms))
+    if probe:
+        return f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND {fts}.rowid = {table}.rowid)"
     return f"rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
 
 
