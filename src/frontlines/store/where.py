@@ -106,6 +106,16 @@ def where_clause(
     return where, params
 
 
+def country_parts(country: str) -> list[tuple[str, list[Any]]]:
+    """SQLite's country filter (a name, case-insensitive, or an ISO code) as two disjoint conditions
+    whose union is the condition :func:`where_clause` writes: the code's rows, then the rows of that name
+    under another code. Each part reads one index of migration 0007 in date order, covered, where the
+    ``OR`` of :func:`where_clause` reads every row it matches (the per-period counts)."""
+    iso3 = country_iso3(country) or ""
+    name = country.strip()
+    return [("iso3 = ?", [iso3]), ("country = ? COLLATE NOCASE AND iso3 <> ?", [name, iso3])]
+
+
 def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any]) -> list[str]:
     """Conditions for ``(west, south, east, north)`` on the latitude/longitude index (both engines:
     a box in degrees is exactly a range of each); west > east crosses the antimeridian."""
