@@ -135,11 +135,19 @@ def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any], *, pr
     if pg:
         params += list(terms)
         return f"{_PG_VECTOR} @@ (" + " && ".join("phraseto_tsquery('simple', %s)" for _ in terms) + ")"
+    if probe:
+        return text_probe_condition(terms, table, f"{table}.rowid", params)
     fts = FTS_TABLES[table]
     params.append(fts5_match(terms))
-    if probe:
-        return f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND {fts}.rowid = {table}.rowid)"
     return f"rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
+
+
+def text_probe_condition(terms: tuple[str, ...], table: str, rowid: str, params: list[Any]) -> str:
+    """SQLite's condition that FTS5 finds every term in the notes of the row of ``table`` whose rowid is
+    the SQL expression ``rowid``: one indexed lookup per row (:mod:`frontlines.store.pages`)."""
+    fts = FTS_TABLES[table]
+    params.append(fts5_match(terms))
+    return f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND {fts}.rowid = {rowid})"
 
 
 def _days(query: EventQuery, table: str, params: list[Any]) -> str:

@@ -112,3 +112,22 @@ def test_pages_counts_by_country_name_or_code_add_both_parts() -> None:
             EventQuery(country="SYR", until=dt.date(2021, 3, 6)), "day", canonical=False
         )
         assert [(p.start, p.events) for p in days_only] == [(dt.date(2021, 3, 6), 1)]
+
+
+def test_pages_probe_gives_way_when_the_sample_was_luckier_than_the_rest() -> None:
+    # 1 in 4 of the first 40 candidates match (the sample passes), none of the next 40: a page of 20
+    # cannot come from 80 candidates, so the default plan answers, with the matches from the tail
+    events = [
+        make_event(
+            f"ev{i:03d}",
+            event_date=dt.date(2020, 1, 1) + dt.timedelta(days=i),
+            notes="early" if (i < 40 and i % 4 == 0) or i >= 90 else "late",
+        )
+        for i in range(100)
+    ]
+    with SqliteRepository(":memory:") as r:
+        r.add_batch([], events, [], run_config="h")
+        query = EventQuery(text="early", limit=20)
+        assert _probe(r._conn, "events", "SELECT event_id FROM events", query, 20) is None
+        expected = [f"ev{i:03d}" for i in range(0, 40, 4)] + [f"ev{i:03d}" for i in range(90, 100)]
+        assert [e.event_id for e in r.events(query)] == expected
