@@ -125,12 +125,13 @@ class ReadingSqlite:
             ids=query.ids,
         )
         where, params = where_clause(rest, table=table)
-        parts = [("", [])] if query.country is None else country_parts(query.country)
+        parts = [("", "", [])] if query.country is None else country_parts(query.country, table)
         # per day in SQL (in index order, no sort), then per period here: one pass over a few thousand days
         totals: dict[dt.date, list[int]] = {}
-        for condition, values in parts:
+        for index, condition, values in parts:
             conditions = [condition, *where] if condition else where
-            sql = f"SELECT event_date, count(*), coalesce(sum(fatalities), 0) FROM {table}"
+            source = f"{table} INDEXED BY {index}" if index else table
+            sql = f"SELECT event_date, count(*), coalesce(sum(fatalities), 0) FROM {source}"
             if conditions:
                 sql += " WHERE " + " AND ".join(conditions)
             sql += " GROUP BY event_date"

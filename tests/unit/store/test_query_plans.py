@@ -73,9 +73,10 @@ def test_query_day_skip_scan_equals_the_date_range(tmp_path: Path) -> None:
 def test_query_plan_counts_a_country_part_from_its_covering_index(
     tmp_path: Path, part: int, index: str
 ) -> None:
-    condition, params = country_parts("Syria")[part]
+    named, condition, params = country_parts("Syria", "canonical_events")[part]
+    assert named == index
     sql = (
-        "SELECT event_date, count(*), coalesce(sum(fatalities), 0) FROM canonical_events"
+        f"SELECT event_date, count(*), coalesce(sum(fatalities), 0) FROM canonical_events INDEXED BY {named}"
         f" WHERE {condition} GROUP BY event_date"
     )
     with SqliteRepository(tmp_path / "counts.db") as repo:
