@@ -20,7 +20,7 @@ from frontlines.api.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from frontlines.api.ingest import Ingestor
 from frontlines.api.layers import basemap, control_geojson, control_records
 from frontlines.api.params import EventFilters, encode_cursor, parse_date, parse_limit
-from frontlines.api.views import article_detail, event_detail, feature_of, record_of, records_csv
+from frontlines.api.views import article_detail, event_detail, feature_of, records_csv
 from frontlines.config import Settings
 from frontlines.errors import ConfigError
 from frontlines.model import EVENT_TYPE_OF, EventType
@@ -121,8 +121,8 @@ def events(
     size = parse_limit(limit)
     query = filters.query(limit=size + 1, cursor=cursor)
     with state.store() as repository:
-        found = repository.events(query) if reports else repository.canonical_events(query)
-        records = [record_of(item) for item in found]
+        found = repository.event_records(query) if reports else repository.canonical_records(query)
+        records = list(found)
     more = len(records) > size
     records = records[:size]
     next_cursor = encode_cursor(records[-1]["event_date"], records[-1]["event_id"]) if more else None

@@ -8,6 +8,7 @@ repository's connection, transaction and error helpers. The merge itself lives i
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -25,8 +26,8 @@ from frontlines.model import (
     TimePrecision,
 )
 from frontlines.store.base import EventQuery, haversine_km
-from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
-from frontlines.store.where import where_clause
+from frontlines.store.pages import page_rows
+from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record, stored_record
 
 #: Columns of canonical_events shared with the events table (its ``event_id`` is the canonical id).
 _SHARED = tuple(c for c in EVENT_COLUMNS if c != "evidence")
@@ -230,23 +231,34 @@ class CanonicalSqlite:
 
     def canonical_events(self, query: EventQuery) -> Iterator[CanonicalEvent]:
         """Canonical events matching ``query`` (the same filters as reports), by date then id."""
-        where, params = where_clause(query, table="canonical_events")
+        for record in self.canonical_records(query):
+            yield CanonicalEvent(
+                event=event_from_record(record),
+                report_ids=tuple(record["report_ids"]),
+                outlets=tuple(record["outlets"]),
+                sources_count=record["sources_count"],
+                independent_sources=record["independent_sources"],
+                fatalities_min=record["fatalities_min"],
+                fatalities_max=record["fatalities_max"],
+                contradictions=tuple(
+                    Contradiction(c["field"], c["detail"], tuple(c["report_ids"]))
+                    for c in record["contradictions"]
+                ),
+            )
+
+    def canonical_records(self, query: EventQuery) -> Iterator[dict[str, Any]]:
+        """The records of :meth:`canonical_events` (what
+        :func:`~frontlines.export.canonical_to_record` makes of each), read straight from the rows
+        (:func:`~frontlines.store.rows.stored_record`): what the API sends, without the objects."""
         columns = (*_SHARED, *_EXTRA)
-        sql = f"SELECT {', '.join(columns)} FROM canonical_events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date, event_id"
         circle = query.circle
         if query.limit == 0:
             return
-        if query.limit is not None and circle is None:
-            sql += " LIMIT ?"
-            params.append(query.limit)
         # a page of 100 reads 100 rows (and their links and evidence), not a whole chunk
         chunk = _CHUNK if query.limit is None else min(_CHUNK, query.limit)
         emitted = 0
-        cur = self._conn.execute(sql, params)
-        while rows := cur.fetchmany(chunk):
+        found = iter(page_rows(self._conn, "canonical_events", columns, query))
+        while rows := list(itertools.islice(found, chunk)):
             records = [dict(zip(columns, r, strict=True)) for r in rows]
             if circle is not None:
                 records = [
@@ -260,19 +272,20 @@ class CanonicalSqlite:
             for r in records:
                 r["article_ids"] = json.loads(r["article_ids"])
                 r["evidence"] = evidence.get(r["event_id"], [])
-                yield CanonicalEvent(
-                    event=event_from_record(r),
-                    report_ids=tuple(links.get(r["event_id"], [])),
-                    outlets=tuple(json.loads(r["outlets"])),
+                record = stored_record(r)
+                record.update(
                     sources_count=r["sources_count"],
                     independent_sources=r["independent_sources"],
                     fatalities_min=r["fatalities_min"],
                     fatalities_max=r["fatalities_max"],
-                    contradictions=tuple(
-                        Contradiction(c["field"], c["detail"], tuple(c["report_ids"]))
+                    outlets=json.loads(r["outlets"]),
+                    report_ids=links.get(r["event_id"], []),
+                    contradictions=[
+                        {"field": c["field"], "detail": c["detail"], "report_ids": list(c["report_ids"])}
                         for c in json.loads(r["contradictions"])
-                    ),
+                    ],
                 )
+                yield record
                 emitted += 1
                 if query.limit is not None and emitted >= query.limit:
                     return

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,11 +29,11 @@ from frontlines.errors import StoreError
 from frontlines.model import Article, Event, Rejection
 from frontlines.store.base import BatchCounts, EventQuery, StoreCounts, haversine_km
 from frontlines.store.canonical import CanonicalSqlite
+from frontlines.store.pages import page_rows
 from frontlines.store.reading import ReadingSqlite
-from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record
+from frontlines.store.rows import EVENT_COLUMNS, event_from_record, event_to_record, stored_record
 from frontlines.store.runlog import SqliteRunLog
 from frontlines.store.schema import Migration, load_migrations, migrate
-from frontlines.store.where import where_clause
 
 #: Seconds a writer waits for another writer's lock before giving up with StoreError.
 BUSY_TIMEOUT_S = 30.0
@@ -329,20 +330,17 @@ class SqliteRepository(CanonicalSqlite, ReadingSqlite, SqliteRunLog):
         SQL does the indexed filters (and, for ``near``, a bounding-box prefilter); the exact
         great-circle distance is checked here, and ``limit`` counts events after that check.
         """
-        where, params = where_clause(query)
-        sql = f"SELECT {', '.join(_EVENT_TABLE_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date, event_id"
+        return (event_from_record(record) for record in self.event_records(query))
+
+    def event_records(self, query: EventQuery) -> Iterator[dict[str, Any]]:
+        """The records of :meth:`events` (what :func:`~frontlines.store.rows.event_to_record` makes of
+        each), read straight from the rows (:func:`~frontlines.store.rows.stored_record`)."""
         circle = query.circle
-        if query.limit is not None and circle is None:
-            sql += " LIMIT ?"
-            params.append(query.limit)
         if query.limit == 0:
             return
-        cur = self._conn.execute(sql, params)
+        found = iter(page_rows(self._conn, "events", _EVENT_TABLE_COLUMNS, query))
         emitted = 0
-        while rows := cur.fetchmany(FETCH_CHUNK):
+        while rows := list(itertools.islice(found, FETCH_CHUNK)):
             records = [dict(zip(_EVENT_TABLE_COLUMNS, row, strict=True)) for row in rows]
             if circle is not None:
                 records = [
@@ -354,7 +352,7 @@ class SqliteRepository(CanonicalSqlite, ReadingSqlite, SqliteRunLog):
             for record in records:
                 record["article_ids"] = json.loads(record["article_ids"])
                 record["evidence"] = evidence.get(record["event_id"], [])
-                yield event_from_record(record)
+                yield stored_record(record)
                 emitted += 1
                 if query.limit is not None and emitted >= query.limit:
                     return

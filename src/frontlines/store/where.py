@@ -22,12 +22,14 @@ Dialect = Literal["sqlite", "postgresql"]
 _PREFILTER_SLACK_M = 1.0
 #: The FTS5 index of each events table's notes (SQLite migration 0005).
 FTS_TABLES = {"events": "events_fts", "canonical_events": "canonical_fts"}
+#: The prefix of each events table's index names.
+_INDEX_PREFIX = {"events": "events", "canonical_events": "canonical"}
 #: PostgreSQL's text-search configuration; the expression must be the one its GIN indexes are built on.
 _PG_VECTOR = "to_tsvector('simple', notes)"
 
 
 def where_clause(
-    query: EventQuery, dialect: Dialect = "sqlite", *, table: str = "events"
+    query: EventQuery, dialect: Dialect = "sqlite", *, table: str = "events", text_probe: bool = False
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for the filters of ``query`` on ``table`` (``events`` or
     ``canonical_events``).
@@ -35,7 +37,9 @@ def where_clause(
     SQLite takes ``?`` parameters and filters ``near`` by a bounding box on the lat/lon index;
     PostgreSQL takes ``%s`` and filters it with ``ST_DWithin`` on the GiST-indexed ``geog`` point.
     Either is a prefilter: the caller checks the exact great-circle distance. ``text`` is a word
-    search (:mod:`frontlines.store.search`): FTS5 on SQLite, the notes' tsvector on PostgreSQL.
+    search (:mod:`frontlines.store.search`): FTS5 on SQLite, the notes' tsvector on PostgreSQL; with
+    ``text_probe`` (SQLite) it asks FTS5 about each row instead of reading every match
+    (:mod:`frontlines.store.pages`).
     """
     pg = dialect == "postgresql"
     mark = "%s" if pg else "?"
@@ -66,7 +70,7 @@ def where_clause(
         where.append(f"sub_event_type = {mark}")
         params.append(normalise_event_type(query.sub_event_type).value)
     if query.text is not None:
-        where.append(_text(search_terms(query.text), table, pg, params))
+        where.append(_text(search_terms(query.text), table, pg, params, probe=text_probe))
     if query.ids is not None:
         if pg:
             where.append("event_id = ANY(%s)")
@@ -104,6 +108,21 @@ def where_clause(
     return where, params
 
 
+def country_parts(country: str, table: str = "events") -> list[tuple[str, str, list[Any]]]:
+    """SQLite's country filter (a name, case-insensitive, or an ISO code) as two disjoint conditions
+    whose union is the condition :func:`where_clause` writes, each with the index of migration 0007 that
+    reads it in date order, covered: the code's rows, then the rows of that name under another code. The
+    per-period counts read each part from its index, where the ``OR`` of :func:`where_clause` reads every
+    row it matches. The index is named because SQLite's statistics count an average country, so it would
+    rather scan the whole date index (1,000,000 rows) for a name that no row has."""
+    iso3 = country_iso3(country) or ""
+    prefix = _INDEX_PREFIX[table]
+    return [
+        (f"{prefix}_iso3", "iso3 = ?", [iso3]),
+        (f"{prefix}_country", "country = ? COLLATE NOCASE AND iso3 <> ?", [country.strip(), iso3]),
+    ]
+
+
 def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any]) -> list[str]:
     """Conditions for ``(west, south, east, north)`` on the latitude/longitude index (both engines:
     a box in degrees is exactly a range of each); west > east crosses the antimeridian."""
@@ -117,14 +136,25 @@ def _bbox(bbox: tuple[float, float, float, float], mark: str, params: list[Any])
     return [f"latitude BETWEEN {mark} AND {mark}", lon]
 
 
-def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any]) -> str:
-    """The condition that every term (a word or a phrase) is in the notes."""
+def _text(terms: tuple[str, ...], table: str, pg: bool, params: list[Any], *, probe: bool = False) -> str:
+    """The condition that every term (a word or a phrase) is in the notes: on SQLite, the row is among
+    FTS5's matches, or (``probe``) FTS5 finds the terms in this row's notes."""
     if pg:
         params += list(terms)
         return f"{_PG_VECTOR} @@ (" + " && ".join("phraseto_tsquery('simple', %s)" for _ in terms) + ")"
+    if probe:
+        return text_probe_condition(terms, table, f"{table}.rowid", params)
     fts = FTS_TABLES[table]
     params.append(fts5_match(terms))
     return f"rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
+
+
+def text_probe_condition(terms: tuple[str, ...], table: str, rowid: str, params: list[Any]) -> str:
+    """SQLite's condition that FTS5 finds every term in the notes of the row of ``table`` whose rowid is
+    the SQL expression ``rowid``: one indexed lookup per row (:mod:`frontlines.store.pages`)."""
+    fts = FTS_TABLES[table]
+    params.append(fts5_match(terms))
+    return f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND {fts}.rowid = {rowid})"
 
 
 def _days(query: EventQuery, table: str, params: list[Any]) -> str:
