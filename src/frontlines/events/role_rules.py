@@ -179,7 +179,7 @@ RULES: tuple[RoleRule, ...] = (
         "codebook: violence against civilians is an armed group's attack on unarmed people; a 'clash' "
         "that names no armed opponent, only civilians struck, is an Attack",
         d.attack_on_civilians,
-        fires=("On Sunday, gunmen attacked a crowd of shoppers in Jaramana.",),
+        fires=("On Sunday, gunmen attacked a crowd of students in Jaramana.",),
         misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),
     ),
     RoleRule(
