@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import pycountry
@@ -50,5 +51,21 @@ def country_code(name_or_code: str) -> str | None:
     try:
         found = pycountry.countries.lookup(value)
     except LookupError:
-        return None
+        return _unaccented().get(_fold(value))
     return str(found.alpha_2)
+
+
+def _fold(name: str) -> str:
+    """``name`` without accents, lower-cased: "Côte d'Ivoire" -> "cote d'ivoire"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+@cache
+def _unaccented() -> dict[str, str]:
+    """Countries by their names written without accents ("Cote d'Ivoire", "Curacao")."""
+    return {
+        _fold(name): str(c.alpha_2)
+        for c in pycountry.countries
+        for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None))
+        if name and _fold(name) != name.lower()
+    }

@@ -87,8 +87,8 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             clean_stage,
             sentence_stage,
             time_stage,
-            place_stage(resources.gazetteer, resources.matcher),
             actor_stage(resources.actors),
+            place_stage(resources.gazetteer, resources.matcher),
             casualty_stage,
             trigger_stage,
             event_stage(

@@ -30,7 +30,7 @@ def _ablated(settings: Settings, ids: list[str]) -> Settings:
 
 def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None:
     print(title)
-    short = ["items", "detect", "false+", "type", "subW-F1", "actor1", "actor2", "fatal"]
+    short = ["items", "detect", "false+", "type", "subW-F1", "actor1", "actor2", "fatal", "country"]
     print(f"  {'group':<22}" + "".join(f"{s:>9}" for s in short))
     for name, figs in groups.items():
         from frontlines.corpus.evaluate import FIGURES

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from frontlines.config import Settings
 from frontlines.corpus.items import Corpus, CorpusItem
+from frontlines.countries import country_code
 from frontlines.evaluation.acled import GoldRow, RowOutcome, choose_event, score_outcomes
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.training import corpus_training, news_training, team_sentences, train_classifier
@@ -54,6 +55,7 @@ FIGURES = (
     "actor1_accuracy",
     "actor2_accuracy",
     "fatalities_exact",
+    "country_accuracy",
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
@@ -192,11 +194,21 @@ def figures(outcomes: Sequence[ItemOutcome]) -> dict[str, float | None]:
         scored, _ = score_outcomes(
             [o.outcome for o in events], {"event_type", "sub_event_type", "actor1", "actor2", "fatalities"}
         )
-        for name in FIGURES[3:]:
+        for name in FIGURES[3:-1]:
             result[name] = scored.get(name)
+        result["country_accuracy"] = sum(right_country(o) for o in events) / len(events)
     if negatives:
         result["false_alarms"] = sum(o.outcome.events_found > 0 for o in negatives) / len(negatives)
     return result
+
+
+def right_country(outcome: ItemOutcome) -> bool:
+    """The event found is placed in the item's country (names or codes, spelled either way); a
+    miss is wrong, like every other field's."""
+    predicted = outcome.outcome.predicted
+    if predicted is None:
+        return False
+    return country_code(predicted.country) == country_code(outcome.item.country)
 
 
 def breakdown(outcomes: Sequence[ItemOutcome]) -> dict[str, dict[str, float | None]]:

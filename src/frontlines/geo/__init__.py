@@ -41,16 +41,19 @@ __all__ = [
 
 def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
     """The pipeline stage that finds and resolves place names: requires the cleaned text, its
-    sentences and its dates (a name inside a date is no place), provides ``places`` and
+    sentences, its dates (a name inside a date is no place) and its actors (a name inside a named
+    group's is no place: rule group-name, ``geo.nonplaces``), provides ``places`` and
     ``focus_country``. ``Article.extra["country"]`` (ISO2), when present, is the hint that wins
     focus-country ties."""
 
     def run(doc: Doc) -> Doc | Rejection:
-        scored, focus = resolve_doc(doc, gazetteer, matcher)
+        groups = [(m.start, m.end, m.ref.country) for m in doc.actors if m.ref.kind == "actor"]
+        scored, focus = resolve_doc(doc, gazetteer, matcher, groups)
         mentions = [s.mention for s in scored if not s.adjectival]
         return dataclasses.replace(doc, places=mentions, focus_country=focus)
 
-    requires, provides = frozenset({"clean", "sentences", "times"}), frozenset({"places", "focus_country"})
+    requires = frozenset({"clean", "sentences", "times", "actors"})
+    provides = frozenset({"places", "focus_country"})
     return FunctionStage("places", requires, provides, run)
 
 

@@ -10,6 +10,7 @@ some occurrence (resolver rule 2), so "Bryan Harman ... Harman said" drops every
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo.persons import is_given_name
@@ -55,6 +56,12 @@ RULES: tuple[PrecisionRule, ...] = (
         "Two names with only a space between them are no list: the second does not take the first's "
         "role, which would be locative evidence for a person's name.",
         ("Within his first year in Los Angeles Trapani produced ...",),
+    ),
+    PrecisionRule(
+        "group-name",
+        "A name inside a named armed group's name is part of that name, not a place, unless the "
+        "gazetteer has it in the group's home country (where it names the group's base).",
+        ("Boko Haram fighters raided a village", "Fano militia members", "Zaire militias fought"),
     ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
@@ -109,3 +116,21 @@ def demonym_surname(left: str, text: str, end: int, surface: str) -> str | None:
     if full_name(left, surface) or (not surface.endswith("s") and _SPEECH_AFTER.match(text, end)):
         return "demonym-surname"
     return None
+
+
+def group_name_parts(
+    matches: Sequence[tuple[int, int, str]],
+    groups: Sequence[tuple[int, int, str | None]],
+    in_country: Callable[[str, str], bool],
+) -> set[tuple[int, int, str]]:
+    """Rule group-name: the ``matches`` (start, end, surface) that lie inside one of ``groups`` (the
+    spans of named groups' mentions with their home country) and that ``in_country(surface, home)``
+    does not find in the group's home: "Haram" in "Boko Haram", "Fano" in "Fano militia". A group
+    named after its base keeps its place: "Derna" in "Derna Protection Force"."""
+    parts = set()
+    for match in matches:
+        start, end, surface = match
+        home = next((g[2] for g in groups if g[0] <= start and end <= g[1]), "")
+        if home != "" and (home is None or not in_country(surface, home)):
+            parts.add(match)
+    return parts

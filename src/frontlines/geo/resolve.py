@@ -55,7 +55,13 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
-from frontlines.geo.nonplaces import demonym_surname, full_name, owner_no_evidence, resident_evidence
+from frontlines.geo.nonplaces import (
+    demonym_surname,
+    full_name,
+    group_name_parts,
+    owner_no_evidence,
+    resident_evidence,
+)
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
@@ -405,15 +411,23 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
 
 
 def resolve_doc(
-    doc: Doc, gazetteer: Gazetteer, matcher: PlaceMatcher
+    doc: Doc,
+    gazetteer: Gazetteer,
+    matcher: PlaceMatcher,
+    groups: Sequence[tuple[int, int, str | None]] = (),
 ) -> tuple[list[ScoredMention], str | None]:
     """Recognise and resolve the places of a cleaned, sentence-split and dated doc: the matcher's
-    names outside the doc's dates, with ``Article.extra["country"]`` (ISO2), when present, as the
-    hint that wins focus-country ties. The places stage and ``geoparse`` both call this."""
+    names outside the doc's dates and outside the names of ``groups`` (spans of named groups'
+    mentions with their home country: rule group-name), with ``Article.extra["country"]`` (ISO2),
+    when present, as the hint that wins focus-country ties. The places stage and ``geoparse`` both
+    call this."""
     hint = doc.article.extra.get("country")
     hint_country = hint.upper() if isinstance(hint, str) and len(hint) == 2 else None
     text = doc.text
     matches = matcher.find(text, doc.date_spans())
+    if groups:
+        parts = group_name_parts(matches, groups, lambda name, home: bool(gazetteer.lookup(name, home)))
+        matches = [m for m in matches if m not in parts]
     return resolve_scored(
         text,
         doc.sentences,

@@ -11,6 +11,7 @@ from frontlines.geo.nonplaces import (
     RULES,
     demonym_surname,
     full_name,
+    group_name_parts,
     owner_no_evidence,
     resident_evidence,
 )
@@ -129,3 +130,18 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
     assert present in places(text)
+
+
+def test_nonplaces_group_name_parts() -> None:
+    text = "Boko Haram fighters raided Mozogo; Derna Protection Force units held Derna."
+    at = {w: text.index(w) for w in ("Haram", "Mozogo", "Derna Protection", "Derna.")}
+    matches = [
+        (at["Haram"], at["Haram"] + 5, "Haram"),
+        (at["Mozogo"], at["Mozogo"] + 6, "Mozogo"),
+        (at["Derna Protection"], at["Derna Protection"] + 5, "Derna"),
+        (at["Derna."], at["Derna."] + 5, "Derna"),
+    ]
+    groups = [(0, len("Boko Haram"), "NG"), (at["Derna Protection"], at["Derna Protection"] + 22, "LY")]
+    homes = {("Derna", "LY"), ("Mozogo", "CM")}
+    parts = group_name_parts(matches, groups, lambda name, home: (name, home) in homes)
+    assert parts == {matches[0]}  # only "Haram": Mozogo is outside any group, Derna is the group's base

@@ -16,7 +16,7 @@ from frontlines.geo import (
     open_default_gazetteer,
     place_stage,
 )
-from frontlines.model import Article, CleanText, Doc
+from frontlines.model import ActorMention, ActorRef, Article, CleanText, Doc
 from frontlines.pipeline import Pipeline, PipelineError
 
 
@@ -27,7 +27,8 @@ def _doc(text: str, split, extra: dict | None = None) -> Doc:
 
 def test_stage_places_declares_requirements(tiny: SqliteGazetteer, tiny_matcher: PlaceMatcher) -> None:
     stage = place_stage(tiny, tiny_matcher)
-    assert stage.requires == {"clean", "sentences", "times"} and stage.provides == {"places", "focus_country"}
+    assert stage.requires == {"clean", "sentences", "times", "actors"}
+    assert stage.provides == {"places", "focus_country"}
     with pytest.raises(PipelineError):
         Pipeline([stage])  # type: ignore[list-item]  # pipeline.Stage wants settable attributes
 
@@ -48,6 +49,29 @@ def test_stage_places_uses_country_hint(
     assert isinstance(doc, Doc)
     assert doc.focus_country == focus
     assert doc.places[0].candidates[0].country_code == tripoli
+
+
+@pytest.mark.parametrize(
+    "home, kept",
+    [
+        ("NG", False),  # rule group-name: the group's home has no Tripoli, so its name is no place
+        ("LY", True),  # a group named after its base in its own country keeps the place
+        (None, False),
+    ],
+)
+def test_stage_places_skip_names_inside_a_group_name(
+    tiny: SqliteGazetteer, tiny_matcher: PlaceMatcher, split_sentences, home: str | None, kept: bool
+) -> None:
+    text = "Fighters of the Tripoli Brigade raided a village."
+    start = text.index("Tripoli")
+    name = "Tripoli Brigade"
+    group = ActorMention(start, start + len(name), name, ActorRef("actor", "X", home))
+    doc = dataclasses.replace(_doc(text, split_sentences), actors=[group])
+    found = place_stage(tiny, tiny_matcher)(doc)
+    assert isinstance(found, Doc)
+    assert [p.text for p in found.places] == (["Tripoli"] if kept else [])
+    if kept:
+        assert found.places[0].candidates[0].country_code == "LY"
 
 
 def test_stage_open_default_builds_embedded_once(
