@@ -76,6 +76,7 @@ def score_items(
                 base[i] = [max(a, b) for a, b in zip(base[i], shared, strict=True)]
 
     position = {id(item): i for i, item in enumerate(items)}
+    _containers_agree(items, base, position)
 
     def contained(i: int, scores: list[list[float]]) -> list[float]:
         holder = items[i].container
@@ -122,6 +123,37 @@ def score_items(
         for i in members:
             if items[i].ctx.unit is None:
                 items[i].scores = list(means)
+
+
+#: Rule container-agrees: a container's candidate that holds one of the contained name's candidates
+#: gains this much; one in the same country as one of them, ``CONTAINER_SAME_COUNTRY_BONUS``.
+CONTAINER_HOLDS_BONUS = 3.0
+CONTAINER_SAME_COUNTRY_BONUS = 2.0
+
+
+def _containers_agree(items: list[Item], base: list[list[float]], position: dict[int, int]) -> None:
+    """Rule container-agrees: the name a text gives as a place's container ("Mpeketoni (Lamu)",
+    "Kobo, North Wollo") is read as a container of that place: its candidates that hold, or share a
+    country with, one of the place's candidates gain (Lamu the Kenyan county town, not the Maldivian
+    atoll that is also called Lamu). Each container takes the best agreement of the names it holds."""
+    gains: dict[int, list[float]] = {}
+    for item in items:
+        c = position.get(id(item.container)) if item.container is not None else None
+        if c is None or not item.candidates or item.span.source == "demonym":
+            continue
+        countries = {p.country_code for p in item.candidates}
+        gain = [
+            CONTAINER_HOLDS_BONUS
+            if any(scoring.contains(holder, p) for p in item.candidates)
+            else CONTAINER_SAME_COUNTRY_BONUS
+            if holder.country_code in countries
+            else 0.0
+            for holder in items[c].candidates
+        ]
+        old = gains.get(c)
+        gains[c] = gain if old is None else [max(a, b) for a, b in zip(old, gain, strict=True)]
+    for c, gain in gains.items():
+        base[c] = [s + g for s, g in zip(base[c], gain, strict=True)]
 
 
 def _name_priors(

@@ -47,6 +47,10 @@ WORLD = [
     ("g:houston", "Houston", "US", 29.76, -95.36, "city", 2_300_000, "Texas"),
     ("g:charleston", "Charleston", "US", 38.35, -81.63, "city", 46_000, "West Virginia"),
     ("a:US-WV", "West Virginia", "US", 38.5, -80.5, "admin1", 0, "West Virginia"),
+    ("c:KE", "Kenya", "KE", 0.5, 38.0, "country", 53_000_000, None),
+    ("g:lamu-ke", "Lamu", "KE", -2.27, 40.90, "city", 25_000, "Coast"),
+    ("g:mpeketoni", "Mpeketoni", "KE", -2.39, 40.70, "city", 6_000, "Coast"),
+    ("a:lamu-mv", "Lamu", "MV", 1.94, 73.41, "admin1", 2_500, "Lamu"),
 ]
 
 
@@ -67,6 +71,12 @@ def resolve(world, split_sentences):
         return found
 
     return run
+
+
+def test_resolve_container_agrees_with_the_place_it_holds(resolve) -> None:
+    # rule container-agrees: the bracket holds Mpeketoni, so it is the Kenyan Lamu, not the atoll
+    assert resolve("Police arrested 3 men in Mpeketoni (Lamu) on Monday.")["Lamu"] == ["g:lamu-ke"]
+    assert resolve("Boats reached Lamu on Monday.")["Lamu"] == ["a:lamu-mv"]  # without a held place
 
 
 @pytest.mark.parametrize(
