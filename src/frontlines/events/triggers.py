@@ -172,10 +172,11 @@ RULES: tuple[Rule, ...] = (
         S.VIOLENT_DEMONSTRATION,
         r"riot(?:s|ed|ing)?|rioters|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|"
         r"molotov\s+cocktails|petrol\s+bombs|firebombs)|molotov\s+cocktails?|petrol\s+bombs?|"
-        r"set\s+fire\s+to|torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres|"
-        # a crowd that loots or wrecks: the protest turned violent
-        r"(?:protesters|demonstrators|rioters|youths|crowds?)\s+(?:\w+\s+){0,4}(?:looted|ransacked|"
-        r"torched|vandali[sz]ed|smashed|stormed)",
+        r"set\s+fire\s+to\s+(?:\w+\s+){0,2}(?:tyres|tires|police|government)|"
+        r"torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres|"
+        # a crowd that loots, wrecks or burns: the protest turned violent
+        r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?)\s+(?:[\w'’-]+\s+){0,8}(?:looted|ransacked|"
+        r"torched|vandali[sz]ed|smashed|stormed|set\s+fire)",
         35,
     ),
     _rule(
@@ -243,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.LOOTING,
-        r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|burn(?:ed|t)\s+"
+        r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|set\s+fire\s+to|burn(?:ed|t)\s+"
         r"(?:\w+\s+){0,2}(?:homes|houses|shops|trucks|cars|vehicles|buses|machinery)",
         12,
     ),

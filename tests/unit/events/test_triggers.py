@@ -173,6 +173,10 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The Arakan Army opened an administrative office in Paletwa town.", S.HEADQUARTERS_ESTABLISHED),
         ("Hooded men burned four logging trucks on the road.", S.LOOTING),
         ("Armed miscreants fired upon farmers tending their fields.", S.ATTACK),
+        # setting fire is a riot when a crowd does it, else the destruction of property
+        ("RSF fighters looted shops and set fire to homes in the camp.", S.LOOTING),
+        ("Supporters of the opposition leader set fire to a petrol station.", S.VIOLENT_DEMONSTRATION),
+        ("Angry youths set fire to tyres on the main road.", S.VIOLENT_DEMONSTRATION),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
