@@ -347,6 +347,8 @@ _CRAFT = re.compile(
     r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|fighters?|helicopters?|drones?|UAVs?|missiles?|rockets?)\b"
     r"|\b[A-Z][A-Za-z]*-?\d",
 )
+#: How far after a downing verb (characters) the side it downs may start: "shot down a Russian Il-76".
+_OBJECT_GAP = 12
 #: A passive between a craft and its verb ("was shot down", "were intercepted").
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
 
@@ -356,7 +358,16 @@ def downed_craft(s: RoleState) -> tuple[str, ...]:
     if s.sub != S.DISRUPTED_WEAPONS_USE or side is None or not _CRAFT.search(side[0].text):
         return ()
     craft, owner = side
-    if craft.start < s.trigger.start and not _PASSIVE.search(s.sentence_text(craft.end, s.trigger.start)):
+    # "Ukrainian UAVs downed": the craft is in the trigger, and no object follows it ("a Ukrainian jet
+    # shot down a Russian Il-76": the jet is the shooter)
+    told_downed = craft.end > s.trigger.start and not any(
+        m.start - s.trigger.end <= _OBJECT_GAP for m, _ in s.after
+    )
+    if (
+        craft.start < s.trigger.start
+        and not told_downed
+        and not _PASSIVE.search(s.sentence_text(craft.end, s.trigger.start))
+    ):
         return ()  # "Russian jets shot down a drone": the craft is the shooter
     out = s.out
     out.backing = [(f, m) for f, m in out.backing if not (f == "actor1" and m is craft)]

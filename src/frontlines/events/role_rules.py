@@ -309,7 +309,10 @@ RULES: tuple[RoleRule, ...] = (
         "codebook: a disrupted weapons use is by who stops the weapon; the craft shot down or the missile "
         "intercepted is its owner's, actor 2; an unnamed interceptor is the state where it happened",
         d.downed_craft,
-        fires=("On 4 March 2022, a Russian Sukhoi Su-25 was shot down over Volnovakha.",),
+        fires=(
+            "On 4 March 2022, a Russian Sukhoi Su-25 was shot down over Volnovakha.",
+            "On 12 May 2024, seven Ukrainian UAVs downed over Belgorod, the ministry said.",
+        ),
         misses=("On 4 March 2022, Russian jets shot down a Ukrainian drone over Volnovakha.",),
     ),
     RoleRule(
