@@ -69,6 +69,19 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
             "IS claimed it.",
         ),
     ),
+    AttributionRule(
+        "agent-says-it-did",
+        _words(
+            r"\b(?:said|says|claimed|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?"
+            r"(?:carried\s+out|fired|launched|conducted|staged|planted|detonated|was\s+behind|were\s+behind)\b"
+        ),
+        "before",
+        (
+            "Al-Shabaab said it carried out the attack.",
+            "Al-Shabaab later claimed it had fired the shells.",
+            "The Houthis said they launched the drone.",
+        ),
+    ),
 )
 
 

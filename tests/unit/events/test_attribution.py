@@ -27,6 +27,8 @@ def test_attribution_rules_match_their_examples(rule) -> None:
         ("Local officials attributed the attack to JNIM.", "JNIM"),
         ("The army blamed JNIM for the attack.", "JNIM"),
         ("JNIM claimed responsibility.", "JNIM"),
+        ("JNIM later said it had carried out the attack.", "JNIM"),
+        ("JNIM claimed it fired the rockets.", "JNIM"),
         # no agent named: the author stays unidentified
         ("No one claimed the attack.", "Unidentified Armed Group"),
         ("Residents said the camp was quiet by nightfall.", "Unidentified Armed Group"),
