@@ -250,7 +250,7 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             "Ambazonian separatists burned a school in Bamenda.",
             "CM",
             dt.date(2019, 5, 1),
-            [("Ambazonian separatists", "Ambazonian Separatists", 2)],
+            [("Ambazonian separatists", "Ambazonian Separatists (Cameroon)", 2)],
         ),
         (
             "3R fighters and the UPC attacked anti-Balaka positions.",
@@ -316,6 +316,19 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
             "UA",
             dt.date(2023, 1, 30),
             ("Military Forces of Russia (2000-)", 8),
+        ),
+        # unnamed separatists in Cameroon are ACLED's Ambazonian Separatists; elsewhere unidentified
+        (
+            "Separatist fighters burned a school in Bamenda.",
+            "CM",
+            dt.date(2019, 5, 1),
+            ("Ambazonian Separatists (Cameroon)", Inter.REBEL_GROUPS),
+        ),
+        (
+            "Separatist fighters shot dead a village headman in Pattani.",
+            "TH",
+            dt.date(2019, 5, 1),
+            ("Unidentified Armed Group (Thailand)", Inter.REBEL_GROUPS),
         ),
         # a group named by the country it fights in
         (
