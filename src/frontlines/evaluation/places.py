@@ -7,9 +7,11 @@ Protocol:
   because a coder reads the sentence in its article and the pipeline frames names by the story's
   country and other places (:data:`FRAMES`). ``sentence`` runs the sentence alone instead. An article
   is run once for every publication date its items need.
-- **Event.** Of the events the pipeline codes, those whose location evidence lies inside the item's
-  sentence are the sentence's; the one whose location evidence overlaps the written name is compared,
-  else the first. A sentence without an event is wrong on every event figure.
+- **Event.** Of the events the pipeline codes, those told in the item's sentence (their ``event``
+  evidence) or placed by a name in it (``location`` evidence) are the sentence's; the one whose
+  location evidence overlaps the written name is compared, else the first. An event told in the
+  sentence may be placed by a name elsewhere (the story's setting carried over): it is scored where it
+  is placed. A sentence without an event is wrong on every event figure.
 - **Name.** Apart from event detection, the place the pipeline resolved for the written name itself
   (the toponym overlapping it, with the same ``geo_precision`` rule events use) is scored the same way.
 
@@ -72,16 +74,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def sentence_event(events: Sequence[Event], sentence: tuple[int, int], name: tuple[int, int]) -> Event | None:
-    """The event the sentence at ``sentence`` codes (offsets into the article text): of the events
-    with location evidence inside it, the one whose evidence overlaps ``name``, else the first."""
+    """The event the sentence at ``sentence`` codes (offsets into the article text). An event is the
+    sentence's when it is told there (``event`` evidence) or placed by a name there (``location``
+    evidence); the place may come from elsewhere (a story's setting carried over). Of those, the one
+    whose location evidence overlaps ``name``, else the first."""
+
+    def spans(event: Event, field: str) -> list[tuple[int, int]]:
+        return [(e.start, e.end) for e in event.evidence if e.field == field]
+
     inside = [
-        (event, [(e.start, e.end) for e in event.evidence if e.field == "location"]) for event in events
+        event
+        for event in events
+        if any(
+            sentence[0] <= start < sentence[1]
+            for start, _ in spans(event, "event") + spans(event, "location")
+        )
     ]
-    inside = [(ev, spans) for ev, spans in inside if any(sentence[0] <= s < sentence[1] for s, _ in spans)]
-    for event, spans in inside:
-        if any(_overlaps(span, name) for span in spans):
+    for event in inside:
+        if any(_overlaps(span, name) for span in spans(event, "location")):
             return event
-    return inside[0][0] if inside else None
+    return inside[0] if inside else None
 
 
 def name_guess(doc: Doc, name: tuple[int, int]) -> Guess | None:

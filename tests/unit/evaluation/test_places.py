@@ -43,8 +43,13 @@ def test_places_locate_each_sentence_event_and_its_name(world, frame) -> None:
     idlib, homs, village = outcomes["t-1"], outcomes["t-2"], outcomes["t-3"]
     assert idlib.event == idlib.name == Guess("Idlib", 35.93, 36.63, "Idlib", 1)
     assert homs.event is not None and homs.event.name == "Homs" and homs.event.geo_precision == 2
-    # a village the world lacks: no toponym for its name, and no event placed in its sentence
-    assert village.name is None and village.event is None
+    # a village the world lacks: no toponym for its name; alone, no event; in its article, the event
+    # is placed where the story was last set (Homs), far from the village and in another province
+    assert village.name is None
+    if frame == "sentence":
+        assert village.event is None
+    else:
+        assert village.event is not None and village.event.name == "Homs"
 
 
 def test_places_figures_per_group(world) -> None:
@@ -55,7 +60,8 @@ def test_places_figures_per_group(world) -> None:
     assert isinstance(groups, dict)
     everything = groups["all"]
     assert everything["items"] == 3 and everything["with_point"] == 3
-    for key in ("with_event", "event_within_5km", "event_admin1", "event_precision", "name_within_25km"):
+    assert everything["with_event"] == 1.0
+    for key in ("event_within_5km", "event_admin1", "event_precision", "name_within_25km"):
         assert everything[key] == pytest.approx(2 / 3), key
     assert groups["precision:2"]["event_precision"] == 1.0
     assert groups["precision:1"]["items"] == 2 and groups["source:fakes"]["items"] == 3
@@ -96,14 +102,18 @@ def test_figures_thresholds_misses_and_items_without_a_point() -> None:
     assert groups["all"]["with_event"] == pytest.approx(3 / 4) and groups["all"]["with_point"] == 3
 
 
-def _event(location: str, start: int, end: int) -> Event:
+def _event(location: str, start: int, end: int, told: int | None = None) -> Event:
     return Event(
         event_id=location, event_date=dt.date(2022, 3, 3), time_precision=TimePrecision(1),
         event_type=EventType("Explosions/Remote violence"),
         sub_event_type=SubEventType("Shelling/artillery/missile attack"), actor1="A", inter1=1,
         actor2=None, inter2=None, country="Ukraine", iso3="UKR", location=location, latitude=0.0,
         longitude=0.0, geo_precision=GeoPrecision.PLACE, fatalities=0, source="s", notes="",
-        article_ids=("a",), evidence=(Evidence("a", "location", location, start, end),),
+        article_ids=("a",),
+        evidence=(
+            Evidence("a", "event", "...", start if told is None else told, end),
+            Evidence("a", "location", location, start, end),
+        ),
     )  # fmt: skip
 
 
@@ -113,3 +123,6 @@ def test_sentence_event_prefers_the_event_at_the_written_name() -> None:
     assert sentence_event(events, (20, 60), (42, 49)) is second
     assert sentence_event(events, (20, 60), (55, 58)) is first  # no event at the name: the first inside
     assert sentence_event(events, (60, 90), (62, 66)) is None
+    # told in the sentence, placed by a name elsewhere (the story's setting): still the sentence's
+    carried = _event("Kherson", 0, 7, told=65)
+    assert sentence_event([before, carried], (60, 90), (62, 66)) is carried
