@@ -97,6 +97,7 @@ eval: install
 	@if [ -d $(SHARED) ]; then \
 	  $(BIN)/frontlines eval geoparse $(SHARED)/geoparsing_dev/lgl.xml $(SHARED)/geoparsing_dev/TR-News.xml && \
 	  $(BIN)/frontlines eval control $(SHARED)/wikipedia_syria_battles/pages 2>/dev/null | head -3 && \
+	  $(BIN)/frontlines eval places && \
 	  $(BIN)/python eval/fakes_admin1.py; \
 	else echo "skipped the evaluations on $(SHARED): not found"; fi
 

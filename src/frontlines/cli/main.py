@@ -26,6 +26,7 @@ from frontlines.cli import (
     eval_corpus,  # noqa: F401  (registers `frontlines eval corpus`)
     eval_geoparse,  # noqa: F401  (registers `frontlines eval geoparse`)
     eval_merge,  # noqa: F401  (registers `frontlines eval merge`)
+    eval_places,  # noqa: F401  (registers `frontlines eval places`)
     eval_rules,  # noqa: F401  (registers `frontlines eval rules`)
 )
 from frontlines.cli.batch import batch_cmd
