@@ -62,6 +62,7 @@ RULES: tuple[NonEventRule, ...] = (
             r"gas\s+(?:explosion|blast)|fire\s+(?:broke\s+out|started|spread|service|brigade|department)|"
             r"firecrackers?|fireworks|collided|collision|fell\s+into\s+a\s+(?:ravine|gorge|river|canal)|wreck|"
             r"tree\s+fell|fire\s+(?:that\s+)?(?:started|spread)|caused\s+by\s+(?:extreme\s+)?heat|"
+            r"fire\s+(?:at|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){1,4}(?:spread|broke\s+out)|"
             r"(?:explosion|blast|fire)\s+(?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
             r"(?:factory|plant|warehouse|depot|refinery|mine)"
         ),
@@ -78,6 +79,7 @@ RULES: tuple[NonEventRule, ...] = (
             "Authorities say one person was killed after crashing his car on an interstate off-ramp.",
             "A passenger coach fell into a ravine near Lasbela and caught fire. 41 killed.",
             "A fire that started in a ground-floor restaurant spread through the building. 46 killed.",
+            "A fire at a car repair shop spread to a petrol station and set off an explosion. 35 killed.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",

@@ -109,7 +109,8 @@ _IRREALIS = re.compile(
     r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
     r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+(?:for|on)|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
     r"(?:to|would|will)\s+(?:halt|stop|suspend)|(?-i:will|not|never)|failed\s+to|ordered\s+(?:\w+\s+){0,3}to|"
-    r"if|unless|without\s+(?:an?\s+)?agree(?:ment|ing)|dismissed\s+as|avoid|prevent(?:ed)?|ahead\s+of|"
+    r"if|unless|without\s+(?:an?\s+)?agree(?:ment|ing)|(?:ended|concluded|broke\s+(?:up|down))\s+without(?:\s+an?)?|"
+    r"reached\s+no|dismissed\s+as|avoid|prevent(?:ed)?|ahead\s+of|"
     r"anniversary|condemn(?:ed|s)?\s+the\s+use|"
     r"attempt(?:s|ed|ing)?\s+to|(?:in\s+)?an\s+attempt|(?:in\s+)?a\s+bid|tr(?:y|ies|ied|ying)\s+to|"
     r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b(?:(?!\bbut\b)[^.]){0,40}$",

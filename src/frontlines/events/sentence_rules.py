@@ -266,6 +266,7 @@ RULES: tuple[SentenceRule, ...] = (
             "On Sunday, the militia denied that it had shelled Ituri.",
             "On Sunday, 33 factions called on the government to halt airstrikes on the town of Rastan.",
             "On Sunday, the minister said the army had not recaptured the town of Konna from the rebels.",
+            "On Sunday, talks in Cairo between the rival Libyan factions ended without agreement.",
         ),
         misses=(
             "On Sunday, the army shelled the city of Goma, a local official said.",
