@@ -266,7 +266,8 @@ RULES: tuple[SentenceRule, ...] = (
             "On Sunday, the militia denied that it had shelled Ituri.",
             "On Sunday, 33 factions called on the government to halt airstrikes on the town of Rastan.",
             "On Sunday, the minister said the army had not recaptured the town of Konna from the rebels.",
-            "On Sunday, talks in Cairo between the rival Libyan factions ended without agreement.",
+            "On Sunday, negotiations between the army and the M23 rebels in Goma broke down without an "
+            "agreement.",
         ),
         misses=(
             "On Sunday, the army shelled the city of Goma, a local official said.",
