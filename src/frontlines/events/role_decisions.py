@@ -218,10 +218,25 @@ def joined_partners(s: RoleState) -> tuple[str, ...]:
     return ("assoc_actor_1",)
 
 
+#: Triggers that say two sides fired at each other: civilians near them are no target.
+_RECIPROCAL = re.compile(
+    r"\b(?:exchang(?:ed|es|ing)|trad(?:ed|es|ing))\s+(?:\w+\s+){0,2}fire|at\s+each\s+other|gun\s*fights?|"
+    r"fire\s*fights?|shoot-?outs?",
+    re.IGNORECASE,
+)
+
+
+#: How far around the trigger (characters) the words of reciprocal fire are looked for.
+_RECIPROCAL_REACH = 80
+
+
 def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
     targets = [x for x in s.civilians if x[0].start >= s.trigger.end]
     if s.sub != S.ARMED_CLASH or not targets or s.others or s.holders:
         return ()
+    near = s.sentence_text(max(0, s.trigger.start - _RECIPROCAL_REACH), s.trigger.end + _RECIPROCAL_REACH)
+    if _RECIPROCAL.search(near):
+        return ()  # "militiamen exchanged fire with insurgents, forcing residents to flee"
     s.sub = s.out.sub_event_type = S.ATTACK
     return ("sub_event_type",)
 

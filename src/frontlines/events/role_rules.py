@@ -180,7 +180,10 @@ RULES: tuple[RoleRule, ...] = (
         "that names no armed opponent, only civilians struck, is an Attack",
         d.attack_on_civilians,
         fires=("On Sunday, gunmen attacked a crowd of students in Jaramana.",),
-        misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),
+        misses=(
+            "On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",
+            "On Monday, militiamen exchanged fire with insurgents near Chiure, forcing residents to flee.",
+        ),
     ),
     RoleRule(
         "unnamed-air-strike-is-state",
