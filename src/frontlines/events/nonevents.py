@@ -52,10 +52,13 @@ RULES: tuple[NonEventRule, ...] = (
         id="accident-or-disaster",
         codebook="accidents and natural or industrial disasters are no violence",
         pattern=_words(
-            r"earthquakes?|quakes?|floods?|flooding|floodwaters?|flash\s+floods|landslides?|mudslides?|"
+            r"earthquakes?|quakes?|floods?(?!-)|flooding|floodwaters?|flash\s+floods|landslides?|mudslides?|"
             r"cyclones?|hurricanes?|typhoons?|storms?|tornado(?:es)?|lightning|heavy\s+rains?|torrential|"
             r"wildfires?|bushfires?|blaze|firefighters?|short\s+circuit|gas\s+(?:leak|cylinder)|"
-            r"stampede|(?:crowd\s+)?crush\s+(?:at|in|during)|capsized|shipwreck|drowned|collapsed?|overturned|"
+            r"stampede|(?:crowd\s+)?crush\s+(?:at|in|during)|capsized|shipwreck|drowned|collapsed?|"
+            # a vehicle that overturned, not a court that overturned a ban
+            r"(?:bus|truck|lorry|car|vehicle|tanker|coach|boat|train|minibus)\s+(?:[\w-]+\s+){0,3}overturned|"
+            r"overturned\s+(?:on|near|in|into|at|and)|"
             r"crash(?:ed|es|ing)?|accident(?:al|ally)?|"
             r"derailed|(?:mine|mining)\s+(?:collapse|accident|disaster)|methane|tanker\s+(?:exploded|explosion|fire)|"
             r"(?:ammunition|arms|fuel)\s+depot\s+(?:fire|exploded|explosion)|died\s+of\s+(?:thirst|hunger|cold)|"
@@ -88,6 +91,8 @@ RULES: tuple[NonEventRule, ...] = (
             "An explosion at an arms depot in Tikhoretsk followed a Ukrainian drone attack, officials said.",
             "Fierce fighting erupted on Sunday in El Fasher as the paramilitary tried to storm the city.",
             "Thousands marched through Novi Sad in memory of the victims of the station canopy collapse.",
+            "Thousands gathered in Manila for a march against corruption in flood-control projects.",
+            "Hundreds took part in the march in Lahore after a court overturned the ban on it.",
         ),
     ),
     NonEventRule(

@@ -175,14 +175,14 @@ RULES: tuple[Rule, ...] = (
         r"set\s+fire\s+to\s+(?:\w+\s+){0,2}(?:tyres|tires|police|government)|"
         r"torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres|"
         # a crowd that loots, wrecks or burns: the protest turned violent
-        r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?)\s+(?:[\w'’-]+\s+){0,8}(?:looted|ransacked|"
+        r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?)\s+(?:[\w'’(),-]+\s+){0,8}(?:looted|ransacked|"
         r"torched|vandali[sz]ed|smashed|stormed|set\s+fire)",
         35,
     ),
     _rule(
         S.MOB_VIOLENCE,
         r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)|"
-        r"mobs?\s+(?:[\w'’-]+\s+){0,4}(?:attacked|torched|burned|burnt|vandali[sz]ed|looted|stormed|set\s+fire)",
+        r"mobs?\s+(?:[\w'’(),-]+\s+){0,6}(?:attacked|torched|burned|burnt|vandali[sz]ed|looted|stormed|set\s+fire)",
         35,
     ),
     _rule(

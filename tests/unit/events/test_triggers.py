@@ -177,6 +177,9 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("RSF fighters looted shops and set fire to homes in the camp.", S.LOOTING),
         ("Supporters of the opposition leader set fire to a petrol station.", S.VIOLENT_DEMONSTRATION),
         ("Angry youths set fire to tyres on the main road.", S.VIOLENT_DEMONSTRATION),
+        # a coder's brackets between the crowd and what it did
+        ("Protesters in Kaduna (Kaduna) looted a government warehouse.", S.VIOLENT_DEMONSTRATION),
+        ("Mobs in Jaranwala (Faisalabad, Punjab) vandalised and burned 20 churches.", S.MOB_VIOLENCE),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
