@@ -129,7 +129,8 @@ RULES: tuple[Rule, ...] = (
         r"explosions?\s+(?:killed|hit|struck)",
         50,
     ),
-    _rule(S.GRENADE, r"(?:hand\s+)?grenades?", 45),
+    # stun grenades are the police's means of dispersing a crowd, not an attack
+    _rule(S.GRENADE, r"(?<!stun\s)(?<!flash\s)(?:hand\s+)?grenades?", 45),
     # Rule: an operation by armed forces that killed people who are not said to be civilians fought
     # them ("a military operation in Rastan killed 16 gunmen"); it outranks the caches it seized.
     _rule(
@@ -170,7 +171,8 @@ RULES: tuple[Rule, ...] = (
     # --- Riots and protests ---
     _rule(
         S.VIOLENT_DEMONSTRATION,
-        r"riot(?:s|ed|ing)?|rioters|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|"
+        r"(?<!anti-)riot(?:s|ed|ing)?(?!\s+(?:police|policemen|gear|squads?|control|units?|officers|shields?|act))|"
+        r"rioters|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|"
         r"molotov\s+cocktails|petrol\s+bombs|firebombs)|molotov\s+cocktails?|petrol\s+bombs?|"
         r"set\s+fire\s+to\s+(?:\w+\s+){0,2}(?:tyres|tires|police|government)|"
         r"torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres|"
@@ -194,8 +196,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.PROTEST_WITH_INTERVENTION,
-        r"dispers(?:ed|e|ing)|tear\s*gas|broke\s+up|water\s+cannon|"
-        r"arrested\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)",
+        r"dispers(?:ed|e|ing)|tear\s*gas|broke\s+up|water\s+cannon|stun\s+grenades?|"
+        r"arrested\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)|"
+        # those arrested are the crowd: "arrested 10 traders who protested", "... attempting to march"
+        r"(?:arrested|detained)\s+(?:[\w'’-]+\s+){1,6}(?:who\s+(?:had\s+)?(?:protested|demonstrated|marched|"
+        r"rallied|gathered)|(?:attempting|trying)\s+to\s+(?:march|protest|rally|demonstrate|gather))",
         32,
     ),
     _rule(

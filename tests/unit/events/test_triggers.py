@@ -177,6 +177,16 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("RSF fighters looted shops and set fire to homes in the camp.", S.LOOTING),
         ("Supporters of the opposition leader set fire to a petrol station.", S.VIOLENT_DEMONSTRATION),
         ("Angry youths set fire to tyres on the main road.", S.VIOLENT_DEMONSTRATION),
+        # the police's means and arrests of a crowd are an intervention in its protest
+        ("Riot police used stun grenades to disperse crowds near the monument.", S.PROTEST_WITH_INTERVENTION),
+        (
+            "Police arrested around 10 traders who protested in front of the market.",
+            S.PROTEST_WITH_INTERVENTION,
+        ),
+        (
+            "Police arrested over 40 young people attempting to march to Parliament.",
+            S.PROTEST_WITH_INTERVENTION,
+        ),
         # a coder's brackets between the crowd and what it did
         ("Protesters in Kaduna (Kaduna) looted a government warehouse.", S.VIOLENT_DEMONSTRATION),
         ("Mobs in Jaranwala (Faisalabad, Punjab) vandalised and burned 20 churches.", S.MOB_VIOLENCE),
