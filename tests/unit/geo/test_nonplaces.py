@@ -12,6 +12,7 @@ from frontlines.geo.nonplaces import (
     demonym_surname,
     full_name,
     owner_no_evidence,
+    person_cue,
     resident_evidence,
 )
 
@@ -24,6 +25,13 @@ WORLD = [
     ("g:winona", "Winona", "US", 44.05, -91.64, "city", 27_000, "Minnesota"),
     ("g:la", "Los Angeles", "US", 34.05, -118.24, "city", 3_900_000, "California"),
     ("g:trapani", "Trapani", "IT", 38.02, 12.51, "city", 67_000, "Sicily"),
+    ("g:underwood", "Underwood", "AU", -27.61, 153.11, "city", 6_285, "Queensland"),
+    ("g:flores", "Flores", "UY", -33.57, -56.83, "admin2", 25_000, "Flores"),
+    ("g:steele", "Steele", "US", 36.08, -89.83, "city", 2_103, "Missouri"),
+    ("g:ankara", "Ankara", "TR", 39.92, 32.85, "city", 3_517_182, "Ankara"),
+    ("g:petrova", "Petrova", "RO", 47.83, 24.22, "city", 2_664, "Maramures"),
+    ("g:holroyd", "Holroyd", "AU", -33.83, 150.98, "city", 1_279, "New South Wales"),
+    ("g:slater", "Slater", "US", 39.22, -93.07, "city", 1_856, "Missouri"),
 ]
 
 
@@ -60,6 +68,24 @@ def test_nonplaces_rules_have_ids_and_examples() -> None:
 )
 def test_nonplaces_full_name(left: str, surface: str, fired: str | None) -> None:
     assert full_name(left, surface) == fired
+
+
+@pytest.mark.parametrize(
+    "text, name, fired",
+    [
+        ('"People have to wait," Underwood said.', "Underwood", "speech-subject"),
+        ("Petrova told reporters the show would travel.", "Petrova", "speech-subject"),
+        ("Officials in Underwood said the road was closed.", "Underwood", None),  # where they are
+        ("Flores, 26, had just left the Army.", "Flores", "age-apposition"),
+        ('"It is over," said Holroyd.', "Holroyd", "said-name"),
+        ("Officials said Steele spent years under cover.", "Steele", "said-name"),
+        ("Officials said Steele was shelled.", "Steele", None),  # "was": no past or present verb
+        ("Storms hit Underwood on Monday.", "Underwood", None),
+    ],
+)
+def test_nonplaces_person_cue(text: str, name: str, fired: str | None) -> None:
+    start = text.index(name)
+    assert person_cue(text[:start], text, start + len(name)) == fired
 
 
 @pytest.mark.parametrize(
@@ -112,6 +138,10 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
         ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
         # owner-no-evidence: "of Harman's" is no locative evidence for the surname
         ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
+        # speech-subject, age-apposition, said-name (names in no list of surnames): the person goes
+        ('"Art travels," Petrova said. The show reached Petrova in May.', "Petrova"),
+        ("Slater, 19, told the judge he was clean. He was sent to Slater jail.", "Slater"),
+        ('"She was a dear friend," said Holroyd.', "Holroyd"),
     ],
 )
 def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
@@ -125,6 +155,10 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
         # resident-evidence: "Winona residents" locates the name the article also uses for a person
         ("Margaret Winona spoke first. About 55 Winona residents marched.", "Winona"),
+        # a capital or large city that speaks stands for its government: still a toponym
+        ("Ankara said the talks would go on.", "Ankara"),
+        # a person cue, but the article also locates the name: the town stays where it is located
+        ('"We wait," Petrova said. Storms hit the town of Petrova on Monday.', "Petrova"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
