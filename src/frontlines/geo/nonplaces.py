@@ -10,10 +10,14 @@ some occurrence (resolver rule 2), so "Bryan Harman ... Harman said" drops every
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from frontlines.geo.context import FACILITIES, PLACE_SUFFIXES
+from frontlines.geo.names import fold, is_common_word
 from frontlines.geo.persons import is_given_name
-from frontlines.geo.wordlists import OPENING_WORDS
+from frontlines.geo.wordlists import OPENING_WORDS, ORGANISATION_WORDS
+from frontlines.model import Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,13 @@ RULES: tuple[PrecisionRule, ...] = (
         "Two names with only a space between them are no list: the second does not take the first's "
         "role, which would be locative evidence for a person's name.",
         ("Within his first year in Los Angeles Trapani produced ...",),
+    ),
+    PrecisionRule(
+        "known-place-in-name",
+        "A country, a first-level unit or a large city after another capitalised word is the place an "
+        "organisation or a programme is named after (a toponym in the organisation's role), not part "
+        "of a person's or a longer place's name.",
+        ("said Environment Canada meteorologist", "he told CBC Toronto", "the Florida Highway Patrol"),
     ),
     PrecisionRule(
         "speech-subject",
@@ -128,6 +139,40 @@ def owner_no_evidence(text: str, end: int) -> bool:
 
 #: Rule demonym-surname: a verb of speech right after the word.
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|explained|recalled|asked|wrote)\b")
+
+
+#: Rule known-place-in-name: a city at least this large is known well enough to name organisations.
+KNOWN_CITY_POPULATION = 100_000
+
+
+def known_place(query: str, candidates: Sequence[Place]) -> bool:
+    """Rule known-place-in-name: whether a candidate spelled as ``query`` is a country, a first-level
+    unit or a city of at least ``KNOWN_CITY_POPULATION``."""
+    key = fold(query)
+    return any(
+        fold(p.name) == key and (p.kind in ("country", "admin1") or p.population >= KNOWN_CITY_POPULATION)
+        for p in candidates
+    )
+
+
+#: ... unless it ends a hyphenated name ("John-Paul") or a proper name follows it ("Director Austin
+#: Fesmire" is a person); an ordinary capitalised word may ("the Florida Highway Patrol").
+_HYPHENATED_BEFORE = re.compile(r"[A-Za-z]-$")
+#: ... or is an Arabic article's name after a given name ("Bashar Al-Bab": a person's family name).
+_ARTICLE_NAME = re.compile(r"(?:[Aa]l|[Ee]l)-")
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][\w'’]*)")
+
+
+def known_place_in_name(text: str, start: int, end: int) -> bool:
+    """Rule known-place-in-name: whether the name at ``start``-``end``, part of a longer name, may
+    be the place that name is named after: not the end of a hyphenated name, no proper name after."""
+    if _HYPHENATED_BEFORE.search(text, max(0, start - 2), start) or _ARTICLE_NAME.match(text, start):
+        return False
+    after = _CAPITALISED_AFTER.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1)
+    return is_common_word(word) or word in ORGANISATION_WORDS or word in FACILITIES or word in PLACE_SUFFIXES
 
 
 #: Rule speech-subject: a verb of speech right after the name (optionally "also", "later").

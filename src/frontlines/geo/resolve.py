@@ -61,6 +61,8 @@ from frontlines.geo.nonplaces import (
     PERSON_REASONS,
     demonym_surname,
     full_name,
+    known_place,
+    known_place_in_name,
     owner_no_evidence,
     person_cue,
     resident_evidence,
@@ -186,6 +188,12 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                     after_given.add(start)
                 elif (cue := person_cue(left, text, end)) and _small(candidates := lookup(span)):
                     reason = cue  # "Underwood said", "Flores, 26,": a person here
+            if (
+                reason == "name-part"
+                and known_place_in_name(text, start, end)
+                and known_place(span.query, candidates := lookup(span))
+            ):
+                reason = "organisation"  # "Environment Canada", "CBC Toronto": rule known-place-in-name
             if reason in PERSON_REASONS or (reason == "name-part" and _person_like(span.query)):
                 persons.add(fold(span.query))
             if reason == "organisation":

@@ -11,6 +11,8 @@ from frontlines.geo.nonplaces import (
     RULES,
     demonym_surname,
     full_name,
+    known_place,
+    known_place_in_name,
     owner_no_evidence,
     person_cue,
     resident_evidence,
@@ -32,6 +34,9 @@ WORLD = [
     ("g:petrova", "Petrova", "RO", 47.83, 24.22, "city", 2_664, "Maramures"),
     ("g:holroyd", "Holroyd", "AU", -33.83, 150.98, "city", 1_279, "New South Wales"),
     ("g:slater", "Slater", "US", 39.22, -93.07, "city", 1_856, "Missouri"),
+    ("c:CA", "Canada", "CA", 60.1, -113.6, "country", 37_058_856, None),
+    ("g:toronto", "Toronto", "CA", 43.70, -79.42, "city", 2_794_356, "Ontario"),
+    ("g:austin", "Austin", "US", 30.27, -97.74, "city", 950_715, "Texas"),
 ]
 
 
@@ -68,6 +73,29 @@ def test_nonplaces_rules_have_ids_and_examples() -> None:
 )
 def test_nonplaces_full_name(left: str, surface: str, fired: str | None) -> None:
     assert full_name(left, surface) == fired
+
+
+@pytest.mark.parametrize(
+    "text, name, known",
+    [
+        ("said Environment Canada meteorologist Gabor", "Canada", True),
+        ("he told CBC Toronto on Monday", "Toronto", True),
+        ("Eight Florida Highway Patrol troopers", "Florida", True),  # "Highway": an ordinary word
+        ("Parks Director Austin Fesmire said", "Austin", False),  # a proper name after it: a person
+        ("John-Paul Delaney of Cahir", "Paul", False),  # the end of a hyphenated name
+        ("Bashar Al-Bab ruled", "Al-Bab", False),  # an Arabic family name after a given name
+    ],
+)
+def test_nonplaces_known_place_in_name(text: str, name: str, known: bool) -> None:
+    start = text.index(name)
+    assert known_place_in_name(text, start, start + len(name)) is known
+
+
+def test_nonplaces_known_place_is_a_country_region_or_large_city(world) -> None:
+    gazetteer, _ = world
+    assert known_place("Canada", gazetteer.lookup("Canada"))
+    assert known_place("Toronto", gazetteer.lookup("Toronto"))
+    assert not known_place("Harman", gazetteer.lookup("Harman"))  # a hamlet of 100
 
 
 @pytest.mark.parametrize(
@@ -159,6 +187,9 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         ("Ankara said the talks would go on.", "Ankara"),
         # a person cue, but the article also locates the name: the town stays where it is located
         ('"We wait," Petrova said. Storms hit the town of Petrova on Monday.', "Petrova"),
+        # known-place-in-name: a country or a large city that an organisation is named after
+        ("Snow will fall, said Environment Canada meteorologist Gabor Fricska.", "Canada"),
+        ('"It was a miracle," she told CBC Toronto.', "Toronto"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
