@@ -10,6 +10,11 @@ resolved to (toponym resolution, after scoring). Each rule has an id, examples a
   Turkey, Texas. A mention must read as a town's ("in Jordan", "a Lebanon man", "Lebanon Police",
   a dateline): "voters in Sidney, Ohio said Russia was a threat" is about the country, and
   "Russia" with Moscow stays the country wherever an Ohio village of that name lies.
+- ``lone-namesake-abroad``: a small town (under ``LONE_MAX_POPULATION``) in a country other than
+  the article's focus, never named with locative context (no "in", "near", "fled to", "talks in"),
+  and more than ``LONE_MIN_KM`` from every other town or county the article names, is no toponym:
+  such matches are surnames, brands and words that a hamlet abroad happens to bear ("Ismaili",
+  "Titan", "Holroyd" in an Ohio story). An article that names no other town keeps it.
 """
 
 from __future__ import annotations
@@ -44,6 +49,14 @@ RULES: tuple[FrameRule, ...] = (
             "Police in Jordan and Shakopee searched the Minnesota River.",
             "The festival returns to Turkey; call Hall County officials.",
         ),
+    ),
+)
+RULES += (
+    FrameRule(
+        "lone-namesake-abroad",
+        "A small town abroad, never named with locative context and far from every other town the "
+        "article names, is no toponym.",
+        ("Police in Akron said Titan Operating filed for a permit.",),
     ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
@@ -87,6 +100,42 @@ def country_namesake_towns(
             k = next(k for k, p in enumerate(item.candidates) if p.place_id == town.place_id)
             item.scores[k] = max(item.scores) + 1.0
             item.rules.append("country-namesake-town")
+
+
+#: Rule lone-namesake-abroad: the largest town that may be dropped, and how far it must lie from every
+#: other town or county of the article (km).
+LONE_MAX_POPULATION = 5_000
+LONE_MIN_KM = 300.0
+#: Roles that say a name is where something is or goes.
+_LOCATIVE_ROLES = frozenset({"event", "destination", "venue"})
+#: Kinds of the article's places a lone namesake is measured against.
+_LOCAL_KINDS = frozenset({"city", "district", "admin2"})
+
+
+def lone_namesakes_abroad(items: Sequence[Item], focus: str | None) -> list[Item]:
+    """Rule lone-namesake-abroad (see the module docstring): the items kept."""
+    if focus is None:
+        return list(items)
+    best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
+    by_name: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.span.source != "demonym" and id(item) in best:
+            by_name[fold(item.span.query)].append(item)
+    dropped: set[str] = set()
+    for key, mentions in by_name.items():
+        place = best[id(mentions[0])]
+        if (
+            place.kind not in _TOWN_KINDS
+            or place.country_code == focus
+            or place.population >= LONE_MAX_POPULATION
+            or any(m.ctx.role in _LOCATIVE_ROLES or m.ctx.near for m in mentions)
+        ):
+            continue
+        others = [best[id(m)] for k, ms in by_name.items() if k != key for m in ms[:1]]
+        others = [o for o in others if o.kind in _LOCAL_KINDS]
+        if others and all(scoring.distance_km(place, o) > LONE_MIN_KM for o in others):
+            dropped.add(key)
+    return [i for i in items if i.span.source == "demonym" or fold(i.span.query) not in dropped]
 
 
 def _located(item: Item, text: str, datelines: Collection[tuple[int, int]]) -> bool:

@@ -52,7 +52,7 @@ from frontlines.geo.frame import (
 )
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
-from frontlines.geo.localframe import country_namesake_towns
+from frontlines.geo.localframe import country_namesake_towns, lone_namesakes_abroad
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.nonplaces import (
@@ -508,6 +508,7 @@ def resolve_scored(
     country_namesake_towns(items, text, datelines)
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
+    items = lone_namesakes_abroad(items, focus)
     stray_namesakes(items, focus, capitals)
     unknown_within(items, text)
     items = _named_facilities(items, text, focus)

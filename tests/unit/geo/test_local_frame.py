@@ -30,6 +30,9 @@ WORLD = [
     ("g:village-lc", "Village", "LC", 13.8, -60.9, "city", 3_406, "Micoud"),
     ("g:dublin-ie", "Dublin", "IE", 53.33, -6.25, "city", 1_024_027, "Leinster"),
     ("g:dublin-oh", "Dublin", "US", 40.10, -83.11, "city", 10_000, "Ohio"),
+    ("g:titan", "Titan", "AF", 34.3, 64.6, "city", 900, "Ghowr"),
+    ("g:akron", "Akron", "US", 41.08, -81.52, "city", 197_597, "Ohio"),
+    ("g:kent", "Kent", "US", 41.15, -81.36, "city", 30_000, "Ohio"),
 ]
 
 
@@ -100,6 +103,33 @@ def test_local_frame_country_namesake_town_leaves_a_trace(world, split_sentences
     finally:
         resolve.country_namesake_towns = original
     assert ["country-namesake-town"] in seen
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a hamlet abroad, named without locative context, far from the article's towns: no toponym
+        ("Police in Akron said Titan Operating filed for a permit near Kent.", False),
+        # ... named where something happens: kept
+        ("Police in Akron said the convoy was attacked in Titan.", True),
+        # ... the only town of the article: kept (nothing to be far from)
+        ("Titan Operating filed for a permit.", True),
+    ],
+)
+def test_local_frame_lone_namesake_abroad(geoparse, text: str, kept: bool) -> None:
+    assert ("Titan" in geoparse(text)) is kept
+
+
+def test_local_frame_a_region_named_twice_supports_once() -> None:
+    """Support (``scoring.support``): "Ohio" and "Ohio" again in another spelling are one region; a
+    town inside it gets one unit of support from them, not two."""
+    from frontlines.geo.scoring import support
+    from frontlines.model import Place
+
+    ohio = Place("a:US-OH", "Ohio", "US", 40.25, -83.0, "admin1", 11_689_100, admin1="Ohio")
+    dublin = Place("g:dublin-oh", "Dublin", "US", 40.10, -83.11, "city", 45_098, admin1="Ohio")
+    assert support([[dublin], [ohio], [ohio]])[0] == [1.0]
+    assert support([[dublin], [ohio]])[0] == [1.0]
 
 
 @pytest.mark.parametrize(
