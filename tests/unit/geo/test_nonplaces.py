@@ -37,6 +37,8 @@ WORLD = [
     ("c:CA", "Canada", "CA", 60.1, -113.6, "country", 37_058_856, None),
     ("g:toronto", "Toronto", "CA", 43.70, -79.42, "city", 2_794_356, "Ontario"),
     ("g:austin", "Austin", "US", 30.27, -97.74, "city", 950_715, "Texas"),
+    ("g:town", "Town", "LC", 13.85, -61.06, "admin2", 2_918, "Soufriere"),
+    ("g:village", "Village", "LC", 13.80, -60.90, "city", 3_406, "Micoud"),
 ]
 
 
