@@ -175,9 +175,11 @@ def known_place_in_name(text: str, start: int, end: int) -> bool:
     return is_common_word(word) or word in ORGANISATION_WORDS or word in FACILITIES or word in PLACE_SUFFIXES
 
 
-#: Rule speech-subject: a verb of speech right after the name (optionally "also", "later").
+#: Rule speech-subject: a verb of speech or of a person's deed in court or conversation right after
+#: the name (optionally "also", "later"): "Petrova said", "Fairfield declined to plead".
 _SPEECH_SUBJECT = re.compile(
-    r"\s+(?:also\s+|later\s+)?(?:said|told|added|explained|recalled|testified|pleaded|admitted)\b"
+    r"\s+(?:also\s+|later\s+)?(?:said|told|added|explained|recalled|testified|pleaded|admitted|declined"
+    r"|denied|replied|answered|insisted|smiled|laughed|wrote|noted)\b"
 )
 #: ... unless a preposition or a place word before it makes the name where the speakers are.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|to|outside)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -105,6 +105,7 @@ def test_nonplaces_known_place_is_a_country_region_or_large_city(world) -> None:
     [
         ('"People have to wait," Underwood said.', "Underwood", "speech-subject"),
         ("Petrova told reporters the show would travel.", "Petrova", "speech-subject"),
+        ("Fairfield declined to plead, maintaining her innocence.", "Fairfield", "speech-subject"),
         ("Officials in Underwood said the road was closed.", "Underwood", None),  # where they are
         ("Flores, 26, had just left the Army.", "Flores", "age-apposition"),
         ('"It is over," said Holroyd.', "Holroyd", "said-name"),
