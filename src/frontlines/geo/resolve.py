@@ -28,6 +28,9 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 7. A name between "the" and a facility noun ("the Salem mosque", "the Castello road") names a
    building or a street of the story's country: only its candidates there are kept ("a Beirut
    hospital" is still a hospital in Beirut).
+8. Local frame (``localframe``, after scoring): a country's name is the town of that name when the
+   article's other places lie around it (country-namesake-town); a small town abroad named without
+   locative context, far from the article's other towns, is no toponym (lone-namesake-abroad).
 """
 
 from __future__ import annotations
