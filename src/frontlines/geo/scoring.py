@@ -77,9 +77,6 @@ SUPPORT_WEIGHT = 2.0
 #: The most support a candidate can get (so a long list of nearby names does not drown prominence).
 MAX_SUPPORT = 4.0
 NEAR_SCALE_KM = 80.0
-#: A country the article names supports its own places this much (a county or a first-level unit
-#: that holds a place supports it 1): "the University of Toronto" in a story that names Canada.
-COUNTRY_SUPPORT = 0.5
 #: Candidates per name that take part in the support computation (the best by earlier rules).
 SUPPORT_CANDIDATES = 12
 #: Candidates this close to the chosen one count as the same answer in the confidence.
@@ -239,8 +236,7 @@ def containment_bonus(place: Place, container: Place | None) -> float:
 def support(groups: Sequence[Sequence[Place]]) -> list[list[float]]:
     """Rule 8: for each candidate of each group (one group per distinct name in an article), how
     many of the other groups have a candidate near it (exp(-km / ``NEAR_SCALE_KM``), the closest
-    one per group) or a region candidate that contains it (1 per group and region; a country
-    ``COUNTRY_SUPPORT``). Spatial minimality: places
+    one per group) or a region candidate that contains it (1 per group). Spatial minimality: places
     named together are usually near each other, so "Brandon", "Kensington" and "Alexandria" are the
     three Minnesota towns a few km apart, not the largest of each name."""
     flat = [(g, p) for g, places in enumerate(groups) for p in places]
@@ -257,7 +253,7 @@ def support(groups: Sequence[Sequence[Place]]) -> list[list[float]]:
     near = np.exp(-2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))) / NEAR_SCALE_KM)
     point = np.array([p.kind in _POINT_KINDS for _, p in flat])
     near[:, ~point] = 0.0  # a region's point says nothing about what is near it
-    regions = [(g, p) for g, p in flat if p.kind in ("admin1", "admin2", "country")]
+    regions = [(g, p) for g, p in flat if p.kind in ("admin1", "admin2")]
     index = 0
     for g, places in enumerate(groups):
         for k, place in enumerate(places):
@@ -269,7 +265,7 @@ def support(groups: Sequence[Sequence[Place]]) -> list[list[float]]:
                 counted: set[str] = set()  # a region named twice ("Calif.", "California") counts once
                 for rg, region in regions:
                     if rg != g and region.place_id not in counted and contains(region, place):
-                        best[rg] = max(best[rg], COUNTRY_SUPPORT if region.kind == "country" else 1.0)
+                        best[rg] = 1.0
                         counted.add(region.place_id)
                 out[g][k] = float(best.sum())
             elif place.kind in ("admin1", "admin2"):

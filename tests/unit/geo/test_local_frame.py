@@ -132,17 +132,6 @@ def test_local_frame_a_region_named_twice_supports_once() -> None:
     assert support([[dublin], [ohio]])[0] == [1.0]
 
 
-def test_local_frame_a_named_country_supports_its_places() -> None:
-    """A country the article names supports its own places, less than a region that holds them."""
-    from frontlines.geo.scoring import COUNTRY_SUPPORT, support
-    from frontlines.model import Place
-
-    canada = Place("c:CA", "Canada", "CA", 60.1, -113.6, "country", 37_058_856)
-    toronto = Place("g:toronto", "Toronto", "CA", 43.70, -79.42, "city", 2_794_356, admin1="Ontario")
-    namesake = Place("g:toronto-oh", "Toronto", "US", 40.46, -80.60, "city", 4_882, admin1="Ohio")
-    assert support([[toronto, namesake], [canada]])[0] == [COUNTRY_SUPPORT, 0.0]
-
-
 @pytest.mark.parametrize(
     "votes, strength, expected",
     [
