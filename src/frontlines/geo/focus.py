@@ -10,13 +10,28 @@ confirms its own reading: it is scored against the focus the article's other nam
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 from frontlines.geo import scoring
 from frontlines.geo.items import Item
 from frontlines.geo.names import fold
 from frontlines.model import Place
 
+#: How much a mention in each role says about where the story is.
+ROLE_WEIGHT = {
+    "event": 1.0,
+    "other": 1.0,
+    "destination": 0.5,
+    "venue": 0.5,
+    "speaker": 0.25,  # "Ankara says" in a story about Syria says little about where the story is
+    "organisation_base": 0.0,
+}
+#: A name in the first sentence (the lead) votes this many times.
+LEAD_WEIGHT = 2.0
+#: A nationality word ("Syrian rebels", "the Syrian army") votes this much for its country: less than
+#: a name, but enough to frame an article whose only names are ambiguous ("Bosra").
+DEMONYM_VOTE = 0.25
 #: A candidate this much more prominent (log10 units) than every rival abroad votes for its country.
 VOTE_MARGIN = 1.0
 #: A first-level unit named outright ("Louisiana", "La.") votes this many times for the focus region.
@@ -42,15 +57,63 @@ def country_vote(candidates: Sequence[Place]) -> tuple[str, float] | None:
     return None
 
 
-def focus_country(votes: dict[str, float], hint_country: str | None) -> str | None:
-    """The country with the most weight; the hint wins ties and stands alone when nothing voted."""
+@dataclass(slots=True)
+class Votes:
+    """The article's country votes: in all (``total``), per name (``own``, by folded name), and per
+    country the prominence of its most prominent voter (``strength``, rule focus-tie)."""
+
+    total: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    own: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    strength: dict[str, float] = field(default_factory=dict)
+
+    def add(self, key: str, country: str, weight: float, prominence: float) -> None:
+        self.total[country] += weight
+        self.own[key][country] += weight
+        self.strength[country] = max(self.strength.get(country, 0.0), prominence)
+
+    def without(self, key: str) -> dict[str, float]:
+        """The votes of every name but ``key``."""
+        own = self.own.get(key, {})
+        return {cc: w - own.get(cc, 0.0) for cc, w in self.total.items() if w - own.get(cc, 0.0) > 0}
+
+
+def article_votes(items: Sequence[Item], datelines: Collection[tuple[int, int]]) -> Votes:
+    """Rule 3: each effectively unambiguous name votes for its country, weighted by its role
+    (``ROLE_WEIGHT``) and doubled in the lead; a demonym votes ``DEMONYM_VOTE``. A place named with its
+    container ("Alexandria, La.") lets the container vote; a dateline's place does not vote."""
+    votes = Votes()
+    for item in items:
+        if item.span.source == "demonym":
+            countries = {p.country_code for p in item.candidates if p.kind == "country"}
+            if len(countries) == 1:
+                votes.total[countries.pop()] += DEMONYM_VOTE
+            continue
+        if item.container is not None or (item.span.start, item.span.end) in datelines:
+            continue
+        vote = country_vote(item.candidates)
+        if vote is None:
+            continue
+        weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)
+        if weight:
+            top = max((p for p in item.candidates if p.country_code == vote[0]), key=scoring.prominence)
+            votes.add(fold(item.span.query), vote[0], weight, scoring.prominence(top))
+    return votes
+
+
+def focus_country(
+    votes: dict[str, float], hint_country: str | None, strength: dict[str, float] | None = None
+) -> str | None:
+    """The country with the most weight; the hint wins ties and stands alone when nothing voted.
+    Rule focus-tie: other ties go to the country whose voter is the most prominent place (``strength``):
+    "the State of Ohio" outweighs a stray "Village" of Saint Lucia."""
     if not votes:
         return hint_country
     best = max(votes.values())
-    tied = sorted(cc for cc, weight in votes.items() if weight == best)
+    tied = [cc for cc, weight in votes.items() if weight == best]
     if hint_country in tied:
         return hint_country
-    return tied[0]
+    strength = strength or {}
+    return min(tied, key=lambda cc: (-strength.get(cc, 0.0), cc))
 
 
 def region_vote(inside: Sequence[Place]) -> str | None:

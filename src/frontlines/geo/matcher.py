@@ -40,7 +40,7 @@ from frontlines.geo.names import (
 )
 
 #: Bump when the pickled layout changes; an old pickle is then rebuilt, not trusted.
-MATCHER_FORMAT = 4
+MATCHER_FORMAT = 5
 #: The marks transliteration writes for an ayn or a hamza (and typists for an apostrophe), all one
 #: mark in the names and in the text searched: "A’zaz" in the news is "A`zaz" / "A‘zāz" in GeoNames.
 #: One character for one keeps every offset.

@@ -13,8 +13,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from frontlines.geo.context import FACILITIES, PLACE_SUFFIXES
+from frontlines.geo.names import fold, is_common_word
 from frontlines.geo.persons import is_given_name
-from frontlines.geo.wordlists import OPENING_WORDS
+from frontlines.geo.wordlists import OPENING_WORDS, ORGANISATION_WORDS
+from frontlines.model import Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,37 @@ RULES: tuple[PrecisionRule, ...] = (
         "gazetteer has it in the group's home country (where it names the group's base).",
         ("Boko Haram fighters raided a village", "Fano militia members", "Zaire militias fought"),
     ),
+    PrecisionRule(
+        "known-place-in-name",
+        "A country, a first-level unit or a large city after another capitalised word is the place an "
+        "organisation or a programme is named after (a toponym in the organisation's role), not part "
+        "of a person's or a longer place's name.",
+        ("said Environment Canada meteorologist", "he told CBC Toronto", "the Florida Highway Patrol"),
+    ),
+    PrecisionRule(
+        "speech-subject",
+        "A name right before a verb of speech, with no preposition before it, is a person who speaks "
+        "in the article (a small town's name: a capital or a large city may stand for its government).",
+        ('"People have to wait," Underwood said.', "Petrova told reporters the show would travel."),
+    ),
+    PrecisionRule(
+        "age-apposition",
+        "A name followed by an age between commas is a person's.",
+        ("Flores, 26, had just left the Army", "Out on bond, Moore, 19, told the judge"),
+    ),
+    PrecisionRule(
+        "said-name",
+        "A name right after 'said' that ends the clause or goes on with a verb is the speaker: "
+        "a person, not a place.",
+        ('"It is over," said Holroyd.', "officials said Steele spent years under cover"),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
+#: Reasons (``context.not_a_place`` and the rules here) that make a name a person's in the article.
+PERSON_CUES = frozenset({"speech-subject", "age-apposition", "said-name"})
+#: ... of which the cues (``person_cue``) keep the mention itself when the article locates the name
+#: elsewhere ("Marion said the storm hit. Residents of Marion were evacuated.").
+PERSON_REASONS = frozenset({"person", "full-name"}) | PERSON_CUES
 
 #: A capitalised word and one space right before a name: the word may be a given name.
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])([A-Z][a-z]+) $")
@@ -96,6 +128,11 @@ def resident_evidence(text: str, end: int) -> bool:
     return _RESIDENT_AFTER.match(text, end) is not None
 
 
+#: Words after a place that make an organisation its own local body (resolver rule 2).
+LOCAL_BODY_AFTER = re.compile(
+    r"\s+(?:Borough|County|City|Town|Council|Township|Municipality|Municipal|Police|Sheriff|Mayor|"
+    r"Province|Provincial|Governorate|District|Regional|State)\b"
+)
 #: Rule owner-no-evidence: a possessive or "family" after the name.
 _OWNER_AFTER = re.compile(r"(?:['’]s?(?=\s+[a-z])|\s+family\b)")
 
@@ -108,6 +145,71 @@ def owner_no_evidence(text: str, end: int) -> bool:
 
 #: Rule demonym-surname: a verb of speech right after the word.
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|explained|recalled|asked|wrote)\b")
+
+
+#: Rule known-place-in-name: a city at least this large is known well enough to name organisations.
+KNOWN_CITY_POPULATION = 100_000
+
+
+def known_place(query: str, candidates: Sequence[Place]) -> bool:
+    """Rule known-place-in-name: whether a candidate spelled as ``query`` is a country, a first-level
+    unit or a city of at least ``KNOWN_CITY_POPULATION``."""
+    key = fold(query)
+    return any(
+        fold(p.name) == key and (p.kind in ("country", "admin1") or p.population >= KNOWN_CITY_POPULATION)
+        for p in candidates
+    )
+
+
+#: ... unless it ends a hyphenated name ("John-Paul") or a proper name follows it ("Director Austin
+#: Fesmire" is a person); an ordinary capitalised word may ("the Florida Highway Patrol").
+_HYPHENATED_BEFORE = re.compile(r"[A-Za-z]-$")
+#: ... or is an Arabic article's name after a given name ("Bashar Al-Bab": a person's family name).
+_ARTICLE_NAME = re.compile(r"(?:[Aa]l|[Ee]l)-")
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][\w'’]*)")
+
+
+def known_place_in_name(text: str, start: int, end: int) -> bool:
+    """Rule known-place-in-name: whether the name at ``start``-``end``, part of a longer name, may
+    be the place that name is named after: not the end of a hyphenated name, no proper name after."""
+    if _HYPHENATED_BEFORE.search(text, max(0, start - 2), start) or _ARTICLE_NAME.match(text, start):
+        return False
+    after = _CAPITALISED_AFTER.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1)
+    return is_common_word(word) or word in ORGANISATION_WORDS or word in FACILITIES or word in PLACE_SUFFIXES
+
+
+#: Rule speech-subject: a verb of speech or of a person's deed in court or conversation right after
+#: the name (optionally "also", "later"): "Petrova said", "Fairfield declined to plead".
+_SPEECH_SUBJECT = re.compile(
+    r"\s+(?:also\s+|later\s+)?(?:said|told|added|explained|recalled|testified|pleaded|admitted|declined"
+    r"|denied|replied|answered|insisted|smiled|laughed|wrote|noted)\b"
+)
+#: ... unless a preposition or a place word before it makes the name where the speakers are.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|to|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Rule age-apposition: ", 26," after the name.
+_AGE_AFTER = re.compile(r",\s+\d{1,2},")
+#: Rule said-name: "said X." / "said X," / "said X spent".
+_SAID_BEFORE = re.compile(r"\bsaid\s+$")
+#: ... the clause ends there, or goes on with a verb in the past (a person's deed: "said Steele spent").
+_CLAUSE_GOES_ON = re.compile(
+    r"(?:[.,;]|\s+(?:[a-z]+ed|spent|grew|went|made|took|left|wrote|came|began|gave|sent|met|cut|saw|knew"
+    r"|thought|found|felt|kept|held|led|ran|became|brought|bought|stood|sat|spoke|fell|won|lost)\b)"
+)
+
+
+def person_cue(left: str, text: str, end: int) -> str | None:
+    """Rules speech-subject, age-apposition and said-name: the id of the cue that makes the name
+    ending at ``end`` (``left``: its sentence before it) a person's here, else None."""
+    if _AGE_AFTER.match(text, end):
+        return "age-apposition"
+    if _SPEECH_SUBJECT.match(text, end) and not _PREPOSITION_BEFORE.search(left):
+        return "speech-subject"
+    if _SAID_BEFORE.search(left) and _CLAUSE_GOES_ON.match(text, end):
+        return "said-name"
+    return None
 
 
 def demonym_surname(left: str, text: str, end: int, surface: str) -> str | None:

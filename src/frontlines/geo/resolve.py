@@ -28,13 +28,15 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 7. A name between "the" and a facility noun ("the Salem mosque", "the Castello road") names a
    building or a street of the story's country: only its candidates there are kept ("a Beirut
    hospital" is still a hospital in Beirut).
+8. Local frame (``localframe``, after scoring): a country's name is the town of that name when the
+   article's other places lie around it (country-namesake-town); a small town abroad named without
+   locative context, far from the article's other towns, is no toponym (lone-namesake-abroad).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -42,7 +44,7 @@ from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.focus import (
     admin1_votes,
-    country_vote,
+    article_votes,
     focus_country,
     regions_by_name,
 )
@@ -53,13 +55,20 @@ from frontlines.geo.frame import (
 )
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
+from frontlines.geo.localframe import country_namesake_towns, lone_namesakes_abroad
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.nonplaces import (
+    LOCAL_BODY_AFTER,
+    PERSON_CUES,
+    PERSON_REASONS,
     demonym_surname,
     full_name,
     group_name_parts,
+    known_place,
+    known_place_in_name,
     owner_no_evidence,
+    person_cue,
     resident_evidence,
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
@@ -77,19 +86,6 @@ from frontlines.geo.variants import (
 )
 from frontlines.model import Doc, Place, PlaceMention
 
-#: How much a mention in each role says about where the story is.
-ROLE_WEIGHT = {
-    "event": 1.0,
-    "other": 1.0,
-    "destination": 0.5,
-    "venue": 0.5,
-    "speaker": 0.25,  # "Ankara says" in a story about Syria says little about where the story is
-    "organisation_base": 0.0,
-}
-#: A name in the first sentence (the lead) votes this many times.
-LEAD_WEIGHT = 2.0
-#: A mention whose best candidate leads by this much (score units) anchors its neighbours (rule 8).
-ANCHOR_MARGIN = 1.0
 #: Names whose places are all smaller than this may be a person's surname ("Jones", "Scott").
 PERSON_MAX_POPULATION = 200_000
 #: What separates the items of a list of places.
@@ -108,9 +104,6 @@ _INSIDE = re.compile(
 )
 #: After "X, Y": the list goes on ("Homs, Idlib and Daraa"), so Y is the next item, not X's region.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s|,\s*[A-Z]")
-#: A nationality word ("Syrian rebels", "the Syrian army") votes this much for its country: less than
-#: a name, but enough to frame an article whose only names are ambiguous ("Bosra").
-DEMONYM_VOTE = 0.25
 #: Words after a name that make it the name of a building or a street (rule 7).
 _FACILITY_AFTER = re.compile(
     r"\s+(?:mosque|church|cathedral|hospital|clinic|school|university|bakery|market|road|street|highway"
@@ -121,11 +114,6 @@ _FACILITY_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: Kinds of the article's places near which a name spelled otherwise may be found (rule 6).
 _ANCHOR_KINDS = frozenset({"city", "district", "admin2", "admin3"})
-#: Words after a place that make an organisation its own local body (rule 2).
-_LOCAL_BODY_AFTER = re.compile(
-    r"\s+(?:Borough|County|City|Town|Council|Township|Municipality|Municipal|Police|Sheriff|Mayor|"
-    r"Province|Provincial|Governorate|District|Regional|State)\b"
-)
 #: How far around a match the context patterns look (characters, inside the sentence).
 WINDOW = 80
 
@@ -202,12 +190,20 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 reason = full_name(left, span.query)  # "Bryan Harman": a surname in this article
                 if reason is not None:
                     after_given.add(start)
-            if reason in ("person", "full-name") or (reason == "name-part" and _person_like(span.query)):
+                elif (cue := person_cue(left, text, end)) and _small(candidates := lookup(span)):
+                    reason = cue  # "Underwood said", "Flores, 26,": a person here
+            if (
+                reason == "name-part"
+                and known_place_in_name(text, start, end)
+                and known_place(span.query, candidates := lookup(span))
+            ):
+                reason = "organisation"  # "Environment Canada", "CBC Toronto": rule known-place-in-name
+            if reason in PERSON_REASONS or (reason == "name-part" and _person_like(span.query)):
                 persons.add(fold(span.query))
             if reason == "organisation":
                 organisation = True
-            elif reason is not None:
-                continue
+            elif reason is not None and reason not in PERSON_CUES:
+                continue  # a cue ("Marion said") only makes the name need evidence elsewhere
         if candidates is None:
             candidates = lookup(span)
         if not candidates:
@@ -376,10 +372,16 @@ def _link(items: list[Item], text: str) -> None:
             and not listed
             and cur.ctx.role != "speaker"  # "in northern Syria, Ankara says": a new clause
             and not all(p.kind == "country" for p in prev.candidates)  # nothing named holds a country
+            # "in Russia, U.S. officials said": a country's name is no town of another country
+            and not (_all_countries(cur) and any(p.kind == "country" for p in prev.candidates))
         ):
             prev.container = cur
             if between.strip() == "," and cur.ctx.unit is None:
                 cur.ctx = Context(cur.ctx.role, cur.ctx.near, "region")  # "Buffalo, New York"
+
+
+def _all_countries(item: Item) -> bool:
+    return bool(item.candidates) and all(p.kind == "country" for p in item.candidates)
 
 
 def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
@@ -392,7 +394,7 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
         for i in items
         if (
             (i.ctx.role not in ("other", "speaker") or i.ctx.near)
-            and not (i.ctx.role == "organisation_base" and not _LOCAL_BODY_AFTER.match(text, i.span.end))
+            and not (i.ctx.role == "organisation_base" and not LOCAL_BODY_AFTER.match(text, i.span.end))
             and not (i.ctx.role == "event" and not i.ctx.near and owner_no_evidence(text, i.span.end))
         )
         or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
@@ -492,34 +494,12 @@ def resolve_scored(
     _link(items, text)
     items = _filter(items, persons, text)
 
-    votes: dict[str, float] = defaultdict(float)
     datelines = set(dateline_spans(text))
-    own_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for item in items:
-        if item.span.source == "demonym":
-            countries = {p.country_code for p in item.candidates if p.kind == "country"}
-            if len(countries) == 1:
-                votes[countries.pop()] += DEMONYM_VOTE
-            continue
-        if item.container is not None:
-            continue  # a place named with its container ("Alexandria, La.") lets the container vote
-        if (item.span.start, item.span.end) in datelines:
-            continue
-        vote = country_vote(item.candidates)
-        if vote is not None:
-            weight = vote[1] * ROLE_WEIGHT[item.ctx.role] * (LEAD_WEIGHT if item.sentence == 0 else 1.0)
-            if weight:
-                votes[vote[0]] += weight
-                own_votes[fold(item.span.query)][vote[0]] += weight
-    focus = focus_country(votes, hint_country)
+    votes = article_votes(items, datelines)
+    focus = focus_country(votes.total, hint_country, votes.strength)
     # Rule 3 for each name: the focus the article's *other* names give, so that a name does not
     # confirm its own most prominent reading ("London" ten times, "St. Thomas" once: London, Ontario).
-    others_focus = {
-        key: focus_country(
-            {cc: w - own.get(cc, 0.0) for cc, w in votes.items() if w - own.get(cc, 0.0) > 0}, hint_country
-        )
-        for key, own in own_votes.items()
-    }
+    others_focus = {key: focus_country(votes.without(key), hint_country, votes.strength) for key in votes.own}
     variant_country = focus or _likely_country(items)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
         items = _with_variants(
@@ -537,8 +517,10 @@ def resolve_scored(
     if resolved != regions:
         score_items(items, focus, resolved, capitals, others_focus, spelled_as)
 
+    country_namesake_towns(items, text, datelines)
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
+    items = lone_namesakes_abroad(items, focus)
     stray_namesakes(items, focus, capitals)
     unknown_within(items, text)
     items = _named_facilities(items, text, focus)

@@ -262,9 +262,11 @@ def support(groups: Sequence[Sequence[Place]]) -> list[list[float]]:
                 best = np.zeros(len(groups))
                 np.maximum.at(best, owner, row)
                 best[g] = 0.0
+                counted: set[str] = set()  # a region named twice ("Calif.", "California") counts once
                 for rg, region in regions:
-                    if rg != g and contains(region, place):
+                    if rg != g and region.place_id not in counted and contains(region, place):
                         best[rg] = 1.0
+                        counted.add(region.place_id)
                 out[g][k] = float(best.sum())
             elif place.kind in ("admin1", "admin2"):
                 held = {og for og, other in flat if og != g and contains(place, other)}

@@ -14,6 +14,7 @@ from __future__ import annotations
 COMMON_WORDS: frozenset[str] = frozenset(
     """
 jan feb mar apr aug sep sept oct nov dec
+holy daily light trooper steps farmers
 abbey abs abu academy accord ace acre act add advance age agency ago aha aid aim air airport aka akin
 ala alan ale alison all allan alley alliance alma along alpha alpine alt altar alter amber amelia amen
 amp ana and angel anger angle ann anna ant anthem antique any apache apex april apt aquarium arc arcade
@@ -338,6 +339,11 @@ Xinhua Tass Interfax Anadolu Hamas Hezbollah Hizbollah Fatah Taliban Nusra Googl
 YouTube Instagram Metro Here
 """.split()  # noqa: SIM905 - a word list reads best as words
 ) | {"Middle East", "White House", "State Department", "Security Council", "Red Crescent", "Red Cross"}
+#: Words for a kind of place, never one place on their own ("Bloomfield Town Council", "The City
+#: Council", "Whitestown Town Hall"), though a gazetteer lists a hamlet or a unit of the name.
+NON_PLACE_NAMES |= frozenset(
+    "Town Towns City Cities Village Villages Region Regions Lakes Rivers Highways Farms".split()  # noqa: SIM905
+) | {"The City", "The Town", "The Village"}
 
 
 def _abbreviations(table: str) -> dict[str, str]:

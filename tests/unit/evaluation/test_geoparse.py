@@ -13,6 +13,7 @@ from frontlines.evaluation.geoparse import (
     auc_of_errors,
     distance_km,
     evaluate_gold,
+    find_phrase,
     match_article,
     read_gold,
 )
@@ -119,3 +120,50 @@ def test_geoparse_eval_each_span_matches_once(gold_path: Path) -> None:
     twice = [_toponym("a1", 8, 12, 31.31, -92.45), _toponym("a1", 12, 18, 31.31, -92.45)]
     match = match_article(article, twice)
     assert match.errors[0] is not None and len(match.false_positives) == 1
+
+
+DRIFTED_XML = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="d1">
+    <text><![CDATA[In Ontario, donors are few.
+Ontario's largest cities, Toronto and Ottawa, have the fewest. Smith Street is quiet.]]></text>
+    <toponyms>
+      <toponym><start>3</start><end>10</end><phrase>Ontario</phrase>
+        <gaztag geonameid="6093943"><lat>49.25</lat><lon>-84.5</lon></gaztag></toponym>
+      <toponym><start>30</start><end>37</end><phrase>Ontario</phrase>
+        <gaztag geonameid="6093943"><lat>49.25</lat><lon>-84.5</lon></gaztag></toponym>
+      <toponym><start>56</start><end>63</end><phrase>Toronto</phrase>
+        <gaztag geonameid="6167865"><lat>43.7</lat><lon>-79.42</lon></gaztag></toponym>
+      <toponym><start>93</start><end>105</end><phrase>Smith Street</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_geoparse_eval_moves_drifted_gold_spans_onto_their_phrase(tmp_path: Path) -> None:
+    """Offsets counted on a text with two more characters than the XML's (the second "Ontario" is
+    stated at 30, written at 28) are moved onto the phrase; the drift carries to the spans after."""
+    path = tmp_path / "drifted.xml"
+    path.write_text(DRIFTED_XML, encoding="utf-8")
+    (article,) = read_gold(path)
+    assert [article.text[t.start : t.end] for t in article.toponyms] == ["Ontario", "Ontario", "Toronto"]
+    assert [t.start for t in article.toponyms] == [3, 28, 54]
+    assert article.realigned == 2
+    start, end = article.skipped[0]
+    assert article.text[start:end] == "Smith Street"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, start, drift, expected",
+    [
+        ("Ontario, Ontario, Ontario", "Ontario", 9, 0, 9),  # at its offsets: unchanged
+        ("Ontario, Ontario, Ontario", "Ontario", 11, 0, 9),  # the nearest occurrence
+        ("Ontario, Ontario, Ontario", "Ontario", 11, 6, 18),  # ... to where the drift so far points
+        ("Toronto", "Ontario", 0, 0, None),  # not in the text: left as it is
+    ],
+)
+def test_geoparse_eval_find_phrase(
+    text: str, phrase: str, start: int, drift: int, expected: int | None
+) -> None:
+    assert find_phrase(text, phrase, start, drift) == expected

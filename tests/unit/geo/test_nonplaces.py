@@ -12,7 +12,10 @@ from frontlines.geo.nonplaces import (
     demonym_surname,
     full_name,
     group_name_parts,
+    known_place,
+    known_place_in_name,
     owner_no_evidence,
+    person_cue,
     resident_evidence,
 )
 
@@ -25,6 +28,18 @@ WORLD = [
     ("g:winona", "Winona", "US", 44.05, -91.64, "city", 27_000, "Minnesota"),
     ("g:la", "Los Angeles", "US", 34.05, -118.24, "city", 3_900_000, "California"),
     ("g:trapani", "Trapani", "IT", 38.02, 12.51, "city", 67_000, "Sicily"),
+    ("g:underwood", "Underwood", "AU", -27.61, 153.11, "city", 6_285, "Queensland"),
+    ("g:flores", "Flores", "UY", -33.57, -56.83, "admin2", 25_000, "Flores"),
+    ("g:steele", "Steele", "US", 36.08, -89.83, "city", 2_103, "Missouri"),
+    ("g:ankara", "Ankara", "TR", 39.92, 32.85, "city", 3_517_182, "Ankara"),
+    ("g:petrova", "Petrova", "RO", 47.83, 24.22, "city", 2_664, "Maramures"),
+    ("g:holroyd", "Holroyd", "AU", -33.83, 150.98, "city", 1_279, "New South Wales"),
+    ("g:slater", "Slater", "US", 39.22, -93.07, "city", 1_856, "Missouri"),
+    ("c:CA", "Canada", "CA", 60.1, -113.6, "country", 37_058_856, None),
+    ("g:toronto", "Toronto", "CA", 43.70, -79.42, "city", 2_794_356, "Ontario"),
+    ("g:austin", "Austin", "US", 30.27, -97.74, "city", 950_715, "Texas"),
+    ("g:town", "Town", "LC", 13.85, -61.06, "admin2", 2_918, "Soufriere"),
+    ("g:village", "Village", "LC", 13.80, -60.90, "city", 3_406, "Micoud"),
 ]
 
 
@@ -61,6 +76,48 @@ def test_nonplaces_rules_have_ids_and_examples() -> None:
 )
 def test_nonplaces_full_name(left: str, surface: str, fired: str | None) -> None:
     assert full_name(left, surface) == fired
+
+
+@pytest.mark.parametrize(
+    "text, name, known",
+    [
+        ("said Environment Canada meteorologist Gabor", "Canada", True),
+        ("he told CBC Toronto on Monday", "Toronto", True),
+        ("Eight Florida Highway Patrol troopers", "Florida", True),  # "Highway": an ordinary word
+        ("Parks Director Austin Fesmire said", "Austin", False),  # a proper name after it: a person
+        ("John-Paul Delaney of Cahir", "Paul", False),  # the end of a hyphenated name
+        ("Bashar Al-Bab ruled", "Al-Bab", False),  # an Arabic family name after a given name
+    ],
+)
+def test_nonplaces_known_place_in_name(text: str, name: str, known: bool) -> None:
+    start = text.index(name)
+    assert known_place_in_name(text, start, start + len(name)) is known
+
+
+def test_nonplaces_known_place_is_a_country_region_or_large_city(world) -> None:
+    gazetteer, _ = world
+    assert known_place("Canada", gazetteer.lookup("Canada"))
+    assert known_place("Toronto", gazetteer.lookup("Toronto"))
+    assert not known_place("Harman", gazetteer.lookup("Harman"))  # a hamlet of 100
+
+
+@pytest.mark.parametrize(
+    "text, name, fired",
+    [
+        ('"People have to wait," Underwood said.', "Underwood", "speech-subject"),
+        ("Petrova told reporters the show would travel.", "Petrova", "speech-subject"),
+        ("Fairfield declined to plead, maintaining her innocence.", "Fairfield", "speech-subject"),
+        ("Officials in Underwood said the road was closed.", "Underwood", None),  # where they are
+        ("Flores, 26, had just left the Army.", "Flores", "age-apposition"),
+        ('"It is over," said Holroyd.', "Holroyd", "said-name"),
+        ("Officials said Steele spent years under cover.", "Steele", "said-name"),
+        ("Officials said Steele was shelled.", "Steele", None),  # "was": no past or present verb
+        ("Storms hit Underwood on Monday.", "Underwood", None),
+    ],
+)
+def test_nonplaces_person_cue(text: str, name: str, fired: str | None) -> None:
+    start = text.index(name)
+    assert person_cue(text[:start], text, start + len(name)) == fired
 
 
 @pytest.mark.parametrize(
@@ -113,6 +170,10 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
         ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
         # owner-no-evidence: "of Harman's" is no locative evidence for the surname
         ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
+        # speech-subject, age-apposition, said-name (names in no list of surnames): the person goes
+        ('"Art travels," Petrova said. The show reached Petrova in May.', "Petrova"),
+        ("Slater, 19, told the judge he was clean. He was sent to Slater jail.", "Slater"),
+        ('"She was a dear friend," said Holroyd.', "Holroyd"),
     ],
 )
 def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
@@ -126,6 +187,13 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
         # resident-evidence: "Winona residents" locates the name the article also uses for a person
         ("Margaret Winona spoke first. About 55 Winona residents marched.", "Winona"),
+        # a capital or large city that speaks stands for its government: still a toponym
+        ("Ankara said the talks would go on.", "Ankara"),
+        # a person cue, but the article also locates the name: the town stays where it is located
+        ('"We wait," Petrova said. Storms hit the town of Petrova on Monday.', "Petrova"),
+        # known-place-in-name: a country or a large city that an organisation is named after
+        ("Snow will fall, said Environment Canada meteorologist Gabor Fricska.", "Canada"),
+        ('"It was a miracle," she told CBC Toronto.', "Toronto"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:

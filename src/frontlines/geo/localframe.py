@@ -1,0 +1,171 @@
+"""Rules that read a resolved name against the article's local frame: the places its *other* names
+resolved to (toponym resolution, after scoring). Each rule has an id, examples and a trace
+(``Item.rules``); ``RULES`` lists them for ``--explain`` and the tests.
+
+- ``country-namesake-town``: a name that is both a country and a town ("Jordan", "Lebanon",
+  "Turkey", "Malta") is the country unless the article says otherwise. It names the town when the
+  article's other names lie around that town (a place within ``LOCAL_KM``, or a county that holds
+  it) and nothing else in the article points at the country (no other place in it, no demonym):
+  "Jordan" with Shakopee and Scott County is Jordan, Minnesota; "Turkey" with Hall County, Texas is
+  Turkey, Texas. A mention must read as a town's ("in Jordan", "a Lebanon man", "Lebanon Police",
+  a dateline): "voters in Sidney, Ohio said Russia was a threat" is about the country, and
+  "Russia" with Moscow stays the country wherever an Ohio village of that name lies.
+- ``lone-namesake-abroad``: a small town (under ``LONE_MAX_POPULATION``) in a country other than
+  the article's focus, never named with locative context (no "in", "near", "fled to", "talks in"),
+  and more than ``LONE_MIN_KM`` from every other town or county the article names, is no toponym:
+  such matches are surnames, brands and words that a hamlet abroad happens to bear ("Ismaili",
+  "Titan", "Holroyd" in an Ohio story). An article that names no other town keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from frontlines.geo import scoring
+from frontlines.geo.items import Item
+from frontlines.geo.names import fold
+from frontlines.geo.nonplaces import LOCAL_BODY_AFTER, resident_evidence
+from frontlines.model import Place
+
+
+@dataclass(frozen=True, slots=True)
+class FrameRule:
+    """One local-frame rule: its id, what it says and texts it applies to."""
+
+    id: str
+    summary: str
+    examples: tuple[str, ...]
+
+
+RULES: tuple[FrameRule, ...] = (
+    FrameRule(
+        "country-namesake-town",
+        "A country's name is the town of that name when the article's other places lie around the "
+        "town and nothing else in the article is in the country.",
+        (
+            "Police in Jordan and Shakopee searched the Minnesota River.",
+            "The festival returns to Turkey; call Hall County officials.",
+        ),
+    ),
+)
+RULES += (
+    FrameRule(
+        "lone-namesake-abroad",
+        "A small town abroad, never named with locative context and far from every other town the "
+        "article names, is no toponym.",
+        ("Police in Akron said Titan Operating filed for a permit.",),
+    ),
+)
+RULE_IDS = frozenset(rule.id for rule in RULES)
+
+#: Rule country-namesake-town: another name of the article resolved this close to the town (km)
+#: places the story around it.
+LOCAL_KM = 60.0
+#: A street address right before the name: "1301 Lafayette Ave., Lebanon", "508 Cumberland St., Lebanon".
+_ADDRESS_BEFORE = re.compile(r"\b(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Drive|Lane)\.?,\s*$")
+#: Kinds a country's namesake may be to stand for the name (a town or a neighbourhood).
+_TOWN_KINDS = frozenset({"city", "district"})
+
+
+def country_namesake_towns(
+    items: Sequence[Item], text: str, datelines: Collection[tuple[int, int]] = ()
+) -> None:
+    """Rule country-namesake-town (see the module docstring): the town's score is raised above the
+    country's at every mention of the name. ``datelines`` are the spans of the text's datelines."""
+    best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
+    by_name: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.span.source != "demonym" and id(item) in best:
+            by_name[fold(item.span.query)].append(item)
+    for key, mentions in by_name.items():
+        country = best[id(mentions[0])]
+        if country.kind != "country" or not any(_located(i, text, datelines) for i in mentions):
+            continue
+        others = [i for i in items if id(i) in best and fold(i.span.query) != key]
+        if any(_points_at(i, best[id(i)], country.country_code) for i in others):
+            continue
+        towns = [
+            p
+            for p in mentions[0].candidates
+            if p.kind in _TOWN_KINDS and p.country_code != country.country_code and fold(p.name) == key
+        ]
+        anchored = [t for t in towns if any(_around(best[id(o)], t) for o in others)]
+        if not anchored:
+            continue
+        town = max(anchored, key=lambda t: t.population)
+        for item in mentions:
+            k = next(k for k, p in enumerate(item.candidates) if p.place_id == town.place_id)
+            item.scores[k] = max(item.scores) + 1.0
+            item.rules.append("country-namesake-town")
+
+
+#: Rule lone-namesake-abroad: the largest town that may be dropped, and how far it must lie from every
+#: other town or county of the article (km).
+LONE_MAX_POPULATION = 5_000
+LONE_MIN_KM = 300.0
+#: Roles that say a name is where something is or goes.
+_LOCATIVE_ROLES = frozenset({"event", "destination", "venue"})
+#: Kinds of the article's places a lone namesake is measured against.
+_LOCAL_KINDS = frozenset({"city", "district", "admin2"})
+
+
+def lone_namesakes_abroad(items: Sequence[Item], focus: str | None) -> list[Item]:
+    """Rule lone-namesake-abroad (see the module docstring): the items kept."""
+    if focus is None:
+        return list(items)
+    best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
+    by_name: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.span.source != "demonym" and id(item) in best:
+            by_name[fold(item.span.query)].append(item)
+    dropped: set[str] = set()
+    for key, mentions in by_name.items():
+        place = best[id(mentions[0])]
+        if (
+            place.kind not in _TOWN_KINDS
+            or place.country_code == focus
+            or place.population >= LONE_MAX_POPULATION
+            or any(m.ctx.role in _LOCATIVE_ROLES or m.ctx.near for m in mentions)
+        ):
+            continue
+        others = [best[id(m)] for k, ms in by_name.items() if k != key for m in ms[:1]]
+        others = [o for o in others if o.kind in _LOCAL_KINDS]
+        if others and all(scoring.distance_km(place, o) > LONE_MIN_KM for o in others):
+            dropped.add(key)
+    return [i for i in items if i.span.source == "demonym" or fold(i.span.query) not in dropped]
+
+
+def _located(item: Item, text: str, datelines: Collection[tuple[int, int]]) -> bool:
+    """Whether a mention reads as a town's: where something is ("in Jordan"), its people ("a Lebanon
+    man"), its own body or a local institution ("Lebanon Police", "Jordan Elementary School"), a
+    street address ("1301 Lafayette Ave., Lebanon") or a dateline ("LEBANON (AP) -")."""
+    span = item.span
+    return (
+        item.ctx.role in ("event", "organisation_base")
+        or _ADDRESS_BEFORE.search(text, max(0, span.start - 12), span.start) is not None
+        or item.ctx.near
+        or resident_evidence(text, span.end)
+        or LOCAL_BODY_AFTER.match(text, span.end) is not None
+        or (span.start, span.end) in datelines
+    )
+
+
+def _points_at(item: Item, place: Place, country: str) -> bool:
+    """Whether a name points at ``country``: a demonym of it, or a place resolved inside it."""
+    if item.span.source == "demonym":
+        return any(p.country_code == country for p in item.candidates)
+    return place.country_code == country
+
+
+def _around(place: Place, town: Place) -> bool:
+    """Whether ``place`` lies around ``town``: a county holding it, or a point within ``LOCAL_KM``."""
+    if place.kind == "admin2":
+        return scoring.contains(place, town)
+    return place.kind in _TOWN_KINDS and scoring.distance_km(place, town) <= LOCAL_KM
+
+
+def _best(item: Item) -> int:
+    return max(range(len(item.scores)), key=item.scores.__getitem__)

@@ -1,0 +1,153 @@
+"""Local-frame rules (``geo.localframe``) and the focus tie-break (``geo.focus``): a country's name is
+the town of that name when the article's other places lie around it; a tie between countries goes to
+the one whose voter is the more prominent place. On a small world of countries and their namesakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import PlaceMatcher, SqliteGazetteer
+from frontlines.geo.focus import focus_country
+from frontlines.geo.localframe import RULE_IDS, RULES
+from frontlines.geo.resolve import ScoredMention, resolve_scored
+
+#: (place_id, name, country, lat, lon, kind, population, admin1)
+WORLD = [
+    ("c:JO", "Jordan", "JO", 31.2, 36.5, "country", 9_956_011, None),
+    ("c:LB", "Lebanon", "LB", 33.9, 35.9, "country", 6_848_925, None),
+    ("c:RU", "Russia", "RU", 60.0, 100.0, "country", 144_478_050, None),
+    ("c:US", "United States", "US", 39.8, -98.6, "country", 327_167_434, None),
+    ("g:amman", "Amman", "JO", 31.95, 35.93, "city", 1_275_857, "Amman"),
+    ("g:jordan-mn", "Jordan", "US", 44.67, -93.63, "city", 6_076, "Minnesota"),
+    ("g:shakopee", "Shakopee", "US", 44.80, -93.53, "city", 39_981, "Minnesota"),
+    ("g:lebanon-in", "Lebanon", "US", 40.05, -86.47, "city", 15_892, "Indiana"),
+    ("g:zionsville", "Zionsville", "US", 39.95, -86.26, "city", 26_296, "Indiana"),
+    ("g:russia-oh", "Russia", "US", 40.23, -84.41, "city", 656, "Ohio"),
+    ("g:moscow", "Moscow", "RU", 55.75, 37.62, "city", 10_381_222, "Moscow"),
+    ("g:versailles", "Versailles", "US", 40.22, -84.48, "city", 2_687, "Ohio"),
+    ("g:sidney", "Sidney", "US", 40.28, -84.16, "city", 21_229, "Ohio"),
+    ("a:US-OH", "Ohio", "US", 40.25, -83.0, "admin1", 11_689_100, "Ohio"),
+    ("g:village-lc", "Village", "LC", 13.8, -60.9, "city", 3_406, "Micoud"),
+    ("g:dublin-ie", "Dublin", "IE", 53.33, -6.25, "city", 1_024_027, "Leinster"),
+    ("g:dublin-oh", "Dublin", "US", 40.10, -83.11, "city", 10_000, "Ohio"),
+    ("g:titan", "Titan", "AF", 34.3, 64.6, "city", 900, "Ghowr"),
+    ("g:akron", "Akron", "US", 41.08, -81.52, "city", 197_597, "Ohio"),
+    ("g:kent", "Kent", "US", 41.15, -81.36, "city", 30_000, "Ohio"),
+]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    return small_world(tmp_path_factory.mktemp("localframe") / "gazetteer.sqlite", WORLD)
+
+
+@pytest.fixture
+def geoparse(world, split_sentences):
+    gazetteer, matcher = world
+
+    def run(text: str) -> dict[str, ScoredMention]:
+        scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+        return {s.mention.text: s for s in scored}
+
+    return run
+
+
+def test_local_frame_rules_have_ids_and_examples() -> None:
+    assert len(RULE_IDS) == len(RULES)
+    assert all(rule.examples and rule.summary for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        (
+            "Police in Jordan and Shakopee searched the river. The Jordan man was found.",
+            "Jordan",
+            "g:jordan-mn",
+        ),
+        ("Lebanon Police and Zionsville firefighters cleared the road.", "Lebanon", "g:lebanon-in"),
+        ("Mail it to 1301 Lafayette Ave., Lebanon. Zionsville will help.", "Lebanon", "g:lebanon-in"),
+        # no mention reads as the town's: the country, however near the other places
+        ("Voters in Zionsville said Lebanon was a threat.", "Lebanon", "c:LB"),
+        # nothing around the town: the country
+        ("Refugees from Jordan arrived on Monday.", "Jordan", "c:JO"),
+        # the article points at the country elsewhere (Amman): the country, whatever lies near the town
+        ("Talks in Jordan and Shakopee, then Amman, were held.", "Jordan", "c:JO"),
+        # "in Russia, U.S. officials said": no country holds another country's name
+        ("He worked in Moscow and in Russia, U.S. officials said.", "Russia", "c:RU"),
+        ("The fair opens in Russia, Versailles and Sidney this week.", "Russia", "g:russia-oh"),
+    ],
+)
+def test_local_frame_country_namesake_town(geoparse, text: str, name: str, place_id: str) -> None:
+    assert geoparse(text)[name].mention.candidates[0].place_id == place_id
+
+
+def test_local_frame_country_namesake_town_leaves_a_trace(world, split_sentences) -> None:
+    """The rule's id is recorded on the items it changed (the ``--explain`` trace)."""
+    from frontlines.geo import localframe
+
+    gazetteer, matcher = world
+    seen: list[list[str]] = []
+    original = localframe.country_namesake_towns
+
+    def spy(items, text, datelines):  # type: ignore[no-untyped-def]
+        original(items, text, datelines)
+        seen.extend(i.rules for i in items)
+
+    text = "Police in Jordan and Shakopee searched the river."
+    import frontlines.geo.resolve as resolve
+
+    resolve.country_namesake_towns = spy
+    try:
+        resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+    finally:
+        resolve.country_namesake_towns = original
+    assert ["country-namesake-town"] in seen
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a hamlet abroad, named without locative context, far from the article's towns: no toponym
+        ("Police in Akron said Titan Operating filed for a permit near Kent.", False),
+        # ... named where something happens: kept
+        ("Police in Akron said the convoy was attacked in Titan.", True),
+        # ... the only town of the article: kept (nothing to be far from)
+        ("Titan Operating filed for a permit.", True),
+    ],
+)
+def test_local_frame_lone_namesake_abroad(geoparse, text: str, kept: bool) -> None:
+    assert ("Titan" in geoparse(text)) is kept
+
+
+def test_local_frame_a_region_named_twice_supports_once() -> None:
+    """Support (``scoring.support``): "Ohio" and "Ohio" again in another spelling are one region; a
+    town inside it gets one unit of support from them, not two."""
+    from frontlines.geo.scoring import support
+    from frontlines.model import Place
+
+    ohio = Place("a:US-OH", "Ohio", "US", 40.25, -83.0, "admin1", 11_689_100, admin1="Ohio")
+    dublin = Place("g:dublin-oh", "Dublin", "US", 40.10, -83.11, "city", 45_098, admin1="Ohio")
+    assert support([[dublin], [ohio], [ohio]])[0] == [1.0]
+    assert support([[dublin], [ohio]])[0] == [1.0]
+
+
+@pytest.mark.parametrize(
+    "votes, strength, expected",
+    [
+        ({"LC": 1.0, "US": 1.0}, {"LC": 3.5, "US": 7.1}, "US"),
+        ({"LC": 1.0, "US": 1.0}, {}, "LC"),  # no strength known: the first code, as before
+        ({"LC": 2.0, "US": 1.0}, {"LC": 3.5, "US": 7.1}, "LC"),  # no tie: the weight decides
+    ],
+)
+def test_local_frame_focus_tie_goes_to_the_most_prominent_voter(
+    votes: dict[str, float], strength: dict[str, float], expected: str
+) -> None:
+    assert focus_country(votes, None, strength) == expected
+
+
+def test_local_frame_focus_tie_in_an_article(geoparse) -> None:
+    """ "Dublin" twice and "Ohio" once: the other names' focus is a tie between the
+    state and a stray "Village" of Saint Lucia, which the state wins."""
+    text = "Dublin thanked its choir. The choir sang in the Village hall and toured Ohio."
+    assert geoparse(text)["Dublin"].mention.candidates[0].place_id == "g:dublin-oh"
