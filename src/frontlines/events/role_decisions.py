@@ -178,8 +178,21 @@ def _perpetrator(s: RoleState, side: Side | None) -> tuple[str, ...]:
     return A1
 
 
+#: A side that ran onto a mine or bomb is its target: "a KDF vehicle hit an IED", "troops stepped on a mine".
+_RAN_ONTO = re.compile(
+    r"\b(?:hit|struck|ran\s+over|drove\s+over|drove\s+onto|stepped\s+on|triggered|detonated)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
-    return _perpetrator(s, s.before[0]) if s.before else ()
+    if not s.before:
+        return ()
+    side = s.before[0]
+    if s.sub == S.REMOTE_EXPLOSIVE and _RAN_ONTO.search(s.sentence_text(side[0].end, s.trigger.start)):
+        return ()  # the side before the mine ran onto it: its target, not its author
+    return _perpetrator(s, side)
 
 
 def agent_after_by(s: RoleState) -> tuple[str, ...]:

@@ -116,10 +116,14 @@ RULES: tuple[RoleRule, ...] = (
         "subject-before-trigger",
         "armed",
         "actor1",
-        "project rule: the first actor named before the trigger is its subject",
+        "project rule: the first actor named before the trigger is its subject, unless it ran onto a "
+        "mine or bomb (its target)",
         d.subject_before_trigger,
         fires=("On Sunday, the army shelled rebel positions in Harasta.",),
-        misses=("On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",),
+        misses=(
+            "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",
+            "On Sunday, an army vehicle hit a roadside bomb near Azaz, killing 4 soldiers.",
+        ),
     ),
     RoleRule(
         "agent-after-by",
