@@ -79,6 +79,7 @@ from frontlines.geo.variants import (
     SimilarNames,
     arabic_name,
     arabic_named,
+    construct_head,
     construct_tail,
     longer_candidates,
     longer_names,
@@ -486,8 +487,10 @@ def resolve_scored(
         if span.source == "name" and construct_tail(text, span.start):
             return []  # "Harra" in "Tell al-Harra" names no town
         found = _candidates(span, gazetteer)
-        if span.source == "name" and arabic_name(text, span.start, span.surface):
-            return arabic_named(found)  # "al-Zara" is not Zara, Turkey
+        if span.source == "name" and (
+            arabic_name(text, span.start, span.surface) or construct_head(text, span.end)
+        ):
+            return arabic_named(found)  # "al-Zara" is not Zara, Turkey; "Bab al-Nayrab" not Báb, Slovakia
         return found
 
     items, persons = _recognise(text, sentences, spans, lookup)

@@ -63,6 +63,18 @@ def arabic_name(text: str, start: int, surface: str) -> bool:
     return bool(_ARTICLE_LEADING.match(surface) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
 
 
+#: An Arabic article and a capitalised word right after a name: the name heads a longer one ("Bab
+#: al-Nayrab", "Daraa al-Balad").
+_CONSTRUCT_AFTER = re.compile(r"[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-[A-Z]")
+
+
+def construct_head(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` heads an Arabic construct ("Bab al-Nayrab", "Daraa
+    al-Balad"): the part alone is a place only where places bear Arabic names (Daraa, not Báb in
+    Slovakia)."""
+    return _CONSTRUCT_AFTER.match(text, end) is not None
+
+
 def construct_tail(text: str, start: int) -> bool:
     """Whether the name at ``start`` ends an Arabic construct the gazetteer does not hold as a whole:
     a capitalised word that does not open the sentence, an article, then the name ("the hill of Tell

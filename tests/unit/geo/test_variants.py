@@ -12,7 +12,7 @@ import pytest
 from frontlines.geo import PlaceMatcher, PlaceRecord, SqliteGazetteer, write_gazetteer
 from frontlines.geo.recognise import Span
 from frontlines.geo.resolve import resolve_scored
-from frontlines.geo.variants import arabic_name, construct_tail, longer_names
+from frontlines.geo.variants import arabic_name, construct_head, construct_tail, longer_names
 from frontlines.model import Place, PlaceMention
 
 Splitter = Callable[[str], list[tuple[int, int]]]
@@ -165,3 +165,18 @@ def test_variants_arabic_name(text: str, name: str, expected: bool) -> None:
 )
 def test_variants_construct_tail(text: str, name: str, expected: bool) -> None:
     assert construct_tail(text, text.index(name)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("a barrel bomb hit the Bab al-Nayrab neighbourhood", "Bab", True),
+        ("15 barrels target Daraa al-Balad", "Daraa", True),
+        ("troops entered Bab-al-Hawa", "Bab", True),
+        ("jets struck Daraa and al-Sanamayn", "Daraa", False),  # "and" comes first: a list
+        ("jets struck Daraa al-balad", "Daraa", False),  # no capital after the article
+    ],
+)
+def test_variants_construct_head(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert construct_head(text, start + len(name)) is expected
