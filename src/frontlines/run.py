@@ -19,6 +19,7 @@ from frontlines.events.classifier import SubEventClassifier, default_classifier_
 from frontlines.geo import open_default_gazetteer, place_stage
 from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import PlaceMatcher, matcher_path
+from frontlines.geo.name_index import index_path
 from frontlines.ingest import read_inputs
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending
@@ -50,16 +51,18 @@ def load_resources(settings: Settings) -> Resources:
 
 def prepare(settings: Settings) -> list[tuple[str, Path]]:
     """Build what an extraction loads and a fresh install lacks, so that the first run only loads:
-    the embedded gazetteer and its place matcher, the default classifier, the unpacked copy of the
-    language-ID model (``text/language.py``). What exists and is current is left as it is. Returns
-    (what, where) for each."""
-    resources = load_resources(settings)
-    gazetteer = settings.gazetteer_path()
-    if isinstance(resources.gazetteer, SqliteGazetteer):
-        resources.gazetteer.close()
+    the embedded gazetteer, its place matcher and the matcher's name index, the default classifier,
+    the unpacked copy of the language-ID model (``text/language.py``). What exists and is current is
+    left as it is. Returns (what, where) for each."""
+    gazetteer, _ = open_default_gazetteer(settings, loaded=True)
+    gazetteer.close()
+    ActorDictionary.load()
+    open_default_classifier(settings)
+    path = settings.gazetteer_path()
     return [
-        ("gazetteer", gazetteer),
-        ("place matcher", matcher_path(gazetteer)),
+        ("gazetteer", path),
+        ("place matcher", matcher_path(path)),
+        ("place name index", index_path(path)),
         (
             "classifier",
             Path(settings.events.classifier) if settings.events.classifier else default_classifier_path(),
