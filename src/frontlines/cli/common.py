@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 from rich.console import Console
 
-from frontlines.config import Settings, load_settings
+from frontlines.config import Settings, default_data_dir, load_settings
 from frontlines.errors import ConfigError, FrontlinesError
 
 if TYPE_CHECKING:
@@ -53,6 +53,16 @@ class State:
 def _fail(exc: FrontlinesError) -> NoReturn:
     err.print(f"error: {exc}", markup=False)
     raise typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def compiled_patterns() -> Iterator[None]:
+    """Wrap the import and resource loading of the extraction stack: the regular expressions they
+    compile come from the data directory's cache (``frontlines.regex_cache``), about 0.1 s sooner."""
+    from frontlines.regex_cache import cached_patterns
+
+    with cached_patterns(default_data_dir()):
+        yield
 
 
 @contextmanager

@@ -31,6 +31,7 @@ from frontlines.cli import (
 from frontlines.cli.batch import batch_cmd
 from frontlines.cli.common import (
     State,
+    compiled_patterns,
     err,
     errors,
     field_map,
@@ -125,11 +126,12 @@ def extract_cmd(
     ] = False,
 ) -> None:
     """Extract events from articles and print them (no database)."""
-    from frontlines.run import events_of, extract, load_resources
-
     with errors():
         settings = resolve_settings()
-        resources = load_resources(settings)
+        with compiled_patterns():
+            from frontlines.run import events_of, extract, load_resources
+
+            resources = load_resources(settings)
         rejected = 0
 
         def results() -> Iterator[Result]:
@@ -162,10 +164,13 @@ def extract_cmd(
 def prepare_cmd() -> None:
     """Build what extraction loads (gazetteer, place matcher, classifier, unpacked language-ID model)
     when missing or stale, so the first run only loads them; `make install` runs it."""
-    from frontlines.run import prepare
-
     with errors():
-        for what, where in prepare(resolve_settings()):
+        settings = resolve_settings()
+        with compiled_patterns():
+            from frontlines.run import prepare
+
+            built = prepare(settings)
+        for what, where in built:
             print(f"{what}: {where}")
 
 
@@ -186,13 +191,14 @@ def ingest_cmd(
     """Extract events from articles and store articles, events and rejections."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from frontlines.incremental import ingest_since_last
-    from frontlines.run import ingest, load_resources
-    from frontlines.store import open_repository
-
     with errors():
         settings = resolve_settings()
-        resources = load_resources(settings)
+        with compiled_patterns():
+            from frontlines.incremental import ingest_since_last
+            from frontlines.run import ingest, load_resources
+            from frontlines.store import open_repository
+
+            resources = load_resources(settings)
         repository = open_repository(settings.store.db)
         progress = Progress(
             SpinnerColumn(),
