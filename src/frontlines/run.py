@@ -16,6 +16,7 @@ from frontlines.config import Settings, default_data_dir
 from frontlines.countries import country_name
 from frontlines.events import actor_stage, casualty_stage, event_stage, trigger_stage
 from frontlines.events.classifier import SubEventClassifier, default_classifier_path, open_default_classifier
+from frontlines.events.classifier_copy import copy_path
 from frontlines.geo import open_default_gazetteer, place_stage
 from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import PlaceMatcher, matcher_path
@@ -51,22 +52,25 @@ def load_resources(settings: Settings) -> Resources:
 
 def prepare(settings: Settings) -> list[tuple[str, Path]]:
     """Build what an extraction loads and a fresh install lacks, so that the first run only loads:
-    the embedded gazetteer, its place matcher and the matcher's name index, the default classifier,
-    the unpacked copy of the language-ID model (``text/language.py``). What exists and is current is
-    left as it is. Returns (what, where) for each."""
+    the embedded gazetteer, its place matcher and the matcher's name index, the default classifier
+    and its unpacked copy, the unpacked copy of the language-ID model (``text/language.py``). What
+    exists and is current is left as it is. Returns (what, where) for each."""
     gazetteer, _ = open_default_gazetteer(settings, loaded=True)
     gazetteer.close()
     ActorDictionary.load()
     open_default_classifier(settings)
     path = settings.gazetteer_path()
+    classifier = [("classifier", Path(settings.events.classifier))] if settings.events.classifier else []
+    if not classifier:
+        classifier = [
+            ("classifier", default_classifier_path()),
+            ("classifier copy", copy_path(default_classifier_path())),
+        ]
     return [
         ("gazetteer", path),
         ("place matcher", matcher_path(path)),
         ("place name index", index_path(path)),
-        (
-            "classifier",
-            Path(settings.events.classifier) if settings.events.classifier else default_classifier_path(),
-        ),
+        *classifier,
         ("language model", model_copy(default_data_dir())),
     ]
 

@@ -138,13 +138,26 @@ def tfidf_weights(cols: np.ndarray, tf: np.ndarray, idf: np.ndarray, is_char: np
 class Vocabulary:
     """Feature columns and their inverse document frequencies, learnt from training sentences."""
 
-    def __init__(self, names: Sequence[str], idf: np.ndarray) -> None:
+    def __init__(self, names: Sequence[str], idf: np.ndarray, is_char: np.ndarray | None = None) -> None:
         self.names = list(names)
-        self.index = {name: i for i, name in enumerate(self.names)}
+        self._index: dict[str, int] | None = None
         self.idf = idf
-        self.is_char = np.array([is_char_feature(name) for name in self.names], dtype=bool)
+        #: Which columns are character n-grams (given by a copy that stored them, else computed).
+        self.is_char = (
+            np.array([is_char_feature(name) for name in self.names], dtype=bool)
+            if is_char is None
+            else is_char
+        )
         #: Known columns of each word met so far (:meth:`encode_sentence`).
         self._words: dict[str, np.ndarray] = {}
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Column of each feature name, built on first use (a run whose sentences the trigger rules
+        decide never needs it)."""
+        if self._index is None:
+            self._index = {name: i for i, name in enumerate(self.names)}
+        return self._index
 
     def encode(self, bag: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and weights of one sentence's features (unknown features dropped)."""
@@ -160,10 +173,11 @@ class Vocabulary:
         are looked up once per process (news repeats its words); counting, weighting and the two
         blocks' norms are done for the whole batch with NumPy."""
         width = len(self.names)
+        index = self.index
         keys = []
         for row, sentence in enumerate(sentences):
             words = tokens(sentence)
-            pairs = [self.index.get(f"b {a} {b}", -1) for a, b in itertools.pairwise(words)]
+            pairs = [index.get(f"b {a} {b}", -1) for a, b in itertools.pairwise(words)]
             parts = [self._word_columns(word) for word in words]
             parts.append(np.array([c for c in pairs if c >= 0], dtype=np.int64))
             keys.append(np.concatenate(parts) + row * width)
@@ -180,7 +194,8 @@ class Vocabulary:
     def _word_columns(self, word: str) -> np.ndarray:
         cached = self._words.get(word)
         if cached is None:
-            found = [self.index.get(gram, -1) for gram in token_grams(word)]
+            index = self.index
+            found = [index.get(gram, -1) for gram in token_grams(word)]
             cached = self._words[word] = np.array([c for c in found if c >= 0], dtype=np.int64)
         return cached
 
@@ -208,6 +223,17 @@ class SubEventClassifier:
     @property
     def feature_names(self) -> list[str]:
         return self._vocabulary.names
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays prediction reads, as it reads them (what an unpacked copy stores:
+        :mod:`frontlines.events.classifier_copy`)."""
+        vocabulary = self._vocabulary
+        return {
+            "idf": vocabulary.idf,
+            "coef": self._coef,
+            "intercept": self._intercept,
+            "is_char": vocabulary.is_char,
+        }
 
     def probabilities(self, sentences: Sequence[str]) -> np.ndarray:
         """A ``(len(sentences), len(self.labels))`` array of label probabilities (rows sum to 1)."""
@@ -320,8 +346,9 @@ _LOADED: dict[tuple[str, int, int], SubEventClassifier] = {}
 def open_default_classifier(settings: Settings) -> SubEventClassifier:
     """The classifier the pipeline uses, loaded once per process (cached by file and its stamp):
     ``settings.events.classifier`` when that setting exists and is set, else the default model,
-    built from the team's sentences when missing or stale (a custom model there is kept). A
-    read-only data directory only loses the saved copy of a model built here."""
+    built from the team's sentences when missing or stale (a custom model there is kept) and read
+    through its unpacked copy (:mod:`frontlines.events.classifier_copy`). A read-only data directory
+    only loses the saved copies of a model built here."""
     configured = str(getattr(settings.events, "classifier", "") or "")
     path = Path(configured) if configured else default_classifier_path()
     if not configured and not path.exists():
@@ -330,7 +357,11 @@ def open_default_classifier(settings: Settings) -> SubEventClassifier:
     key = (str(path.resolve()), st.st_size, st.st_mtime_ns) if st else None
     model = _LOADED.get(key) if key else None
     if model is None:
-        model = SubEventClassifier.load(path)  # a missing configured file raises the one-line error
+        from frontlines.events.classifier_copy import load_through_copy
+
+        # a missing configured file raises the one-line error; the default model is read from its
+        # unpacked copy in the data directory
+        model = SubEventClassifier.load(path) if configured else load_through_copy(path)
         if key:
             _LOADED[key] = model
     if not configured and model_state(model) == "stale":
