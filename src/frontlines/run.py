@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontlines.config import Settings, default_data_dir
 from frontlines.countries import country_name
@@ -23,13 +24,15 @@ from frontlines.geo.matcher import PlaceMatcher, matcher_path
 from frontlines.geo.name_index import index_path
 from frontlines.ingest import read_inputs
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.merge.store import MergeProgress, MergeSummary, merge_pending
 from frontlines.model import Article, Event, Place, Rejection
 from frontlines.pipeline import Pipeline, Result
-from frontlines.store.base import CanonicalRepository, Repository
 from frontlines.text import clean_stage, sentence_stage
 from frontlines.text.language import model_copy
 from frontlines.time import time_stage
+
+if TYPE_CHECKING:  # the store and the merge load with `ingest`, not with `extract`
+    from frontlines.merge.store import MergeProgress, MergeSummary
+    from frontlines.store.base import Repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,9 @@ def ingest(
         if len(batch_articles) + len(batch_rejections) >= settings.store.batch_size:
             flush()
     flush()
+    from frontlines.merge.store import merge_pending
+    from frontlines.store.base import CanonicalRepository
+
     if merge and isinstance(repository, CanonicalRepository):
         report.merge = merge_pending(repository, merge_progress)
     return report

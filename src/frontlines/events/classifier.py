@@ -156,7 +156,7 @@ class Vocabulary:
         """Column of each feature name, built on first use (a run whose sentences the trigger rules
         decide never needs it)."""
         if self._index is None:
-            self._index = {name: i for i, name in enumerate(self.names)}
+            self._index = dict(zip(self.names, range(len(self.names)), strict=True))
         return self._index
 
     def encode(self, bag: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
