@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import pickle
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,8 @@ def load_toml(raw: bytes, data_dir: Path, name: str) -> dict[str, Any]:
         data = _DataOnly(io.BytesIO(path.read_bytes())).load()
         if isinstance(data, dict):
             return data
+    import tomllib  # only on a miss: a run that finds the pickle never loads the parser
+
     data = tomllib.loads(raw.decode("utf-8"))
     with contextlib.suppress(OSError):
         _write(path, data)

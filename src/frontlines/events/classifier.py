@@ -332,11 +332,11 @@ def default_classifier_path() -> Path:
 def model_state(model: SubEventClassifier) -> str:
     """``current`` (built from the team's sentences and corpus as shipped), ``stale`` (from an older
     version of them) or ``custom`` (trained from other data)."""
-    from frontlines.events.training import team_stamp
-
     trained_on = [(x.get("file"), x.get("sha256")) for x in model.meta.get("trained_on", [])]
     if [name for name, _ in trained_on] != ["sentences.tsv", "corpus"]:
         return "custom"
+    from frontlines.events.training import team_stamp  # the training stack: only when it can matter
+
     return "current" if trained_on == team_stamp() else "stale"
 
 

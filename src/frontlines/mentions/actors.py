@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 import re
 import string
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -355,6 +354,8 @@ class ActorDictionary:
         if path is None:
             raw = resources.files("frontlines").joinpath("data/actors.toml").read_bytes()
             return cls(load_toml(raw, default_data_dir(), "actors"))
+        import tomllib
+
         return cls(tomllib.loads(path.read_bytes().decode("utf-8")))
 
     def find(self, text: str) -> list[ActorMention]:
