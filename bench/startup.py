@@ -37,9 +37,9 @@ marks = [("interpreter", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
 import frontlines.cli.main
-from frontlines.cli.common import compiled_patterns
+from frontlines.cli.common import loading
 mark("import the CLI")
-with compiled_patterns():  # as `frontlines extract` does
+with loading():  # as `frontlines extract` does
     import frontlines.run
     mark("import the extraction stack")
     from frontlines.config import load_settings

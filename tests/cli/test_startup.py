@@ -109,3 +109,26 @@ def test_startup_prepare_builds_the_caches_a_run_loads(resources, data_dir, tmp_
         text=True,
     )
     assert out.stdout.split() == ["1", "False"]  # an event, and the automaton was never loaded
+
+
+def test_startup_loading_pauses_the_garbage_collector_and_gives_it_back(data_dir):
+    """The extraction stack loads with the cyclic collector paused; after the block (even one that
+    fails) it collects again, and a collector the caller had turned off stays off."""
+    import gc
+
+    from frontlines.cli.common import loading
+
+    assert gc.isenabled()
+    with loading():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), loading():
+        raise RuntimeError("a resource failed to load")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with loading():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 
 from frontlines.cli.common import (
-    compiled_patterns,
     err,
     errors,
     field_map,
+    loading,
     plural,
     published_opt,
     resolve_settings,
@@ -62,7 +62,7 @@ def geoparse_cmd(
     rejected = 0
     with errors():
         settings = resolve_settings()
-        with compiled_patterns():
+        with loading():
             from frontlines.geo.toponyms import geoparse
             from frontlines.run import load_resources
 

@@ -31,10 +31,10 @@ from frontlines.cli import (
 from frontlines.cli.batch import batch_cmd
 from frontlines.cli.common import (
     State,
-    compiled_patterns,
     err,
     errors,
     field_map,
+    loading,
     open_existing,
     plural,
     published_opt,
@@ -128,7 +128,7 @@ def extract_cmd(
     """Extract events from articles and print them (no database)."""
     with errors():
         settings = resolve_settings()
-        with compiled_patterns():
+        with loading():
             from frontlines.run import events_of, extract, load_resources
 
             resources = load_resources(settings)
@@ -166,7 +166,7 @@ def prepare_cmd() -> None:
     when missing or stale, so the first run only loads them; `make install` runs it."""
     with errors():
         settings = resolve_settings()
-        with compiled_patterns():
+        with loading():
             from frontlines.run import prepare
 
             built = prepare(settings)
@@ -193,7 +193,7 @@ def ingest_cmd(
 
     with errors():
         settings = resolve_settings()
-        with compiled_patterns():
+        with loading():
             from frontlines.incremental import ingest_since_last
             from frontlines.run import ingest, load_resources
             from frontlines.store import open_repository
