@@ -116,12 +116,12 @@ def test_startup_loading_pauses_the_garbage_collector_and_gives_it_back(data_dir
     fails) it collects again, and a collector the caller had turned off stays off."""
     import gc
 
-    from frontlines.cli.common import loading
+    from frontlines.cli.common import State, loading
 
     assert gc.isenabled()
     with loading():
         assert not gc.isenabled()
-    assert gc.isenabled()
+    assert gc.isenabled() and State.freeze_at_exit  # the heap is frozen at exit, once
     with pytest.raises(RuntimeError), loading():
         raise RuntimeError("a resource failed to load")
     assert gc.isenabled()
