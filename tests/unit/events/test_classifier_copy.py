@@ -132,3 +132,43 @@ def test_classifier_default_model_is_read_through_its_copy(
         model.probabilities(SENTENCES).tobytes()
         == SubEventClassifier.load(path).probabilities(SENTENCES).tobytes()
     )
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [],
+        ["w jets", "b air strike", " air", "strik", "w zzzznotaword", ""],
+        ["x" * 500, "w j\x00ets", "w \ud800", "w jets"],  # too long for any name, a NUL, a surrogate
+    ],
+)
+def test_classifier_copy_sorted_table_finds_what_the_dict_finds(
+    model_file: Path, tmp_path: Path, keys: list[str]
+) -> None:
+    path = _fresh(model_file, tmp_path)
+    C.load_through_copy(path)
+    copied = C.read_copy(C.copy_path(path))
+    assert copied is not None
+    vocabulary = copied._vocabulary
+    names = vocabulary.names
+    sample = keys + names[:50] + names[-50:] + [n + "x" for n in names[:20]] + [n[:-1] for n in names[:20]]
+    table = vocabulary._table
+    assert table is not None
+    index = {name: i for i, name in enumerate(names)}
+    assert table.find(sample) == [index.get(key, -1) for key in sample]
+
+
+def test_classifier_copy_vocabulary_builds_its_dict_only_after_the_table_budget(
+    model_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _fresh(model_file, tmp_path)
+    C.load_through_copy(path)
+    copied = C.read_copy(C.copy_path(path))
+    assert copied is not None
+    copied.probabilities(SENTENCES[:2])
+    assert copied._vocabulary._index is None  # a few sentences: the table alone
+    monkeypatch.setattr("frontlines.events.classifier.TABLE_KEYS", 0)
+    later = copied.probabilities(SENTENCES)
+    assert copied._vocabulary._index is not None  # budget spent: the dict
+    direct = SubEventClassifier.load(path)
+    assert later.tobytes() == direct.probabilities(SENTENCES).tobytes()
