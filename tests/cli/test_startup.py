@@ -132,3 +132,22 @@ def test_startup_loading_pauses_the_garbage_collector_and_gives_it_back(data_dir
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_startup_a_run_that_reads_much_loads_the_automaton_at_once(resources, settings, tmp_path):
+    """Past the name index's budget the automaton would load anyway: it loads with the resources,
+    before the run's caches grow (its unpickling needs 120 MB more for a moment)."""
+    from frontlines.geo.matcher import INDEX_BUDGET_CHARS
+    from frontlines.ingest import input_bytes
+    from frontlines.run import load_resources
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("x" * 1000)
+    (tmp_path / "in" / "a.json").write_text("{}")  # a .txt sidecar: not read, not counted
+    (tmp_path / "in" / "README.md").write_text("y" * 50)  # documentation: skipped
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b"z" * (INDEX_BUDGET_CHARS + 10))
+    assert input_bytes([tmp_path / "in", tmp_path / "missing.txt"]) == 1000
+    assert input_bytes([big, tmp_path / "in"], stop=INDEX_BUDGET_CHARS) == INDEX_BUDGET_CHARS + 10
+    assert not load_resources(settings, input_bytes=1000).matcher.loaded
+    assert load_resources(settings, input_bytes=input_bytes([big])).matcher.loaded

@@ -14,6 +14,7 @@ from frontlines.cli.common import (
     err,
     errors,
     field_map,
+    input_size,
     loading,
     plural,
     published_opt,
@@ -66,7 +67,7 @@ def geoparse_cmd(
             from frontlines.geo.toponyms import geoparse
             from frontlines.run import load_resources
 
-            resources = load_resources(settings)
+            resources = load_resources(settings, input_bytes=input_size(inputs))
         results = geoparse(
             inputs, settings, resources, today=today(), field_map=field_map(map_),
             published=published_opt(published), source=source,

@@ -34,6 +34,7 @@ from frontlines.cli.common import (
     err,
     errors,
     field_map,
+    input_size,
     loading,
     open_existing,
     plural,
@@ -131,7 +132,7 @@ def extract_cmd(
         with loading():
             from frontlines.run import events_of, extract, load_resources
 
-            resources = load_resources(settings)
+            resources = load_resources(settings, input_bytes=input_size(inputs))
         rejected = 0
 
         def results() -> Iterator[Result]:
@@ -198,7 +199,7 @@ def ingest_cmd(
             from frontlines.run import ingest, load_resources
             from frontlines.store import open_repository
 
-            resources = load_resources(settings)
+            resources = load_resources(settings, input_bytes=input_size(inputs))
         repository = open_repository(settings.store.db)
         progress = Progress(
             SpinnerColumn(),
