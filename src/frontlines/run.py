@@ -22,7 +22,7 @@ from frontlines.geo import open_default_gazetteer, place_stage
 from frontlines.geo.gazetteer import Gazetteer, SqliteGazetteer
 from frontlines.geo.matcher import INDEX_BUDGET_CHARS, PlaceMatcher, matcher_path
 from frontlines.geo.name_index import index_path
-from frontlines.ingest import read_inputs
+from frontlines.ingest import input_bytes, read_inputs
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import Article, Event, Place, Rejection
 from frontlines.pipeline import Pipeline, Result
@@ -45,19 +45,24 @@ class Resources:
     classifier: SubEventClassifier | None = None
 
 
-def load_resources(settings: Settings, *, input_bytes: int | None = None) -> Resources:
+def load_resources(settings: Settings, *, bulk: bool = False) -> Resources:
     """Open the gazetteer (building the embedded default on first use), the actor dictionary and the
     classifier. The language identifier loads on the first article read (0.01 s from the unpacked
     copy :func:`prepare` builds, 0.5 s without it), so commands that read no article do not pay for it.
 
-    ``input_bytes``: how much the run will read, when the caller knows. Above
-    ``INDEX_BUDGET_CHARS`` the place matcher's automaton is loaded at once, as a run that reads that
-    much would load it anyway: unpickling it needs 120 MB more for a moment, better spent before the
-    run's caches grow (peak RSS over FA-KES 340 MB, against 425 MB loading it after 200,000
-    characters). Below it, or unknown, the matcher starts from its name index."""
-    many = input_bytes is not None and input_bytes > INDEX_BUDGET_CHARS
-    gazetteer, matcher = open_default_gazetteer(settings, loaded=many)
+    ``bulk``: the caller will read more than the place matcher's name index is for
+    (``INDEX_BUDGET_CHARS``: a corpus, a batch worker), so the matcher's automaton is loaded at once,
+    as the run would load it anyway: unpickling it needs 120 MB more for a moment, better spent before
+    the run's caches grow (peak RSS over FA-KES 336 MB, against 425 MB loading it after 200,000
+    characters). Otherwise the matcher starts from its name index (:meth:`PlaceMatcher.for_gazetteer`)."""
+    gazetteer, matcher = open_default_gazetteer(settings, loaded=bulk)
     return Resources(gazetteer, matcher, ActorDictionary.load(), open_default_classifier(settings))
+
+
+def is_bulk(paths: Sequence[Path]) -> bool:
+    """Whether reading ``paths`` means reading more than the place matcher's name index is for (the
+    ``bulk`` of :func:`load_resources`), by the size of the files (counted until it is)."""
+    return input_bytes(paths, stop=INDEX_BUDGET_CHARS) > INDEX_BUDGET_CHARS
 
 
 def prepare(settings: Settings) -> list[tuple[str, Path]]:

@@ -139,7 +139,7 @@ def test_startup_a_run_that_reads_much_loads_the_automaton_at_once(resources, se
     before the run's caches grow (its unpickling needs 120 MB more for a moment)."""
     from frontlines.geo.matcher import INDEX_BUDGET_CHARS
     from frontlines.ingest import input_bytes
-    from frontlines.run import load_resources
+    from frontlines.run import is_bulk, load_resources
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("x" * 1000)
@@ -149,5 +149,6 @@ def test_startup_a_run_that_reads_much_loads_the_automaton_at_once(resources, se
     big.write_bytes(b"z" * (INDEX_BUDGET_CHARS + 10))
     assert input_bytes([tmp_path / "in", tmp_path / "missing.txt"]) == 1000
     assert input_bytes([big, tmp_path / "in"], stop=INDEX_BUDGET_CHARS) == INDEX_BUDGET_CHARS + 10
-    assert not load_resources(settings, input_bytes=1000).matcher.loaded
-    assert load_resources(settings, input_bytes=input_bytes([big])).matcher.loaded
+    assert not is_bulk([tmp_path / "in"]) and is_bulk([big])
+    assert not load_resources(settings, bulk=is_bulk([tmp_path / "in"])).matcher.loaded
+    assert load_resources(settings, bulk=is_bulk([big])).matcher.loaded

@@ -84,15 +84,6 @@ def loading() -> Iterator[None]:
             State.freeze_at_exit = True
 
 
-def input_size(paths: list[Path]) -> int:
-    """How many bytes a command will read from ``paths``, counted up to the place matcher's budget
-    (``frontlines.run.load_resources``: past it, the matcher's automaton loads at once)."""
-    from frontlines.geo.matcher import INDEX_BUDGET_CHARS
-    from frontlines.ingest import input_bytes
-
-    return input_bytes(paths, stop=INDEX_BUDGET_CHARS)
-
-
 @contextmanager
 def errors() -> Iterator[None]:
     """Turn expected errors into one line on stderr and an exit code; bugs too unless --debug."""

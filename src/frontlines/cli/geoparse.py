@@ -14,7 +14,6 @@ from frontlines.cli.common import (
     err,
     errors,
     field_map,
-    input_size,
     loading,
     plural,
     published_opt,
@@ -65,9 +64,9 @@ def geoparse_cmd(
         settings = resolve_settings()
         with loading():
             from frontlines.geo.toponyms import geoparse
-            from frontlines.run import load_resources
+            from frontlines.run import is_bulk, load_resources
 
-            resources = load_resources(settings, input_bytes=input_size(inputs))
+            resources = load_resources(settings, bulk=is_bulk(inputs))
         results = geoparse(
             inputs, settings, resources, today=today(), field_map=field_map(map_),
             published=published_opt(published), source=source,

@@ -34,7 +34,6 @@ from frontlines.cli.common import (
     err,
     errors,
     field_map,
-    input_size,
     loading,
     open_existing,
     plural,
@@ -130,9 +129,9 @@ def extract_cmd(
     with errors():
         settings = resolve_settings()
         with loading():
-            from frontlines.run import events_of, extract, load_resources
+            from frontlines.run import events_of, extract, is_bulk, load_resources
 
-            resources = load_resources(settings, input_bytes=input_size(inputs))
+            resources = load_resources(settings, bulk=is_bulk(inputs))
         rejected = 0
 
         def results() -> Iterator[Result]:
@@ -196,10 +195,10 @@ def ingest_cmd(
         settings = resolve_settings()
         with loading():
             from frontlines.incremental import ingest_since_last
-            from frontlines.run import ingest, load_resources
+            from frontlines.run import ingest, is_bulk, load_resources
             from frontlines.store import open_repository
 
-            resources = load_resources(settings, input_bytes=input_size(inputs))
+            resources = load_resources(settings, bulk=is_bulk(inputs))
         repository = open_repository(settings.store.db)
         progress = Progress(
             SpinnerColumn(),
