@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import types
 from pathlib import Path
 from re import _compiler  # type: ignore[attr-defined]
 
@@ -126,3 +127,15 @@ def test_regex_cache_of_the_extraction_stack_matches_re(tmp_path: Path) -> None:
     assert len(table) > 250  # the stack's ~300 patterns and the actor dictionary's
     mismatched = [key for key, entry in table.items() if not _same(*key, from_program(key[0], entry))]
     assert mismatched == []
+
+
+def test_regex_cache_without_re_internals_compiles_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interpreter whose private ``re`` internals differ: patterns compile as ``re`` compiles
+    them, nothing is stored."""
+    monkeypatch.setattr("frontlines.regex_cache._parser", types.SimpleNamespace())  # no parse()
+    with cached_patterns(tmp_path):
+        built = _compile_all()
+    assert all(_same(p, f, b) for (p, f), b in zip(PATTERNS, built, strict=True))
+    assert not cache_path(tmp_path).exists()
