@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from frontlines.config import load_settings
-from frontlines.run import extract, load_resources
+from frontlines.run import extract, is_bulk, load_resources
 
 FAKES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 FIELD_MAP = {"text": "article_content", "published": "date", "title": "article_title", "id": "unit_id"}
@@ -34,7 +34,7 @@ def main() -> int:
         return 0
     settings = load_settings()
     t0 = time.perf_counter()
-    resources = load_resources(settings)
+    resources = load_resources(settings, bulk=is_bulk([args.input]))  # as `frontlines extract` does
     load_s = time.perf_counter() - t0
     rss_after_load = peak_rss_mb()
     best = float("inf")

@@ -37,22 +37,24 @@ marks = [("interpreter", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
 import frontlines.cli.main
+from frontlines.cli.common import loading
 mark("import the CLI")
-import frontlines.run
-mark("import the extraction stack")
-from frontlines.config import load_settings
-from frontlines.events.classifier import open_default_classifier
-from frontlines.geo import open_default_gazetteer
-from frontlines.mentions.actors import ActorDictionary
-from frontlines.run import Resources, extract
-from frontlines.text.language import identifier
-settings = load_settings()
-gazetteer, matcher = open_default_gazetteer(settings)
-mark("gazetteer and place matcher")
-actors = ActorDictionary.load()
-mark("actor dictionary")
-classifier = open_default_classifier(settings)
-mark("classifier")
+with loading():  # as `frontlines extract` does
+    import frontlines.run
+    mark("import the extraction stack")
+    from frontlines.config import load_settings
+    from frontlines.events.classifier import open_default_classifier
+    from frontlines.geo import open_default_gazetteer
+    from frontlines.mentions.actors import ActorDictionary
+    from frontlines.run import Resources, extract
+    from frontlines.text.language import identifier
+    settings = load_settings()
+    gazetteer, matcher = open_default_gazetteer(settings)
+    mark("gazetteer and place matcher")
+    actors = ActorDictionary.load()
+    mark("actor dictionary")
+    classifier = open_default_classifier(settings)
+    mark("classifier")
 identifier()
 mark("language-ID model")
 results = list(extract([__import__("pathlib").Path(sys.argv[1])], settings,

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,6 +162,8 @@ def load_settings(
         Path(os.environ["FRONTLINES_CONFIG"]) if "FRONTLINES_CONFIG" in os.environ else None
     )
     if path is not None:
+        import tomllib  # only with a config file: a plain run never parses TOML here
+
         try:
             settings = _apply(settings, tomllib.loads(path.read_text(encoding="utf-8")), str(path))
         except (OSError, tomllib.TOMLDecodeError) as exc:

@@ -54,7 +54,7 @@ def test_startup_cli_and_help_load_no_extraction_stack(args, tmp_path):
     assert _loaded(modules, EXTRACTION + ON_DEMAND) == []
 
 
-def test_startup_extract_loads_no_scorer_and_no_html_reader(resources, tmp_path):
+def _one_article(tmp_path: Path) -> Path:
     one = tmp_path / "one.jsonl"
     one.write_text(
         json.dumps(
@@ -66,7 +66,89 @@ def test_startup_extract_loads_no_scorer_and_no_html_reader(resources, tmp_path)
         )
         + "\n"
     )
-    modules = modules_after(["extract", str(one)], tmp_path)
+    return one
+
+
+def test_startup_extract_loads_no_scorer_and_no_html_reader(resources, tmp_path):
+    modules = modules_after(["extract", str(_one_article(tmp_path))], tmp_path)
     assert "frontlines.run" in modules and "py3langid" in modules  # it did extract
     unused = ("trafilatura", "frontlines.evaluation", "frontlines.corpus.evaluate", "dask")
     assert _loaded(modules, unused) == []
+
+
+def test_startup_prepare_builds_the_caches_a_run_loads(resources, data_dir, tmp_path):
+    """`make install` runs `frontlines prepare`: after it, the place name index and the compiled
+    patterns are there, and a one-article extract opens the index instead of loading the automaton."""
+    from frontlines.geo.name_index import index_path
+    from frontlines.regex_cache import cache_path, read_cache
+
+    src = str(Path(frontlines.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": src, "FRONTLINES_DATA": str(data_dir)}
+    cli = [sys.executable, "-c", "from frontlines.cli.main import app; app()"]
+    out = subprocess.run([*cli, "prepare"], env=env, check=True, timeout=300, capture_output=True, text=True)
+    assert "place name index" in out.stdout
+    assert index_path(resources.gazetteer.path).is_file()
+    assert len(read_cache(cache_path(data_dir))) > 250
+    code = """
+        import datetime as dt, sys
+        from pathlib import Path
+        from frontlines.config import load_settings
+        from frontlines.run import extract, load_resources
+        settings = load_settings()
+        resources = load_resources(settings)
+        results = list(extract([Path(sys.argv[1])], settings, resources, today=dt.date(2026, 1, 1)))
+        print(len(results[0].doc.events), resources.matcher.loaded)
+    """
+    one = str(_one_article(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), one],
+        env=env,
+        check=True,
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
+    assert out.stdout.split() == ["1", "False"]  # an event, and the automaton was never loaded
+
+
+def test_startup_loading_pauses_the_garbage_collector_and_gives_it_back(data_dir):
+    """The extraction stack loads with the cyclic collector paused; after the block (even one that
+    fails) it collects again, and a collector the caller had turned off stays off."""
+    import gc
+
+    from frontlines.cli.common import State, loading
+
+    assert gc.isenabled()
+    with loading():
+        assert not gc.isenabled()
+    assert gc.isenabled() and State.freeze_at_exit  # the heap is frozen at exit, once
+    with pytest.raises(RuntimeError), loading():
+        raise RuntimeError("a resource failed to load")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with loading():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_startup_a_run_that_reads_much_loads_the_automaton_at_once(resources, settings, tmp_path):
+    """Past the name index's budget the automaton would load anyway: it loads with the resources,
+    before the run's caches grow (its unpickling needs 120 MB more for a moment)."""
+    from frontlines.geo.matcher import INDEX_BUDGET_CHARS
+    from frontlines.ingest import input_bytes
+    from frontlines.run import is_bulk, load_resources
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("x" * 1000)
+    (tmp_path / "in" / "a.json").write_text("{}")  # a .txt sidecar: not read, not counted
+    (tmp_path / "in" / "README.md").write_text("y" * 50)  # documentation: skipped
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b"z" * (INDEX_BUDGET_CHARS + 10))
+    assert input_bytes([tmp_path / "in", tmp_path / "missing.txt"]) == 1000
+    assert input_bytes([big, tmp_path / "in"], stop=INDEX_BUDGET_CHARS) == INDEX_BUDGET_CHARS + 10
+    assert not is_bulk([tmp_path / "in"]) and is_bulk([big])
+    assert not load_resources(settings, bulk=is_bulk([tmp_path / "in"])).matcher.loaded
+    assert load_resources(settings, bulk=is_bulk([big])).matcher.loaded

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 from rich.console import Console
 
-from frontlines.config import Settings, load_settings
+from frontlines.config import Settings, default_data_dir, load_settings
 from frontlines.errors import ConfigError, FrontlinesError
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ _flags_show_no_type()
 
 
 class State:
+    #: Whether ``loading`` registered the heap's freeze at exit (once per process).
+    freeze_at_exit = False
     debug = False
     config: Path | None = None
     overrides: tuple[str, ...] = ()
@@ -53,6 +57,31 @@ class State:
 def _fail(exc: FrontlinesError) -> NoReturn:
     err.print(f"error: {exc}", markup=False)
     raise typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Wrap the import and resource loading of the extraction stack, which allocate a great many
+    long-lived objects and little garbage: the regular expressions they compile come from the data
+    directory's cache (``frontlines.regex_cache``, about 0.1 s sooner), and the cyclic garbage
+    collector waits until the block ends (56 collections took 7-8% of a one-article run). At exit
+    the heap is frozen (``gc.freeze``) before the interpreter's final collections, which would walk
+    every loaded object only to free memory the process returns anyway (0.06-0.1 s under load)."""
+    from frontlines.regex_cache import cached_patterns
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with cached_patterns(default_data_dir()):
+            yield
+    finally:
+        if collecting:
+            gc.enable()
+        if not State.freeze_at_exit:
+            # the freeze only spares the collector: atexit handlers after it still run, the
+            # interpreter still closes what it holds
+            atexit.register(gc.freeze)
+            State.freeze_at_exit = True
 
 
 @contextmanager

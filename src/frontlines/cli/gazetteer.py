@@ -41,8 +41,8 @@ def gazetteer_build_cmd(
             err.print(f"building the embedded gazetteer at {path} ...")
             stats = build_embedded(path, settings.geo.min_population)
             print(f"gazetteer built at {path}: {stats}")
-        # the place matcher is cached next to the gazetteer: build it now, not on the first extract
-        open_default_gazetteer(settings)[0].close()
+        # the place matcher's caches live next to the gazetteer: build them now, not on the first extract
+        open_default_gazetteer(settings, loaded=True)[0].close()
 
 
 @gazetteer_app.command("lookup")

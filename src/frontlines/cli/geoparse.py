@@ -10,7 +10,16 @@ from typing import Annotated
 
 import typer
 
-from frontlines.cli.common import err, errors, field_map, plural, published_opt, resolve_settings, today
+from frontlines.cli.common import (
+    err,
+    errors,
+    field_map,
+    loading,
+    plural,
+    published_opt,
+    resolve_settings,
+    today,
+)
 from frontlines.cli.output import print_table
 
 #: Columns a table shows; ``--format jsonl`` prints every field.
@@ -50,13 +59,14 @@ def geoparse_cmd(
     """Print the place names of articles, resolved: offsets into the original text, the place, its
     ACLED geo_precision, a confidence score and the role (event, organisation_base, destination,
     venue, other)."""
-    from frontlines.geo.toponyms import geoparse
-    from frontlines.run import load_resources
-
     rejected = 0
     with errors():
         settings = resolve_settings()
-        resources = load_resources(settings)
+        with loading():
+            from frontlines.geo.toponyms import geoparse
+            from frontlines.run import is_bulk, load_resources
+
+            resources = load_resources(settings, bulk=is_bulk(inputs))
         results = geoparse(
             inputs, settings, resources, today=today(), field_map=field_map(map_),
             published=published_opt(published), source=source,

@@ -35,6 +35,7 @@ from frontlines.cli.common import (
     err,
     errors,
     field_map,
+    loading,
     open_existing,
     plural,
     published_opt,
@@ -126,11 +127,12 @@ def extract_cmd(
     ] = False,
 ) -> None:
     """Extract events from articles and print them (no database)."""
-    from frontlines.run import events_of, extract, load_resources
-
     with errors():
         settings = resolve_settings()
-        resources = load_resources(settings)
+        with loading():
+            from frontlines.run import events_of, extract, is_bulk, load_resources
+
+            resources = load_resources(settings, bulk=is_bulk(inputs))
         rejected = 0
 
         def results() -> Iterator[Result]:
@@ -163,10 +165,13 @@ def extract_cmd(
 def prepare_cmd() -> None:
     """Build what extraction loads (gazetteer, place matcher, classifier, unpacked language-ID model)
     when missing or stale, so the first run only loads them; `make install` runs it."""
-    from frontlines.run import prepare
-
     with errors():
-        for what, where in prepare(resolve_settings()):
+        settings = resolve_settings()
+        with loading():
+            from frontlines.run import prepare
+
+            built = prepare(settings)
+        for what, where in built:
             print(f"{what}: {where}")
 
 
@@ -187,13 +192,14 @@ def ingest_cmd(
     """Extract events from articles and store articles, events and rejections."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from frontlines.incremental import ingest_since_last
-    from frontlines.run import ingest, load_resources
-    from frontlines.store import open_repository
-
     with errors():
         settings = resolve_settings()
-        resources = load_resources(settings)
+        with loading():
+            from frontlines.incremental import ingest_since_last
+            from frontlines.run import ingest, is_bulk, load_resources
+            from frontlines.store import open_repository
+
+            resources = load_resources(settings, bulk=is_bulk(inputs))
         repository = open_repository(settings.store.db)
         progress = Progress(
             SpinnerColumn(),

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from frontlines.cli.common import err, errors
 
@@ -67,6 +66,8 @@ def _print_cv(cv: object) -> None:
     from frontlines.events.training import CrossValidation
 
     assert isinstance(cv, CrossValidation)
+    from rich.table import Table  # only to print a report: the CLI starts without it
+
     table = Table("label", "precision", "recall", "F1", "support", title=f"{cv.folds}-fold cross-validation")
     for s in cv.per_class:
         table.add_row(s.label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support))

@@ -1,8 +1,9 @@
 """What runs on a Dask worker: the pipeline over one partition, resources loaded once per process.
 
-The gazetteer, place matcher, actor dictionary and classifier are loaded by the first task (or by
-:func:`warm_up`) of each worker process and kept for every later task with the same settings; a
-worker restarted after a crash loads them again on its first task.
+The gazetteer, place matcher (its automaton at once: a worker reads a corpus), actor dictionary and
+classifier are loaded by the first task (or by :func:`warm_up`) of each worker process and kept for
+every later task with the same settings; a worker restarted after a crash loads them again on its
+first task.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def pipeline_for(settings: Settings) -> Pipeline:
     with _LOCK:
         found = _PIPELINES.get(key)
         if found is None:
-            found = _PIPELINES[key] = build_pipeline(settings, load_resources(settings))
+            found = _PIPELINES[key] = build_pipeline(settings, load_resources(settings, bulk=True))
         return found
 
 

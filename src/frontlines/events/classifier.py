@@ -27,10 +27,10 @@ import os
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -47,6 +47,11 @@ DEFAULT_MODEL = f"classifier-{CLASSIFIER_FORMAT}.npz"
 NONE_LABEL = "none"
 #: Character n-gram sizes inside words.
 CHAR_SIZES = (3, 4, 5)
+#: Feature lookups a :class:`Vocabulary` answers from its column table (a model copy's sorted names,
+#: about 2 us a key measured) before it builds the dict of all 83,000 names (0.02 s, then 0.1 us a
+#: key): about the break-even, so a one-article run (about 100 keys a sentence) never builds it and a
+#: corpus builds it within its first hundred sentences.
+TABLE_KEYS = 10_000
 
 #: What the classifier says of a sentence: a sub-event type, or None for "no event".
 Label = SubEventType | None
@@ -135,16 +140,66 @@ def tfidf_weights(cols: np.ndarray, tf: np.ndarray, idf: np.ndarray, is_char: np
     return weights
 
 
+class ColumnTable(Protocol):
+    """Feature columns looked up without a dict of every feature name (an unpacked model copy's
+    sorted table: :class:`frontlines.events.classifier_copy.SortedKeys`)."""
+
+    def find(self, keys: list[str]) -> list[int]:
+        """The column of each key, -1 for a key that is no feature."""
+        ...
+
+
 class Vocabulary:
     """Feature columns and their inverse document frequencies, learnt from training sentences."""
 
-    def __init__(self, names: Sequence[str], idf: np.ndarray) -> None:
-        self.names = list(names)
-        self.index = {name: i for i, name in enumerate(self.names)}
+    def __init__(
+        self,
+        names: Sequence[str] | Callable[[], list[str]],
+        idf: np.ndarray,
+        is_char: np.ndarray | None = None,
+        table: ColumnTable | None = None,
+    ) -> None:
+        """``names`` in column order, or a function that reads them when first needed; ``is_char``
+        as stored with them (else computed); ``table``: lookups for the first :data:`TABLE_KEYS`
+        keys, before the dict of every name is built."""
+        self._names = None if callable(names) else list(names)
+        self._read_names = names if callable(names) else None
+        self._index: dict[str, int] | None = None
+        self._table = table
+        self._table_keys = 0
         self.idf = idf
-        self.is_char = np.array([is_char_feature(name) for name in self.names], dtype=bool)
+        #: Which columns are character n-grams (given by a copy that stored them, else computed).
+        self.is_char = (
+            np.array([is_char_feature(name) for name in self.names], dtype=bool)
+            if is_char is None
+            else is_char
+        )
         #: Known columns of each word met so far (:meth:`encode_sentence`).
         self._words: dict[str, np.ndarray] = {}
+
+    @property
+    def names(self) -> list[str]:
+        if self._names is None:
+            assert self._read_names is not None
+            self._names = list(self._read_names())
+        return self._names
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Column of each feature name, built on first use (a run whose sentences the trigger rules
+        decide never needs it)."""
+        if self._index is None:
+            self._index = dict(zip(self.names, range(len(self.names)), strict=True))
+        return self._index
+
+    def _lookup(self, keys: list[str]) -> list[int]:
+        """The columns of ``keys`` (-1: no feature): from the table while its :data:`TABLE_KEYS`
+        last, then from the dict (built once)."""
+        if self._index is None and self._table is not None and self._table_keys < TABLE_KEYS:
+            self._table_keys += len(keys)
+            return self._table.find(keys)
+        index = self.index
+        return [index.get(key, -1) for key in keys]
 
     def encode(self, bag: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and weights of one sentence's features (unknown features dropped)."""
@@ -159,11 +214,11 @@ class Vocabulary:
         :meth:`encode` gives them one sentence at a time (rows ascending). Each word's known columns
         are looked up once per process (news repeats its words); counting, weighting and the two
         blocks' norms are done for the whole batch with NumPy."""
-        width = len(self.names)
+        width = len(self.idf)
         keys = []
         for row, sentence in enumerate(sentences):
             words = tokens(sentence)
-            pairs = [self.index.get(f"b {a} {b}", -1) for a, b in itertools.pairwise(words)]
+            pairs = self._lookup([f"b {a} {b}" for a, b in itertools.pairwise(words)])
             parts = [self._word_columns(word) for word in words]
             parts.append(np.array([c for c in pairs if c >= 0], dtype=np.int64))
             keys.append(np.concatenate(parts) + row * width)
@@ -180,7 +235,7 @@ class Vocabulary:
     def _word_columns(self, word: str) -> np.ndarray:
         cached = self._words.get(word)
         if cached is None:
-            found = [self.index.get(gram, -1) for gram in token_grams(word)]
+            found = self._lookup(token_grams(word))
             cached = self._words[word] = np.array([c for c in found if c >= 0], dtype=np.int64)
         return cached
 
@@ -208,6 +263,17 @@ class SubEventClassifier:
     @property
     def feature_names(self) -> list[str]:
         return self._vocabulary.names
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays prediction reads, as it reads them (what an unpacked copy stores:
+        :mod:`frontlines.events.classifier_copy`)."""
+        vocabulary = self._vocabulary
+        return {
+            "idf": vocabulary.idf,
+            "coef": self._coef,
+            "intercept": self._intercept,
+            "is_char": vocabulary.is_char,
+        }
 
     def probabilities(self, sentences: Sequence[str]) -> np.ndarray:
         """A ``(len(sentences), len(self.labels))`` array of label probabilities (rows sum to 1)."""
@@ -306,11 +372,11 @@ def default_classifier_path() -> Path:
 def model_state(model: SubEventClassifier) -> str:
     """``current`` (built from the team's sentences and corpus as shipped), ``stale`` (from an older
     version of them) or ``custom`` (trained from other data)."""
-    from frontlines.events.training import team_stamp
-
     trained_on = [(x.get("file"), x.get("sha256")) for x in model.meta.get("trained_on", [])]
     if [name for name, _ in trained_on] != ["sentences.tsv", "corpus"]:
         return "custom"
+    from frontlines.events.training import team_stamp  # the training stack: only when it can matter
+
     return "current" if trained_on == team_stamp() else "stale"
 
 
@@ -320,8 +386,9 @@ _LOADED: dict[tuple[str, int, int], SubEventClassifier] = {}
 def open_default_classifier(settings: Settings) -> SubEventClassifier:
     """The classifier the pipeline uses, loaded once per process (cached by file and its stamp):
     ``settings.events.classifier`` when that setting exists and is set, else the default model,
-    built from the team's sentences when missing or stale (a custom model there is kept). A
-    read-only data directory only loses the saved copy of a model built here."""
+    built from the team's sentences when missing or stale (a custom model there is kept) and read
+    through its unpacked copy (:mod:`frontlines.events.classifier_copy`). A read-only data directory
+    only loses the saved copies of a model built here."""
     configured = str(getattr(settings.events, "classifier", "") or "")
     path = Path(configured) if configured else default_classifier_path()
     if not configured and not path.exists():
@@ -330,7 +397,11 @@ def open_default_classifier(settings: Settings) -> SubEventClassifier:
     key = (str(path.resolve()), st.st_size, st.st_mtime_ns) if st else None
     model = _LOADED.get(key) if key else None
     if model is None:
-        model = SubEventClassifier.load(path)  # a missing configured file raises the one-line error
+        from frontlines.events.classifier_copy import load_through_copy
+
+        # a missing configured file raises the one-line error; the default model is read from its
+        # unpacked copy in the data directory
+        model = SubEventClassifier.load(path) if configured else load_through_copy(path)
         if key:
             _LOADED[key] = model
     if not configured and model_state(model) == "stale":

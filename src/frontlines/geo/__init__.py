@@ -57,8 +57,12 @@ def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
     return FunctionStage("places", requires, provides, run)
 
 
-def open_default_gazetteer(settings: Settings) -> tuple[SqliteGazetteer, PlaceMatcher]:
-    """Open the configured gazetteer and its matcher (built and cached next to it when missing).
+def open_default_gazetteer(
+    settings: Settings, *, loaded: bool = False
+) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    """Open the configured gazetteer and its matcher (built and cached next to it when missing; with
+    ``loaded``, its automaton in memory at once and both its caches current: see
+    :meth:`PlaceMatcher.for_gazetteer`).
 
     With ``geo.gazetteer`` unset, the embedded gazetteer is built on first use in the data directory
     (about 20 s, silently: the CLI reports it); a configured file that is missing raises
@@ -68,4 +72,4 @@ def open_default_gazetteer(settings: Settings) -> tuple[SqliteGazetteer, PlaceMa
     if not settings.geo.gazetteer and not path.exists():
         build_embedded(path, settings.geo.min_population)
     gazetteer = SqliteGazetteer(path)
-    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)
+    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer, loaded=loaded)

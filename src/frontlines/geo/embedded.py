@@ -30,7 +30,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import median
 from typing import Any
 
 from frontlines.geo.gazetteer import PlaceRecord, write_gazetteer
@@ -210,6 +209,8 @@ def _country_points() -> dict[str, tuple[float, float]]:
 def _centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
     """The median latitude and median longitude of towns: a central point that a few outlying towns
     (islands, exclaves) do not pull away, as GeoNames' own points for admin units are."""
+    from statistics import median  # building only: extraction never needs it
+
     return (
         float(median(t["latitude"] for t in towns)),
         float(median(t["longitude"] for t in towns)),

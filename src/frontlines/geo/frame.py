@@ -26,7 +26,7 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo import scoring
@@ -146,7 +146,7 @@ _STRAY_KINDS = frozenset({"city", "district", "admin2", "admin3"})
 _HOLDER_KINDS = frozenset({"admin1", "admin2", "admin3", "district"})
 
 
-def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: frozenset[str]) -> None:
+def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: Container[str]) -> None:
     """Rule stray-namesake (see the module docstring)."""
     best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
     support = _support(items, best)

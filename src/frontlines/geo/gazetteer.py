@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -33,6 +33,9 @@ SCHEMA_VERSION = "2"
 LOOKUP_CACHE_SIZE = 4096
 #: Names looked up per query by ``prefetch`` (well under SQLite's limit on parameters).
 PREFETCH_BATCH = 500
+#: Places asked about one by one before ``CapitalIds`` reads the whole set of capitals: about as long
+#: (a few microseconds each) as the one scan that reads them all.
+CAPITAL_QUERIES = 2000
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -160,6 +163,33 @@ def _place(row: tuple[Any, ...]) -> Place:
     )
 
 
+class CapitalIds:
+    """``place_id in capitals``: whether a gazetteer file marks the place as a national capital
+    (feature code PPLC). Asked id by id, one indexed query each (remembered), until
+    :data:`CAPITAL_QUERIES` ids were asked; then the whole set is read, once: a scan of every place
+    (0.01-0.02 s) that a one-article run need not pay and a corpus pays only once."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._known: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, place_id: object) -> bool:
+        if self._all is not None:
+            return place_id in self._all
+        if not isinstance(place_id, str):
+            return False
+        found = self._known.get(place_id)
+        if found is None:
+            if len(self._known) >= CAPITAL_QUERIES:
+                sql = "SELECT place_id FROM places WHERE feature_code = 'PPLC'"
+                self._all = frozenset(row[0] for row in self._conn.execute(sql))
+                return place_id in self._all
+            sql = "SELECT 1 FROM places WHERE place_id = ? AND feature_code = 'PPLC'"
+            found = self._known[place_id] = self._conn.execute(sql, (place_id,)).fetchone() is not None
+        return found
+
+
 class SqliteGazetteer:
     """A read-only gazetteer file: indexed lookups by folded name, a small LRU cache of results.
 
@@ -175,7 +205,7 @@ class SqliteGazetteer:
             )
         self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._seats: dict[str, Place | None] = {}
-        self._capitals: frozenset[str] | None = None
+        self._capitals: CapitalIds | None = None
         try:
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -309,11 +339,10 @@ class SqliteGazetteer:
         self._seats[place.place_id] = _place(row) if row else None
         return self._seats[place.place_id]
 
-    def capital_ids(self) -> frozenset[str]:
-        """Ids of the towns marked as national capitals (GeoNames feature code PPLC)."""
+    def capital_ids(self) -> Container[str]:
+        """Ids of the towns marked as national capitals (GeoNames feature code PPLC), for ``in``."""
         if self._capitals is None:
-            sql = "SELECT place_id FROM places WHERE feature_code = 'PPLC'"
-            self._capitals = frozenset(row[0] for row in self._conn.execute(sql))
+            self._capitals = CapitalIds(self._conn)
         return self._capitals
 
     def parent(self, place_id: str) -> Place | None:

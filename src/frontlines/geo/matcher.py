@@ -4,7 +4,9 @@ Case-sensitive (gazetteer names are proper names: "Reading" matches, "reading" d
 words only (the characters either side of a match are not letters or digits), the longest match
 wins where two overlap ("Deir ez-Zor" over "Deir"). Only Latin-script names go in: the pipeline reads
 English text. The automaton is pickled next to the gazetteer (``<gazetteer>.matcher.pickle``) and
-rebuilt when the gazetteer file changes, so a process loads it in about 0.2 s instead of building it.
+rebuilt when the gazetteer file changes, so a process loads it in about 0.25 s instead of building it.
+A process that reads little text does not even load it: the same words are written to a SQLite name
+index (``name_index``), which the matcher searches for its first ``INDEX_BUDGET_CHARS`` characters.
 
 With it goes a small index of transliterated names by consonant skeleton (``names.skeleton``), for
 the places of countries whose names are transliterated (``names.TRANSLITERATED_COUNTRIES``):
@@ -20,15 +22,17 @@ import os
 import pickle
 import re
 import sqlite3
+import threading
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ahocorasick
 
 from frontlines.geo.gazetteer import SqliteGazetteer, lookup_key
+from frontlines.geo.name_index import NameIndex, index_path
 from frontlines.geo.names import (
     ARABIC_NAMED_COUNTRIES,
     MIN_NAME_CHARS,
@@ -51,6 +55,11 @@ MIN_SKELETON_CHARS = 2
 #: places is at least this large (Reading, Mobile, Bath, Nice) or is a country/admin1 unit; the villages
 #: called "Human" or "Front" would otherwise turn every sentence into a place mention.
 COMMON_WORD_MIN_POPULATION = 50_000
+#: A matcher opened with a name index searches this many characters of text through the index, then
+#: loads the automaton. The index costs about 1 us a character (0.9-1.4 us measured: news repeats its
+#: words), the automaton's load about 0.25 s, so a process never spends much more than twice what
+#: the better choice would have cost (a one-article extract reads a few thousand characters).
+INDEX_BUDGET_CHARS = 200_000
 
 
 def matcher_path(gazetteer_path: Path) -> Path:
@@ -63,19 +72,57 @@ def _stamp(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+class _Loaded:
+    """The matcher's names in memory: the automaton, the skeleton index, the Arabic-named keys."""
+
+    def __init__(
+        self, automaton: Any, skeletons: Mapping[str, tuple[str, ...]], arabic_keys: frozenset[str] | None
+    ) -> None:
+        self.automaton = automaton
+        self.skeletons = skeletons
+        self.arabic_keys = arabic_keys
+
+    def __len__(self) -> int:
+        return len(self.automaton)
+
+    def spans(self, text: str, translated: str) -> list[tuple[int, int]]:
+        """Every whole-word occurrence of a name: one scan of ``translated`` by the automaton."""
+        found: list[tuple[int, int]] = []
+        size = len(text)
+        for last, length in self.automaton.iter(translated):
+            start, end = last - length + 1, last + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end < size and text[end].isalnum():
+                continue
+            found.append((start, end))
+        return found
+
+    def similar(self, key: str) -> tuple[str, ...]:
+        return self.skeletons.get(key, ())
+
+    def is_arabic_key(self, key: str) -> bool | None:
+        return None if self.arabic_keys is None else key in self.arabic_keys
+
+
 class PlaceMatcher:
-    """Finds gazetteer names in text: ``find(text) -> [(start, end, surface)]``, sorted by start."""
+    """Finds gazetteer names in text: ``find(text) -> [(start, end, surface)]``, sorted by start.
+
+    Its names are either in memory (the automaton, :meth:`build`, :meth:`load`) or, for a process
+    that reads little text, first in the name index file (``name_index``), with a loader that brings
+    in the automaton once ``budget`` characters were searched that way (:meth:`for_gazetteer`).
+    Both find exactly the same names."""
 
     def __init__(
         self,
-        automaton: Any,
-        skeletons: Mapping[str, tuple[str, ...]] | None = None,
-        arabic_keys: frozenset[str] | None = None,
+        names: _Loaded | NameIndex,
+        load: Callable[[], _Loaded] | None = None,
+        budget: int = INDEX_BUDGET_CHARS,
     ) -> None:
-        self._automaton = automaton
-        self._skeletons: Mapping[str, tuple[str, ...]] = skeletons or {}
-        #: The lookup keys of every name of the Arabic-named countries; None: unknown (all may be).
-        self._arabic_keys = arabic_keys
+        self._names = names
+        self._load = load
+        self._budget = budget
+        self._lock = threading.Lock()
 
     @classmethod
     def build(
@@ -96,57 +143,101 @@ class PlaceMatcher:
             key = skeleton(name)
             if len(key) >= MIN_SKELETON_CHARS:
                 index[key].add(name)
-        return cls(automaton, {key: tuple(sorted(found)) for key, found in index.items()}, arabic_keys)
+        skeletons = {key: tuple(sorted(found)) for key, found in index.items()}
+        return cls(_Loaded(automaton, skeletons, arabic_keys))
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the automaton is in memory (else names are looked up in the index file)."""
+        return isinstance(self._names, _Loaded)
+
+    def _source(self, chars: int) -> _Loaded | NameIndex:
+        """The names to search ``chars`` more characters with: the index while the budget lasts,
+        then the automaton (loaded once, under a lock: the API shares one matcher across threads)."""
+        if self._load is not None:
+            with self._lock:
+                if self._load is not None:
+                    self._budget -= chars
+                    if self._budget < 0:
+                        self._names, self._load = self._load(), None
+        return self._names
 
     def similar(self, surface: str) -> tuple[str, ...]:
         """Stored spellings of transliterated place names with the skeleton of ``surface``."""
-        return self._skeletons.get(skeleton(surface), ())
+        return self._names.similar(skeleton(surface))
 
     def may_be_arabic_named(self, surface: str) -> bool:
         """Whether a place of an Arabic-named country may bear ``surface`` or a spelling of it: one of
         their names folds like it, or a transliterated name shares its skeleton. False lets the
         resolver skip the searches of rule 6 for a run of capitalised words ("Human Rights")."""
-        if self._arabic_keys is None:
-            return True
-        return lookup_key(surface) in self._arabic_keys or bool(self.similar(surface))
+        known = self._names.is_arabic_key(lookup_key(surface))
+        return known is None or known or bool(self.similar(surface))
 
     def __len__(self) -> int:
-        return len(self._automaton)
+        return len(self._names)
 
     def save(self, path: Path, stamp: tuple[int, int] = (0, 0)) -> None:
-        """Pickle the matcher atomically, tagged with the stamp (size, mtime) of its gazetteer."""
+        """Pickle the matcher's in-memory names atomically, tagged with the stamp (size, mtime) of
+        its gazetteer."""
+        names = self._names
+        if not isinstance(names, _Loaded):
+            raise TypeError("only a matcher with its automaton in memory can be saved")
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with tmp.open("wb") as fh:
-                state = (MATCHER_FORMAT, stamp, self._automaton, dict(self._skeletons), self._arabic_keys)
+                state = (MATCHER_FORMAT, stamp, names.automaton, dict(names.skeletons), names.arabic_keys)
                 pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         finally:
             tmp.unlink(missing_ok=True)
 
+    def write_index(self, path: Path, stamp: tuple[int, int]) -> None:
+        """Write the name index of the in-memory names (``name_index``) atomically at ``path``."""
+        names = self._names
+        if not isinstance(names, _Loaded):
+            raise TypeError("only a matcher with its automaton in memory can write its index")
+        NameIndex.write(
+            path, names.automaton.keys(), names.skeletons, names.arabic_keys, MATCHER_FORMAT, stamp
+        )
+
     @classmethod
     def load(cls, path: Path, stamp: tuple[int, int] | None = None) -> PlaceMatcher | None:
         """The pickled matcher at ``path``; None when it is missing, of another format or (when a
         stamp is given) was built from a different gazetteer file."""
-        try:
-            with path.open("rb") as fh:
-                state = pickle.load(fh)
-            fmt, saved, automaton, skeletons, arabic_keys = state
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            return None
-        if fmt != MATCHER_FORMAT or (stamp is not None and tuple(saved) != stamp):
-            return None
-        return cls(automaton, skeletons, arabic_keys)
+        names = _read_pickle(path, stamp)
+        return None if names is None else cls(names)
 
     @classmethod
-    def for_gazetteer(cls, gazetteer: SqliteGazetteer) -> PlaceMatcher:
-        """The matcher of a gazetteer file: the pickle next to it when fresh, else built and saved.
-        Demonyms and small places named by an English word are left out (see
-        ``COMMON_WORD_MIN_POPULATION``)."""
-        stamp = _stamp(gazetteer.path)
-        target = matcher_path(gazetteer.path)
-        matcher = cls.load(target, stamp)
-        if matcher is None:
+    def for_gazetteer(
+        cls, gazetteer: SqliteGazetteer, *, loaded: bool = False, budget: int = INDEX_BUDGET_CHARS
+    ) -> PlaceMatcher:
+        """The matcher of a gazetteer file. With a current name index next to it (and ``loaded``
+        false), one that searches that index first and loads the automaton from its pickle after
+        ``budget`` characters; else the automaton at once (from the pickle when fresh, else built and
+        pickled) and, when the index is missing or stale, the index written from it. Demonyms and
+        small places named by an English word are left out (see ``COMMON_WORD_MIN_POPULATION``)."""
+        path = gazetteer.path
+        stamp = _stamp(path)
+        index = NameIndex.open(index_path(path), MATCHER_FORMAT, stamp)
+        if index is not None and not loaded:
+            return cls(index, lambda: cls._loaded_names(path, stamp), budget)
+        matcher = cls(cls._loaded_names(path, stamp))
+        if index is not None:
+            index.close()
+        else:
+            with contextlib.suppress(OSError, sqlite3.Error):  # a read-only data directory
+                matcher.write_index(index_path(path), stamp)
+        return matcher
+
+    @classmethod
+    def _loaded_names(cls, path: Path, stamp: tuple[int, int]) -> _Loaded:
+        """The in-memory names of the gazetteer file at ``path``: its pickle when fresh, else built
+        from the file and pickled."""
+        names = _read_pickle(matcher_path(path), stamp)
+        if names is not None:
+            return names
+        gazetteer = SqliteGazetteer(path)
+        try:
             matcher = cls.build(
                 (
                     name
@@ -154,12 +245,14 @@ class PlaceMatcher:
                     if not is_demonym(name)
                     and (region or population >= COMMON_WORD_MIN_POPULATION or not is_common_word(name))
                 ),
-                transliterated_names(gazetteer.path),
-                arabic_keys(gazetteer.path),
+                transliterated_names(path),
+                arabic_keys(path),
             )
-            with contextlib.suppress(OSError):  # a read-only data directory: use it uncached
-                matcher.save(target, stamp)
-        return matcher
+        finally:
+            gazetteer.close()
+        with contextlib.suppress(OSError):  # a read-only data directory: use it uncached
+            matcher.save(matcher_path(path), stamp)
+        return cast(_Loaded, matcher._names)
 
     def find(self, text: str, dates: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """Whole-word, case-sensitive matches of gazetteer names in ``text``, longest first on overlap,
@@ -168,29 +261,23 @@ class PlaceMatcher:
         line written all in capitals; the surface stays as written. A match inside one of ``dates``
         (the spans of the text's date expressions) is a date, not a place: "23 August" is a day
         and a village in Romania, "Sunday" a day and a town in Nigeria."""
-        taken = self._find(text)
+        names = self._source(len(text))
+        taken = self._find(text, names)
         titled = _title_capitals(text)
         if titled is not text:
             seen = bytearray(len(text))
             for start, end in taken:
                 seen[start:end] = b"\x01" * (end - start)
-            for start, end in self._find(titled):
+            for start, end in self._find(titled, names):
                 if titled[start:end] != text[start:end] and 1 not in seen[start:end]:
                     taken.append((start, end))
             taken.sort()
         in_date = _Overlaps(dates)
         return [(start, end, text[start:end]) for start, end in taken if not in_date(start, end)]
 
-    def _find(self, text: str) -> list[tuple[int, int]]:
-        candidates: list[tuple[int, int]] = []
+    def _find(self, text: str, names: _Loaded | NameIndex) -> list[tuple[int, int]]:
+        candidates = names.spans(text, text.translate(_MARKS))
         size = len(text)
-        for last, length in self._automaton.iter(text.translate(_MARKS)):
-            start, end = last - length + 1, last + 1
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            if end < size and text[end].isalnum():
-                continue
-            candidates.append((start, end))
         if not candidates:
             return []
         candidates.sort(key=lambda span: (span[0] - span[1], span[0]))
@@ -203,6 +290,18 @@ class PlaceMatcher:
             taken.append((start, end))
         taken.sort()
         return taken
+
+
+def _read_pickle(path: Path, stamp: tuple[int, int] | None) -> _Loaded | None:
+    try:
+        with path.open("rb") as fh:
+            state = pickle.load(fh)
+        fmt, saved, automaton, skeletons, arabic_keys = state
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return None
+    if fmt != MATCHER_FORMAT or (stamp is not None and tuple(saved) != stamp):
+        return None
+    return _Loaded(automaton, skeletons, arabic_keys)
 
 
 class _Overlaps:

@@ -19,11 +19,17 @@ GIVEN_NAME_PERCENT = 0.002
 
 
 def _read(name: str, threshold: float) -> frozenset[str]:
-    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    """The names of one census file at least ``threshold`` percent common. The files list names from
+    the most common down, so reading stops at the first rarer one (606 of the 88,799 surnames are
+    read; ``tests/unit/geo/test_persons.py`` checks the order)."""
     out: set[str] = set()
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and float(parts[1]) >= threshold:
+    with resources.files("names").joinpath(name).open("r", encoding="ascii") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            if float(parts[1]) < threshold:
+                break
             out.add(parts[0].capitalize())
     return frozenset(out)
 

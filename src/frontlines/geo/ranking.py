@@ -5,7 +5,7 @@ support of the article's other names in a second pass."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from frontlines.geo import scoring
 from frontlines.geo.frame import frame_bonus, frame_country, sentence_frames
@@ -21,7 +21,7 @@ def score_items(
     items: list[Item],
     focus: str | None,
     regions: dict[str, str | None],
-    capitals: frozenset[str] = frozenset(),
+    capitals: Container[str] = frozenset(),
     others_focus: dict[str, str | None] | None = None,
     spelled_as: Callable[[str], frozenset[str]] | None = None,
 ) -> None:
@@ -159,7 +159,7 @@ def _containers_agree(items: list[Item], base: list[list[float]], position: dict
 def _name_priors(
     item: Item,
     placed: bool,
-    capitals: frozenset[str],
+    capitals: Container[str],
     spelled_as: Callable[[str], frozenset[str]] | None,
 ) -> list[float]:
     """Rules 1-3 of ``scoring`` for each candidate of a name as the text spells it, less

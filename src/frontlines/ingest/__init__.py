@@ -5,6 +5,14 @@ Every record read becomes an ``Article`` or a ``Rejection`` (stage ``ingest``) s
 
 from frontlines.ingest.dates import parse_date, parse_published
 from frontlines.ingest.ids import article_id
-from frontlines.ingest.read import READERS, iter_files, read_inputs
+from frontlines.ingest.read import READERS, input_bytes, iter_files, read_inputs
 
-__all__ = ["READERS", "article_id", "iter_files", "parse_date", "parse_published", "read_inputs"]
+__all__ = [
+    "READERS",
+    "article_id",
+    "input_bytes",
+    "iter_files",
+    "parse_date",
+    "parse_published",
+    "read_inputs",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -73,6 +74,18 @@ def _read_file(path: Path, ctx: Context, check_text: bool) -> Iterator[Article |
     except OSError as exc:
         reason = exc.strerror or exc
         yield reject(str(path), "unreadable", f"cannot read the file ({reason}); check its permissions")
+
+
+def input_bytes(paths: Sequence[Path], stop: int | None = None) -> int:
+    """The size in bytes of the files :func:`read_inputs` would read from ``paths`` (missing ones
+    count 0), counted until the total passes ``stop``."""
+    total = 0
+    for path in iter_files([p for p in paths if p.exists()]):
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+        if stop is not None and total > stop:
+            break
+    return total
 
 
 def read_inputs(

@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 import re
 import string
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -20,9 +19,11 @@ from pathlib import Path
 
 import ahocorasick
 
+from frontlines.config import default_data_dir
 from frontlines.countries import country_code, country_name
 from frontlines.geo.wordlists import DEMONYM_PLACES
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
+from frontlines.toml_cache import load_toml
 
 #: Aliases this short that contain an uppercase letter are acronyms: matched case-sensitively.
 _ACRONYM_MAX = 5
@@ -348,12 +349,14 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
-        """Read the dictionary from ``path`` or the embedded ``data/actors.toml``."""
+        """Read the dictionary from ``path`` or the embedded ``data/actors.toml`` (the latter through
+        its parsed copy in the data directory: :mod:`frontlines.toml_cache`)."""
         if path is None:
             raw = resources.files("frontlines").joinpath("data/actors.toml").read_bytes()
-        else:
-            raw = path.read_bytes()
-        return cls(tomllib.loads(raw.decode("utf-8")))
+            return cls(load_toml(raw, default_data_dir(), "actors"))
+        import tomllib
+
+        return cls(tomllib.loads(path.read_bytes().decode("utf-8")))
 
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mention in ``text``, non-overlapping, longest first where two overlap."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.geo import Gazetteer, GazetteerMissing, PlaceRecord, SqliteGazetteer, write_gazetteer
+from frontlines.model import Place
 
 
 def test_gazetteer_is_a_gazetteer(tiny: SqliteGazetteer) -> None:
@@ -101,3 +102,27 @@ def test_gazetteer_prefetch_finds_what_lookup_finds(tiny_path: Path) -> None:
         assert batched.lookup(name) == plain.lookup(name)
         assert batched.spelled_as(name) == plain.spelled_as(name)
     assert any(plain.lookup(name) for name in names)
+
+
+@pytest.mark.parametrize("queries", [1000, 2])  # answered id by id, or from the whole set after 2
+def test_gazetteer_capital_ids_answer_as_the_whole_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, queries: int
+) -> None:
+    monkeypatch.setattr("frontlines.geo.gazetteer.CAPITAL_QUERIES", queries)
+    rows = [
+        ("g:1", "Khartoum", "SD", "PPLC"),
+        ("g:2", "Omdurman", "SD", "PPL"),
+        ("g:3", "Kyiv", "UA", "PPLC"),
+        ("g:4", "Culiacán", "MX", "PPLA"),
+        ("g:5", "Naypyidaw", "MM", "PPLC"),
+        ("g:6", "Mandalay", "MM", None),
+    ]
+    records = [
+        PlaceRecord(Place(pid, name, cc, 0.0, 0.0, "city", 1000), feature_code=code)
+        for pid, name, cc, code in rows
+    ]
+    path = tmp_path / "g.sqlite"
+    write_gazetteer(path, records, {"source": "tests"})
+    capitals = SqliteGazetteer(path).capital_ids()
+    asked = ["g:2", "g:1", "g:1", "g:9", "g:3", "g:4", "g:5", "g:6", 42]
+    assert [pid in capitals for pid in asked] == [False, True, True, False, True, False, True, False, False]
