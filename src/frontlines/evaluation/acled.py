@@ -315,7 +315,8 @@ def choose_event(gold: GoldRow, events: Sequence[Event]) -> Event | None:
 def f1_scores(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float]:
     """Macro and support-weighted F1 of paired labels. Labels are every value in either list except
     :data:`NO_EVENT`; a label never predicted or never in the gold has F1 0."""
-    labels = (set(gold) | set(predicted)) - {NO_EVENT}
+    # sorted: the sums below then add in one order, so the figures do not depend on the hash seed
+    labels = sorted((set(gold) | set(predicted)) - {NO_EVENT})
     support = Counter(gold)
     per_label = {}
     for label in labels:
