@@ -12,8 +12,9 @@ import re
 from frontlines.events.attribution import VICTIM_REACH, name_victims
 from frontlines.events.drafts import EventDraft
 from frontlines.events.fatalities import bomber_counted, day_share, days_of_toll, reported_toll, split
+from frontlines.geo.scoring import contains, distance_km
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import EVENT_TYPE_OF, CasualtyMention, Doc, EventType, Trigger
+from frontlines.model import EVENT_TYPE_OF, CasualtyMention, Doc, EventType, Place, Trigger
 
 
 def _same_type(drafts: list[EventDraft], trigger: Trigger) -> list[EventDraft]:
@@ -24,8 +25,9 @@ def retell(
     doc: Doc, drafts: list[EventDraft], trigger: Trigger, killed: list[CasualtyMention], start: int, end: int
 ) -> bool:
     """Rule retell: "the clashes killed several fighters" retells the latest event of that type: its
-    toll and evidence go to that event and no new one is made. False when there is none to retell."""
-    same = _same_type(drafts, trigger)
+    toll and evidence go to that event and no new one is made. A sentence that names its own event
+    place retells only an event at, in or near it. False when there is none to retell."""
+    same = _at_own_place(doc, _same_type(drafts, trigger), start, end)
     if not same:
         return False
     target = same[-1]
@@ -44,13 +46,33 @@ def retold(
     told an event of that type, retells it ("State TV said the army restored security to the town
     and killed dozens"): its words join that event's evidence (the latest one of a day the
     sentence names, else the latest) and make no new one; its toll is left to the toll rules.
-    False when no event of the type was told."""
-    same = _same_type(drafts, trigger)
+    A sentence that names its own event place retells only an event at, in or near that place
+    ("... advanced into Brovary" after fighting in Chernihiv oblast is a new event). False when
+    no such event was told."""
+    same = _at_own_place(doc, _same_type(drafts, trigger), start, end)
     if not same:
         return False
     target = ([d for d in same if d.day in days] or same)[-1]
     target.evidence.append(doc.evidence("event", start, end))
     return True
+
+
+def _at_own_place(doc: Doc, drafts: list[EventDraft], start: int, end: int) -> list[EventDraft]:
+    """The ``drafts`` a sentence (``doc.text[start:end]``) may retell: all of them, or, when it names
+    an event place of its own, those at, in or near it (ACLED: one event per place and day)."""
+    own = [m.place for m in doc.places if start <= m.start < end and m.role == "event" and m.place]
+    if not own:
+        return drafts
+    return [d for d in drafts if any(_at(d.place, place) for place in own)]
+
+
+#: Two points this close are one place told twice (a town and its district, two spellings).
+SAME_PLACE_KM = 25.0
+
+
+def _at(where: Place, place: Place) -> bool:
+    """Whether ``place`` is ``where``, lies within it or close to it."""
+    return contains(where, place) or distance_km(where, place) <= SAME_PLACE_KM
 
 
 #: A later toll that adds to the event's rather than repeats it: the other side's dead.

@@ -85,7 +85,8 @@ RULES: tuple[SentenceRule, ...] = (
         "detect",
         "drop",
         "codebook: one event is coded once; a sentence only the classifier calls an event, after an "
-        "event of its type was told, retells that event",
+        "event of its type was told, retells that event; one that names its own event place retells "
+        "only an event at, in or near it (ACLED: one event per place and day)",
         "the events the article told before the sentence",
         d.model_retell,
         fires=(
@@ -95,6 +96,8 @@ RULES: tuple[SentenceRule, ...] = (
         misses=(
             "Talks resumed in Doha on Sunday.\n\nState television said the army restored security to the "
             "city and killed dozens of terrorists.",
+            "Government troops clashed with rebels in Aleppo on Sunday, killing 6 fighters.\n\nState "
+            "television said the army killed dozens of terrorists in Homs.",
         ),
     ),
     SentenceRule(
@@ -247,11 +250,15 @@ RULES: tuple[SentenceRule, ...] = (
         "drop",
         "drop",
         "codebook: one event is coded once; a sentence whose every trigger refers back (rule anaphoric) "
-        "and that names no date retells the latest event of that type",
+        "and that names no date retells the latest event of that type (at, in or near the event place "
+        "the sentence names, if it names one)",
         "the events the article told before the sentence",
         d.retell,
         fires=("Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes killed 5 fighters.",),
-        misses=("The clashes in Afgoye killed 5 fighters on Sunday.",),
+        misses=(
+            "The clashes in Afgoye killed 5 fighters on Sunday.",
+            "Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes in Kismayo killed 5 fighters.",
+        ),
     ),
     SentenceRule(
         "irrealis",
