@@ -156,23 +156,26 @@ _TEAM_KEYS = frozenset({"id", "source", "register", "country"})
 _REFERENCE_KEYS = frozenset({"file", "start", "end", "sha1"})
 
 
-class _Texts:
-    """Files of the shared folder, read once each."""
+class SharedTexts:
+    """Files of the shared folder, read once each (``None`` for a file that is not there)."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self._cache: dict[str, str | None] = {}
 
-    def span(self, ref: str, start: int, end: int) -> str | None:
+    def text(self, ref: str) -> str | None:
         if ref not in self._cache:
             path = self.root / ref if self.root else None
             self._cache[ref] = path.read_text(encoding="utf-8") if path and path.is_file() else None
-        whole = self._cache[ref]
+        return self._cache[ref]
+
+    def span(self, ref: str, start: int, end: int) -> str | None:
+        whole = self.text(ref)
         return None if whole is None else whole[start:end]
 
 
 def read_items(
-    lines: Iterable[str], name: str, texts: _Texts, left_out: Counter[str]
+    lines: Iterable[str], name: str, texts: SharedTexts, left_out: Counter[str]
 ) -> Iterator[CorpusItem]:
     """Items of one JSONL file; real-text references are resolved through ``texts``."""
     for number, line in enumerate(lines, 1):
@@ -221,7 +224,7 @@ def load_corpus(folder: Path | None = None, shared: Path | None = None) -> Corpu
     """Every item of ``folder`` (default: the corpus shipped in the package) with real text read
     from ``shared`` (default: :func:`shared_data_dir`). Raises :class:`ConfigError` on a malformed
     item; items whose real text cannot be read are counted in ``left_out``."""
-    texts = _Texts(shared if shared is not None else shared_data_dir())
+    texts = SharedTexts(shared if shared is not None else shared_data_dir())
     left_out: Counter[str] = Counter()
     items: list[CorpusItem] = []
     if folder is None:

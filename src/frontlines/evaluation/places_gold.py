@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from frontlines.corpus.items import Split, shared_data_dir, span_digest, split_of
+from frontlines.corpus.items import SharedTexts, Split, shared_data_dir, span_digest, split_of
 from frontlines.errors import ConfigError
 from frontlines.model import GeoPrecision
 
@@ -88,20 +88,6 @@ class PlaceSet:
     left_out: dict[str, int] = field(default_factory=dict)
 
 
-class _Files:
-    """Files of the shared folder, read once each (``None`` for a file that is not there)."""
-
-    def __init__(self, root: Path | None) -> None:
-        self.root = root
-        self._cache: dict[str, str | None] = {}
-
-    def text(self, ref: str) -> str | None:
-        if ref not in self._cache:
-            path = self.root / ref if self.root else None
-            self._cache[ref] = path.read_text(encoding="utf-8") if path and path.is_file() else None
-        return self._cache[ref]
-
-
 def _number(record: dict[str, object], key: str, where: str) -> float | None:
     value = record.get(key)
     if value is None:
@@ -150,7 +136,7 @@ def parse_place(record: dict[str, object], whole: str, where: str) -> PlaceItem:
 def read_places(lines: Iterable[str], name: str, shared: Path | None) -> PlaceSet:
     """The items of one JSONL text; text is read from ``shared``. Raises :class:`ConfigError` on a
     malformed item; items whose text cannot be read are counted in ``left_out``."""
-    files = _Files(shared)
+    files = SharedTexts(shared)
     left_out: Counter[str] = Counter()
     items: list[PlaceItem] = []
     for number, line in enumerate(lines, 1):

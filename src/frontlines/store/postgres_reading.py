@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import psycopg
 
@@ -68,19 +69,7 @@ class ReadingPostgres:
         ``limit`` and ``after`` are ignored."""
         table = "canonical_events" if canonical else "events"
         where, params = where_clause(
-            EventQuery(
-                since=query.since,
-                until=query.until,
-                country=query.country,
-                admin1=query.admin1,
-                event_type=query.event_type,
-                actor=query.actor,
-                near=query.near,
-                sub_event_type=query.sub_event_type,
-                bbox=query.bbox,
-                text=query.text,
-                ids=query.ids,
-            ),
+            replace(query, limit=None, after=None),
             "postgresql",
             table=table,
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from frontlines.model import Article, Evidence
@@ -112,18 +112,7 @@ class ReadingSqlite:
         from frontlines.store.where import country_parts, where_clause
 
         table = "canonical_events" if canonical else "events"
-        rest = EventQuery(
-            since=query.since,
-            until=query.until,
-            admin1=query.admin1,
-            event_type=query.event_type,
-            actor=query.actor,
-            near=query.near,
-            sub_event_type=query.sub_event_type,
-            bbox=query.bbox,
-            text=query.text,
-            ids=query.ids,
-        )
+        rest = replace(query, country=None, limit=None, after=None)  # country: by parts below
         where, params = where_clause(rest, table=table)
         parts = [("", "", [])] if query.country is None else country_parts(query.country, table)
         # per day in SQL (in index order, no sort), then per period here: one pass over a few thousand days
