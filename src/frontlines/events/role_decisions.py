@@ -186,13 +186,24 @@ _RAN_ONTO = re.compile(
 )
 
 
+#: A side reported as suffering the event is its target: "six soldiers were killed by a car bomb",
+#: "28 members of the regime forces killed after being targeted", "troops are ambushed and killed".
+_SUFFERED = re.compile(
+    r"^(?:\s+[\w'’-]+){0,2}?\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|hurt|ambushed|targeted|attacked|hit|struck|shot|abducted|kidnapped)(?!\s+down)"
+    r"|(?:killed|wounded|injured)\s+(?:by|in|when|after|as|while|during)\b)",
+    re.IGNORECASE,
+)
+
+
 def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
-    if not s.before:
-        return ()
-    side = s.before[0]
-    if s.sub == S.REMOTE_EXPLOSIVE and _RAN_ONTO.search(s.sentence_text(side[0].end, s.trigger.start)):
-        return ()  # the side before the mine ran onto it: its target, not its author
-    return _perpetrator(s, side)
+    for side in s.before:
+        if s.sub == S.REMOTE_EXPLOSIVE and _RAN_ONTO.search(s.sentence_text(side[0].end, s.trigger.start)):
+            return ()  # the side before the mine ran onto it: its target, not its author
+        suffered = _SUFFERED.match(s.sentence_text(side[0].end, side[0].end + 60))
+        if not suffered or s.event_type == EventType.BATTLES:  # in a battle the fallen are a side
+            return _perpetrator(s, side)
+    return ()
 
 
 def agent_after_by(s: RoleState) -> tuple[str, ...]:

@@ -117,12 +117,13 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor1",
         "project rule: the first actor named before the trigger is its subject, unless it ran onto a "
-        "mine or bomb (its target)",
+        "mine or bomb or, outside battles, is reported killed, wounded or attacked (its target)",
         d.subject_before_trigger,
         fires=("On Sunday, the army shelled rebel positions in Harasta.",),
         misses=(
             "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",
             "On Sunday, an army vehicle hit a roadside bomb near Azaz, killing 4 soldiers.",
+            "On Sunday, six soldiers were killed by a roadside bomb near Azaz.",
         ),
     ),
     RoleRule(
