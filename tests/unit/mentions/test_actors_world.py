@@ -53,7 +53,10 @@ def _role(actors: ActorDictionary, role: str, country: str, day: dt.date | None)
         ("military", "SY", dt.date(1999, 1, 1), "Military Forces of Syria (2000-2024)"),
         ("police", "PH", None, "Police Forces of the Philippines (2022-)"),
         # a country without periods keeps the plain template
-        ("military", "LB", dt.date(2014, 8, 2), "Military Forces of Lebanon"),
+        ("military", "IS", dt.date(2014, 8, 2), "Military Forces of Iceland"),
+        # a vacancy is a period of its own (Lebanon 2014-2016, between two presidents)
+        ("military", "LB", dt.date(2014, 8, 2), "Military Forces of Lebanon (2014-2016)"),
+        ("police", "GB", dt.date(2024, 8, 2), "Police Forces of the United Kingdom (2024-)"),
     ],
 )
 def test_actors_state_forces_named_by_period(actors, role, country, day, expected):
