@@ -31,7 +31,7 @@ class IngestSettings:
     #: Articles larger than this are rejected: no news report is 5 MB of text.
     max_bytes: int = 5_000_000
     #: Fewer characters than this after cleaning: nothing to read (a caption, an empty page).
-    min_chars: int = 40
+    min_chars: int = 25
     #: Languages the extraction stages read. Others are rejected with code ``language``.
     languages: tuple[str, ...] = ("en",)
     #: Day-first reading of ambiguous dates like 4/7/2017 (default: month first, as in FA-KES).

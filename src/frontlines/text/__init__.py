@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 #: Fewer cleaned characters than this and there is nothing to extract from: the same default as
-#: ``ingest.min_chars`` (40, about one short sentence), so an article that passed ingestion with the
+#: ``ingest.min_chars`` (25, about one short headline), so an article that passed ingestion with the
 #: default settings passes here too. Articles that come from elsewhere (a store, the API) are
 #: checked again because cleaning is where boilerplate-only pages turn out to be empty.
 MIN_CLEAN_CHARS = IngestSettings().min_chars

@@ -28,12 +28,15 @@ from frontlines.config import default_data_dir
 SAMPLE_CHARS = 1000
 #: The code returned for text with nothing to identify (no letters).
 UNKNOWN = "und"
-#: A preferred language wins when its log-score is within this much of the best one. Identifiers
-#: confuse close relatives on short texts (English headlines scored as Nigerian Pidgin, gap 0.9-5.7
-#: on FA-KES); real foreign text is far off (French, Spanish, German, Dutch, Indonesian headlines of
-#: ~45 characters: gap 38-84 from English; longer text: more). Scores grow with length, so a fixed
-#: margin is lenient only where the identifier is unsure.
+#: A preferred language wins when its log-score is within this much of the best one, or within
+#: :data:`PREFER_SHARE` of the best score, whichever is wider. Identifiers confuse close relatives
+#: (English headlines and coder notes scored as Nigerian Pidgin: gap 0.9-5.7 on FA-KES headlines,
+#: 11-16 on 150-character notes from the DRC and Mozambique, 2-3% of the best score); real foreign
+#: text is far off (French, Spanish, Portuguese, Dutch, Afrikaans, Swahili and Pidgin sentences of
+#: ~110 characters: 29-54% of the best score from English). Scores grow with length, so the share
+#: keeps the margin as lenient on long text as on short.
 PREFER_MARGIN = 10.0
+PREFER_SHARE = 0.05
 #: Bump when the files of the unpacked copy change; copies of another format are then rebuilt.
 MODEL_COPY_FORMAT = 1
 #: The arrays of py3langid's model, as its ``modelio.load_model`` returns them (with the class
@@ -138,7 +141,8 @@ def detect_language(text: str, prefer: Sequence[str] = ()) -> str:
     :data:`SAMPLE_CHARS` characters; :data:`UNKNOWN` when the text has no letters.
 
     A language in ``prefer`` (the languages the project reads) is returned when it scores within
-    :data:`PREFER_MARGIN` of the best, so a near tie between close relatives does not reject a report.
+    :data:`PREFER_MARGIN` (or :data:`PREFER_SHARE`) of the best, so a near tie between close
+    relatives does not reject a report.
     """
     sample = text[:SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
@@ -147,7 +151,8 @@ def detect_language(text: str, prefer: Sequence[str] = ()) -> str:
     best_code, best_score = ranked[0]
     if prefer and best_code not in prefer:
         scores = {str(code): float(score) for code, score in ranked}
-        close = [code for code in prefer if code in scores and best_score - scores[code] <= PREFER_MARGIN]
+        margin = max(PREFER_MARGIN, PREFER_SHARE * abs(float(best_score)))
+        close = [code for code in prefer if code in scores and best_score - scores[code] <= margin]
         if close:
             return max(close, key=lambda code: scores[code])
     return str(best_code)

@@ -146,7 +146,7 @@ def test_ingest_rejects_text_too_short_after_cleaning(tmp_path: Path, read) -> N
     path.write_text("Photo: Smoke rises over the town after the strike (AFP)\n\nFive killed.\n")
     rejection = only_rejection(read(path))
     assert rejection.code == "empty"
-    assert "ingest.min_chars=40" in rejection.detail
+    assert "ingest.min_chars=25" in rejection.detail
 
 
 def test_ingest_rejects_html_that_is_all_script(tmp_path: Path, read) -> None:

@@ -87,6 +87,18 @@ def test_text_detect_language_prefers_close_read_language() -> None:
     assert detect_language(french, prefer=("en",)) == "fr"  # a real other language is not overruled
 
 
+def test_text_detect_language_margin_grows_with_length() -> None:
+    # a 150-character coder note scored as Nigerian Pidgin by a gap above the fixed margin
+    note = (
+        "On 23 September 2024, an FDS truck struck an IED near Mbau (Mocimboa da Praia, Cabo Delgado). "
+        "Soldiers wounded; no confirmed fatalities."
+    )
+    assert detect_language(note) != "en"
+    assert detect_language(note, prefer=("en",)) == "en"
+    pidgin = "Di police don arrest di pipo wey dey carry gun for Lagos, dem talk say na dem cause wahala."
+    assert detect_language(pidgin, prefer=("en",)) == "pcm"
+
+
 @pytest.mark.parametrize(("code", "name"), [("ar", "Arabic"), ("fr", "French"), ("qq", "qq")])
 def test_text_language_name(code: str, name: str) -> None:
     assert language_name(code) == name
