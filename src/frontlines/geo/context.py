@@ -68,6 +68,9 @@ PLACE_SUFFIXES = frozenset(
         "Valley",
         "Plain",
         "Plains",
+        # a city's centre: "Nairobi CBD", "Beirut Downtown"
+        "CBD",
+        "Downtown",
     ]
 )
 #: ... a facility in or near it ("Aleppo International Airport": the event is near Aleppo) ...

@@ -38,6 +38,8 @@ def resolve(tiny: SqliteGazetteer, tiny_matcher: PlaceMatcher, split_sentences: 
         ("Fighting raged in the Idlib countryside.", "Idlib", "event", True),
         ("Fighting raged in Idlib province.", "Idlib", "event", True),
         ("Rebels shelled Aleppo and Homs.", "Homs", "event", False),
+        # a city's centre named after it is the city, not an organisation's base
+        ("Police fired tear gas at protesters in Damascus CBD.", "Damascus", "event", False),
         ("Aleppo is an old city.", "Aleppo", "other", False),
     ],
 )
