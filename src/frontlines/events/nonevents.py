@@ -24,7 +24,8 @@ _ARMED = (
     r"cartel|kidnap(?:ped|pers|ping)?|abduct(?:ed|ion)?|looted|opened\s+fire|shot\s+at|"
     r"(?<!flood\s)(?<!fire\s)fighting|firefights?|gunfire|paramilitar(?:y|ies)|stormed|to\s+storm|"
     r"marched|rall(?:y|ies|ied)|demonstrat(?:ion|ions|ors|ed)|"
-    r"set\s+(?:[\w-]+\s+){1,4}(?:on\s+fire|ablaze|alight)"
+    r"set\s+(?:[\w-]+\s+){1,4}(?:on\s+fire|ablaze|alight)|set\s+fire\s+to|torched|"
+    r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles)"
 )
 
 
@@ -93,6 +94,7 @@ RULES: tuple[NonEventRule, ...] = (
             "Thousands marched through Novi Sad in memory of the victims of the station canopy collapse.",
             "Thousands gathered in Manila for a march against corruption in flood-control projects.",
             "Hundreds took part in the march in Lahore after a court overturned the ban on it.",
+            "Supporters blocking the highway threw stones and fireworks at police near Parotani.",
         ),
     ),
     NonEventRule(

@@ -92,6 +92,9 @@ _TOPIC = re.compile(
 )
 #: "protested after the militia kidnapped ...": what follows such a word is the protest's cause.
 _CAUSE = re.compile(r"\b(?:after|over|against|because|when)\b", re.IGNORECASE)
+#: A demonstration's own violent act ("set fire to tyres", "hurling stones", "torched"): what the
+#: crowd does, never what it protests about.
+_CROWD_ACT = re.compile(r"(?:set|threw|throwing|hurled|hurling|torched|burn(?:ed|t|ing))\b", re.IGNORECASE)
 #: "in 2011", "since 2011": a bare year before the report's year marks history, not the news.
 _PAST_YEAR = re.compile(r"\b(?:in|since|during|by|of|from)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b")
 #: Habits and spans of time, not one day's event ("in recent months", "almost daily", "a year ago").
@@ -214,6 +217,7 @@ def protest_topic(c: Clause, story: Story) -> str | None:
         t
         for t in fresh
         if _is_protest(t)
+        or (t.sub_event_type == SubEventType.VIOLENT_DEMONSTRATION and _CROWD_ACT.match(t.text))
         or not (
             _TOPIC.search(c.before(t.start, TOPIC_REACH)) or _CAUSE.search(c.text[protests[0].end : t.start])
         )

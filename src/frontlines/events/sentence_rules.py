@@ -170,7 +170,11 @@ RULES: tuple[SentenceRule, ...] = (
         f"{_TRIGGER_WINDOW.format(d.TOPIC_REACH)}, and the text from the protest's trigger to each other",
         d.protest_topic,
         fires=("On Sunday, residents protested in Goma after gunmen kidnapped a local chief.",),
-        misses=("On Sunday, residents protested in Goma, and police arrested 12 of them.",),
+        misses=(
+            "On Sunday, residents protested in Goma, and police arrested 12 of them.",
+            # the crowd's own violent act is what it does, whatever cause comes before it
+            "On Sunday, protesters angry over the death of a youth in custody set fire to tyres in Imphal.",
+        ),
     ),
     SentenceRule(
         "aside-actors",
