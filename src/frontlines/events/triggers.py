@@ -110,6 +110,8 @@ RULES: tuple[Rule, ...] = (
         rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
+        # "warplanes killed 20 civilians", "the air force carried out a massacre": the weapon decides
+        rf"{_ARMS}\s+(?:\w+\s+){{0,2}}(?:kill(?:ed|s|ing)|(?:commit(?:ted|s)?|carried\s+out)\s+(?:a\s+)?massacres?)|"
         # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included
         rf"(?:fire|rockets?|missiles?|shots)\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}{_ARMS}",
         60,

@@ -22,6 +22,8 @@ S = SubEventType
         ("Government jets bombarded opposition-held neighbourhoods.", S.AIR_DRONE_STRIKE),
         ("An air strike hit the market.", S.AIR_DRONE_STRIKE),
         ("Helicopters dropped barrel bombs on the town.", S.AIR_DRONE_STRIKE),
+        ("Warplanes killed 20 civilians in the town.", S.AIR_DRONE_STRIKE),
+        ("The air force carried out a massacre against civilians in Douma.", S.AIR_DRONE_STRIKE),
         ("Mortar shells landed on the district.", S.SHELLING),
         ("Rebels clashed with troops in the east.", S.ARMED_CLASH),
         ("A suicide car bomber struck a checkpoint.", S.SUICIDE_BOMB),
