@@ -75,7 +75,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:took|taken|taking)(?:\s+over)?(?=\s+(?-i:[A-Z]))|"
         r"(?:came|comes|come|fell|brought|placed|put|now|fully|completely|entirely)\s+under\s+(?:\w+\s+)?"
         r"(?:rebel|opposition|government|army|regime|their|its|[A-Z][\w-]*)\s+control|"
-        r"(?:capture|fall|takeover|seizure)\s+of|fell\s+to|falls\s+to|"
+        # "the fall of Aleppo", not "the fall of shells on Damascus" (shells that fell)
+        r"(?:capture|takeover|seizure)\s+of|fall\s+of(?!\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:shells?|rockets?|"
+        r"missiles?|mortars?|bombs?|barrels?))|fell\s+to|falls\s+to|"
         r"out\s+of\s+(?:the\s+)?(?:army's|regime's|government's)\s+control|"
         r"under\s+(?:the\s+)?(?:full\s+)?control\s+of",
         85,

@@ -23,6 +23,7 @@ S = SubEventType
         ("An air strike hit the market.", S.AIR_DRONE_STRIKE),
         ("Helicopters dropped barrel bombs on the town.", S.AIR_DRONE_STRIKE),
         ("Warplanes killed 20 civilians in the town.", S.AIR_DRONE_STRIKE),
+        ("The fall of a shell on the middle of Damascus leaves 7 wounded.", S.SHELLING),
         ("The air force carried out a massacre against civilians in Douma.", S.AIR_DRONE_STRIKE),
         ("Mortar shells landed on the district.", S.SHELLING),
         ("Rebels clashed with troops in the east.", S.ARMED_CLASH),
