@@ -241,8 +241,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.CHANGE_TO_GROUP,
-        r"defect(?:ed|ion|ions|ors)|sent\s+reinforcements|reinforcements|deploy(?:ed|ment)|"
-        r"announced\s+the\s+formation|merged|recruit(?:ed|ment|ing)",
+        r"defect(?:ed|ion|ions|ors)|sent\s+reinforcements|reinforcements|(?:re)?deploy(?:ed|ing|ment)|"
+        r"announced\s+the\s+formation|merged|recruit(?:ed|ment|ing)|sworn\s+in\s+as|"
+        r"(?:were|was|are)\s+massing|abandon(?:ed|ing)\s+(?:their\s+|its\s+)?neutrality|"
+        r"graduation\s+(?:ceremony\s+)?(?:of|for)\s+(?:[\w-]+\s+){0,4}(?:fighters|recruits|troops|soldiers)",
         15,
     ),
     _rule(
