@@ -265,6 +265,21 @@ def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
     return ("sub_event_type",)
 
 
+#: Killing words that turn an abduction into an attack ("after shooting dead the vice-principal",
+#: "bodies found two days after militants kidnapped them", "massacred troops taken hostage").
+_KILLING = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|executed|massacred|beheaded|bodies|body|dead)\b",
+    re.IGNORECASE,
+)
+
+
+def abduction_with_killing(s: RoleState) -> tuple[str, ...]:
+    if s.sub != S.ABDUCTION or not (s.casualties or _KILLING.search(s.sentence_text(0, 10**9))):
+        return ()
+    s.sub = s.out.sub_event_type = S.ATTACK
+    return ("sub_event_type",)
+
+
 def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
     if s.perpetrator is not None or s.sub != S.AIR_DRONE_STRIKE:
         return ()

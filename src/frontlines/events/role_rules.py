@@ -191,6 +191,15 @@ RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "abduction-with-killing-is-attack",
+        "armed",
+        "adjust",
+        "codebook: an abduction becomes an Attack when people are killed or badly hurt in it",
+        d.abduction_with_killing,
+        fires=("On Sunday, gunmen kidnapped two engineers near Maga and killed their driver.",),
+        misses=("On Sunday, gunmen abducted 25 schoolgirls from a boarding school in Maga.",),
+    ),
+    RoleRule(
         "unnamed-air-strike-is-state",
         "armed",
         "adjust",
