@@ -102,10 +102,12 @@ def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start
     """Rule: a later sentence (``doc.text[start:end]``) that says who carried out or claimed an event
     whose author was unnamed ("... was carried out by Russian planes", "X claimed responsibility")
     names the actor 1 of the latest such event."""
+    unnamed = [d for d in drafts if _unnamed_author(d) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
+    if not unnamed:
+        return  # no event waits for its author: the sentence's words need not be read
     agent = _agent(doc, start, end)
     if agent is None:
         return
-    unnamed = [d for d in drafts if _unnamed_author(d) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
     for draft in unnamed[-1:]:
         draft.roles.actor1 = actors.resolve(agent.ref, draft.place.country_code, draft.day)
         draft.roles.actor1_inferred = False
@@ -124,6 +126,8 @@ def _unnamed_author(draft: EventDraft) -> bool:
 def _agent(doc: Doc, start: int, end: int) -> ActorMention | None:
     """The actor an attribution rule names in ``doc.text[start:end]``, if one does."""
     named = [m for m in doc.actors if start <= m.start and m.end <= end]
+    if not named:
+        return None  # no actor for a rule to point at
     for rule in ATTRIBUTION_RULES:
         match = rule.pattern.search(doc.text, start, end)
         if match is None:

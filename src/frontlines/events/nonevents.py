@@ -12,8 +12,11 @@ measures what one is worth.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from frontlines.folded_regex import FoldedPattern, lowered
 
 #: Words that make a sentence political violence whatever else it says.
 _ARMED = (
@@ -39,9 +42,19 @@ class NonEventRule:
     unless: re.Pattern[str]
     drops: tuple[str, ...]
     keeps: tuple[str, ...]
+    _pattern: FoldedPattern = field(init=False, repr=False, compare=False)
+    _unless: FoldedPattern = field(init=False, repr=False, compare=False)
 
-    def applies(self, sentence: str) -> bool:
-        return self.pattern.search(sentence) is not None and self.unless.search(sentence) is None
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_pattern", FoldedPattern(self.pattern))
+        object.__setattr__(self, "_unless", FoldedPattern(self.unless))
+
+    def applies(self, sentence: str, low: str | None = None) -> bool:
+        """Whether the rule drops ``sentence``; ``low``: ``folded_regex.lowered(sentence)``, when the
+        caller has it (the patterns then read the lowered text, which is faster)."""
+        if low is None:
+            low = lowered(sentence)
+        return self._pattern.found(sentence, low) and not self._unless.found(sentence, low)
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -168,6 +181,10 @@ RULES: tuple[NonEventRule, ...] = (
 RULE_IDS = frozenset(rule.id for rule in RULES)
 
 
+@functools.lru_cache(maxsize=1024)
 def non_event(sentence: str, switched_off: frozenset[str] = frozenset()) -> NonEventRule | None:
-    """The first rule of :data:`RULES` (not in ``switched_off``) saying ``sentence`` tells no event."""
-    return next((r for r in RULES if r.id not in switched_off and r.applies(sentence)), None)
+    """The first rule of :data:`RULES` (not in ``switched_off``) saying ``sentence`` tells no event.
+
+    Remembered for the last sentences asked: the cascade and the story's lead ask of the same one."""
+    low = lowered(sentence)
+    return next((r for r in RULES if r.id not in switched_off and r.applies(sentence, low)), None)

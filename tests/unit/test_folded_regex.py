@@ -1,0 +1,75 @@
+"""Case-insensitive patterns answered on lowered text give the answers of the patterns themselves."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from frontlines.events.nonevents import RULES
+from frontlines.folded_regex import ASCII_KIN, FoldedPattern, foldable, lowered
+
+
+def test_folded_regex_ascii_kin_are_all_the_characters_ignorecase_takes_for_ascii_letters() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    kin = [chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))]
+    assert kin == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    assert all(ASCII_KIN.fullmatch(c) for c in kin)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\bfoo\S+",  # \S lowered is \s
+        r"\x41bc",  # spells a capital
+        r"(\w)\1",  # a backreference (a digit escape)
+        r"(?-i:Abc)",  # an inline flag
+        r"(?P<name>abc)",  # a named group
+        r"[A-z]+",  # a range over both cases and punctuation
+        r"[!-Z]",  # letters and other characters
+        "café",  # not ASCII
+    ],
+)
+def test_folded_regex_refuses_patterns_lowering_would_change(source: str) -> None:
+    pattern = re.compile(source, re.IGNORECASE)
+    assert not foldable(pattern)
+    assert FoldedPattern(pattern).folded is None
+
+
+def test_folded_regex_refuses_case_sensitive_patterns() -> None:
+    assert not foldable(re.compile(r"\bFoo\b"))
+
+
+def test_folded_regex_folds_the_non_event_rules() -> None:
+    assert all(FoldedPattern(r.pattern).folded is not None for r in RULES)
+    assert all(FoldedPattern(r.unless).folded is not None for r in RULES)
+
+
+def test_folded_regex_lowered_keeps_offsets_and_refuses_ascii_kin() -> None:
+    assert lowered("Rebels SHELLED Aleppo’s east") == "rebels shelled aleppo’s east"
+    assert lowered("\u212aill") is None  # a Kelvin sign matches "k" case-insensitively
+    assert lowered("İdlib") is None
+
+
+SOURCES = [
+    r"\b(?:earthquakes?|(?<!flood\s)fighting|gas\s+(?:leak|cylinder)|[A-Z]{2,}\d?)\b",
+    r"\b(?:shell(?:s|ed|ing)|IED|set\s+(?:[\w-]+\s+){1,4}on\s+fire)\b",
+    r"[a-f]+k[^a-z\s]",
+    r"\bski\b|stra(?=sse)",
+]
+ALPHABET = "aAbBcCdDeEfFkKsSiIlLnNgGqQ \u212a\u017f\u0130\u0131é É’-_1.,"
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_folded_regex_answers_as_the_pattern_on_random_text(source: str) -> None:
+    pattern = re.compile(source, re.IGNORECASE)
+    folded = FoldedPattern(pattern)
+    assert folded.folded is not None
+    rng = random.Random(7)
+    words = ["earthquake", "Fighting", "flood fighting", "GAS  Leak", "IED", "shelling"]
+    words += ["set the car on FIRE", "stra\u017fse"]
+    texts = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    texts += [" ".join(rng.choice(words + texts[:50]) for _ in range(4)) for _ in range(3000)]
+    for text in texts:
+        assert folded.found(text, lowered(text)) == (pattern.search(text) is not None), text
