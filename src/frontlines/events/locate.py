@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from frontlines.geo.frame import may_be_place
 from frontlines.geo.precision import geo_precision as geo_precision  # re-exported (events.assemble)
 from frontlines.ingest.dates import MONTHS
 from frontlines.model import ActorMention, Doc, Place, PlaceMention
@@ -132,3 +134,55 @@ def unplaced_mention(
     else:
         span = (start, min(end, start + 1))
     return PlaceMention(span[0], span[1], text[span[0] : span[1]], (country,), role="event")
+
+
+#: A place named as where something happened: "near Hadrut", "in the village of Qirmizi Bazar",
+#: "on the neighbourhood of Tareeq al-Bab" (the name is group 1).
+_EVENT_PLACE_NAMED = re.compile(
+    r"\b(?:in|near|at|outside|around|into|on)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:village|town|city|neighbou?rhood|district|area|locality)\s+of\s+)?"
+    r"((?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’-]+){0,2})"
+)
+
+
+def names_unknown_place(
+    text: str,
+    start: int,
+    end: int,
+    places: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+    focus: str | None,
+) -> bool:
+    """Whether sentence ``[start, end)`` names where its event happened with a name the gazetteer
+    does not know ("heavy clashes occurred near Hadrut"): a capitalised name after "in", "near",
+    "at"... that no actor holds, that is no date or ordinary word, and that no place mention
+    holds but a small town abroad the story's places cannot be (``event_places``' rule)."""
+
+    def known(at: int) -> bool:
+        return any(
+            p.start <= at < p.end
+            and (
+                p.place is None
+                or focus is None
+                or p.place.country_code == focus
+                or p.place.kind != "city"
+                or p.place.population >= _ABROAD_MIN_POPULATION
+            )
+            for p in places
+        )
+
+    for m in _EVENT_PLACE_NAMED.finditer(text, start, end):
+        at = m.start(1)
+        if any(a.start <= at < a.end for a in actors) or known(at):
+            continue
+        if m[1].split()[0].lower() not in _MONTHS and may_be_place(m[1]):
+            return True
+    return False
+
+
+def approximately(mention: PlaceMention) -> PlaceMention:
+    """Rule (place-stands-in): ``mention`` standing in for a place the gazetteer lacks locates an
+    event only approximately: geo_precision 2 at a town, 3 at a province (never 1, which claims the
+    named place itself was found)."""
+    return replace(mention, near=True)

@@ -11,7 +11,14 @@ import re
 
 from frontlines.events import retelling
 from frontlines.events.cascade import MODEL_MADE
-from frontlines.events.locate import coordinated, event_places, names_told_place, unplaced_mention
+from frontlines.events.locate import (
+    approximately,
+    coordinated,
+    event_places,
+    names_told_place,
+    names_unknown_place,
+    unplaced_mention,
+)
 from frontlines.events.nonevents import RULE_IDS as NON_EVENT_IDS
 from frontlines.events.sentence import Clause, Story
 from frontlines.events.sentence import day_range as span_of_days
@@ -407,6 +414,9 @@ def place_carries(c: Clause, story: Story) -> str | None:
     fallback = story.carry_place or story.story_place
     if _located(c, story) or fallback is None:
         return None
+    if names_unknown_place(c.text, c.start, c.end, _named_places(c), c.sides, story.focus):
+        c.places = [approximately(fallback)]
+        return f"placed approximately where the paragraph or story is set ({fallback.text})"
     c.places = [fallback]
     return f"placed where the paragraph or story is set ({fallback.text})"
 

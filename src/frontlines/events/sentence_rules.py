@@ -390,10 +390,14 @@ RULES: tuple[SentenceRule, ...] = (
         "place",
         "choose",
         "project rule: a sentence that names no place ('the city') happened where the paragraph last "
-        "placed events, else where the story is set (its first event place)",
-        "the paragraph's last event place, else the article's first",
+        "placed events, else where the story is set (its first event place); one that names a place the "
+        "gazetteer lacks ('near Hadrut') is placed there approximately (geo_precision 2, 3 at a province)",
+        "the paragraph's last event place, else the article's first; the names after 'in', 'near', 'at'",
         d.place_carries,
-        fires=("Rebels attacked Kidal on Saturday. On Sunday, troops shelled rebel positions, killing 4.",),
+        fires=(
+            "Rebels attacked Kidal on Saturday. On Sunday, troops shelled rebel positions, killing 4.",
+            "Rebels attacked Kidal on Saturday. On Sunday, troops shelled rebel positions near Qwertyvale.",
+        ),
         misses=("On Sunday, troops shelled rebel positions in Kidal, killing 4.",),
     ),
     SentenceRule(

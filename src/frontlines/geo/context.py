@@ -199,8 +199,11 @@ _UNIT_AFTER = re.compile(
     r"|town|village|area|suburbs?|outskirts|airport|airbase|prison|hospital)\b",
     re.IGNORECASE,
 )
+#: "near X", "outside (of) X", "close to X", "the suburbs of X": the event is around X, not in it.
+#: Not "the nearby village of X" (an adjective: X itself) nor "the suburb of X" (names X, a suburb).
 _NEAR_BEFORE = re.compile(
-    r"\b(?:near|nearby|outside|around|outskirts\s+of|suburbs?\s+of|countryside\s+of|vicinity\s+of"
+    r"\b(?:near|(?<!the )(?<!a )nearby|outside(?:\s+of)?|around|close\s+to|outskirts\s+of|suburbs\s+of"
+    r"|(?<!the )suburb\s+of|countryside\s+of|vicinity\s+of"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|km\s+(?:from|of))"
     rf"\s+(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
@@ -211,7 +214,9 @@ _NEAR_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A province-level cue: prefer admin1 candidates ("Idlib province", "the province of Idlib").
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|region|oblast|state|prefecture|department)\b", re.I)
+_ADMIN_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|oblast|state|prefecture|department)s?\b", re.IGNORECASE
+)
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|oblast|state)\s+of\s+$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)

@@ -7,7 +7,8 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
   at geo_precision 2 (ACLED: a neighbourhood the gazetteer lacks is coded at its city, approximately).
 - ``unknown-within``: a place the gazetteer does not know, named with the place that holds it ("the
   village of Tal Hamis in Hasakah", "Kafr Nabudah, a village in Suqaylabiyah district", "in Upper
-  Ratib near Daraa"), is located at that place only approximately: the holder's mention gets
+  Ratib near Daraa", "the neighbourhood of Tareeq al-Bab in Aleppo", "Veretenivka, a residential
+  area in the eastern part of Sumy"), is located at that place only approximately: the holder's mention gets
   geo_precision 2, never 1 (precision 1 claims the named place itself was found).
 - ``district-at-town``: "X district" or "the X area" resolved to the town X is located at
   geo_precision 2: the unit the text names is larger than the town that stands for it.
@@ -54,15 +55,17 @@ _HOLDER_LINK = (
 )
 #: An unknown name after a locative cue: "the village of X", "in X", "near X", "outside X".
 _UNKNOWN_BEFORE = re.compile(
-    r"(?:\b(?:villages?|towns?|hamlets?|farms?)\s+of\s+|\b(?:in|near|outside)\s+(?:the\s+)?)"
+    r"(?:\b(?:villages?|towns?|hamlets?|farms?|neighbou?rhoods?|quarters?)\s+of\s+"
+    r"|\b(?:in|near|outside)\s+(?:the\s+)?)"
     r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
     r"[A-Z][\w'’]+){0,3})" + _HOLDER_LINK
 )
 #: ... or an unknown name in apposition: "Kafr Nabudah, a village in Suqaylabiyah district".
 _UNKNOWN_APPOSITION = re.compile(
     r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
-    r"[A-Z][\w'’]+){0,3}),\s*an?\s+(?:small\s+)?(?:village|town|hamlet|farm)\s+(?:in|near|outside|of)\s+"
-    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$"
+    r"[A-Z][\w'’]+){0,3}),\s*an?\s+(?:(?:small|residential|rural)\s+)?"
+    r"(?:village|town|hamlet|farm|area|neighbou?rhood|quarter|suburb)\s+(?:in|near|outside|of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?:part\s+of\s+(?:the\s+)?)?$"
 )
 #: Rule district-at-town: "X district", "the X area" resolved to the town X: the unit the text names
 #: is larger than the town that stands for it (geo_precision 2).
@@ -129,7 +132,7 @@ def unknown_within(items: Sequence[Item], text: str) -> None:
         name_start, name_end = found.span("name")
         if (name_start, name_end) in whole:
             continue  # the name before is itself a place found ("in Homs, Hama"): nothing unknown
-        if not _may_be_place(found.group("name")):
+        if not may_be_place(found.group("name")):
             continue
         item.ctx = Context(item.ctx.role, True, item.ctx.unit)
         item.rules.append("unknown-within")
@@ -303,7 +306,7 @@ def _may_link(text: str, start: int) -> bool:
     return bool(words) and words[-1].lower() in _LINK_WORDS
 
 
-def _may_be_place(name: str) -> bool:
+def may_be_place(name: str) -> bool:
     """Whether an unknown capitalised name may be a place's: not a day or month, a direction, an
     opening or ordinary word, a nationality or an acronym ("in ISIS", "on Monday in")."""
     first = name.split()[0].split("-")[-1]

@@ -43,9 +43,10 @@ def score_items(
             items[i].candidates = list(union.values())
             items[i].respelled = respelled
     base: list[list[float]] = []
+    units = [_own_unit(item) for item in items]
     frames = sentence_frames(items)
     priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
-    for item in items:
+    for index, item in enumerate(items):
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
             continue
@@ -65,15 +66,23 @@ def score_items(
                 + scoring.focus_bonus(p, own_focus, admin1)
                 + frame_bonus(p, frame)
                 + scoring.unit_bonus(p, item.ctx.unit)
-                for value, p in zip(prior, item.candidates, strict=True)
+                - unit
+                for value, p, unit in zip(prior, item.candidates, units[index], strict=True)
             ]
         )
-    # One sense per article: a name's candidates get the best cue any of its occurrences has.
+    # One sense per article: a name's candidates get the best cue any of its occurrences has, but
+    # for a province word, which says what that occurrence names (rule own-unit).
     for members in groups.values():
         if len(members) > 1:
             shared = [max(values) for values in zip(*(base[i] for i in members), strict=True)]
             for i in members:
                 base[i] = [max(a, b) for a, b in zip(base[i], shared, strict=True)]
+    for members in groups.values():  # an area read ("Raqqa countryside") takes the province word too
+        best_unit = [max(values) for values in zip(*(units[i] for i in members), strict=True)]
+        for i in members:
+            if items[i].ctx.near:
+                units[i] = best_unit
+    base = [[b + u for b, u in zip(row, unit, strict=True)] for row, unit in zip(base, units, strict=True)]
 
     position = {id(item): i for i, item in enumerate(items)}
     _containers_agree(items, base, position)
@@ -113,16 +122,25 @@ def score_items(
         own = bonus.get(i)
         item.scores = first[i] if own is None else [s + b for s, b in zip(first[i], own, strict=True)]
     # One sense per article again, now with containment and nearness: occurrences without a unit
-    # of their own take the mean of their group's scores.
+    # of their own take the mean of their group's scores (less a province word's bonus: own-unit).
     for members in groups.values():
         if len(members) == 1:
             continue
-        means = [
-            sum(values) / len(members) for values in zip(*(items[i].scores for i in members), strict=True)
-        ]
+        unbonused = [[s - u for s, u in zip(items[i].scores, units[i], strict=True)] for i in members]
+        means = [sum(column) / len(members) for column in zip(*unbonused, strict=True)]
         for i in members:
             if items[i].ctx.unit is None:
                 items[i].scores = list(means)
+
+
+def _own_unit(item: Item) -> list[float]:
+    """Rule own-unit: the bonus a province word gives an occurrence's first-level candidates
+    ("Kidal Region"). It is shared only with the name's occurrences read as an area ("Kidal
+    countryside", "near Kidal"): a province is often named like its capital, and a bare "Kidal"
+    elsewhere in the article is the town."""
+    if item.ctx.unit != "admin1" or item.span.source == "demonym":
+        return [0.0] * len(item.candidates)
+    return [scoring.unit_bonus(p, item.ctx.unit) for p in item.candidates]
 
 
 #: Rule container-agrees: a container's candidate that holds one of the contained name's candidates

@@ -180,8 +180,11 @@ UNIT_PLURALS: dict[str, tuple[str, frozenset[str]]] = {
     "states": ("{}", frozenset({"admin1"})),
 }
 _COUNTY_LIST = re.compile(
-    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) ({'|'.join(UNIT_PLURALS)})\b"
+    rf"(?<![\w.])((?:{_COUNTY_NAME}(?:,? (?:and|or) |, )){{1,12}}{_COUNTY_NAME}) "
+    rf"({'|'.join(UNIT_PLURALS)}|{'|'.join(p.capitalize() for p in UNIT_PLURALS)})\b"
 )
+#: Both spellings of each plural ("oblasts", "Oblasts": "Luhansk, Donetsk, and Kharkiv Oblasts").
+_PLURAL_FORMS = tuple(form for plural in UNIT_PLURALS for form in (plural, plural.capitalize()))
 _COUNTY_ITEM = re.compile(_COUNTY_NAME)
 _COUNTY_KINDS = frozenset({"admin2"})
 _POSSESSIVE = re.compile(r"['’]s ")
@@ -195,10 +198,10 @@ def county_spans(text: str) -> list[Span]:
         for m in _COUNTY_ABBREVIATED.finditer(text):
             name = _query(m.group(1))
             spans.append(Span(m.start(), m.end(), m.group(), f"{name} County", "county", _COUNTY_KINDS))
-    if not any(plural in text for plural in UNIT_PLURALS):
+    if not any(plural in text for plural in _PLURAL_FORMS):
         return spans  # the list pattern cannot match: skip its slow scan
     for m in _COUNTY_LIST.finditer(text):
-        template, kinds = UNIT_PLURALS[m.group(2)]
+        template, kinds = UNIT_PLURALS[m.group(2).lower()]
         base = m.start(1)
         for item in _COUNTY_ITEM.finditer(m.group(1)):
             start, end = base + item.start(), base + item.end()

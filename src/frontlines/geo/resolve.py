@@ -31,6 +31,8 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 8. Local frame (``localframe``, after scoring): a country's name is the town of that name when the
    article's other places lie around it (country-namesake-town); a small town abroad named without
    locative context, far from the article's other towns, is no toponym (lone-namesake-abroad).
+9. Units named like their town (``units``, after scoring): "Idlib province" is the province, a bare
+   "Idlib" the town, whatever the article's other mentions of the name (region-named, capital-named).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ from frontlines.geo.nonplaces import (
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
+from frontlines.geo.units import capital_named, region_named
 from frontlines.geo.variants import (
     Anchors,
     SimilarNames,
@@ -520,12 +523,14 @@ def resolve_scored(
     if resolved != regions:
         score_items(items, focus, resolved, capitals, others_focus, spelled_as)
 
+    region_named(items)
     country_namesake_towns(items, text, datelines)
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
     items = lone_namesakes_abroad(items, focus)
     stray_namesakes(items, focus, capitals)
     unknown_within(items, text)
+    capital_named(items, text, getattr(gazetteer, "seat", None))
     items = _named_facilities(items, text, focus)
     out: list[ScoredMention] = []
     for item in items:

@@ -1,0 +1,105 @@
+"""Rules that choose between a first-level unit and the town it is named after (toponym resolution,
+after scoring). A province, oblast, region or state is often named like its capital (Idlib, Kharkiv,
+Kidal, Gao, Oaxaca): which one a mention means is what the words around it say, not what another
+mention of the name in the article says. Each rule has an id, examples and a trace (``Item.rules``).
+
+- ``region-named``: a mention the text calls a unit ("Idlib province", "the province of Latakia",
+  "the Kharkiv region", "Luhansk, Donetsk and Kharkiv oblasts") is that first-level unit (ACLED
+  geo_precision 3), not the town it is named after, when the unit is among its candidates.
+- ``capital-named``: a mention with no unit word of its own ("attacked peacekeepers in Kidal", "a
+  military base in Agadez") that scoring gave to the unit is the unit's seat when the seat bears
+  the very name the text writes (geo_precision 1): a small province counts as a million people
+  in scoring (``scoring.MIN_UNIT_PROMINENCE``), which outweighs its capital's same-name bonus.
+  Not when the words around it speak of an area ("across Idlib", "in rural Aleppo", "northern
+  Idlib", "the Idlib countryside", "near Idlib"), nor for a town whose main name differs ("New
+  York City" for "New York").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from frontlines.geo.items import Item
+from frontlines.geo.names import strip_marks
+from frontlines.geo.scoring import own_region
+from frontlines.model import Place
+
+#: Kinds a unit's namesake may be: a town, a city district or a second-level unit.
+_TOWN_KINDS = frozenset({"city", "district", "admin2"})
+#: Words before a name that make it an area rather than a town (rule capital-named does not apply).
+_AREA_BEFORE = re.compile(
+    r"\b(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern"
+    r"|southeastern|southwestern|rural|across|throughout|(?:all|parts?|much|most)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: How much text before a name the area words are looked for in (characters).
+_AREA_WINDOW = 30
+
+
+def _best(item: Item) -> int:
+    return max(range(len(item.scores)), key=item.scores.__getitem__)
+
+
+def _promote(item: Item, best: int, chosen: int, rule: str) -> None:
+    """Make candidate ``chosen`` the best by swapping its score with the best one's."""
+    item.scores[best], item.scores[chosen] = item.scores[chosen], item.scores[best]
+    item.rules.append(rule)
+
+
+def _unit_of(candidates: Sequence[Place], town: Place) -> int | None:
+    """The first-level unit among ``candidates`` that holds ``town``, else one of its country."""
+    country = town.country_code
+    units = [k for k, p in enumerate(candidates) if p.kind == "admin1" and p.country_code == country]
+    held = [k for k in units if own_region(candidates[k], town)]
+    chosen = held or units
+    return chosen[0] if chosen else None
+
+
+def _town_of(candidates: Sequence[Place], unit: Place) -> int | None:
+    """The most populous town among ``candidates`` inside ``unit`` (its capital, named like it)."""
+    towns = [k for k, p in enumerate(candidates) if p.kind in _TOWN_KINDS and own_region(unit, p)]
+    return max(towns, key=lambda k: candidates[k].population) if towns else None
+
+
+def _is_seat(item: Item, unit: Place, town: int, seat: Callable[[Place], Place | None]) -> bool:
+    """Rule capital-named: the town is the unit's seat and its own name is the text's ("Kidal"; not
+    "New York City" for "New York", whose state GeoNames lists as its seat too)."""
+    place = item.candidates[town]
+    if strip_marks(place.name).casefold() != strip_marks(item.span.query).casefold():
+        return False
+    found = seat(unit)
+    return found is not None and found.place_id == place.place_id
+
+
+def _resolved(items: Sequence[Item]) -> Iterator[tuple[Item, int, Place]]:
+    """Each resolved name (demonyms aside) with the index of its best candidate and that place."""
+    for item in items:
+        if item.span.source != "demonym" and item.candidates and item.scores:
+            best = _best(item)
+            yield item, best, item.candidates[best]
+
+
+def region_named(items: Sequence[Item]) -> None:
+    """Rule region-named (see the module docstring). Runs first of the rules after scoring: the
+    others read a province differently from a town."""
+    for item, best, place in _resolved(items):
+        if item.ctx.unit == "admin1" and place.kind in _TOWN_KINDS:
+            unit = _unit_of(item.candidates, place)
+            if unit is not None:
+                _promote(item, best, unit, "region-named")
+
+
+def capital_named(items: Sequence[Item], text: str, seat: Callable[[Place], Place | None] | None) -> None:
+    """Rule capital-named (see the module docstring); ``seat`` gives a first-level unit's seat
+    (``SqliteGazetteer.seat``): without it, the rule does not apply. Runs last of the rules after
+    scoring, so that a province read as the holder of a stray namesake ("outside of Timbuktu near
+    the town of Gourma": Gourma, Burkina Faso) still holds it."""
+    if seat is None:
+        return
+    for item, best, place in _resolved(items):
+        if item.ctx.unit is None and not item.ctx.near and place.kind == "admin1":
+            before = text[max(0, item.span.start - _AREA_WINDOW) : item.span.start]
+            town = _town_of(item.candidates, place)
+            if town is not None and not _AREA_BEFORE.search(before) and _is_seat(item, place, town, seat):
+                _promote(item, best, town, "capital-named")
