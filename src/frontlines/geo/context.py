@@ -165,8 +165,8 @@ _VENUE_BEFORE = re.compile(
 _VENUE_AFTER = re.compile(r"^\s+(?:talks|conference|summit|negotiations|meeting|peace process|process)\b")
 _QUALIFIERS = (
     r"(?:(?:city|town|village|villages|province|governorate|district|countryside|outskirts|suburbs?|area"
-    r"|region|neighbourhood|neighborhood|rural|northern|southern|eastern|western|central|north|south|east|west"
-    r"|northwestern|northeastern|southwestern|southeastern|besieged|rebel-held|government-held"
+    r"|region|neighbourhood|neighborhood|rural|central|far|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"|besieged|rebel-held|government-held"
     r"|opposition-held|regime-held|IS-held|militant-held|war-torn|embattled|nearby|old|capital|[\w-]+-controlled)"
     r"\s+(?:of\s+)?)*"
 )

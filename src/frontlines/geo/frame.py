@@ -17,8 +17,10 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
   Sagaing)" -> Koné, New Caledonia) is a namesake of a place the gazetteer lacks. When its sentence
   names a region, a place of the story's focus country or a large city in another country, that place stands
   for it approximately (geo_precision 2, or 3 for a province: ACLED codes a village the gazetteer
-  lacks at the nearest known place). Capitals and large cities are not strays ("Kyiv" needs no
-  other mention of Ukraine), nor is a town near the story's places (a border town across it).
+  lacks at the nearest known place); with none, the country the text says holds it stands for it
+  ("Bani Department, northern Burkina Faso": not Baní, Dominican Republic). Capitals and large
+  cities are not strays ("Kyiv" needs no other mention of Ukraine), nor is a town near the story's
+  places (a border town across it).
 - ``sentence-frame``: a name's candidates inside the country or first-level unit its own sentence
   names ("... in Deir ez-Zor province", "In Libya, militias clashed in Homs") rank before namesakes
   elsewhere: the sentence's country stands in for the article's focus country.
@@ -149,7 +151,7 @@ _STRAY_KINDS = frozenset({"city", "district", "admin2", "admin3"})
 _HOLDER_KINDS = frozenset({"admin1", "admin2", "admin3", "district"})
 
 
-def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: Container[str]) -> None:
+def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: Container[str], text: str) -> None:
     """Rule stray-namesake (see the module docstring)."""
     best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
     support = _support(items, best)
@@ -164,7 +166,7 @@ def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: Containe
             or support.get(place.country_code, 0) > 1
         ):
             continue
-        holder = _frame_holder(item, items, best, place.country_code, focus)
+        holder = _frame_holder(item, items, best, place.country_code, focus, text)
         if holder is None or scoring.distance_km(place, holder) < STRAY_MIN_KM:
             continue
         item.candidates, item.scores, item.respelled = [holder], [0.0], set()
@@ -194,7 +196,7 @@ def _support(items: Sequence[Item], best: dict[int, Place]) -> dict[str, int]:
 
 
 def _frame_holder(
-    item: Item, items: Sequence[Item], best: dict[int, Place], stray: str, focus: str | None
+    item: Item, items: Sequence[Item], best: dict[int, Place], stray: str, focus: str | None, text: str
 ) -> Place | None:
     """The place of ``item``'s sentence that stands for a stray namesake: its container, else the
     first region or focus-country place after it in the sentence, else the last one before it."""
@@ -221,7 +223,57 @@ def _frame_holder(
     same = [o for o in items if o.sentence == item.sentence and fits(o)]
     after = [o for o in same if o.span.start > item.span.start]
     chosen = after[0] if after else (same[-1] if same else None)
+    if chosen is None:
+        chosen = _named_country(item, items, best, stray, text)
     return best[id(chosen)] if chosen is not None else None
+
+
+def _named_country(
+    item: Item, items: Sequence[Item], best: dict[int, Place], stray: str, text: str
+) -> Item | None:
+    """The country the text says holds a stray namesake: its container ("Bani, Burkina Faso"), the
+    country right after its name ("Pobe Mengao, Burkina Faso", "Bani Department, northern Burkina
+    Faso"), else the one country its sentence names before it as where things happen ("in southwest
+    Niger, ... killed in Sanam"). The country stands for it (ACLED: the nearest known place)."""
+
+    def country(other: Item | None) -> bool:
+        place = best.get(id(other)) if other is not None else None
+        return (
+            place is not None
+            and other is not None
+            and other.span.source != "demonym"
+            and place.kind == "country"
+            and place.country_code != stray
+        )
+
+    if country(item.container):
+        return item.container
+    same = [o for o in items if o.sentence == item.sentence and country(o)]
+    for other in same:
+        if other.span.start > item.span.end and _COUNTRY_LINK.fullmatch(
+            text, item.span.end, other.span.start
+        ):
+            return other
+    before = [o for o in same if o.span.end <= item.span.start and _IN_COUNTRY.search(text, 0, o.span.start)]
+    named = {best[id(o)].country_code for o in items if o.sentence == item.sentence and country(o)}
+    located = item.ctx.role == "event" or item.ctx.near  # not "camps such as Auschwitz"
+    return before[0] if before and located and len(named) == 1 else None
+
+
+#: A country named as where things happen: "in Mali", "in southwest Niger", "in the north of Iraq".
+_IN_COUNTRY = re.compile(
+    r"\b[Ii]n\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?"
+    r"|central\s+)?$"
+)
+
+#: Between a stray's name and the country that holds it: the rest of the name, a unit word, a comma
+#: or "in", a direction ("Pobe Mengao, Burkina Faso", "Bani Department, northern Burkina Faso").
+_COUNTRY_LINK = re.compile(
+    r"(?:[ -][A-Z][\w'’-]+){0,2}(?:\s+(?:Department|Province|District|Region|State|Prefecture|County"
+    r"|Commune|Municipality|Township|village|town|district|province|region))?"
+    r"(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"\s+|central\s+)?"
+)
 
 
 #: A town at least this large named as a stray's container ("X (New Delhi)") stands for it whatever

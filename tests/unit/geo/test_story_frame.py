@@ -51,6 +51,12 @@ WORLD = [
     ("g:mantar", "Mantar", "ID", -8.6, 116.9, "city", 5_000, "Nusa Tenggara Barat"),
     ("g:jantar", "Jantar", "PL", 50.0, 20.0, "city", 940, "Lesser Poland"),
     ("g:new-delhi", "New Delhi", "IN", 28.6, 77.2, "city", 317_797, "Delhi"),
+    ("c:BF", "Burkina Faso", "BF", 12.66, -1.89, "country", 21_000_000, None),
+    ("c:NE", "Niger", "NE", 16.67, 8.66, "country", 24_000_000, None),
+    ("c:FR", "France", "FR", 46.0, 2.0, "country", 67_000_000, None),
+    ("g:bani", "Bani", "DO", 18.28, -70.33, "city", 66_709, "Peravia"),
+    ("g:sanam", "Sanam", "TH", 15.20, 103.76, "city", 8_000, "Surin"),
+    ("g:oswiecim", "Auschwitz", "PL", 50.03, 19.22, "city", 39_000, "Lesser Poland"),
 ]
 
 
@@ -199,3 +205,31 @@ def test_stray_namesake_not_when_its_country_is_named_or_it_is_large(geoparse, t
     name = "Kani" if "Kani" in found else "Damascus"
     assert found[name].mention.place.country_code in ("JP", "SY")
     assert geo_precision(found[name].mention) == GeoPrecision.PLACE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents killed at least 18 civilians in Bani Department, northern Burkina Faso.",
+        "Militants killed 16 civilians in Bani Mengao, Burkina Faso, on Sunday.",
+        "Meanwhile, in northern Burkina Faso, 14 soldiers were killed when gunmen attacked a convoy in Bani.",
+    ],
+)
+def test_stray_namesake_the_country_the_text_names_stands_for_it(geoparse, text: str) -> None:
+    """With no region or known town of its own country around it, a stray namesake (Baní, Dominican
+    Republic) is held by the country the text says it lies in: the event's country is right."""
+    bani = geoparse(text)["Bani"]
+    assert bani.mention.place.place_id == "c:BF"
+    assert geo_precision(bani.mention) == GeoPrecision.REGION
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the country is named, but not as where the stray lies
+        ("Some 76,000 Jews were arrested in France and taken to camps such as Auschwitz.", "Auschwitz", "PL"),
+        ("Jets from France struck Sanam overnight, officials said.", "Sanam", "TH"),
+    ],
+)
+def test_stray_namesake_a_country_named_otherwise_does_not_hold_it(geoparse, text, name, country) -> None:
+    assert geoparse(text)[name].mention.place.country_code == country
