@@ -32,7 +32,7 @@ from typing import Any, cast
 import ahocorasick
 
 from frontlines.geo.gazetteer import SqliteGazetteer, lookup_key
-from frontlines.geo.name_index import NameIndex, index_path
+from frontlines.geo.name_index import NameIndex, index_path, word_goes_on
 from frontlines.geo.names import (
     ARABIC_NAMED_COUNTRIES,
     MIN_NAME_CHARS,
@@ -93,7 +93,7 @@ class _Loaded:
             start, end = last - length + 1, last + 1
             if start > 0 and text[start - 1].isalnum():
                 continue
-            if end < size and text[end].isalnum():
+            if end < size and (text[end].isalnum() or word_goes_on(text, end)):
                 continue
             found.append((start, end))
         return found

@@ -125,7 +125,9 @@ class NameIndex:
         length) has no letter or digit just before ``start`` nor just after ``end``: what the
         automaton finds in ``translated`` and ``PlaceMatcher`` keeps, in no particular order."""
         size = len(text)
-        ends = [e for e in range(1, size + 1) if e == size or not text[e].isalnum()]
+        ends = [
+            e for e in range(1, size + 1) if e == size or not (text[e].isalnum() or word_goes_on(text, e))
+        ]
         found: list[tuple[int, int]] = []
         for start in range(size):
             if (start and text[start - 1].isalnum()) or translated[start] not in self._initials:
@@ -166,3 +168,11 @@ class NameIndex:
         with contextlib.suppress(UnicodeEncodeError):
             return self._conn.execute("SELECT 1 FROM arabic WHERE key = ?", (key,)).fetchone() is not None
         return False
+
+
+def word_goes_on(text: str, end: int) -> bool:
+    """Whether an apostrophe at ``end`` joins the name to more letters ("Shi'ite", "Ta'izz"): not a
+    possessive ("Pakistan's") or a closing quote."""
+    if text[end] not in "'’" or end + 1 >= len(text) or not text[end + 1].isalpha():
+        return False
+    return not (text[end + 1] in "sS" and (end + 2 >= len(text) or not text[end + 2].isalnum()))

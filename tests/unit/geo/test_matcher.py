@@ -17,6 +17,7 @@ from frontlines.geo.matcher import matcher_path
         ("shelling hit aleppo.", []),  # case-sensitive
         ("The Alepponians met.", []),  # whole words only
         ("XAleppo and Aleppo's", ["Aleppo"]),
+        ("Aleppo’s and the Aleppo'ite", ["Aleppo"]),  # an apostrophe joins more letters: "Shi'ite"
         ("London-based monitors", ["London"]),
         ("in Deir ez-Zor today", ["Deir ez-Zor"]),  # longest match, not "Deir"
         ("in Deir Ezzor and Deir el-Zour", ["Deir Ezzor", "Deir el-Zour"]),

@@ -17,7 +17,7 @@ from helpers import FAKES_CSV
 TEXTS = [
     "Shelling hit Aleppo.",
     "shelling hit aleppo.",
-    "The Alepponians met. XAleppo and Aleppo's",
+    "The Alepponians met. XAleppo and Aleppo's, Aleppo’s, Aleppo'ite",
     "London-based monitors in Deir ez-Zor and Deir el-Zour today",
     "Human rights in the Syrian Arab Republic, Of course",
     "BEIRUT (Reuters) - Jets struck Idlib. TRIPOLI, Libya -",
