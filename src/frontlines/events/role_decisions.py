@@ -6,6 +6,7 @@ fields it set (empty when the rule does not apply).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -268,13 +269,13 @@ def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
 #: Killing words that turn an abduction into an attack ("after shooting dead the vice-principal",
 #: "bodies found two days after militants kidnapped them", "massacred troops taken hostage").
 _KILLING = re.compile(
-    r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|executed|massacred|beheaded|bodies|body|dead)\b",
+    r"\b(?:killed|killing|executed|massacred|beheaded|bodies|body|dead)\b",
     re.IGNORECASE,
 )
 
 
 def abduction_with_killing(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.ABDUCTION or not (s.casualties or _KILLING.search(s.sentence_text(0, 10**9))):
+    if s.sub != S.ABDUCTION or not (s.casualties or _KILLING.search(s.sentence_text(0, sys.maxsize))):
         return ()
     s.sub = s.out.sub_event_type = S.ATTACK
     return ("sub_event_type",)

@@ -163,9 +163,11 @@ _VENUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VENUE_AFTER = re.compile(r"^\s+(?:talks|conference|summit|negotiations|meeting|peace process|process)\b")
+#: A compass word: "north", "northern", "southwest", "south-eastern".
+COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _QUALIFIERS = (
     r"(?:(?:city|town|village|villages|province|governorate|district|countryside|outskirts|suburbs?|area"
-    r"|region|neighbourhood|neighborhood|rural|central|far|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    rf"|region|neighbourhood|neighborhood|rural|central|far|{COMPASS}"
     r"|besieged|rebel-held|government-held"
     r"|opposition-held|regime-held|IS-held|militant-held|war-torn|embattled|nearby|old|capital|[\w-]+-controlled)"
     r"\s+(?:of\s+)?)*"

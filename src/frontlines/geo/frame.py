@@ -33,7 +33,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo import scoring
-from frontlines.geo.context import DIRECTIONS, TIME_WORDS, Context
+from frontlines.geo.context import COMPASS, DIRECTIONS, TIME_WORDS, Context
 from frontlines.geo.items import Item
 from frontlines.geo.names import is_common_word, is_demonym
 from frontlines.geo.wordlists import OPENING_WORDS
@@ -239,8 +239,8 @@ def _named_country(
     def country(other: Item | None) -> bool:
         place = best.get(id(other)) if other is not None else None
         return (
-            place is not None
-            and other is not None
+            other is not None
+            and place is not None
             and other.span.source != "demonym"
             and place.kind == "country"
             and place.country_code != stray
@@ -255,14 +255,14 @@ def _named_country(
         ):
             return other
     before = [o for o in same if o.span.end <= item.span.start and _IN_COUNTRY.search(text, 0, o.span.start)]
-    named = {best[id(o)].country_code for o in items if o.sentence == item.sentence and country(o)}
+    named = {best[id(o)].country_code for o in same}
     located = item.ctx.role == "event" or item.ctx.near  # not "camps such as Auschwitz"
     return before[0] if before and located and len(named) == 1 else None
 
 
 #: A country named as where things happen: "in Mali", "in southwest Niger", "in the north of Iraq".
 _IN_COUNTRY = re.compile(
-    r"\b[Ii]n\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?"
+    rf"\b[Ii]n\s+(?:the\s+)?(?:(?:far\s+)?{COMPASS}\s+(?:of\s+)?"
     r"|central\s+)?$"
 )
 
@@ -271,8 +271,7 @@ _IN_COUNTRY = re.compile(
 _COUNTRY_LINK = re.compile(
     r"(?:[ -][A-Z][\w'’-]+){0,2}(?:\s+(?:Department|Province|District|Region|State|Prefecture|County"
     r"|Commune|Municipality|Township|village|town|district|province|region))?"
-    r"(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"\s+|central\s+)?"
+    rf"(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:far\s+)?{COMPASS}\s+|central\s+)?"
 )
 
 

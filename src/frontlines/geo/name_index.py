@@ -122,7 +122,8 @@ class NameIndex:
 
     def spans(self, text: str, translated: str) -> list[tuple[int, int]]:
         """Every (start, end) where ``translated[start:end]`` is a word and ``text`` (of the same
-        length) has no letter or digit just before ``start`` nor just after ``end``: what the
+        length) has no letter or digit just before ``start`` nor just after ``end`` (nor an apostrophe
+        that joins more letters: ``word_goes_on``): what the
         automaton finds in ``translated`` and ``PlaceMatcher`` keeps, in no particular order."""
         size = len(text)
         ends = [
