@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from frontlines.events.drafts import EventDraft
+from frontlines.events.role_decisions import CLAIMED
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import EVENT_TYPE_OF, ActorMention, Doc, EventType, Inter
 
@@ -57,7 +58,7 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
     AttributionRule(
         "agent-before",
         _words(
-            r"\bclaimed(?:\s+responsibility|\s+it|\s+the\s+(?:attack|bombing|strike|killings?|blast))?(?=\s*(?:[.;,]|$|for\b))"
+            rf"\b(?:{CLAIMED})|\bclaim(?:s|ed)(?:\s+it)?(?=\s*(?:[.;,]|$|for\b))"
             r"|\bwas\s+behind|\bresponsible\s+for\s+the\s+(?:attack|bombing|strike|blast)"
             r"|\b(?:was|were|is|are)?\s*suspected(?=\s*[.;,]|$)"
         ),
@@ -67,6 +68,8 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
             "Jabhat al-Nusra claimed responsibility.",
             "JNIM suspected.",
             "IS claimed it.",
+            "ISIS claims responsibility for the attack.",
+            "Al Shabaab quickly claimed the assault.",
         ),
     ),
     AttributionRule(
@@ -101,14 +104,16 @@ VICTIM_REACH = 30
 def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start: int, end: int) -> None:
     """Rule: a later sentence (``doc.text[start:end]``) that says who carried out or claimed an event
     whose author was unnamed ("... was carried out by Russian planes", "X claimed responsibility")
-    names the actor 1 of the latest such event."""
+    names the actor 1 of the latest such event, and of those told with it (same day and place)."""
     unnamed = [d for d in drafts if _unnamed_author(d) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
     if not unnamed:
         return  # no event waits for its author: the sentence's words need not be read
     agent = _agent(doc, start, end)
     if agent is None:
         return
-    for draft in unnamed[-1:]:
+    latest = unnamed[-1]
+    # the parts of one attack told together (a bombing and the gunfire that followed) share its author
+    for draft in (d for d in unnamed if (d.day, d.place.place_id) == (latest.day, latest.place.place_id)):
         draft.roles.actor1 = actors.resolve(agent.ref, draft.place.country_code, draft.day)
         draft.roles.actor1_inferred = False
         draft.roles.rules.pop("actor1", None)  # set by the attribution, not by a role rule

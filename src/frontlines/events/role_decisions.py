@@ -61,6 +61,8 @@ class RoleState:
     protesters: list[Side]
     armed: list[Side]
     holders: list[Side]
+    #: Every resolved mention, speakers and allies included ("IS claimed the attack" speaks of it).
+    mentioned: list[Side]
     before: list[Side]
     after: list[Side]
     inside: list[Side]
@@ -230,6 +232,35 @@ def fired_from_holder(s: RoleState) -> tuple[str, ...]:
 
 def unnamed_actor1(s: RoleState) -> tuple[str, ...]:
     return _perpetrator(s, None)
+
+
+#: Words after a group that claim an event for it: "IS claimed responsibility", "JNIM claimed the ambush".
+CLAIMED = (
+    r"claim(?:s|ed)\s+(?:responsibility|credit)\b|(?:claim(?:s|ed)|admit(?:s|ted))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|bombings?|blasts?|strikes?|killings?|ambush(?:es)?|raids?|"
+    r"explosions?|abductions?|kidnappings?|operations?)\b"
+)
+_CLAIMED_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,2}}?\s+(?:{CLAIMED})", re.IGNORECASE)
+#: Words before a group that lay an event at its door: "blamed on the RSF", "attributed to JNIM".
+_BLAMED_BEFORE = re.compile(
+    r"\b(?:blamed\s+on|attributed\s+to|claimed\s+by|perpetrated\s+by)\s+(?:the\s+)?$", re.IGNORECASE
+)
+#: Inter codes of the unnamed armed authors a claim or a blame names ("gunmen", "fighters").
+_GENERIC_ARMED = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS})
+
+
+def claimed_author(s: RoleState) -> tuple[str, ...]:
+    actor1 = s.out.actor1
+    if not (s.out.actor1_inferred or (actor1.generic and actor1.inter in _GENERIC_ARMED)):
+        return ()
+    for side in s.mentioned:
+        m, named = side
+        if named.generic or named.name == actor1.name:
+            continue
+        claimed = _CLAIMED_AFTER.match(s.sentence_text(m.end, m.end + 80))
+        if claimed or _BLAMED_BEFORE.search(s.sentence_text(max(0, m.start - 30), m.start)):
+            return _perpetrator(s, side)
+    return ()
 
 
 def joined_partners(s: RoleState) -> tuple[str, ...]:

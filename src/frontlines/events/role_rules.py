@@ -164,6 +164,22 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, the army shelled rebel positions in Harasta.",),
     ),
     RoleRule(
+        "claimed-author",
+        "armed",
+        "adjust",
+        "codebook: the group that claimed an event, or that the source blames for it, is its actor 1 "
+        "when the sentence names its author only generically ('gunmen', 'fighters') or not at all",
+        d.claimed_author,
+        fires=(
+            "On Sunday, gunmen attacked a checkpoint near Mora, and Boko Haram claimed responsibility.",
+            "On Sunday, fighters stormed the village of Wad al-Noura, in an assault blamed on the RSF.",
+        ),
+        misses=(
+            "On Sunday, gunmen attacked a checkpoint near Mora, police said.",
+            "On Sunday, the army shelled rebel positions in Harasta, and Boko Haram claimed responsibility.",
+        ),
+    ),
+    RoleRule(
         "joined-partners",
         "armed",
         "adjust",

@@ -165,6 +165,7 @@ def _sides(
         protesters=[x for x in sides if x[1].inter == Inter.PROTESTERS],
         armed=armed,
         holders=holders,
+        mentioned=resolved,
         before=[x for x in armed if x[0].start < trigger.start and x[0].end <= trigger.end],
         after=after,
         inside=[x for x in armed if x[0].start >= trigger.start and x[0].end <= trigger.end],

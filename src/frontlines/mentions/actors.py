@@ -120,6 +120,8 @@ _AGENT_VERBS = (
     r"launched|fired|struck|shelled|bombed|bombarded|attacked|retook|recaptured|captured|seized|sank|sunk"
     r"|shot\s+down|downed|deployed|hit|targeted|intercepted|destroyed|liberated|invaded|pounded|conducted"
     r"|carried\s+out|raided|ambushed|killed|advanced|redeployed|sent\s+(?:troops|reinforcements)"
+    r"|withdrew|pulled\s+out|completed\s+(?:its|their)\s+withdrawal|took\s+(?:full\s+)?control|repelled"
+    r"|(?:was|were|is|are)\s+redeploying"
 )
 _PASSIVE_VERBS = (
     r"retaken|recaptured|captured|taken|seized|liberated|launched|fired|carried\s+out|shot\s+down|downed"
@@ -141,6 +143,8 @@ _PLACE_BEFORE = re.compile(
 #: Words that may stand between the state and its verb ("Russia reportedly launched").
 _AGENT_FILLERS = (
     r"(?:(?:has|had|have|reportedly|also|then|again|later|allegedly|apparently|now|forces)\s+){0,2}"
+    # "France said it killed seven insurgents": a state that says it did an act is its doer
+    r"(?:(?:said|says|announced|claimed|reported|stated)\s+(?:that\s+)?it\s+(?:had\s+|has\s+)?)?"
 )
 #: Rule craft-model: a demonym before a craft's model ("two Russian Sukhoi Su-25s", "a Ukrainian
 #: Mi-8") names that state's military: the model, with a digit, is the head.

@@ -438,6 +438,10 @@ def test_actors_demonyms_of_every_country_name_its_forces() -> None:
         ("Russian MLRS fire hit Korabelnyi district.", "Russian MLRS fire", "RU"),
         ("Azerbaijani occupation forces shelled Stepanakert.", "Azerbaijani occupation forces", "AZ"),
         ("An Iranian ballistic missile hit a building in Bat Yam.", "Iranian ballistic missile", "IR"),
+        ("On 5 April, Russia completed their withdrawal from the oblast.", "Russia", "RU"),
+        ("France said it killed seven insurgents in Mopti.", "France", "FR"),
+        ("Russia reported it had shot down one drone.", "Russia", "RU"),
+        ("The Russian air forces attacked Lebedyn.", "Russian air forces", "RU"),
     ],
 )
 def test_actors_states_named_as_doers_name_their_forces(actors, text, mention, country) -> None:
@@ -450,6 +454,7 @@ def test_actors_states_named_as_doers_name_their_forces(actors, text, mention, c
     [
         "Clashes in Syria killed five people on Monday.",
         "Fighting across Ukraine killed dozens overnight.",
+        "Refugees from Ukraine said it had been a long winter.",
     ],
 )
 def test_actors_a_country_that_is_a_place_is_no_doer(actors, text) -> None:
