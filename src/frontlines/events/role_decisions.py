@@ -362,7 +362,9 @@ def victims(s: RoleState) -> tuple[str, ...]:
 
 
 def other_side(s: RoleState) -> tuple[str, ...]:
-    return _actor2(s, s.others[0]) if s.others else ()
+    # an adjusting rule may have named actor 1 after the others were listed: it is no other side
+    others = [x for x in s.others if x[1].name != s.out.actor1.name]
+    return _actor2(s, others[0]) if others else ()
 
 
 def civilians_hit(s: RoleState) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
 from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import Actor, ActorMention, Inter, SubEventType, Trigger
+from frontlines.model import Actor, ActorMention, ActorRef, Inter, SubEventType, Trigger
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -53,6 +53,8 @@ _MEMBER_BEFORE = re.compile(r"\b(?:including|among\s+them|such\s+as)\s+(?:the\s+
 _HOLDS_AFTER = re.compile(
     r"^[\s\w()'’-]{0,40}?\b(?:stronghold|bastion|de\s+facto\s+capital|heartland)\b", re.IGNORECASE
 )
+#: A state named by its government ("the Syrian government", "the Chadian and Libyan governments").
+_GOVERNMENT_WORD = re.compile(r"\bgovernments?$", re.IGNORECASE)
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
 _SUBSUMED_ROLES = frozenset({"rebels", "military", "unidentified"})
 
@@ -127,7 +129,7 @@ def _sides(
     casualties: Sequence[str],
 ) -> RoleState:
     """The sentence's mentions resolved and sorted into the sides the role rules read."""
-    resolved = [(m, actors.resolve(m.ref, country, day)) for m in mentions]
+    resolved = [(m, actors.resolve(_government_or_military(m, trigger), country, day)) for m in mentions]
     members = _members(actors, resolved, sentence_text)
     sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)
 
@@ -171,6 +173,21 @@ def _sides(
         inside=[x for x in armed if x[0].start >= trigger.start and x[0].end <= trigger.end],
         agents=[x for x in after if preceded_by(_BY_AGENT, x[0])],
     )
+
+
+def _government_or_military(mention: ActorMention, trigger: Trigger) -> ActorRef:
+    """Rule government-acts-through-military: a state's government is a side of the agreements it
+    makes ("the government and the TPLF signed", "the Chadian and Libyan governments accepted a
+    ceasefire"); in any other event a government named as a side acts through its military."""
+    ref = mention.ref
+    if ref.kind != "role":
+        return ref
+    agreement = trigger.sub_event_type == SubEventType.AGREEMENT
+    if ref.key == "government" and not agreement:
+        return ActorRef("role", "military", ref.country)
+    if ref.key == "military" and agreement and _GOVERNMENT_WORD.search(mention.text):
+        return ActorRef("role", "government", ref.country)
+    return ref
 
 
 def _speakers(sides: list[Side], trigger: Trigger, sentence_text: Callable[[int, int], str]) -> list[Side]:

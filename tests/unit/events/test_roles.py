@@ -143,3 +143,28 @@ def test_roles_a_later_sentence_names_the_group_of_a_generic_side(resources, set
         "Officials said the fighters belonged to the Islamic State group."
     )
     assert set(pair(event_of(text, resources, settings))) == {ARMY, "Islamic State (Syria)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In an agreement, a government is the Government of its state ...
+        (
+            "On Sunday, the government and Hayat Tahrir al-Sham agreed to a ceasefire in Douma.",
+            {"Government of Syria (2000-2024)", "HTS: Hayat Tahrir al Sham"},
+        ),
+        # ... in a clash it acts through its military.
+        (
+            "On Sunday, clashes between the government and Hayat Tahrir al-Sham erupted in Douma.",
+            {ARMY, "HTS: Hayat Tahrir al Sham"},
+        ),
+    ],
+)
+def test_roles_a_government_signs_agreements_and_fights_through_its_army(text, expected, resources, settings):
+    assert set(pair(event_of(text, resources, settings))) == expected
+
+
+def test_roles_an_adjusted_actor1_is_not_also_actor2(resources, settings):
+    text = "On Sunday, air strikes hit Nasir, killing 21 people, after the government vowed to crush rebels."
+    event = event_of(text, resources, settings)
+    assert event.actor1 != event.actor2
