@@ -456,6 +456,9 @@ def _side_countries(c: Clause, story: Story) -> tuple[list[str | None], list[str
     sub = c.trigger.sub_event_type.value
     first = min(state, key=lambda m: m.start, default=None)  # the state that acts, not its target
     wars = [story.actors.war_country(first.ref.country, sub, day)] if first is not None else []
+    if first is not None and first.ref.key == "military":
+        # a ground act of an army at war abroad (a capture, a raid) happened on the war's front too
+        wars.append(story.actors.war_country(first.ref.country, None, day))
     groups = [m.ref.country for m in c.sides if m.ref.kind != "role"]
     return people, wars, [*groups, *(m.ref.country for m in state)]
 

@@ -413,6 +413,7 @@ RULES: tuple[SentenceRule, ...] = (
         fires=(
             "Gunmen shot dead four farmers in Qwertyvale on Sunday, Nigerian police said.",
             "On 24 March 2022, a Russian airstrike hit a Nova Poshta office, killing six civilians.",
+            "After fighting, the city was captured by Russian forces on 1 March 2022.",
         ),
         misses=("Gunmen shot dead four farmers in Kaduna on Sunday.",),
     ),

@@ -101,6 +101,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.ARMED_CLASH,
         r"clash(?:ed|es|ing)?|fighting|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
+        r"battle\s+(?:began|broke\s+out|erupted|started|ensued|raged)|"
+        r"engag(?:ed|ing)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|units|fighters|militants|soldiers)|"
         r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
         r"(?:launched|began|started|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?offensive|"
         r"assault(?:ed|s)?\s+on|stormed|attack(?:ed|s)?\s+(?:army|military|government|regime|rebel)\s+"

@@ -480,9 +480,10 @@ class ActorDictionary:
                 return self.resolve(ActorRef("role", "military", entry.state), country, day)
         return None
 
-    def war_country(self, state: str | None, sub_event_type: str, day: dt.date | None) -> str | None:
+    def war_country(self, state: str | None, sub_event_type: str | None, day: dt.date | None) -> str | None:
         """The country where ``state``'s forces fight a war with ``sub_event_type`` strikes on ``day``
-        (a ``[[remote_attacker]]`` entry with ``front``): where such a strike of theirs most likely fell."""
+        (a ``[[remote_attacker]]`` entry with ``front``): where such a strike of theirs most likely fell.
+        ``sub_event_type`` None: any act of their military (a capture, a raid), on the war's front."""
         if state is None or day is None:
             return None
         return next(
@@ -492,7 +493,7 @@ class ActorDictionary:
                 if e.front
                 and e.state == state
                 and e.period.covers(day)
-                and sub_event_type in e.sub_event_types
+                and (sub_event_type is None or sub_event_type in e.sub_event_types)
             ),
             None,
         )

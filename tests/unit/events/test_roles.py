@@ -168,3 +168,11 @@ def test_roles_an_adjusted_actor1_is_not_also_actor2(resources, settings):
     text = "On Sunday, air strikes hit Nasir, killing 21 people, after the government vowed to crush rebels."
     event = event_of(text, resources, settings)
     assert event.actor1 != event.actor2
+
+
+def test_roles_an_army_at_war_abroad_captures_on_the_front(resources, settings):
+    """A capture by Russia's forces whose place the gazetteer lacks is coded to Ukraine, the war's
+    front, not to Russia; there Russia's forces are foreign, so the capture overtakes territory."""
+    text = "After fighting, the city was captured by Russian forces on 1 March 2022."
+    event = event_of(text, resources, settings, dt.date(2022, 3, 2))
+    assert (event.country, event.sub_event_type) == ("Ukraine", S.NON_STATE_OVERTAKES_TERRITORY)

@@ -28,6 +28,8 @@ S = SubEventType
         ("The air force carried out a massacre against civilians in Douma.", S.AIR_DRONE_STRIKE),
         ("Mortar shells landed on the district.", S.SHELLING),
         ("Rebels clashed with troops in the east.", S.ARMED_CLASH),
+        ("At 22:45, a battle began in Kamiane.", S.ARMED_CLASH),
+        ("A Russian column approached Konotop, before engaging Ukrainian mechanized units.", S.ARMED_CLASH),
         ("A suicide car bomber struck a checkpoint.", S.SUICIDE_BOMB),
         ("A roadside bomb exploded near a patrol.", S.REMOTE_EXPLOSIVE),
         ("Activists reported a sarin attack.", S.CHEMICAL_WEAPON),

@@ -514,6 +514,9 @@ def test_actors_people_named_by_their_country_are_its_civilians(actors) -> None:
         ("UA", "Air/drone strike", None),  # Ukraine's mostly on occupied Ukraine: no front in Russia
         ("RU", "Attack", None),
         ("IL", "Air/drone strike", "PS"),
+        ("RU", None, "UA"),  # any act of Russia's army, a capture or a raid, on the war's front
+        ("UA", None, None),
+        ("SD", None, None),  # no front entry: no guess
     ],
 )
 def test_actors_the_front_of_a_states_strikes(actors, state, sub, expected) -> None:
