@@ -454,7 +454,8 @@ def _side_countries(c: Clause, story: Story) -> tuple[list[str | None], list[str
     people = [m.ref.country for m in c.sides if m.ref.kind == "role" and m not in state]
     day = c.own.date if c.own is not None else c.published
     sub = c.trigger.sub_event_type.value
-    first = min(state, key=lambda m: m.start, default=None)  # the state that acts, not its target
+    # the state that acts, not its target, and one the words name ("the military" names none)
+    first = min((m for m in state if m.ref.country), key=lambda m: m.start, default=None)
     wars = [story.actors.war_country(first.ref.country, sub, day)] if first is not None else []
     if first is not None and first.ref.key == "military":
         # a ground act of an army at war abroad (a capture, a raid) happened on the war's front too

@@ -176,3 +176,10 @@ def test_roles_an_army_at_war_abroad_captures_on_the_front(resources, settings):
     text = "After fighting, the city was captured by Russian forces on 1 March 2022."
     event = event_of(text, resources, settings, dt.date(2022, 3, 2))
     assert (event.country, event.sub_event_type) == ("Ukraine", S.NON_STATE_OVERTAKES_TERRITORY)
+
+
+def test_roles_the_front_is_that_of_the_state_the_words_name(resources, settings):
+    """'the military' names no state: the front is that of the Russian soldiers named after it."""
+    text = "According to the military, Russian soldiers looted shops in Qwertyvale on 3 March 2022."
+    event = event_of(text, resources, settings, dt.date(2022, 3, 4))
+    assert event.country == "Ukraine"
