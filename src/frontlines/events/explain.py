@@ -53,7 +53,8 @@ def explain(doc: Doc) -> list[str]:
         lines.append(f"  event {number}: {event.sub_event_type.value}, set by {_setter(doc, event)}")
         lines += [_field_line(event, name) for name in FIELDS]
     for step in doc.trace:
-        if step.step.startswith("drop") or step.step == "place-unknown":
+        # a sentence whose event words the model overruled is a dropped candidate too
+        if step.step.startswith("drop") or step.step in ("place-unknown", "model-vetoes"):
             start, end = _original(doc, step)
             lines.append(f'  {step.step}: {step.detail}: "{_short(doc.article.text[start:end])}"')
     return lines

@@ -83,3 +83,11 @@ def test_sentence_rules_explain_shows_the_dropping_rule(resources, settings) -> 
     )
     lines = explain(run_article(text, resources, settings, PUBLISHED))
     assert any(line.lstrip().startswith("drop:irrealis: a threat, plan, denial or attempt") for line in lines)
+
+
+def test_sentence_rules_explain_shows_a_sentence_the_model_vetoed(resources, settings) -> None:
+    text = "A film about the clashes won the main award at a festival in Cannes on Sunday."
+    vetoing = replace(settings, events=replace(settings.events, classifier_veto=0.0))
+    doc = run_article(text, resources, vetoing, PUBLISHED)
+    assert doc.events == [] and [s.step for s in doc.trace] == ["model-vetoes"]
+    assert any(line.lstrip().startswith("model-vetoes: model: no event") for line in explain(doc))
