@@ -198,16 +198,22 @@ def same_admin1(gold: str | None, predicted: str | None) -> bool:
     return a == b or (len(a) > 3 and _skeleton(a) == _skeleton(b))
 
 
+#: British spellings in actor names compared as ACLED's American ones ("Artsakh Defence Army").
+_SPELLING = {"defence": "defense"}
+
+
 def normalise_actor(name: str | None) -> str:
     """An actor name reduced for comparison: ACLED's acronym prefix (``HTS: ``) and a unit after
     the period (``... (2000-2024) Syrian Arab Air Force``) dropped, no case, accents or
-    punctuation. ``None`` and ``""`` (no actor) give ``""``."""
+    punctuation, British spellings as American ones (:data:`_SPELLING`). ``None`` and ``""`` (no
+    actor) give ``""``."""
     if not name:
         return ""
     text = _ACRONYM.sub("", name.strip())
     if m := _UNIT.match(text):
         text = m[1]
-    return " ".join(re.sub(r"[^\w]+", " ", _plain(text)).split())
+    words = re.sub(r"[^\w]+", " ", _plain(text)).split()
+    return " ".join(_SPELLING.get(word, word) for word in words)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

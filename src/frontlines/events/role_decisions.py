@@ -407,7 +407,11 @@ def local_deal(s: RoleState) -> tuple[str, ...]:
 def unnamed_clash_opponent(s: RoleState) -> tuple[str, ...]:
     if s.sub != S.ARMED_CLASH:
         return ()
-    return _actor2(s, None, "unidentified" if s.out.actor1.inter == Inter.STATE_FORCES else "military")
+    actor1, state = s.out.actor1, s.role("military")
+    # a named external force based in the country (a peacekeeping mission) fights the state's armed
+    # opponents, as the state does; a foreign army or a mercenary group may fight the state itself
+    mission = actor1.inter == Inter.EXTERNAL_FORCES and not actor1.generic and actor1.country == state.country
+    return _actor2(s, None, "unidentified" if actor1.inter == Inter.STATE_FORCES or mission else "military")
 
 
 def unnamed_side_is_rebels(s: RoleState) -> tuple[str, ...]:

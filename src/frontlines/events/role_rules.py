@@ -329,8 +329,9 @@ RULES: tuple[RoleRule, ...] = (
         "unnamed-clash-opponent",
         "armed",
         "actor2",
-        "project rule: a clash names two sides; an unnamed opponent of the state is an unidentified "
-        "armed group, an unnamed opponent of anyone else the state military",
+        "project rule: a clash names two sides; an unnamed opponent of the state or of a mission based in "
+        "the country (peacekeepers) is an unidentified armed group, an unnamed opponent of anyone else "
+        "the state military",
         d.unnamed_clash_opponent,
         fires=("On Sunday, Kurdish fighters clashed near Azaz, killing 3 of them.",),
         misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),

@@ -283,6 +283,7 @@ def test_acled_admin1_folding(gold, predicted, same):
         ("Civilians (Syria)", "civilians (syria)", True),
         ("Military Forces of Syria (2024-)", "Military Forces of Syria (2000-2024)", False),
         ("Islamic State (Syria)", "Islamic State (Iraq)", False),
+        ("Artsakh Defence Army", "Artsakh Defense Army", True),
         ("", None, True),
     ],
 )

@@ -183,3 +183,24 @@ def test_roles_the_front_is_that_of_the_state_the_words_name(resources, settings
     text = "According to the military, Russian soldiers looted shops in Qwertyvale on 3 March 2022."
     event = event_of(text, resources, settings, dt.date(2022, 3, 4))
     assert event.country == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "actor2"),
+    [
+        # a mission based in the country fights the state's armed opponents ...
+        (
+            "On Sunday, MINUSMA peacekeepers clashed near Kidal, killing 3 of them.",
+            dt.date(2016, 5, 9),
+            "Unidentified Armed Group (Mali)",
+        ),
+        # ... a foreign mercenary group may fight the state itself
+        (
+            "On Sunday, Wagner mercenaries clashed near Kharkiv, Ukraine, killing 3 of them.",
+            dt.date(2023, 5, 9),
+            "Military Forces of Ukraine (2019-)",
+        ),
+    ],
+)
+def test_roles_the_unnamed_opponent_of_a_mission_is_the_states(text, day, actor2, resources, settings):
+    assert event_of(text, resources, settings, day).actor2 == actor2
