@@ -32,6 +32,14 @@ _ARMED = (
 )
 
 
+#: Ordinary crimes an arrest may be for (rule ordinary-arrest).
+_CRIMES = (
+    r"drugs?|narcotics?|rape|sexual\s+assault|child\s+(?:pornography|abuse|endangerment)|theft|robbery|"
+    r"burglary|fraud|embezzlement|DUI|drunk(?:en)?\s+driving|murder|homicide|manslaughter|shooting|stabbing|"
+    r"assault|trespass\w*|possession|shoplifting|stolen|smuggling|poaching|counts?\s+of"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NonEventRule:
     """One rule: a sentence matching ``pattern`` and not ``unless`` tells no event."""
@@ -140,6 +148,32 @@ RULES: tuple[NonEventRule, ...] = (
             "Bandits stole cattle and killed a herder near Gusau on Sunday.",
             "A mob beat to death two men accused of stealing a motorcycle in Mbale on Monday.",
             "Armed men killed a farmer and his son in their field near Gusau on Sunday.",
+        ),
+    ),
+    NonEventRule(
+        id="ordinary-arrest",
+        codebook="arrests are coded when they are politically significant (activists, protesters, party "
+        "members, armed group members, a coup); an arrest for an ordinary crime is none",
+        pattern=_words(
+            rf"\b(?:arrest(?:ed|s|ing)?|detained)\b(?:(?!\.\s).){{0,120}}?\b(?:{_CRIMES})\b|"
+            rf"\b(?:{_CRIMES})\b(?:(?!\.\s).){{0,120}}?\b(?:arrest(?:ed|s|ing)?|detained)\b"
+        ),
+        unless=_words(
+            r"activists?|protest(?:ers|s|ed)?|demonstrat\w*|opposition|journalists?|part(?:y|ies)|members?\s+of|"
+            r"militants?|terror\w*|plot\w*|rebels?|separatists?|insurgents?|jihadists?|extremists?|gunm[ae]n|"
+            r"bandits?|kidnap\w*|spy(?:ing)?|espionage|treason|coup|sedition|blasphemy|dissidents?|politicians?|"
+            r"lawmakers?|minister|mayor|governor|candidate|weapons|firearms|rifles?|explosives?|bomb\w*|"
+            r"attack\w*|cartel|gangs?|militia\w*|soldiers|troops|army|rall(?:y|ies)|strike|union"
+        ),
+        drops=(
+            "A woman was arrested on drug and child endangerment charges after a narcotic search on Monday.",
+            "A Coral Gables man was arrested on child pornography charges, police said.",
+            "Police and the FBI say two men have been arrested in a drive-by shooting on Sunday.",
+        ),
+        keeps=(
+            "Ten members of the opposition party were arrested on charges of illegal purchase of firearms.",
+            "Police arrested 40 protesters on charges of vandalism in the capital on Sunday.",
+            "Soldiers detained two suspected militants in a raid near Gao on Monday.",
         ),
     ),
     NonEventRule(
