@@ -89,7 +89,8 @@ RULES: tuple[NonEventRule, ...] = (
             r"tree\s+fell|fire\s+(?:that\s+)?(?:started|spread)|caused\s+by\s+(?:extreme\s+)?heat|"
             r"fire\s+(?:at|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){1,4}(?:spread|broke\s+out)|"
             r"(?:explosion|blast|fire)\s+(?:at|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
-            r"(?:factory|plant|warehouse|depot|refinery|mine)"
+            r"(?:factory|plant|warehouse|depot|refinery|mine)|"
+            r"(?:struck|hit|killed|run\s+over)\s+(?:\w+\s+){0,2}by\s+(?:an?\s+)?(?:car|truck|lorry|vehicle|train|bus)\b"
         ),
         unless=_words(_ARMED),
         drops=(
@@ -105,6 +106,7 @@ RULES: tuple[NonEventRule, ...] = (
             "A passenger coach fell into a ravine near Lasbela and caught fire. 41 killed.",
             "A fire that started in a ground-floor restaurant spread through the building. 46 killed.",
             "A fire at a car repair shop spread to a petrol station and set off an explosion. 35 killed.",
+            "Man, 34, struck, killed by car on Route 9 on Sunday night.",
         ),
         keeps=(
             "A drone strike hit a fuel depot in Kaluga, setting off a blaze, the governor said.",
@@ -192,11 +194,12 @@ RULES: tuple[NonEventRule, ...] = (
     ),
     NonEventRule(
         id="exercise-or-display",
-        codebook="drills, exercises, weapon tests and parades use arms against no one: no violence",
+        codebook="drills, exercises, weapon tests, parades and space launches use arms or rockets against no "
+        "one: no violence",
         pattern=_words(
             r"drills?|(?:military|naval|joint|command-staff|live-fire)\s+exercises?|war\s*games|manoeuvres|"
             r"maneuvers|test-fir(?:e|ed|es|ing)|test\s+launch(?:es|ed)?|mock\s+targets?|military\s+parade|"
-            r"on\s+display"
+            r"on\s+display|blast(?:s|ed)?\s+off|lift(?:s|ed)?\s+off|cosmodrome|space\s+station|into\s+orbit"
         ),
         unless=_words(
             r"attack(?:s|ed)?|clash(?:es|ed)?|killed|killing|wounded|injured|ambush(?:ed)?|shot\s+down"
@@ -205,6 +208,7 @@ RULES: tuple[NonEventRule, ...] = (
             "The navy test-fired two anti-ship missiles in the Sea of Japan on Tuesday, the ministry said.",
             "Troops and tanks took part in live-fire exercises near the border for a third day.",
             "Captured armoured vehicles went on display in the capital's main square on Saturday.",
+            "The Russian rocket lifted off on schedule from the Baikonur cosmodrome on Thursday.",
         ),
         keeps=(
             "Insurgents attacked soldiers during drills at the Kainji base, killing two.",

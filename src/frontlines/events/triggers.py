@@ -100,7 +100,9 @@ RULES: tuple[Rule, ...] = (
     # --- Battles: fighting between two armed sides ---
     _rule(
         S.ARMED_CLASH,
-        r"clash(?:ed|es|ing)?|fighting|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
+        # "fighting the fire", "fighting cancer": no battle
+        r"clash(?:ed|es|ing)?|fighting(?!\s+(?:the\s+|a\s+)?(?:fires?|blazes?|flames|wildfires?|cancer|illness|"
+        r"disease|corruption|crime|poverty|addiction))|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
         r"battle\s+(?:began|broke\s+out|erupted|started|ensued|raged)|"
         r"engag(?:ed|ing)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|units|fighters|militants|soldiers)|"
         r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
@@ -122,6 +124,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.SHELLING,
+        # "ocean shells", "mussel shells": no shelling
+        r"(?<!sea\s)(?<!ocean\s)(?<!mussel\s)(?<!oyster\s)(?<!clam\s)(?<!snail\s)(?<!turtle\s)(?<!egg\s)"
         r"shell(?:ed|ing|s)?|mortars?(?:\s+(?:rounds?|shells?|fire|attacks?))?|artillery|"
         r"rockets?(?:\s+(?:fire|attacks?))?|missiles?(?:\s+(?:strikes?|attacks?))?|bombard(?:ed|ment|ing)|"
         r"(?-i:Grad|Scud)|(?:rebel|regime|army|government|militant|insurgent|opposition|tank)\s+fire",

@@ -213,3 +213,19 @@ def test_triggers_the_strongest_names_the_event(sentence, expected):
     """The weapon's agent outranks its carrier (codebook: a chemical attack by any means), and a crowd
     that loots or throws firebombs is a violent demonstration, not a peaceful protest."""
     assert max(find_triggers(sentence), key=priority).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No firefighters were injured fighting the fire.",
+        "The museum shows necklaces of ocean shells and mussel shells.",
+    ],
+)
+def test_triggers_fighting_a_fire_and_sea_shells_are_no_violence(sentence):
+    assert find_triggers(sentence) == []
+
+
+def test_triggers_shells_and_fighting_still_trigger():
+    subs = {t.sub_event_type for t in find_triggers("Shells fell on the market during fighting in the town.")}
+    assert subs == {S.SHELLING, S.ARMED_CLASH}
