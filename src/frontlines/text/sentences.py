@@ -13,6 +13,10 @@ from sentencex import segment
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?![^\S\n]*[a-z,;:)\]])")
 
 
+#: Titles sentencex's English list lacks: a sentence never ends on one ("Police found Ms. Odell").
+_TITLE_END = re.compile(r"(?<![\w.])(?:Ms|Mx|Ft|Cdr|Pte)\.$")
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in PARAGRAPH_BREAK.finditer(text):
@@ -52,6 +56,8 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
                 piece = piece.strip()
             start, end = _strip(paragraph, found, found + len(piece))
             cursor = found + len(piece)
-            if end > start:
+            if end > start and spans and spans[-1][0] >= p_start and _TITLE_END.search(text, 0, spans[-1][1]):
+                spans[-1] = (spans[-1][0], p_start + end)  # the title belongs to the name after it
+            elif end > start:
                 spans.append((p_start + start, p_start + end))
     return spans

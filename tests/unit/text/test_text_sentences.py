@@ -60,3 +60,12 @@ def test_sentences_spans_are_ordered_stripped_and_inside_text() -> None:
         assert 0 <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
     assert [text[s:e] for s, e in spans] == ["Five killed.", "Ten wounded!", "The army said so."]
+
+
+def test_sentences_titles_sentencex_lacks_end_no_sentence():
+    text = "Police found Ms. Odell in Newton County. She was safe.\n\nHe served at Ft. Hood."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Police found Ms. Odell in Newton County.",
+        "She was safe.",
+        "He served at Ft. Hood.",
+    ]
