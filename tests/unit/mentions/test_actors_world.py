@@ -521,3 +521,17 @@ def test_actors_people_named_by_their_country_are_its_civilians(actors) -> None:
 )
 def test_actors_the_front_of_a_states_strikes(actors, state, sub, expected) -> None:
     assert actors.war_country(state, sub, dt.date(2024, 3, 24)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The FSB said it had detained a man in Moscow.", "FSB", "RU"),
+        ("Officers of the KGB detained a journalist in Minsk.", "KGB", "BY"),
+        ("Hooded SEBIN agents seized the opposition leader.", "SEBIN", "VE"),
+        ("A bomb disposal squad defused an IED near Lethpora.", "bomb disposal squad", None),
+    ],
+)
+def test_actors_security_services_are_the_states_police(actors, text, mention, country) -> None:
+    found = {m.text: m.ref for m in actors.find(text)}
+    assert found[mention] == ActorRef("role", "police", country)
