@@ -286,9 +286,33 @@ _RECIPROCAL = re.compile(
 _RECIPROCAL_REACH = 80
 
 
+#: An attack word of a one-sided assault ("militants attacked a convoy"), not of fighting.
+_ASSAULT = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|ambush(?:ed|es)?|raid(?:ed|s)?|storm(?:ed|ing))\b", re.IGNORECASE
+)
+#: Words in a toll that name armed or state people among the dead ("3 soldiers", "two policemen").
+_ARMED_DEAD = re.compile(
+    r"\b(?:soldiers?|troops?|police\w*|officers?|gendarmes?|guards?|fighters?|militants?|rebels?|insurgents?|"
+    r"militia\w*|personnel|forces|servicem[ae]n|commandos?|attackers|assailants|gunmen|jihadists?|members)\b",
+    re.IGNORECASE,
+)
+
+
+def _unarmed_toll(s: RoleState) -> bool:
+    """A non-state side's assault whose toll names only people, no armed or state dead ("killing 37
+    people"): the dead are civilians (rule attack-on-civilians-not-clash)."""
+    actor1 = s.out.actor1
+    return (
+        actor1.inter not in _STATE
+        and bool(s.casualties)
+        and not any(_ARMED_DEAD.search(c) for c in s.casualties)
+        and _ASSAULT.search(s.trigger.text) is not None
+    )
+
+
 def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
     targets = [x for x in s.civilians if x[0].start >= s.trigger.end]
-    if s.sub != S.ARMED_CLASH or not targets or s.others or s.holders:
+    if s.sub != S.ARMED_CLASH or not (targets or _unarmed_toll(s)) or s.others or s.holders:
         return ()
     near = s.sentence_text(max(0, s.trigger.start - _RECIPROCAL_REACH), s.trigger.end + _RECIPROCAL_REACH)
     if _RECIPROCAL.search(near):
