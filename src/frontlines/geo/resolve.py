@@ -528,7 +528,7 @@ def resolve_scored(
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
     items = lone_namesakes_abroad(items, focus)
-    stray_namesakes(items, focus, capitals, text)
+    items = stray_namesakes(items, focus, capitals, text, datelines)
     unknown_within(items, text)
     capital_named(items, text, getattr(gazetteer, "seat", None))
     items = _named_facilities(items, text, focus)
