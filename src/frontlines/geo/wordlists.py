@@ -423,7 +423,7 @@ Terrace Circle Trail Highway Hwy Expressway Freeway Turnpike
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     """
 Center Centre Council Office Department Dept University College School Academy Institute Hospital
-Clinic Police Sheriff Sheriff's Sheriff’s Fire Committee Commission Company Corporation Corp Inc Ltd
+Clinic Police Patrol Sheriff Sheriff's Sheriff’s Fire Committee Commission Company Corporation Corp Inc Ltd
 Group Bank Times News Post Herald Tribune Journal Gazette Daily Press Observatory Museum Church
 Mosque Foundation Association Society Club Party Front Army Brigade Brigades Battalion Forces Guard
 Authority Agency Board Court Ministry Union League Federation Network Media Radio TV Television
