@@ -5,7 +5,7 @@ Four finders, merged longest-first where they overlap:
 - gazetteer names (the Aho-Corasick matcher's hits);
 - abbreviations of countries and of US/Canadian/Australian states: unmistakable ones anywhere
   ("U.S.", "W.Va.", "Calif."), ambiguous ones ("Ga.", "Miss.", postal "TX") only right after
-  "Town, " as AP style writes them;
+  "Town, " as AP style writes them, or, with their period, before a word in lower case ("Ill. man");
 - demonyms ("Syrian", "Russians"): adjectival toponyms that geoparsing corpora count as mentions of
   the country, but that never locate an event (see ``ScoredMention.adjectival``);
 - counties named without the word "County": abbreviated ("Platte Co.") or listed before a plural
@@ -68,6 +68,11 @@ _ANYWHERE = re.compile(rf"(?<![\w.])(?:{_alternation(list(_ANYWHERE_TABLE))})(?!
 _AFTER_COMMA = re.compile(
     rf"(?<=[A-Za-z.], )(?:{_alternation(list(AFTER_COMMA_ABBREVIATIONS))})(?![\w])(?!-)(?! [a-z]{{2,}} [a-z])"
 )
+#: "Ill. man", "Mass. legislators", "another Neb. jail": an ambiguous abbreviation with its period,
+#: followed by a word in lower case, is a state used as an adjective (a word ending a sentence is
+#: followed by a capital); never "Miss.", a title.
+_WITH_PERIOD = [a for a in AFTER_COMMA_ABBREVIATIONS if a.endswith(".") and a != "Miss."]
+_ATTRIBUTIVE = re.compile(rf"(?<![\w.-])(?:{_alternation(_WITH_PERIOD)})(?= [a-z]{{2,}})")
 #: A sentence in capitals ("US TROOPS LEAVE"): "US" there is the pronoun as often as the country.
 _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})
@@ -90,10 +95,10 @@ def abbreviation_spans(text: str) -> list[Span]:
         ):
             continue  # "US" inside text in capitals
         spans.append(_abbreviation(m.start(), m.end(), surface, _ANYWHERE_TABLE[surface]))
-    for m in _AFTER_COMMA.finditer(text):
+    for m in itertools.chain(_AFTER_COMMA.finditer(text), _ATTRIBUTIVE.finditer(text)):
         surface = m.group()
         spans.append(_abbreviation(m.start(), m.end(), surface, AFTER_COMMA_ABBREVIATIONS[surface]))
-    return spans
+    return list({(s.start, s.end): s for s in spans}.values())
 
 
 def _abbreviation(start: int, end: int, surface: str, name: str) -> Span:
