@@ -32,9 +32,13 @@ class PrecisionRule:
 RULES: tuple[PrecisionRule, ...] = (
     PrecisionRule(
         "full-name",
-        "A name written right after a given name is a surname in the article, even when the given "
-        "name is itself a town's (David, Bryan, Elizabeth, Margaret).",
-        ("Bryan Harman, 28, died ... Harman's cell phone", "Executive Director Margaret Burley"),
+        "A name written right after a given name (and a middle initial) is a surname in the article, "
+        "even when the given name is itself a town's (David, Bryan, Elizabeth, Margaret).",
+        (
+            "Bryan Harman, 28, died ... Harman's cell phone",
+            "Executive Director Margaret Burley",
+            "to Ashley L. Evens, 26",
+        ),
     ),
     PrecisionRule(
         "resident-evidence",
@@ -53,6 +57,12 @@ RULES: tuple[PrecisionRule, ...] = (
         "A name followed by a possessive or by 'family' names an owner: the preposition before it "
         "governs what follows, so it is no locative evidence for a name the article uses as a person's.",
         ("McCoy said of Jones' appointment", "Courtesy of the Flores family"),
+    ),
+    PrecisionRule(
+        "relation-no-evidence",
+        "A name after a word for a person's associates or kin and 'of', or after 'said of', names a "
+        "person: the preposition is no locative evidence for a name the article uses as a person's.",
+        ("Associates of Steele said", "two acquaintances of Moore set the robbery", "Byrd said of Holroyd"),
     ),
     PrecisionRule(
         "no-bare-space-list",
@@ -98,8 +108,9 @@ PERSON_CUES = frozenset({"speech-subject", "age-apposition", "said-name"})
 #: elsewhere ("Marion said the storm hit. Residents of Marion were evacuated.").
 PERSON_REASONS = frozenset({"person", "full-name"}) | PERSON_CUES
 
-#: A capitalised word and one space right before a name: the word may be a given name.
-_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])([A-Z][a-z]+) $")
+#: A capitalised word and one space (or a middle initial) right before a name: the word may be a
+#: given name.
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])([A-Z][a-z]+) (?:[A-Z]\. )?$")
 
 
 def full_name(left: str, surface: str) -> str | None:
@@ -141,6 +152,21 @@ def owner_no_evidence(text: str, end: int) -> bool:
     """Rule owner-no-evidence: the name ending at ``end`` is an owner ("Jones' appointment", "the
     Flores family"), so its preposition is no locative evidence."""
     return _OWNER_AFTER.match(text, end) is not None
+
+
+#: Rule relation-no-evidence: a word for a person's associates or kin and "of", or "said of".
+_RELATION_BEFORE = re.compile(
+    r"\b(?:associates?|acquaintances?|friends?|relatives?|colleagues?|allies|aides?|lawyers?|attorneys?"
+    r"|supporters?|critics?|wife|husband|widow|son|daughter|mother|father|brother|sister|parents?"
+    r"|children|(?:said|says|spoke|speaks|wrote|writes|thought|thinks))\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def relation_no_evidence(text: str, start: int) -> bool:
+    """Rule relation-no-evidence: the name starting at ``start`` follows "associates of", "the
+    widow of", "said of": a person, so the preposition is no locative evidence."""
+    return _RELATION_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 #: Rule demonym-surname: a verb of speech right after the word.

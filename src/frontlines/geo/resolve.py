@@ -71,6 +71,7 @@ from frontlines.geo.nonplaces import (
     known_place_in_name,
     owner_no_evidence,
     person_cue,
+    relation_no_evidence,
     resident_evidence,
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
@@ -399,7 +400,11 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
         if (
             (i.ctx.role not in ("other", "speaker") or i.ctx.near)
             and not (i.ctx.role == "organisation_base" and not LOCAL_BODY_AFTER.match(text, i.span.end))
-            and not (i.ctx.role == "event" and not i.ctx.near and owner_no_evidence(text, i.span.end))
+            and not (
+                i.ctx.role == "event"
+                and not i.ctx.near
+                and (owner_no_evidence(text, i.span.end) or relation_no_evidence(text, i.span.start))
+            )
         )
         or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
     }

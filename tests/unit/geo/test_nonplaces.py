@@ -16,6 +16,7 @@ from frontlines.geo.nonplaces import (
     known_place_in_name,
     owner_no_evidence,
     person_cue,
+    relation_no_evidence,
     resident_evidence,
 )
 
@@ -69,6 +70,8 @@ def test_nonplaces_rules_have_ids_and_examples() -> None:
     [
         ("But the police still aren't sure how Bryan ", "Harman", "full-name"),
         ("said coalition Executive Director Margaret ", "Burley", "full-name"),
+        ("charges were filed against Bryan L. ", "Harman", "full-name"),  # a middle initial
+        ("Storms hit Route A. ", "Harman", None),
         ("In ", "Youngstown", None),  # "In" opens a sentence: no given name
         ("Storms hit ", "Harman", None),
         ("said Mary ", "Fort Worth", None),  # a name of two words is no surname
@@ -161,6 +164,21 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, related",
+    [
+        ("Associates of Harman said he left", True),
+        ("Two acquaintances of Harman set it up", True),
+        ("Byrd said of Harman", True),
+        ("the widow of Harman", True),
+        ("Residents of Harman said the road closed", False),
+        ("the town of Harman", False),
+    ],
+)
+def test_nonplaces_relation_no_evidence(text: str, related: bool) -> None:
+    assert relation_no_evidence(text, text.index("Harman")) is related
+
+
+@pytest.mark.parametrize(
     "text, absent",
     [
         # full-name: the surname and the given name before it (a town of its own) are a person
@@ -170,6 +188,8 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
         ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
         # owner-no-evidence: "of Harman's" is no locative evidence for the surname
         ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
+        # relation-no-evidence: "associates of Harman" is no locative evidence for the surname
+        ("Bryan Harman wrote. Associates of Harman said he left. Harman was away.", "Harman"),
         # speech-subject, age-apposition, said-name (names in no list of surnames): the person goes
         ('"Art travels," Petrova said. The show reached Petrova in May.', "Petrova"),
         ("Slater, 19, told the judge he was clean. He was sent to Slater jail.", "Slater"),
