@@ -65,6 +65,13 @@ RULES: tuple[PrecisionRule, ...] = (
         ("Associates of Steele said", "two acquaintances of Moore set the robbery", "Byrd said of Holroyd"),
     ),
     PrecisionRule(
+        "firm-name",
+        "A name joined by an ampersand to another capitalised word is part of a firm's name, not a "
+        "place, unless it or the word across the ampersand may be a country, a first-level unit or "
+        "a large city ('Trinidad & Tobago').",
+        ("City Council hired Stevens & Wilkinson", "Christian, Sturgeon & Associates"),
+    ),
+    PrecisionRule(
         "no-bare-space-list",
         "Two names with only a space between them are no list: the second does not take the first's "
         "role, which would be locative evidence for a person's name.",
@@ -235,6 +242,24 @@ def person_cue(left: str, text: str, end: int) -> str | None:
         return "speech-subject"
     if _SAID_BEFORE.search(left) and _CLAUSE_GOES_ON.match(text, end):
         return "said-name"
+    return None
+
+
+#: Rule firm-name: an ampersand and a capitalised word after the name, or before it.
+_AMPERSAND_AFTER = re.compile(r"\s*&\s*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.]*\s*&\s*$")
+
+
+def firm_name(text: str, start: int, end: int, is_place_at: Callable[[int], bool]) -> str | None:
+    """Rule firm-name: the name at ``start``-``end`` is joined by "&" to a capitalised word, and
+    ``is_place_at(offset of that word's edge)`` says neither may be a well-known place:
+    "firm-name", else None."""
+    after = _AMPERSAND_AFTER.match(text, end)
+    if after is not None and not is_place_at(after.end() - 1):
+        return "firm-name"
+    before = _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and not is_place_at(before.start()):
+        return "firm-name"
     return None
 
 

@@ -41,6 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
@@ -65,6 +66,7 @@ from frontlines.geo.nonplaces import (
     PERSON_CUES,
     PERSON_REASONS,
     demonym_surname,
+    firm_name,
     full_name,
     group_name_parts,
     known_place,
@@ -162,6 +164,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     folded names the article uses as a person's name."""
     ends = {s.end for s in spans}
     starts = {s.start for s in spans}
+    by_edge = {s.start: s for s in spans} | {s.end - 1: s for s in spans}
     items: list[Item] = []
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
@@ -191,6 +194,10 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 prev_is_place=(start - 1) in ends,
                 next_is_place=(end + 1) in starts,
             )
+            if reason is None and span.source == "name":
+                reason = firm_name(
+                    text, start, end, partial(_known_at, span=span, by_edge=by_edge, lookup=lookup)
+                )
             if reason is None and span.source == "name":
                 reason = full_name(left, span.query)  # "Bryan Harman": a surname in this article
                 if reason is not None:
@@ -222,6 +229,13 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     # "Bryan" in "Bryan Harman" is the given name of the surname after it, not the town of Bryan.
     items = [i for i in items if not (i.span.end + 1 in after_given and _person_like(i.span.query))]
     return items, persons
+
+
+def _known_at(at: int, span: Span, by_edge: dict[int, Span], lookup: Callable[[Span], list[Place]]) -> bool:
+    """Rule firm-name: whether ``span`` or the name that starts or ends at offset ``at`` may be a
+    country, a first-level unit or a large city ("Trinidad & Tobago", "Bosnia & Herzegovina")."""
+    other = by_edge.get(at)
+    return not _small(lookup(span)) or (other is not None and not _small(lookup(other)))
 
 
 def _small(candidates: Sequence[Place]) -> bool:

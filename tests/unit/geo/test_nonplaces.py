@@ -10,6 +10,7 @@ from frontlines.geo.nonplaces import (
     RULE_IDS,
     RULES,
     demonym_surname,
+    firm_name,
     full_name,
     group_name_parts,
     known_place,
@@ -164,6 +165,21 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, known, fired",
+    [
+        ("City Council hired Harman & Wilkinson for it", False, "firm-name"),
+        ("a report by Christian, Harman & Associates", False, "firm-name"),
+        ("Wilkinson & Harman said", False, "firm-name"),
+        ("He flew to Harman & Tobago", True, None),  # a well-known place across the ampersand
+        ("Harman and Wilkinson were hit", False, None),
+    ],
+)
+def test_nonplaces_firm_name(text: str, known: bool, fired: str | None) -> None:
+    start = text.index("Harman")
+    assert firm_name(text, start, start + len("Harman"), lambda at: known) == fired
+
+
+@pytest.mark.parametrize(
     "text, related",
     [
         ("Associates of Harman said he left", True),
@@ -188,6 +204,8 @@ def test_nonplaces_relation_no_evidence(text: str, related: bool) -> None:
         ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
         # owner-no-evidence: "of Harman's" is no locative evidence for the surname
         ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
+        # firm-name: a name joined by "&" to another capitalised word names a firm
+        ("City Council hired Harman & Wilkinson to design the hotel.", "Harman"),
         # relation-no-evidence: "associates of Harman" is no locative evidence for the surname
         ("Bryan Harman wrote. Associates of Harman said he left. Harman was away.", "Harman"),
         # speech-subject, age-apposition, said-name (names in no list of surnames): the person goes
@@ -205,6 +223,7 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
     [
         ("A shop opened in Bryan on Monday. Bryan police said nobody was hurt.", "Bryan"),
         ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
+        ("Flights linked Harman & Los Angeles on Monday.", "Harman"),  # a large city across the "&"
         # resident-evidence: "Winona residents" locates the name the article also uses for a person
         ("Margaret Winona spoke first. About 55 Winona residents marched.", "Winona"),
         # a capital or large city that speaks stands for its government: still a toponym
