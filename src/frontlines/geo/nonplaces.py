@@ -53,6 +53,12 @@ RULES: tuple[PrecisionRule, ...] = (
         ("Boulder City Police Chief Thomas Finn said", '"We cooperated completely," French said.'),
     ),
     PrecisionRule(
+        "language",
+        "A nationality word after a verb of speaking, learning or teaching, or before 'language', "
+        "'-speaking' or 'speakers', names a language, not a toponym.",
+        ("She speaks fluent French", "teaching English to French students", "English language learners"),
+    ),
+    PrecisionRule(
         "owner-no-evidence",
         "A name followed by a possessive or by 'family' names an owner: the preposition before it "
         "governs what follows, so it is no locative evidence for a name the article uses as a person's.",
@@ -260,6 +266,24 @@ def firm_name(text: str, start: int, end: int, is_place_at: Callable[[int], bool
     before = _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and not is_place_at(before.start()):
         return "firm-name"
+    return None
+
+
+#: Rule language: a verb of speaking, learning or teaching before the word, or a word for a
+#: language after it.
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:speak|speaks|spoke|spoken|speaking|fluent|learn|learns|learned|learnt|learning|teach|teaches"
+    r"|teaching|taught|translated\s+into|dubbed\s+into)\s+(?:only\s+|fluent\s+|some\s+|little\s+)?$",
+    re.IGNORECASE,
+)
+_LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|speaking|speakers?|translation|subtitles)\b")
+
+
+def demonym_language(left: str, text: str, end: int) -> str | None:
+    """Rule language: the nationality word ending at ``end`` (``left``: its sentence before it)
+    names a language: "language", else None."""
+    if _LANGUAGE_BEFORE.search(left) or _LANGUAGE_AFTER.match(text, end):
+        return "language"
     return None
 
 

@@ -65,6 +65,7 @@ from frontlines.geo.nonplaces import (
     LOCAL_BODY_AFTER,
     PERSON_CUES,
     PERSON_REASONS,
+    demonym_language,
     demonym_surname,
     firm_name,
     full_name,
@@ -183,6 +184,8 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
             continue  # a run no spelling of which is a place: no need to read its context
         if span.source == "demonym" and demonym_surname(left, text, end, span.surface):
             continue  # "Thomas Finn", "French said": a person
+        if span.source == "demonym" and demonym_language(left, text, end):
+            continue  # "she speaks French", "English language learners": a language
         if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,

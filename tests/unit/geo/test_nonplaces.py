@@ -9,6 +9,7 @@ from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
 from frontlines.geo.nonplaces import (
     RULE_IDS,
     RULES,
+    demonym_language,
     demonym_surname,
     firm_name,
     full_name,
@@ -162,6 +163,23 @@ def test_nonplaces_demonym_surname(text: str, start: int, fired: str | None) -> 
 )
 def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
     assert owner_no_evidence(text, end) is owner
+
+
+@pytest.mark.parametrize(
+    "text, word, fired",
+    [
+        ("She speaks fluent French at home", "French", "language"),
+        ("He spoke only French and Farsi", "French", "language"),
+        ("teaching English to French students", "English", "language"),
+        ("minorities and English language learners", "English", "language"),
+        ("a Spanish-speaking parish", "Spanish", "language"),
+        ("French troops crossed the border", "French", None),
+        ("teaching English to French students", "French", None),  # the students are French
+    ],
+)
+def test_nonplaces_language(text: str, word: str, fired: str | None) -> None:
+    start = text.index(word)
+    assert demonym_language(text[:start], text, start + len(word)) == fired
 
 
 @pytest.mark.parametrize(
