@@ -59,6 +59,12 @@ RULES: tuple[PrecisionRule, ...] = (
         ("She speaks fluent French", "teaching English to French students", "English language learners"),
     ),
     PrecisionRule(
+        "ethnic-compound",
+        "A nationality word inside an ethnic compound ('Native American', 'African-American', "
+        "'Anglo-Americans', 'un-American') names a people or a quality, not a country.",
+        ("mounds built by these Native Americans", "the state's African-American Affairs Commission"),
+    ),
+    PrecisionRule(
         "owner-no-evidence",
         "A name followed by a possessive or by 'family' names an owner: the preposition before it "
         "governs what follows, so it is no locative evidence for a name the article uses as a person's.",
@@ -280,11 +286,22 @@ _LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|speaking|speakers?
 
 
 def demonym_language(left: str, text: str, end: int) -> str | None:
-    """Rule language: the nationality word ending at ``end`` (``left``: its sentence before it)
-    names a language: "language", else None."""
+    """Rules language and ethnic-compound: the nationality word ending at ``end`` (``left``: its
+    sentence before it) names a language ("language") or a people ("ethnic-compound"), else None."""
     if _LANGUAGE_BEFORE.search(left) or _LANGUAGE_AFTER.match(text, end):
         return "language"
+    if _ETHNIC_BEFORE.search(left) or (
+        _ETHNIC_AFTER.match(text, end) and _ETHNIC_FIRST.search(text, max(0, end - 8), end)
+    ):
+        return "ethnic-compound"
     return None
+
+
+#: Rule ethnic-compound: "Native American", "African-American", "Anglo-Americans", "un-American" ...
+_ETHNIC_BEFORE = re.compile(r"(?:\bNative\s+|\b(?:African|Afro|Anglo|Asian|Latin|Euro|Native)-|\bun-)$")
+#: ... and the first word of "African-American", "Asian-Americans" (not "a Russian-American crew").
+_ETHNIC_AFTER = re.compile(r"-Americans?\b")
+_ETHNIC_FIRST = re.compile(r"\b(?:African|Asian|Anglo|Afro|Latin)$")
 
 
 def demonym_surname(left: str, text: str, end: int, surface: str) -> str | None:

@@ -175,6 +175,13 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
         ("a Spanish-speaking parish", "Spanish", "language"),
         ("French troops crossed the border", "French", None),
         ("teaching English to French students", "French", None),  # the students are French
+        ("mounds built by these Native Americans", "Americans", "ethnic-compound"),
+        ("the state's African-American Affairs Commission", "African", "ethnic-compound"),
+        ("the state's African-American Affairs Commission", "American", "ethnic-compound"),
+        ("the Anglo-Americans who came in droves", "Americans", "ethnic-compound"),
+        ('describing it as "un-American".', "American", "ethnic-compound"),
+        ("a Russian-American crew blasted off", "Russian", None),  # two countries
+        ("a Russian-American crew blasted off", "American", None),
     ],
 )
 def test_nonplaces_language(text: str, word: str, fired: str | None) -> None:
