@@ -35,6 +35,7 @@ from frontlines.geo.wordlists import (
     COUNTRY_ABBREVIATIONS,
     DEMONYM_PLACES,
     OPENING_WORDS,
+    STATE_NAMES,
 )
 
 #: Where a span comes from: the matcher ("name"), a run that holds a matched name and is a longer name
@@ -230,10 +231,39 @@ def _after_opening_word(text: str, start: int, end: int) -> int:
 
 
 def find_spans(text: str, matches: Sequence[tuple[int, int, str]]) -> list[Span]:
-    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations, demonyms and
-    counties named without the word "County"."""
+    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations, demonyms,
+    counties named without the word "County" and towns named like words before their state."""
     names = [Span(start, end, surface, _query(surface)) for start, end, surface in matches]
-    return merge_spans(county_spans(text), names, abbreviation_spans(text), demonym_spans(text))
+    return merge_spans(
+        county_spans(text), names, abbreviation_spans(text), demonym_spans(text), town_state_spans(text)
+    )
+
+
+_STATES = sorted(
+    {*ABBREVIATIONS, *AFTER_COMMA_ABBREVIATIONS, *STATE_NAMES} - set(COUNTRY_ABBREVIATIONS),
+    key=len,
+    reverse=True,
+)
+#: Rule town-state: "Beaver, West Virginia", "Price, Utah", "HURRICANE, W.Va.": a capitalised word
+#: (or two) before a comma and a US, Canadian or Australian state or province.
+_TOWN_STATE = re.compile(
+    rf"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{{3,}}), (?:{_alternation(_STATES)})(?![\w-])"
+)
+_TOWN_KINDS = frozenset({"city"})
+
+
+def town_state_spans(text: str) -> list[Span]:
+    """Rule town-state: towns named like an English word ("Beaver", "Price"), which the matcher
+    leaves out, when the text writes their state or province right after them."""
+    spans: list[Span] = []
+    for m in _TOWN_STATE.finditer(text):
+        surface = m.group(1)
+        query = _query(surface)
+        if is_common_word(query) and query not in OPENING_WORDS:
+            spans.append(
+                Span(m.start(1), m.end(1), surface, query, "name", _TOWN_KINDS, ABBREVIATION_COUNTRIES)
+            )
+    return spans
 
 
 #: A run of capitalised words, with Arabic articles between them ("Kfar Souseh", "Bab al-Nayrab").

@@ -402,6 +402,20 @@ def _link(items: list[Item], text: str) -> None:
                 cur.ctx = Context(cur.ctx.role, cur.ctx.near, "region")  # "Buffalo, New York"
 
 
+def _in_stated_region(item: Item) -> bool:
+    """The text names a first-level unit right after the name that holds one of its towns ("Reading,
+    Pa.", "Beaver, West Virginia"): locative evidence for a name that is also a word (rule 2)."""
+    holder = item.container
+    return (
+        holder is not None
+        and holder.span.start - item.span.end <= 2
+        and any(
+            h.kind == "admin1" and any(scoring.contains(h, p) for p in item.candidates)
+            for h in holder.candidates
+        )
+    )
+
+
 def _all_countries(item: Item) -> bool:
     return bool(item.candidates) and all(p.kind == "country" for p in item.candidates)
 
@@ -424,6 +438,7 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
             )
         )
         or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
+        or _in_stated_region(i)  # "Reading, Pa.", "HURRICANE, W.Va. -"
     }
     kept = []
     for item in items:

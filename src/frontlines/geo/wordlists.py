@@ -393,6 +393,14 @@ SD=South Dakota; TN=Tennessee; TX=Texas; UT=Utah; VT=Vermont; VA=Virginia; WA=Wa
 WV=West Virginia; WI=Wisconsin; WY=Wyoming; BC=British Columbia; ON=Ontario; QC=Quebec; AB=Alberta
 """
 )
+#: The full names of the US states and Canadian and Australian provinces and states that the
+#: abbreviations above stand for (rule town-state: "Beaver, West Virginia").
+STATE_NAMES: frozenset[str] = frozenset(
+    v
+    for v in {**ABBREVIATIONS, **AFTER_COMMA_ABBREVIATIONS}.values()
+    if v
+    not in {"United States", "United Kingdom", "United Arab Emirates", "Democratic Republic of the Congo"}
+)
 #: Abbreviations of cities (looked up among towns of the countries above).
 CITY_ABBREVIATIONS: dict[str, str] = {
     "L.A.": "Los Angeles",

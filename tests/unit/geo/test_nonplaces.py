@@ -43,6 +43,8 @@ WORLD = [
     ("g:austin", "Austin", "US", 30.27, -97.74, "city", 950_715, "Texas"),
     ("g:town", "Town", "LC", 13.85, -61.06, "admin2", 2_918, "Soufriere"),
     ("g:village", "Village", "LC", 13.80, -60.90, "city", 3_406, "Micoud"),
+    ("a:US-WV", "West Virginia", "US", 38.6, -80.6, "admin1", 0, "West Virginia"),
+    ("g:beaver", "Beaver", "US", 37.75, -81.14, "city", 1_308, "West Virginia"),
 ]
 
 
@@ -249,6 +251,9 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         ("A shop opened in Bryan on Monday. Bryan police said nobody was hurt.", "Bryan"),
         ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
         ("Flights linked Harman & Los Angeles on Monday.", "Harman"),  # a large city across the "&"
+        # town-state: a town named like a word, its state right after it (the matcher skips it)
+        ("He was held in the jail in Beaver, West Virginia, on Friday.", "Beaver"),
+        ("BEAVER, W.Va. - Two teenagers were found unharmed.", "BEAVER"),
         # resident-evidence: "Winona residents" locates the name the article also uses for a person
         ("Margaret Winona spoke first. About 55 Winona residents marched.", "Winona"),
         # a capital or large city that speaks stands for its government: still a toponym

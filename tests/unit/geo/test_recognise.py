@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.recognise import abbreviation_spans, county_spans, find_spans
+from frontlines.geo.recognise import abbreviation_spans, county_spans, find_spans, town_state_spans
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,20 @@ def test_recognise_an_abbreviated_state_before_a_lower_case_word(
     used as an adjective ("Ill. man", "Mass. legislators")."""
     spans = sorted(abbreviation_spans(text), key=lambda s: s.start)
     assert [(s.surface, s.query) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was held in Beaver, West Virginia, on Friday.", [("Beaver", "Beaver")]),
+        ("HURRICANE, W.Va. - Two teenagers were found.", [("HURRICANE", "Hurricane")]),
+        ("He moved to Austin, Texas.", []),  # no word: the matcher finds it
+        ("However, Texas disagreed.", []),  # an opening word
+    ],
+)  # fmt: skip
+def test_recognise_a_town_named_like_a_word_before_its_state(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    spans = town_state_spans(text)
+    assert [(s.surface, s.query) for s in spans] == expected
+    assert all(s.kinds == {"city"} for s in spans)
