@@ -245,10 +245,10 @@ _STATES = sorted(
     reverse=True,
 )
 #: Rule town-state: "Beaver, West Virginia", "Price, Utah", "HURRICANE, W.Va.": a capitalised word
-#: (or two) before a comma and a US, Canadian or Australian state or province.
-_TOWN_STATE = re.compile(
-    rf"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{{3,}}), (?:{_alternation(_STATES)})(?![\w-])"
-)
+#: (or two) before a comma and a US, Canadian or Australian state or province. The state is looked
+#: for first (a literal ", " the regex engine scans for quickly), then the name before it.
+_STATE_AFTER_COMMA = re.compile(rf", (?:{_alternation(_STATES)})(?![\w-])")
+_TOWN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3,})$")
 _TOWN_KINDS = frozenset({"city"})
 
 
@@ -256,7 +256,10 @@ def town_state_spans(text: str) -> list[Span]:
     """Rule town-state: towns named like an English word ("Beaver", "Price"), which the matcher
     leaves out, when the text writes their state or province right after them."""
     spans: list[Span] = []
-    for m in _TOWN_STATE.finditer(text):
+    for state in _STATE_AFTER_COMMA.finditer(text):
+        m = _TOWN_BEFORE.search(text, max(0, state.start() - 30), state.start())
+        if m is None:
+            continue
         surface = m.group(1)
         query = _query(surface)
         if is_common_word(query) and query not in OPENING_WORDS:
