@@ -324,11 +324,16 @@ Westerners
 DEMONYMS: frozenset[str] = frozenset(DEMONYM_PLACES) | frozenset(_GROUPS.split())
 
 
+#: Surnames of public figures the news names daily: never a place, and the word before one is a
+#: given name ("Vladimir Putin" is no Russian city of Vladimir).
+PUBLIC_SURNAMES: frozenset[str] = frozenset(
+    "Assad Obama Trump Putin Erdogan Biden Kerry Lavrov Rouhani Khamenei Nasrallah Baghdadi Jolani".split()  # noqa: SIM905
+)
 #: Words that gazetteers list as (alternate) place names but that war reporting uses for people,
 #: months, weapons, institutions or regions without a point: never a toponym here.
 NON_PLACE_NAMES: frozenset[str] = frozenset(
     """
-Assad Assads Obama Trump Putin Erdogan Biden Kerry Lavrov Rouhani Khamenei Nasrallah Baghdadi Jolani
+Assads
 Ahmad Ahmed Mohammed Muhammad Mohammad Mahmoud Mustafa Hassan Hussein Ali Omar Umar Khalid Khaled Rahman
 Abdel Abdul Abdullah Ibrahim Ismail Youssef Yusuf Salah Saleh Said Sayed George John Michael David Rami
 Ramadan Eid Allah Islam Sharia Jihad Sarin Tomahawk Scud Grad Manar Mayadeen Jazeera Arabiya Sputnik
@@ -339,6 +344,7 @@ Xinhua Tass Interfax Anadolu Hamas Hezbollah Hizbollah Fatah Taliban Nusra Googl
 YouTube Instagram Metro Here
 """.split()  # noqa: SIM905 - a word list reads best as words
 ) | {"Middle East", "White House", "State Department", "Security Council", "Red Crescent", "Red Cross"}
+NON_PLACE_NAMES |= PUBLIC_SURNAMES
 #: Words for a kind of place, never one place on their own ("Bloomfield Town Council", "The City
 #: Council", "Whitestown Town Hall"), though a gazetteer lists a hamlet or a unit of the name.
 NON_PLACE_NAMES |= frozenset(

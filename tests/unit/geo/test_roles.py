@@ -92,6 +92,7 @@ def test_roles_place_opening_a_longer_name_is_its_base(roles, text: str, name: s
     "surface, right, reason",
     [
         ("Jordan", " Dyer, a witness, said", "person"),  # a given name and a surname
+        ("Vladimir", " Putin said on Monday", "person"),  # before a public figure's surname
         ("Jordan", " Valley Authority said", "organisation"),
         ("Laurel County", " Adult Education said", "organisation"),
         # a road word followed by an organisation word names a body, not a street
