@@ -16,7 +16,14 @@ from functools import lru_cache
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
 from frontlines.geo.persons import is_common_surname, is_given_name
-from frontlines.geo.wordlists import NON_PLACE_NAMES, OFFICES, OPENING_WORDS, ORGANISATION_WORDS, STREETS
+from frontlines.geo.wordlists import (
+    NON_PLACE_NAMES,
+    OFFICES,
+    OPENING_WORDS,
+    ORGANISATION_WORDS,
+    PUBLIC_SURNAMES,
+    STREETS,
+)
 from frontlines.model import PlaceRole
 
 #: Single words that qualify a place but are never one on their own when matched alone.
@@ -346,8 +353,8 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
             return "organisation"
         if first in STREETS:
             return "street"
-        if is_given_name(surface) and is_common_surname(first):
-            return "person"  # "Jordan Dyer", "Austin Jones"
+        if (is_given_name(surface) and is_common_surname(first)) or first in PUBLIC_SURNAMES:
+            return "person"  # "Jordan Dyer", "Austin Jones", "Vladimir Putin"
         if not keeps and first not in OFFICES:
             # "Laurel County Adult Education", "Washington Capitals", "Enfield Council's": the place
             # names what the longer name belongs to; it stays a toponym in the organisation's role

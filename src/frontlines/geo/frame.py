@@ -36,6 +36,7 @@ from frontlines.geo import scoring
 from frontlines.geo.context import COMPASS, DIRECTIONS, TIME_WORDS, Context
 from frontlines.geo.items import Item
 from frontlines.geo.names import is_common_word, is_demonym
+from frontlines.geo.nonplaces import LOCAL_BODY_AFTER, resident_evidence
 from frontlines.geo.wordlists import OPENING_WORDS
 from frontlines.model import Place
 
@@ -151,10 +152,17 @@ _STRAY_KINDS = frozenset({"city", "district", "admin2", "admin3"})
 _HOLDER_KINDS = frozenset({"admin1", "admin2", "admin3", "district"})
 
 
-def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: Container[str], text: str) -> None:
-    """Rule stray-namesake (see the module docstring)."""
+def stray_namesakes(
+    items: Sequence[Item],
+    focus: str | None,
+    capitals: Container[str],
+    text: str,
+    datelines: Container[tuple[int, int]] = (),
+) -> list[Item]:
+    """Rule stray-namesake (see the module docstring): the items kept."""
     best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
     support = _support(items, best)
+    unplaced: set[int] = set()
     for item in items:
         place = best.get(id(item))
         if (
@@ -169,9 +177,45 @@ def stray_namesakes(items: Sequence[Item], focus: str | None, capitals: Containe
         holder = _frame_holder(item, items, best, place.country_code, focus, text)
         if holder is None or scoring.distance_km(place, holder) < STRAY_MIN_KM:
             continue
+        if not _read_as_place(item, items, text, datelines):
+            unplaced.add(id(item))
+            continue
         item.candidates, item.scores, item.respelled = [holder], [0.0], set()
         item.ctx = Context(item.ctx.role, True, item.ctx.unit)
         item.rules.append("stray-namesake")
+    return [i for i in items if id(i) not in unplaced]
+
+
+#: Roles that read a name as a place where something is (rule stray-namesake).
+_LOCATIVE_ROLES = frozenset({"event", "destination", "venue"})
+
+
+def _read_as_place(
+    item: Item, items: Sequence[Item], text: str, datelines: Container[tuple[int, int]]
+) -> bool:
+    """Whether any mention of ``item``'s name reads as a place: a locative role, "near X", a unit
+    word ("Bani Department"), a dateline, its own body or people ("Reading Borough officials", "a
+    Winona man"), or a place named as its holder ("Mpeketoni (Lamu)", "London's Heathrow",
+    "Sagaing region's Kani")."""
+    key = item.span.query.casefold()
+    same = [o for o in items if o.span.query.casefold() == key]
+    return any(
+        o.ctx.role in _LOCATIVE_ROLES
+        or o.ctx.near
+        or o.ctx.unit is not None
+        or o.container is not None
+        or (o.span.start, o.span.end) in datelines
+        or LOCAL_BODY_AFTER.match(text, o.span.end) is not None
+        or resident_evidence(text, o.span.end)
+        or any(_POSSESSIVE_HOLDER.fullmatch(text, h.span.end, o.span.start) for h in items if h is not o)
+        for o in same
+    )
+
+
+#: Between a place and a place it holds: "London's Heathrow", "Sagaing region's Kani".
+_POSSESSIVE_HOLDER = re.compile(
+    r"(?:\s+(?:region|province|state|county|district|governorate|oblast|city))?['’]s\s", re.IGNORECASE
+)
 
 
 def _support(items: Sequence[Item], best: dict[int, Place]) -> dict[str, int]:

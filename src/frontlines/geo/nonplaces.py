@@ -32,9 +32,13 @@ class PrecisionRule:
 RULES: tuple[PrecisionRule, ...] = (
     PrecisionRule(
         "full-name",
-        "A name written right after a given name is a surname in the article, even when the given "
-        "name is itself a town's (David, Bryan, Elizabeth, Margaret).",
-        ("Bryan Harman, 28, died ... Harman's cell phone", "Executive Director Margaret Burley"),
+        "A name written right after a given name (and a middle initial) is a surname in the article, "
+        "even when the given name is itself a town's (David, Bryan, Elizabeth, Margaret).",
+        (
+            "Bryan Harman, 28, died ... Harman's cell phone",
+            "Executive Director Margaret Burley",
+            "to Ashley L. Evens, 26",
+        ),
     ),
     PrecisionRule(
         "resident-evidence",
@@ -49,10 +53,35 @@ RULES: tuple[PrecisionRule, ...] = (
         ("Boulder City Police Chief Thomas Finn said", '"We cooperated completely," French said.'),
     ),
     PrecisionRule(
+        "language",
+        "A nationality word after a verb of speaking, learning or teaching, or before 'language', "
+        "'-speaking' or 'speakers', names a language, not a toponym.",
+        ("She speaks fluent French", "teaching English to French students", "English language learners"),
+    ),
+    PrecisionRule(
+        "ethnic-compound",
+        "A nationality word inside an ethnic compound ('Native American', 'African-American', "
+        "'Anglo-Americans', 'un-American') names a people or a quality, not a country.",
+        ("mounds built by these Native Americans", "the state's African-American Affairs Commission"),
+    ),
+    PrecisionRule(
         "owner-no-evidence",
         "A name followed by a possessive or by 'family' names an owner: the preposition before it "
         "governs what follows, so it is no locative evidence for a name the article uses as a person's.",
         ("McCoy said of Jones' appointment", "Courtesy of the Flores family"),
+    ),
+    PrecisionRule(
+        "relation-no-evidence",
+        "A name after a word for a person's associates or kin and 'of', or after 'said of', names a "
+        "person: the preposition is no locative evidence for a name the article uses as a person's.",
+        ("Associates of Steele said", "two acquaintances of Moore set the robbery", "Byrd said of Holroyd"),
+    ),
+    PrecisionRule(
+        "firm-name",
+        "A name joined by an ampersand to another capitalised word is part of a firm's name, not a "
+        "place, unless it or the word across the ampersand may be a country, a first-level unit or "
+        "a large city ('Trinidad & Tobago').",
+        ("City Council hired Stevens & Wilkinson", "Christian, Sturgeon & Associates"),
     ),
     PrecisionRule(
         "no-bare-space-list",
@@ -98,8 +127,9 @@ PERSON_CUES = frozenset({"speech-subject", "age-apposition", "said-name"})
 #: elsewhere ("Marion said the storm hit. Residents of Marion were evacuated.").
 PERSON_REASONS = frozenset({"person", "full-name"}) | PERSON_CUES
 
-#: A capitalised word and one space right before a name: the word may be a given name.
-_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])([A-Z][a-z]+) $")
+#: A capitalised word and one space (or a middle initial) right before a name: the word may be a
+#: given name.
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\"“‘'])([A-Z][a-z]+) (?:[A-Z]\. )?$")
 
 
 def full_name(left: str, surface: str) -> str | None:
@@ -141,6 +171,21 @@ def owner_no_evidence(text: str, end: int) -> bool:
     """Rule owner-no-evidence: the name ending at ``end`` is an owner ("Jones' appointment", "the
     Flores family"), so its preposition is no locative evidence."""
     return _OWNER_AFTER.match(text, end) is not None
+
+
+#: Rule relation-no-evidence: a word for a person's associates or kin and "of", or "said of".
+_RELATION_BEFORE = re.compile(
+    r"\b(?:associates?|acquaintances?|friends?|relatives?|colleagues?|allies|aides?|lawyers?|attorneys?"
+    r"|supporters?|critics?|wife|husband|widow|son|daughter|mother|father|brother|sister|parents?"
+    r"|children|(?:said|says|spoke|speaks|wrote|writes|thought|thinks))\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def relation_no_evidence(text: str, start: int) -> bool:
+    """Rule relation-no-evidence: the name starting at ``start`` follows "associates of", "the
+    widow of", "said of": a person, so the preposition is no locative evidence."""
+    return _RELATION_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 #: Rule demonym-surname: a verb of speech right after the word.
@@ -210,6 +255,53 @@ def person_cue(left: str, text: str, end: int) -> str | None:
     if _SAID_BEFORE.search(left) and _CLAUSE_GOES_ON.match(text, end):
         return "said-name"
     return None
+
+
+#: Rule firm-name: an ampersand and a capitalised word after the name, or before it.
+_AMPERSAND_AFTER = re.compile(r"\s*&\s*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.]*\s*&\s*$")
+
+
+def firm_name(text: str, start: int, end: int, is_place_at: Callable[[int], bool]) -> str | None:
+    """Rule firm-name: the name at ``start``-``end`` is joined by "&" to a capitalised word, and
+    ``is_place_at(offset of that word's edge)`` says neither may be a well-known place:
+    "firm-name", else None."""
+    after = _AMPERSAND_AFTER.match(text, end)
+    if after is not None and not is_place_at(after.end() - 1):
+        return "firm-name"
+    before = _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and not is_place_at(before.start()):
+        return "firm-name"
+    return None
+
+
+#: Rule language: a verb of speaking, learning or teaching before the word, or a word for a
+#: language after it.
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:speak|speaks|spoke|spoken|speaking|fluent|learn|learns|learned|learnt|learning|teach|teaches"
+    r"|teaching|taught|translated\s+into|dubbed\s+into)\s+(?:only\s+|fluent\s+|some\s+|little\s+)?$",
+    re.IGNORECASE,
+)
+_LANGUAGE_AFTER = re.compile(r"(?:\s+|-)(?:language|languages|speaking|speakers?|translation|subtitles)\b")
+
+
+def demonym_language(left: str, text: str, end: int) -> str | None:
+    """Rules language and ethnic-compound: the nationality word ending at ``end`` (``left``: its
+    sentence before it) names a language ("language") or a people ("ethnic-compound"), else None."""
+    if _LANGUAGE_BEFORE.search(left) or _LANGUAGE_AFTER.match(text, end):
+        return "language"
+    if _ETHNIC_BEFORE.search(left) or (
+        _ETHNIC_AFTER.match(text, end) and _ETHNIC_FIRST.search(text, max(0, end - 8), end)
+    ):
+        return "ethnic-compound"
+    return None
+
+
+#: Rule ethnic-compound: "Native American", "African-American", "Anglo-Americans", "un-American" ...
+_ETHNIC_BEFORE = re.compile(r"(?:\bNative\s+|\b(?:African|Afro|Anglo|Asian|Latin|Euro|Native)-|\bun-)$")
+#: ... and the first word of "African-American", "Asian-Americans" (not "a Russian-American crew").
+_ETHNIC_AFTER = re.compile(r"-Americans?\b")
+_ETHNIC_FIRST = re.compile(r"\b(?:African|Asian|Anglo|Afro|Latin)$")
 
 
 def demonym_surname(left: str, text: str, end: int, surface: str) -> str | None:

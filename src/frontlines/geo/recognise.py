@@ -5,7 +5,7 @@ Four finders, merged longest-first where they overlap:
 - gazetteer names (the Aho-Corasick matcher's hits);
 - abbreviations of countries and of US/Canadian/Australian states: unmistakable ones anywhere
   ("U.S.", "W.Va.", "Calif."), ambiguous ones ("Ga.", "Miss.", postal "TX") only right after
-  "Town, " as AP style writes them;
+  "Town, " as AP style writes them, or, with their period, before a word in lower case ("Ill. man");
 - demonyms ("Syrian", "Russians"): adjectival toponyms that geoparsing corpora count as mentions of
   the country, but that never locate an event (see ``ScoredMention.adjectival``);
 - counties named without the word "County": abbreviated ("Platte Co.") or listed before a plural
@@ -35,6 +35,7 @@ from frontlines.geo.wordlists import (
     COUNTRY_ABBREVIATIONS,
     DEMONYM_PLACES,
     OPENING_WORDS,
+    STATE_NAMES,
 )
 
 #: Where a span comes from: the matcher ("name"), a run that holds a matched name and is a longer name
@@ -68,6 +69,11 @@ _ANYWHERE = re.compile(rf"(?<![\w.])(?:{_alternation(list(_ANYWHERE_TABLE))})(?!
 _AFTER_COMMA = re.compile(
     rf"(?<=[A-Za-z.], )(?:{_alternation(list(AFTER_COMMA_ABBREVIATIONS))})(?![\w])(?!-)(?! [a-z]{{2,}} [a-z])"
 )
+#: "Ill. man", "Mass. legislators", "another Neb. jail": an ambiguous abbreviation with its period,
+#: followed by a word in lower case, is a state used as an adjective (a word ending a sentence is
+#: followed by a capital); never "Miss.", a title.
+_WITH_PERIOD = [a for a in AFTER_COMMA_ABBREVIATIONS if a.endswith(".") and a != "Miss."]
+_ATTRIBUTIVE = re.compile(rf"(?<![\w.-])(?:{_alternation(_WITH_PERIOD)})(?= [a-z]{{2,}})")
 #: A sentence in capitals ("US TROOPS LEAVE"): "US" there is the pronoun as often as the country.
 _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})
@@ -90,10 +96,10 @@ def abbreviation_spans(text: str) -> list[Span]:
         ):
             continue  # "US" inside text in capitals
         spans.append(_abbreviation(m.start(), m.end(), surface, _ANYWHERE_TABLE[surface]))
-    for m in _AFTER_COMMA.finditer(text):
+    for m in itertools.chain(_AFTER_COMMA.finditer(text), _ATTRIBUTIVE.finditer(text)):
         surface = m.group()
         spans.append(_abbreviation(m.start(), m.end(), surface, AFTER_COMMA_ABBREVIATIONS[surface]))
-    return spans
+    return list({(s.start, s.end): s for s in spans}.values())
 
 
 def _abbreviation(start: int, end: int, surface: str, name: str) -> Span:
@@ -225,10 +231,42 @@ def _after_opening_word(text: str, start: int, end: int) -> int:
 
 
 def find_spans(text: str, matches: Sequence[tuple[int, int, str]]) -> list[Span]:
-    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations, demonyms and
-    counties named without the word "County"."""
+    """The toponym candidates of ``text``: the matcher's ``matches`` plus abbreviations, demonyms,
+    counties named without the word "County" and towns named like words before their state."""
     names = [Span(start, end, surface, _query(surface)) for start, end, surface in matches]
-    return merge_spans(county_spans(text), names, abbreviation_spans(text), demonym_spans(text))
+    return merge_spans(
+        county_spans(text), names, abbreviation_spans(text), demonym_spans(text), town_state_spans(text)
+    )
+
+
+_STATES = sorted(
+    {*ABBREVIATIONS, *AFTER_COMMA_ABBREVIATIONS, *STATE_NAMES} - set(COUNTRY_ABBREVIATIONS),
+    key=len,
+    reverse=True,
+)
+#: Rule town-state: "Beaver, West Virginia", "Price, Utah", "HURRICANE, W.Va.": a capitalised word
+#: (or two) before a comma and a US, Canadian or Australian state or province. The state is looked
+#: for first (a literal ", " the regex engine scans for quickly), then the name before it.
+_STATE_AFTER_COMMA = re.compile(rf", (?:{_alternation(_STATES)})(?![\w-])")
+_TOWN_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3,})$")
+_TOWN_KINDS = frozenset({"city"})
+
+
+def town_state_spans(text: str) -> list[Span]:
+    """Rule town-state: towns named like an English word ("Beaver", "Price"), which the matcher
+    leaves out, when the text writes their state or province right after them."""
+    spans: list[Span] = []
+    for state in _STATE_AFTER_COMMA.finditer(text):
+        m = _TOWN_BEFORE.search(text, max(0, state.start() - 30), state.start())
+        if m is None:
+            continue
+        surface = m.group(1)
+        query = _query(surface)
+        if is_common_word(query) and query not in OPENING_WORDS:
+            spans.append(
+                Span(m.start(1), m.end(1), surface, query, "name", _TOWN_KINDS, ABBREVIATION_COUNTRIES)
+            )
+    return spans
 
 
 #: A run of capitalised words, with Arabic articles between them ("Kfar Souseh", "Bab al-Nayrab").

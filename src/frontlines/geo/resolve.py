@@ -41,6 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from frontlines.geo import scoring
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
@@ -64,13 +65,16 @@ from frontlines.geo.nonplaces import (
     LOCAL_BODY_AFTER,
     PERSON_CUES,
     PERSON_REASONS,
+    demonym_language,
     demonym_surname,
+    firm_name,
     full_name,
     group_name_parts,
     known_place,
     known_place_in_name,
     owner_no_evidence,
     person_cue,
+    relation_no_evidence,
     resident_evidence,
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
@@ -161,6 +165,7 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     folded names the article uses as a person's name."""
     ends = {s.end for s in spans}
     starts = {s.start for s in spans}
+    by_edge = {s.start: s for s in spans} | {s.end - 1: s for s in spans}
     items: list[Item] = []
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
@@ -179,6 +184,8 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
             continue  # a run no spelling of which is a place: no need to read its context
         if span.source == "demonym" and demonym_surname(left, text, end, span.surface):
             continue  # "Thomas Finn", "French said": a person
+        if span.source == "demonym" and demonym_language(left, text, end):
+            continue  # "she speaks French", "English language learners": a language
         if span.source in ("name", "longer", "variant"):
             reason = not_a_place(
                 span.query,
@@ -190,6 +197,10 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
                 prev_is_place=(start - 1) in ends,
                 next_is_place=(end + 1) in starts,
             )
+            if reason is None and span.source == "name":
+                reason = firm_name(
+                    text, start, end, partial(_known_at, span=span, by_edge=by_edge, lookup=lookup)
+                )
             if reason is None and span.source == "name":
                 reason = full_name(left, span.query)  # "Bryan Harman": a surname in this article
                 if reason is not None:
@@ -221,6 +232,13 @@ def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[
     # "Bryan" in "Bryan Harman" is the given name of the surname after it, not the town of Bryan.
     items = [i for i in items if not (i.span.end + 1 in after_given and _person_like(i.span.query))]
     return items, persons
+
+
+def _known_at(at: int, span: Span, by_edge: dict[int, Span], lookup: Callable[[Span], list[Place]]) -> bool:
+    """Rule firm-name: whether ``span`` or the name that starts or ends at offset ``at`` may be a
+    country, a first-level unit or a large city ("Trinidad & Tobago", "Bosnia & Herzegovina")."""
+    other = by_edge.get(at)
+    return not _small(lookup(span)) or (other is not None and not _small(lookup(other)))
 
 
 def _small(candidates: Sequence[Place]) -> bool:
@@ -384,6 +402,20 @@ def _link(items: list[Item], text: str) -> None:
                 cur.ctx = Context(cur.ctx.role, cur.ctx.near, "region")  # "Buffalo, New York"
 
 
+def _in_stated_region(item: Item) -> bool:
+    """The text names a first-level unit right after the name that holds one of its towns ("Reading,
+    Pa.", "Beaver, West Virginia"): locative evidence for a name that is also a word (rule 2)."""
+    holder = item.container
+    return (
+        holder is not None
+        and holder.span.start - item.span.end <= 2
+        and any(
+            h.kind == "admin1" and any(scoring.contains(h, p) for p in item.candidates)
+            for h in holder.candidates
+        )
+    )
+
+
 def _all_countries(item: Item) -> bool:
     return bool(item.candidates) and all(p.kind == "country" for p in item.candidates)
 
@@ -399,9 +431,14 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
         if (
             (i.ctx.role not in ("other", "speaker") or i.ctx.near)
             and not (i.ctx.role == "organisation_base" and not LOCAL_BODY_AFTER.match(text, i.span.end))
-            and not (i.ctx.role == "event" and not i.ctx.near and owner_no_evidence(text, i.span.end))
+            and not (
+                i.ctx.role == "event"
+                and not i.ctx.near
+                and (owner_no_evidence(text, i.span.end) or relation_no_evidence(text, i.span.start))
+            )
         )
         or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
+        or _in_stated_region(i)  # "Reading, Pa.", "HURRICANE, W.Va. -"
     }
     kept = []
     for item in items:
@@ -528,7 +565,7 @@ def resolve_scored(
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
     items = lone_namesakes_abroad(items, focus)
-    stray_namesakes(items, focus, capitals, text)
+    items = stray_namesakes(items, focus, capitals, text, datelines)
     unknown_within(items, text)
     capital_named(items, text, getattr(gazetteer, "seat", None))
     items = _named_facilities(items, text, focus)

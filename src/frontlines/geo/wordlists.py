@@ -324,11 +324,16 @@ Westerners
 DEMONYMS: frozenset[str] = frozenset(DEMONYM_PLACES) | frozenset(_GROUPS.split())
 
 
+#: Surnames of public figures the news names daily: never a place, and the word before one is a
+#: given name ("Vladimir Putin" is no Russian city of Vladimir).
+PUBLIC_SURNAMES: frozenset[str] = frozenset(
+    "Assad Obama Trump Putin Erdogan Biden Kerry Lavrov Rouhani Khamenei Nasrallah Baghdadi Jolani".split()  # noqa: SIM905
+)
 #: Words that gazetteers list as (alternate) place names but that war reporting uses for people,
 #: months, weapons, institutions or regions without a point: never a toponym here.
 NON_PLACE_NAMES: frozenset[str] = frozenset(
     """
-Assad Assads Obama Trump Putin Erdogan Biden Kerry Lavrov Rouhani Khamenei Nasrallah Baghdadi Jolani
+Assads
 Ahmad Ahmed Mohammed Muhammad Mohammad Mahmoud Mustafa Hassan Hussein Ali Omar Umar Khalid Khaled Rahman
 Abdel Abdul Abdullah Ibrahim Ismail Youssef Yusuf Salah Saleh Said Sayed George John Michael David Rami
 Ramadan Eid Allah Islam Sharia Jihad Sarin Tomahawk Scud Grad Manar Mayadeen Jazeera Arabiya Sputnik
@@ -339,6 +344,7 @@ Xinhua Tass Interfax Anadolu Hamas Hezbollah Hizbollah Fatah Taliban Nusra Googl
 YouTube Instagram Metro Here
 """.split()  # noqa: SIM905 - a word list reads best as words
 ) | {"Middle East", "White House", "State Department", "Security Council", "Red Crescent", "Red Cross"}
+NON_PLACE_NAMES |= PUBLIC_SURNAMES
 #: Words for a kind of place, never one place on their own ("Bloomfield Town Council", "The City
 #: Council", "Whitestown Town Hall"), though a gazetteer lists a hamlet or a unit of the name.
 NON_PLACE_NAMES |= frozenset(
@@ -393,6 +399,14 @@ SD=South Dakota; TN=Tennessee; TX=Texas; UT=Utah; VT=Vermont; VA=Virginia; WA=Wa
 WV=West Virginia; WI=Wisconsin; WY=Wyoming; BC=British Columbia; ON=Ontario; QC=Quebec; AB=Alberta
 """
 )
+#: The full names of the US states and Canadian and Australian provinces and states that the
+#: abbreviations above stand for (rule town-state: "Beaver, West Virginia").
+STATE_NAMES: frozenset[str] = frozenset(
+    v
+    for v in {**ABBREVIATIONS, **AFTER_COMMA_ABBREVIATIONS}.values()
+    if v
+    not in {"United States", "United Kingdom", "United Arab Emirates", "Democratic Republic of the Congo"}
+)
 #: Abbreviations of cities (looked up among towns of the countries above).
 CITY_ABBREVIATIONS: dict[str, str] = {
     "L.A.": "Los Angeles",
@@ -423,7 +437,7 @@ Terrace Circle Trail Highway Hwy Expressway Freeway Turnpike
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     """
 Center Centre Council Office Department Dept University College School Academy Institute Hospital
-Clinic Police Sheriff Sheriff's Sheriff’s Fire Committee Commission Company Corporation Corp Inc Ltd
+Clinic Police Patrol Sheriff Sheriff's Sheriff’s Fire Committee Commission Company Corporation Corp Inc Ltd
 Group Bank Times News Post Herald Tribune Journal Gazette Daily Press Observatory Museum Church
 Mosque Foundation Association Society Club Party Front Army Brigade Brigades Battalion Forces Guard
 Authority Agency Board Court Ministry Union League Federation Network Media Radio TV Television

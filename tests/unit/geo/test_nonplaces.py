@@ -9,13 +9,16 @@ from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
 from frontlines.geo.nonplaces import (
     RULE_IDS,
     RULES,
+    demonym_language,
     demonym_surname,
+    firm_name,
     full_name,
     group_name_parts,
     known_place,
     known_place_in_name,
     owner_no_evidence,
     person_cue,
+    relation_no_evidence,
     resident_evidence,
 )
 
@@ -40,6 +43,8 @@ WORLD = [
     ("g:austin", "Austin", "US", 30.27, -97.74, "city", 950_715, "Texas"),
     ("g:town", "Town", "LC", 13.85, -61.06, "admin2", 2_918, "Soufriere"),
     ("g:village", "Village", "LC", 13.80, -60.90, "city", 3_406, "Micoud"),
+    ("a:US-WV", "West Virginia", "US", 38.6, -80.6, "admin1", 0, "West Virginia"),
+    ("g:beaver", "Beaver", "US", 37.75, -81.14, "city", 1_308, "West Virginia"),
 ]
 
 
@@ -69,6 +74,8 @@ def test_nonplaces_rules_have_ids_and_examples() -> None:
     [
         ("But the police still aren't sure how Bryan ", "Harman", "full-name"),
         ("said coalition Executive Director Margaret ", "Burley", "full-name"),
+        ("charges were filed against Bryan L. ", "Harman", "full-name"),  # a middle initial
+        ("Storms hit Route A. ", "Harman", None),
         ("In ", "Youngstown", None),  # "In" opens a sentence: no given name
         ("Storms hit ", "Harman", None),
         ("said Mary ", "Fort Worth", None),  # a name of two words is no surname
@@ -161,6 +168,60 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, word, fired",
+    [
+        ("She speaks fluent French at home", "French", "language"),
+        ("He spoke only French and Farsi", "French", "language"),
+        ("teaching English to French students", "English", "language"),
+        ("minorities and English language learners", "English", "language"),
+        ("a Spanish-speaking parish", "Spanish", "language"),
+        ("French troops crossed the border", "French", None),
+        ("teaching English to French students", "French", None),  # the students are French
+        ("mounds built by these Native Americans", "Americans", "ethnic-compound"),
+        ("the state's African-American Affairs Commission", "African", "ethnic-compound"),
+        ("the state's African-American Affairs Commission", "American", "ethnic-compound"),
+        ("the Anglo-Americans who came in droves", "Americans", "ethnic-compound"),
+        ('describing it as "un-American".', "American", "ethnic-compound"),
+        ("a Russian-American crew blasted off", "Russian", None),  # two countries
+        ("a Russian-American crew blasted off", "American", None),
+    ],
+)
+def test_nonplaces_language(text: str, word: str, fired: str | None) -> None:
+    start = text.index(word)
+    assert demonym_language(text[:start], text, start + len(word)) == fired
+
+
+@pytest.mark.parametrize(
+    "text, known, fired",
+    [
+        ("City Council hired Harman & Wilkinson for it", False, "firm-name"),
+        ("a report by Christian, Harman & Associates", False, "firm-name"),
+        ("Wilkinson & Harman said", False, "firm-name"),
+        ("He flew to Harman & Tobago", True, None),  # a well-known place across the ampersand
+        ("Harman and Wilkinson were hit", False, None),
+    ],
+)
+def test_nonplaces_firm_name(text: str, known: bool, fired: str | None) -> None:
+    start = text.index("Harman")
+    assert firm_name(text, start, start + len("Harman"), lambda at: known) == fired
+
+
+@pytest.mark.parametrize(
+    "text, related",
+    [
+        ("Associates of Harman said he left", True),
+        ("Two acquaintances of Harman set it up", True),
+        ("Byrd said of Harman", True),
+        ("the widow of Harman", True),
+        ("Residents of Harman said the road closed", False),
+        ("the town of Harman", False),
+    ],
+)
+def test_nonplaces_relation_no_evidence(text: str, related: bool) -> None:
+    assert relation_no_evidence(text, text.index("Harman")) is related
+
+
+@pytest.mark.parametrize(
     "text, absent",
     [
         # full-name: the surname and the given name before it (a town of its own) are a person
@@ -170,6 +231,10 @@ def test_nonplaces_owner_no_evidence(text: str, end: int, owner: bool) -> None:
         ("Andy Trapani moved west. In his first year in Los Angeles Trapani produced a film.", "Trapani"),
         # owner-no-evidence: "of Harman's" is no locative evidence for the surname
         ("Bryan Harman wrote. Much was said of Harman's plans. Harman left.", "Harman"),
+        # firm-name: a name joined by "&" to another capitalised word names a firm
+        ("City Council hired Harman & Wilkinson to design the hotel.", "Harman"),
+        # relation-no-evidence: "associates of Harman" is no locative evidence for the surname
+        ("Bryan Harman wrote. Associates of Harman said he left. Harman was away.", "Harman"),
         # speech-subject, age-apposition, said-name (names in no list of surnames): the person goes
         ('"Art travels," Petrova said. The show reached Petrova in May.', "Petrova"),
         ("Slater, 19, told the judge he was clean. He was sent to Slater jail.", "Slater"),
@@ -185,6 +250,10 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
     [
         ("A shop opened in Bryan on Monday. Bryan police said nobody was hurt.", "Bryan"),
         ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
+        ("Flights linked Harman & Los Angeles on Monday.", "Harman"),  # a large city across the "&"
+        # town-state: a town named like a word, its state right after it (the matcher skips it)
+        ("He was held in the jail in Beaver, West Virginia, on Friday.", "Beaver"),
+        ("BEAVER, W.Va. - Two teenagers were found unharmed.", "BEAVER"),
         # resident-evidence: "Winona residents" locates the name the article also uses for a person
         ("Margaret Winona spoke first. About 55 Winona residents marched.", "Winona"),
         # a capital or large city that speaks stands for its government: still a toponym

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo.recognise import county_spans, find_spans
+from frontlines.geo.recognise import abbreviation_spans, county_spans, find_spans, town_state_spans
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,40 @@ def test_recognise_county_span_wins_over_the_town_of_its_name() -> None:
     text = "Douglas and Wyandotte counties improved."
     spans = find_spans(text, [(0, 7, "Douglas")])
     assert [(s.surface, s.source) for s in spans] == [("Douglas", "county"), ("Wyandotte", "county")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Missing Ill. man found in stolen car.", [("Ill.", "Illinois")]),
+        ("3 Ind. fugitives transferred to another Neb. jail.", [("Ind.", "Indiana"), ("Neb.", "Nebraska")]),
+        ("Gainesville, Ga. officials met.", [("Ga.", "Georgia")]),  # after "Town, ": found once
+        ("She went to Mass. Then she left.", []),  # a word that ends a sentence
+        ("Miss. jones sang.", []),  # a title
+        ("He was ill. man, what a day.", []),  # not the abbreviation's case
+    ],
+)  # fmt: skip
+def test_recognise_an_abbreviated_state_before_a_lower_case_word(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """An ambiguous state abbreviation with its period, followed by a word in lower case, is a state
+    used as an adjective ("Ill. man", "Mass. legislators")."""
+    spans = sorted(abbreviation_spans(text), key=lambda s: s.start)
+    assert [(s.surface, s.query) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was held in Beaver, West Virginia, on Friday.", [("Beaver", "Beaver")]),
+        ("HURRICANE, W.Va. - Two teenagers were found.", [("HURRICANE", "Hurricane")]),
+        ("He moved to Austin, Texas.", []),  # no word: the matcher finds it
+        ("However, Texas disagreed.", []),  # an opening word
+    ],
+)  # fmt: skip
+def test_recognise_a_town_named_like_a_word_before_its_state(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    spans = town_state_spans(text)
+    assert [(s.surface, s.query) for s in spans] == expected
+    assert all(s.kinds == {"city"} for s in spans)

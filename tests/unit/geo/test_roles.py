@@ -92,8 +92,12 @@ def test_roles_place_opening_a_longer_name_is_its_base(roles, text: str, name: s
     "surface, right, reason",
     [
         ("Jordan", " Dyer, a witness, said", "person"),  # a given name and a surname
+        ("Vladimir", " Putin said on Monday", "person"),  # before a public figure's surname
         ("Jordan", " Valley Authority said", "organisation"),
         ("Laurel County", " Adult Education said", "organisation"),
+        # a road word followed by an organisation word names a body, not a street
+        ("Laurel County", " Highway Patrol said", "organisation"),
+        ("Laurel County", " Highway and Main Street", "street"),
     ],
 )
 def test_roles_capitalised_words_after_a_place(surface: str, right: str, reason: str) -> None:

@@ -233,3 +233,25 @@ def test_stray_namesake_the_country_the_text_names_stands_for_it(geoparse, text:
 )
 def test_stray_namesake_a_country_named_otherwise_does_not_hold_it(geoparse, text, name, country) -> None:
     assert geoparse(text)[name].mention.place.country_code == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials told Kani that villages in Sagaing region were calm.",
+        "Kani's report on the fires in Sagaing region was published on Monday.",
+    ],
+)
+def test_stray_namesake_never_read_as_a_place_is_no_place(geoparse, text: str) -> None:
+    """A stray namesake (Kani, Japan) that no mention reads as a place (no locative role, no "near",
+    no holder, no dateline) is a person's name or a word, not a place the gazetteer lacks: it is
+    dropped, not held by the region its sentence names."""
+    found = geoparse(text)
+    assert "Kani" not in found
+    assert found["Sagaing"].mention.place.place_id == "a:sagaing"
+
+
+def test_stray_namesake_a_possessive_holder_reads_it_as_a_place(geoparse) -> None:
+    """ "Sagaing region's Kani township": the place before the possessive holds the stray."""
+    found = geoparse("Officials in Sagaing region's Kani township said nothing.")
+    assert found["Kani"].mention.place.place_id == "a:sagaing"
