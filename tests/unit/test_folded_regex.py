@@ -46,6 +46,15 @@ def test_folded_regex_folds_the_non_event_rules() -> None:
     assert all(FoldedPattern(r.unless).folded is not None for r in RULES)
 
 
+def test_folded_regex_folds_the_sentence_and_article_patterns() -> None:
+    """The habitual and background rules and the unverified disclaimer are searched folded (speed)."""
+    from frontlines.events import sentence_decisions, sources
+    from frontlines.time import background
+
+    for pattern in (sentence_decisions._HABITUAL, sources._UNVERIFIED, background._BACKGROUND_FOLDED):
+        assert pattern.folded is not None
+
+
 def test_folded_regex_lowered_keeps_offsets_and_refuses_ascii_kin() -> None:
     assert lowered("Rebels SHELLED Aleppo’s east") == "rebels shelled aleppo’s east"
     assert lowered("\u212aill") is None  # a Kelvin sign matches "k" case-insensitively

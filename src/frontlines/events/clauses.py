@@ -15,12 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from frontlines.folded_regex import FoldedPattern, lowered
 from frontlines.model import EVENT_TYPE_OF, EventType, Trigger
 
-_JOINS = re.compile(
-    r";\s+|,?\s+(?:while|whereas)\s+|,?\s+and\s+(?=(?:in\s+)?(?:a|another)\s+separate\b)"
-    r"|,?\s+(?:and\s+)?separately,?\s+",
-    re.IGNORECASE,
+#: A semicolon; or "while", "whereas", "and (in) a/another separate", "(and) separately" after
+#: spaces (and a comma). The words share their ",?\s+" (one attempt at each space, not four; the
+#: spaces before a word are all taken either way, so the same matches) and are searched lower-cased
+#: (``folded_regex``).
+_JOINS = FoldedPattern(
+    re.compile(
+        r";\s+|,?\s+(?:(?:while|whereas)\s+|and\s+(?=(?:in\s+)?(?:a|another)\s+separate\b)"
+        r"|(?:and\s+)?separately,?\s+)",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -30,9 +37,11 @@ def clause_units(
     """``sentences`` with each sentence cut at every join whose two sides hold triggers of different
     types, or that says the second event is separate."""
     units: list[tuple[int, int]] = []
+    low = lowered(text)
+    joins, searched = (_JOINS.folded, low) if low is not None and _JOINS.folded else (_JOINS.pattern, text)
     for s, e in sentences:
         begin = s
-        for m in _JOINS.finditer(text, s, e):
+        for m in joins.finditer(searched, s, e):  # offsets only: the lowered text keeps them
             left = {t.sub_event_type for t in triggers if begin <= t.start < m.start()}
             right = {t.sub_event_type for t in triggers if m.end() <= t.start < e}
             separate = "separate" in text[m.start() : m.end() + 20].lower()

@@ -85,7 +85,8 @@ def split(total: int, parts: int) -> list[int]:
 def days_of_toll(sentence: str) -> int | None:
     """How many days a sentence says its toll covers ("the two-day toll of 88" -> 2), or None for one
     day or a span longer than :data:`MAX_SPLIT_DAYS`."""
-    match = _DAYS_OF_TOLL.search(sentence)
+    # Every match holds "day" (any case: "DAYS" lowers to it): most sentences do not, and lowering is cheap.
+    match = _DAYS_OF_TOLL.search(sentence) if "day" in sentence.lower() else None
     if match is None:
         return None
     days = parse_count(match["n"] or match["t"] or match["m"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from frontlines.folded_regex import FoldedPattern, lowered
+
 #: Attributions worth naming in an event's ``source`` (monitors, agencies, state media), as canonical
 #: name -> pattern. Generic attributions ("activists said") are kept as the word itself.
 ATTRIBUTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -26,10 +28,13 @@ ATTRIBUTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_UNVERIFIED = re.compile(
-    r"(?:could|can)\s*(?:not|n[o']t)\s+(?:be\s+)?independently\s+verif(?:y|ied)|"
-    r"(?:unable|impossible)\s+to\s+(?:independently\s+)?verify|not\s+(?:been\s+)?independently\s+verified",
-    re.IGNORECASE,
+#: Searched lower-cased (``folded_regex``): a whole article is searched, most have no such phrase.
+_UNVERIFIED = FoldedPattern(
+    re.compile(
+        r"(?:could|can)\s*(?:not|n[o']t)\s+(?:be\s+)?independently\s+verif(?:y|ied)|"
+        r"(?:unable|impossible)\s+to\s+(?:independently\s+)?verify|not\s+(?:been\s+)?independently\s+verified",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -45,7 +50,7 @@ def attributions(text: str) -> list[str]:
 
 def unverified(text: str) -> bool:
     """True when the text says the outlet could not verify what it reports."""
-    return _UNVERIFIED.search(text) is not None
+    return _UNVERIFIED.found(text, lowered(text))
 
 
 def event_source(outlet: str | None, sentence_attributions: list[str]) -> str:

@@ -26,6 +26,7 @@ import threading
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -361,7 +362,14 @@ _CAPITAL_WORD = re.compile(r"[A-Z][A-Z'’]+")
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the places in capitals that open datelines ("BEIRUT, March 20 (Levant Wire) -")."""
-    return [m.span(1) for m in _DATELINE.finditer(text)]
+    return list(_dateline_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``dateline_spans`` of a text, kept for the last few texts: the matcher and the resolver both
+    ask for each article's (a pure function of the text; callers get a list of their own)."""
+    return tuple(m.span(1) for m in _DATELINE.finditer(text))
 
 
 def _title_capitals(text: str) -> str:

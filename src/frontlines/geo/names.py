@@ -170,6 +170,9 @@ _GLIDE = re.compile(r"(?<=[aeiu])[wyh]")
 _VOWELS = re.compile(r"[aeiouy]")
 
 
+# Cached like ``fold``: a pure function of the name, asked again for every capitalised run a
+# story repeats (the resolver's rule 6 asks for each run of each article).
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """The consonant skeleton of a transliterated name: the folded name without spaces, vowels,
     glides, digraph h's and doubled letters, q written k. Spellings of one Arabic name share it:

@@ -170,6 +170,11 @@ NAMED_VICTIM = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z][a-z'’-]+){1,3})(?![\w-])"
     r"|\b(?:him|her)\b(?![\w-])"
 )
+#: What every :data:`NAMED_VICTIM` match holds: the first two capitalised words of its name, or
+#: "him"/"her". A window without them has no match: this quick search spares it the costly pattern.
+_NAMED_VICTIM_CUE = re.compile(
+    r"[A-Z][a-z'’-]+\s+(?:al-|el-|bin\s+|ibn\s+|de\s+|van\s+)?[A-Z]|\bh(?:im|er)\b"
+)
 #: How far around a cue a victim phrase is looked for.
 VICTIM_REACH = 120
 #: What may stand between a victim and its post-cue: where the victim was ("a woman in the town of
@@ -270,7 +275,8 @@ def _victims(text: str, counts: list[Count], cues: list[_Cue], start: int, end: 
             words_before = text[max(0, m.start() - 30) : m.start()].split()
             subset = " ".join(words_before[-2:]).lower().endswith(SUBSET)
             found.append(Count(m.start(), m.end(), 1, subset, victim=True))
-        for m in NAMED_VICTIM.finditer(text, lo, hi) if lo < hi else ():
+        named = lo < hi and _NAMED_VICTIM_CUE.search(text, lo, hi) is not None
+        for m in NAMED_VICTIM.finditer(text, lo, hi) if named else ():
             name = m["name"]
             if name is None or m["title"] is not None or is_given_name(name.split()[0]):
                 found.append(Count(m.start(), m.end(), 1, False, victim=True))

@@ -145,20 +145,31 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Words one of which every match of a boilerplate rule holds (where the rule has such words): a
+#: substring test is cheap, the patterns are slow to fail, and most texts hold none of them.
+BOILERPLATE_NEEDS: dict[str, tuple[str, ...]] = {
+    "newsletter_sentence": ("Sign", "SIGN", "Subscribe", "SUBSCRIBE"),
+    "source_trailer": ("Source",),
+    "agency_tag": ("--", "–", "—"),
+    "reporting_credit": ("Reporting", "Writing", "Editing"),
+}
+
 # The spacing pass. Each rule inserts one space where its match ends (after the punctuation).
 #: A whitespace-delimited token holding one of these marks is a URL or an e-mail address and is
 #: never repaired ("https://example.com/a,b", "www.example.org/x:y", "name@example.org").
 URL_MARK = re.compile(r"://|www\.|@", re.IGNORECASE)
 _SPACE = re.compile(r"\s")
+#: Each pattern opens with its punctuation and looks behind after it, so that the regex engine scans
+#: for the punctuation instead of trying the lookbehind at every character (the same matches).
 SPACING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Saturday,forcing", "killed;others", "said:the": a comma, semicolon or colon between two letters.
     # Digits on either side are numbers or times ("1,000", "10:30") and stay.
-    ("space_after_comma", re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")),
+    ("space_after_comma", re.compile(r"[,;:](?<=[^\W\d_][,;:])(?=[^\W\d_])")),
     # "Saturday.The": a full stop after a lower-case word of 2+ letters, before a capitalised word.
     # "U.S.", "3.5", "e.g." and "pic.twitter.com" do not match.
-    ("space_after_full_stop", re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")),
+    ("space_after_full_stop", re.compile(r"\.(?<=[a-z]{2}\.)(?=[A-Z][a-z])")),
     # "fled?The", "enough!They".
-    ("space_after_question_exclamation", re.compile(r"(?<=[^\W\d_])[?!]+(?=[A-Z])")),
+    ("space_after_question_exclamation", re.compile(r"[?!](?<=[^\W\d_][?!])[?!]*(?=[A-Z])")),
 )
 
 # The whitespace pass.
@@ -187,7 +198,10 @@ def _normalize(text: str) -> Iterator[Edit]:
 def _boilerplate(text: str) -> Iterator[Edit]:
     """Boilerplate: delete the union of every boilerplate rule's matches."""
     spans: list[tuple[int, int]] = []
-    for _name, pattern in BOILERPLATE_RULES:
+    for name, pattern in BOILERPLATE_RULES:
+        needs = BOILERPLATE_NEEDS.get(name)
+        if needs is not None and not any(word in text for word in needs):
+            continue  # every match holds one of these words: a text without them has none
         for m in pattern.finditer(text):
             start, end = m.span("cut") if "cut" in pattern.groupindex else m.span()
             if end > start:

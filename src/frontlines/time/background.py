@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from frontlines.folded_regex import FoldedPattern, lowered
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
@@ -44,6 +46,10 @@ BACKGROUND = re.compile(
 )
 
 
+#: :data:`BACKGROUND` searched lower-cased (``folded_regex``: the same answers, faster).
+_BACKGROUND_FOLDED = FoldedPattern(BACKGROUND)
+
+
 def is_background_phrase(text_window: str) -> bool:
     """True when ``text_window`` holds a phrase that dates a war's start, not an event.
 
@@ -51,4 +57,4 @@ def is_background_phrase(text_window: str) -> bool:
     whether it contains one of :data:`BACKGROUND`'s phrases ("since March 2011", "began in",
     "the conflict that started", "since the start of the uprising").
     """
-    return BACKGROUND.search(text_window) is not None
+    return _BACKGROUND_FOLDED.found(text_window, lowered(text_window))

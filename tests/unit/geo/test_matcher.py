@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer
-from frontlines.geo.matcher import matcher_path
+from frontlines.geo.matcher import dateline_spans, matcher_path
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,12 @@ def test_matcher_leaves_out_names_inside_dates(tiny_matcher: PlaceMatcher) -> No
 def test_matcher_may_be_arabic_named(tiny_matcher: PlaceMatcher, surface: str, may: bool) -> None:
     """Rule 6's searches are skipped only for runs no place of an Arabic-named country can bear."""
     assert tiny_matcher.may_be_arabic_named(surface) is may
+
+
+def test_matcher_dateline_spans_are_a_fresh_list_each_time() -> None:
+    """The spans are cached per text; a caller changing its list changes no other caller's."""
+    text = "BEIRUT, March 20 (Reuters) - Shelling hit Aleppo."
+    first = dateline_spans(text)
+    assert first == [(0, 6)]
+    first.append((9, 9))
+    assert dateline_spans(text) == [(0, 6)]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from frontlines.text.clean import clean, clean_traced
+from frontlines.text.clean import BOILERPLATE_NEEDS, BOILERPLATE_RULES, SPACING_RULES, clean, clean_traced
 
 BODY = "Government forces shelled the town on Thursday, killing five civilians, a monitoring group said."
 
@@ -177,3 +179,34 @@ def test_clean_offsets_property(original: str, data: st.DataObject) -> None:
 def test_clean_is_idempotent(original: str) -> None:
     once = clean(original).text
     assert clean(once).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(original=TEXTS)
+@example(original="said. Sign up for our daily brief.\n\nSource: AFP -- Reuters (Editing by Y)")
+def test_clean_boilerplate_needs_are_in_every_match(original: str) -> None:
+    """The prefilter of a boilerplate rule skips only texts it cannot match: each match holds a word."""
+    rules = dict(BOILERPLATE_RULES)
+    for name, words in BOILERPLATE_NEEDS.items():
+        for m in rules[name].finditer(original):
+            assert any(word in m[0] for word in words), (name, m[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "lookbehind_first"),
+    [
+        ("space_after_comma", r"(?<=[^\W\d_])[,;:](?=[^\W\d_])"),
+        ("space_after_full_stop", r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"),
+        ("space_after_question_exclamation", r"(?<=[^\W\d_])[?!]+(?=[A-Z])"),
+    ],
+)
+@settings(max_examples=200, deadline=None)
+@given(original=TEXTS)
+def test_clean_spacing_rules_match_as_written_lookbehind_first(
+    name: str, lookbehind_first: str, original: str
+) -> None:
+    """A spacing rule opens with its punctuation for speed: the same matches as the plain spelling."""
+    pattern = dict(SPACING_RULES)[name]
+    assert [m.span() for m in pattern.finditer(original)] == [
+        m.span() for m in re.finditer(lookbehind_first, original)
+    ]
