@@ -38,13 +38,11 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 
 from frontlines.geo import scoring
-from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
+from frontlines.geo.context import Context
 from frontlines.geo.focus import (
     admin1_votes,
     article_votes,
@@ -63,21 +61,13 @@ from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.nonplaces import (
     LOCAL_BODY_AFTER,
-    PERSON_CUES,
-    PERSON_REASONS,
-    demonym_language,
-    demonym_surname,
-    firm_name,
-    full_name,
     group_name_parts,
-    known_place,
-    known_place_in_name,
     owner_no_evidence,
-    person_cue,
     relation_no_evidence,
     resident_evidence,
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
+from frontlines.geo.placehood import recognise_items, small_places
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
 from frontlines.geo.units import capital_named, region_named
@@ -94,8 +84,6 @@ from frontlines.geo.variants import (
 )
 from frontlines.model import Doc, Place, PlaceMention
 
-#: Names whose places are all smaller than this may be a person's surname ("Jones", "Scott").
-PERSON_MAX_POPULATION = 200_000
 #: What separates the items of a list of places.
 #: A bare space is no list ("in Los Angeles Trapani produced": rule no-bare-space-list, ``geo.nonplaces``).
 _COORDINATION = re.compile(
@@ -122,8 +110,6 @@ _FACILITY_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: Kinds of the article's places near which a name spelled otherwise may be found (rule 6).
 _ANCHOR_KINDS = frozenset({"city", "district", "admin2", "admin3"})
-#: How far around a match the context patterns look (characters, inside the sentence).
-WINDOW = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,17 +119,6 @@ class ScoredMention:
     mention: PlaceMention
     score: float
     adjectival: bool = False
-
-
-def _sentence_of(
-    sentences: Sequence[tuple[int, int]], starts: Sequence[int], start: int, size: int
-) -> tuple[int, int, int]:
-    """The sentence holding offset ``start`` (index, start, end) by bisection over the sentences'
-    ``starts`` (sorted, as the splitter gives them); (-1, 0, size) when none holds it."""
-    i = bisect_right(starts, start) - 1
-    if i >= 0 and start < sentences[i][1]:
-        return i, sentences[i][0], sentences[i][1]
-    return -1, 0, size
 
 
 def _candidates(span: Span, gazetteer: Gazetteer) -> list[Place]:
@@ -157,103 +132,6 @@ def _candidates(span: Span, gazetteer: Gazetteer) -> list[Place]:
             kept = regions or [p for p in kept if fold(p.name) == fold(span.query)][:1]
         found = kept
     return found
-
-
-def _recognise(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[Span],
-               lookup: Callable[[Span], list[Place]]) -> tuple[list[Item], set[str]]:  # fmt: skip
-    """Rule 1: the spans that may be places, with their context and candidates (``lookup``); and the
-    folded names the article uses as a person's name."""
-    ends = {s.end for s in spans}
-    starts = {s.start for s in spans}
-    by_edge = {s.start: s for s in spans} | {s.end - 1: s for s in spans}
-    items: list[Item] = []
-    persons: set[str] = set()
-    title_cache: dict[int, bool] = {}
-    after_given: set[int] = set()  # starts of surnames written after a given name (rule full-name)
-    sentence_starts = [s_start for s_start, _ in sentences]
-    for span in spans:
-        start, end = span.start, span.end
-        index, s_start, s_end = _sentence_of(sentences, sentence_starts, start, len(text))
-        left = text[max(s_start, start - WINDOW) : start]
-        right = text[end : min(s_end, end + WINDOW)]
-        if index not in title_cache:
-            title_cache[index] = is_title_like(text[s_start:s_end])
-        organisation = False
-        candidates = lookup(span) if span.source == "variant" else None
-        if candidates == []:
-            continue  # a run no spelling of which is a place: no need to read its context
-        if span.source == "demonym" and demonym_surname(left, text, end, span.surface):
-            continue  # "Thomas Finn", "French said": a person
-        if span.source == "demonym" and demonym_language(left, text, end):
-            continue  # "she speaks French", "English language learners": a language
-        if span.source in ("name", "longer", "variant"):
-            reason = not_a_place(
-                span.query,
-                left,
-                right,
-                before=text[max(0, start - WINDOW) : start],
-                sentence_initial=not text[s_start:start].strip(" \"'“‘(-—\n\t"),
-                title_like=title_cache[index],
-                prev_is_place=(start - 1) in ends,
-                next_is_place=(end + 1) in starts,
-            )
-            if reason is None and span.source == "name":
-                reason = firm_name(
-                    text, start, end, partial(_known_at, span=span, by_edge=by_edge, lookup=lookup)
-                )
-            if reason is None and span.source == "name":
-                reason = full_name(left, span.query)  # "Bryan Harman": a surname in this article
-                if reason is not None:
-                    after_given.add(start)
-                elif (cue := person_cue(left, text, end)) and _small(candidates := lookup(span)):
-                    reason = cue  # "Underwood said", "Flores, 26,": a person here
-            if (
-                reason == "name-part"
-                and known_place_in_name(text, start, end)
-                and known_place(span.query, candidates := lookup(span))
-            ):
-                reason = "organisation"  # "Environment Canada", "CBC Toronto": rule known-place-in-name
-            if reason in PERSON_REASONS or (reason == "name-part" and _person_like(span.query)):
-                persons.add(fold(span.query))
-            if reason == "organisation":
-                organisation = True
-            elif reason is not None and reason not in PERSON_CUES:
-                continue  # a cue ("Marion said") only makes the name need evidence elsewhere
-        if candidates is None:
-            candidates = lookup(span)
-        if not candidates:
-            continue
-        ctx = read_context(left, right)
-        if organisation and ctx.role != "organisation_base":
-            ctx = Context("organisation_base", ctx.near, ctx.unit)
-        items.append(Item(span, ctx, candidates, index))
-    prominent = {fold(i.span.query) for i in items if not _small(i.candidates)}
-    persons -= prominent
-    # "Bryan" in "Bryan Harman" is the given name of the surname after it, not the town of Bryan.
-    items = [i for i in items if not (i.span.end + 1 in after_given and _person_like(i.span.query))]
-    return items, persons
-
-
-def _known_at(at: int, span: Span, by_edge: dict[int, Span], lookup: Callable[[Span], list[Place]]) -> bool:
-    """Rule firm-name: whether ``span`` or the name that starts or ends at offset ``at`` may be a
-    country, a first-level unit or a large city ("Trinidad & Tobago", "Bosnia & Herzegovina")."""
-    other = by_edge.get(at)
-    return not _small(lookup(span)) or (other is not None and not _small(lookup(other)))
-
-
-def _small(candidates: Sequence[Place]) -> bool:
-    """No country, first-level unit or city of ``PERSON_MAX_POPULATION`` among the candidates: the
-    name may be a person's."""
-    return not any(
-        p.kind in ("country", "admin1") or p.population >= PERSON_MAX_POPULATION for p in candidates
-    )
-
-
-def _person_like(name: str) -> bool:
-    """A name that may be part of a person's name ("Jones" in "Tom Jones"): one word that is a common
-    given name or surname. "Spartanburg" in "Upstate Spartanburg" is part of some other name, which
-    says nothing about its other mentions."""
-    return " " not in name and (is_common_surname(name) or is_given_name(name))
 
 
 def _likely_country(items: Sequence[Item]) -> str | None:
@@ -313,7 +191,7 @@ def _with_variants(
             item.respelled |= {p.place_id for p in added_places}
             anchor(item, added_places)  # a respelled place anchors the names after it
     runs = unmatched_runs(text, spans)
-    added, _ = _recognise(
+    added, _ = recognise_items(
         text,
         sentences,
         runs,
@@ -443,7 +321,7 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
     kept = []
     for item in items:
         key = fold(item.span.query)
-        small = _small(item.candidates)
+        small = small_places(item.candidates)
         surname = small and (is_common_surname(item.span.query) or is_given_name(item.span.query))
         needs_evidence = item.span.source == "name" and (
             is_common_word(item.span.query) or key in persons or surname
@@ -533,7 +411,7 @@ def resolve_scored(
             return arabic_named(found)  # "al-Zara" is not Zara, Turkey; "Bab al-Nayrab" not Báb, Slovakia
         return found
 
-    items, persons = _recognise(text, sentences, spans, lookup)
+    items, persons = recognise_items(text, sentences, spans, lookup)
     _link(items, text)
     items = _filter(items, persons, text)
 
