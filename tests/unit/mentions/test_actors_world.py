@@ -530,6 +530,7 @@ def test_actors_the_front_of_a_states_strikes(actors, state, sub, expected) -> N
         ("Officers of the KGB detained a journalist in Minsk.", "KGB", "BY"),
         ("Hooded SEBIN agents seized the opposition leader.", "SEBIN", "VE"),
         ("A bomb disposal squad defused an IED near Lethpora.", "bomb disposal squad", None),
+        ("Taliban police detained her in Kabul for improper hijab.", "Taliban police", "AF"),
     ],
 )
 def test_actors_security_services_are_the_states_police(actors, text, mention, country) -> None:
