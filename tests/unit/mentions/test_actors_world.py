@@ -536,3 +536,8 @@ def test_actors_the_front_of_a_states_strikes(actors, state, sub, expected) -> N
 def test_actors_security_services_are_the_states_police(actors, text, mention, country) -> None:
     found = {m.text: m.ref for m in actors.find(text)}
     assert found[mention] == ActorRef("role", "police", country)
+
+
+def test_actors_guards_of_the_state_are_its_military(actors) -> None:
+    found = {m.text: m.ref for m in actors.find("Members of the presidential guard detained the president.")}
+    assert found["presidential guard"] == ActorRef("role", "military", None)
