@@ -110,7 +110,7 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             sentence_stage,
             time_stage,
             actor_stage(resources.actors),
-            place_stage(resources.gazetteer, resources.matcher),
+            place_stage(resources.gazetteer, resources.matcher, resources.actors.home_of),
             casualty_stage,
             trigger_stage,
             event_stage(

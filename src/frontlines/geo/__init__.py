@@ -9,6 +9,7 @@ Typical use::
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from frontlines.config import Settings
 from frontlines.geo.embedded import BuildStats, build_embedded
@@ -21,7 +22,7 @@ from frontlines.geo.gazetteer import (
 )
 from frontlines.geo.matcher import PlaceMatcher
 from frontlines.geo.resolve import resolve_doc, resolve_places
-from frontlines.model import Doc, Rejection
+from frontlines.model import ActorRef, Doc, Rejection
 from frontlines.pipeline import FunctionStage
 
 __all__ = [
@@ -39,16 +40,20 @@ __all__ = [
 ]
 
 
-def place_stage(gazetteer: Gazetteer, matcher: PlaceMatcher) -> FunctionStage:
+def place_stage(
+    gazetteer: Gazetteer, matcher: PlaceMatcher, home_of: Callable[[ActorRef], str | None] | None = None
+) -> FunctionStage:
     """The pipeline stage that finds and resolves place names: requires the cleaned text, its
     sentences, its dates (a name inside a date is no place) and its actors (a name inside a named
     group's is no place: rule group-name, ``geo.nonplaces``), provides ``places`` and
-    ``focus_country``. ``Article.extra["country"]`` (ISO2), when present, is the hint that wins
-    focus-country ties."""
+    ``focus_country``. ``home_of`` gives a named group's one country of conflict, which votes for the
+    article's country (rule group-home, ``geo.resolve``). ``Article.extra["country"]`` (ISO2), when
+    present, is the hint that wins focus-country ties."""
 
     def run(doc: Doc) -> Doc | Rejection:
         groups = [(m.start, m.end, m.ref.country) for m in doc.actors if m.ref.kind == "actor"]
-        scored, focus = resolve_doc(doc, gazetteer, matcher, groups)
+        homes = [h for m in doc.actors if home_of is not None and (h := home_of(m.ref))]
+        scored, focus = resolve_doc(doc, gazetteer, matcher, groups, homes)
         mentions = [s.mention for s in scored if not s.adjectival]
         return dataclasses.replace(doc, places=mentions, focus_country=focus)
 

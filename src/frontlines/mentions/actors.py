@@ -155,6 +155,10 @@ _MODEL_CUE = re.compile(r"\b[A-Z][A-Za-z]*-?\d")
 _BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have)|identified\s+as")
 
 
+#: Inter codes of groups tied to one country's conflict: rebels, political and communal militias.
+_LOCAL_INTERS = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS, Inter.IDENTITY_MILITIAS})
+
+
 def _word_edge(text: str, index: int) -> bool:
     """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
     if index < 0 or index >= len(text):
@@ -497,6 +501,14 @@ class ActorDictionary:
             ),
             None,
         )
+
+    def home_of(self, ref: ActorRef) -> str | None:
+        """The one country a named non-state group fights in (ISO2), or None: for roles, states'
+        forces, foreign forces and groups active in many countries (a ``template``)."""
+        named = self._named.get(ref.key) if ref.kind == "actor" else None
+        if named is None or named.template or named.inter not in _LOCAL_INTERS:
+            return None
+        return named.country
 
     def names(self) -> frozenset[str]:
         """Every canonical name the dictionary spells out: named actors and the per-country, per-period

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from frontlines.model import Event, SubEventType
+from frontlines.countries import country_code
+from frontlines.model import ActorRef, Event, SubEventType
 from helpers import run_article
 
 S = SubEventType
@@ -204,3 +205,28 @@ def test_roles_the_front_is_that_of_the_state_the_words_name(resources, settings
 )
 def test_roles_the_unnamed_opponent_of_a_mission_is_the_states(text, day, actor2, resources, settings):
     assert event_of(text, resources, settings, day).actor2 == actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # without the group's vote: "Zaire" (the country's old name) and Ethiopia (its troops)
+        ("On 28 April 2024, CODECO and Zaire militias fought near Fataki (Djugu, Ituri).", ("Djugu", "CD")),
+        (
+            "Al-Shabaab fighters moved into Moqokori hours after Ethiopian troops pulled out of their base "
+            "there on Thursday, residents said.",
+            ("Somalia", "SO"),
+        ),
+    ],
+)
+def test_roles_a_group_of_one_country_frames_the_place(text, place, resources, settings):
+    """Rule group-home: a group that fights in one country votes for it as the article's country."""
+    event = event_of(text, resources, settings, dt.date(2024, 5, 1))
+    assert (event.location, country_code(event.country)) == place
+
+
+def test_roles_home_of_a_group_is_its_one_country(resources):
+    actors = resources.actors
+    assert actors.home_of(ActorRef("actor", "CODECO: Cooperative for Development of Congo", "CD")) == "CD"
+    assert actors.home_of(ActorRef("role", "rebels")) is None
+    assert actors.home_of(ActorRef("actor", "Wagner Group", "RU")) is None  # foreign forces: no home vote
