@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from frontlines.events.drafts import EventDraft
-from frontlines.events.role_decisions import CLAIMED
+from frontlines.events.role_decisions import CLAIMED, author_unnamed
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import EVENT_TYPE_OF, ActorMention, Doc, EventType, Inter
 
@@ -93,8 +93,6 @@ _MEMBERSHIP = re.compile(
     r"\b(?:belong(?:ed|s)?\s+to|(?:were|was|are|is)\s+(?:members?|fighters)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: The inter codes of generic armed sides a later attribution may name ("gunmen" -> "JNIM").
-_GENERIC_ARMED = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS})
 #: How far before a group's name "belonged to" may start.
 _MEMBERSHIP_REACH = 30
 #: How far after a toll's number the words naming its victims may run ("5 soldiers", "7 of them children").
@@ -105,7 +103,7 @@ def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start
     """Rule: a later sentence (``doc.text[start:end]``) that says who carried out or claimed an event
     whose author was unnamed ("... was carried out by Russian planes", "X claimed responsibility")
     names the actor 1 of the latest such event, and of those told with it (same day and place)."""
-    unnamed = [d for d in drafts if _unnamed_author(d) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
+    unnamed = [d for d in drafts if author_unnamed(d.roles) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
     if not unnamed:
         return  # no event waits for its author: the sentence's words need not be read
     agent = _agent(doc, start, end)
@@ -118,14 +116,6 @@ def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start
         draft.roles.actor1_inferred = False
         draft.roles.rules.pop("actor1", None)  # set by the attribution, not by a role rule
         draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
-
-
-def _unnamed_author(draft: EventDraft) -> bool:
-    """Whether the draft's actor 1 is unknown or only a generic armed group ("gunmen", "rebels")."""
-    actor1 = draft.roles.actor1
-    return draft.roles.actor1_inferred or (
-        actor1 is not None and actor1.generic and actor1.inter in _GENERIC_ARMED
-    )
 
 
 def _agent(doc: Doc, start: int, end: int) -> ActorMention | None:

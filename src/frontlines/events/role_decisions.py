@@ -245,13 +245,20 @@ _CLAIMED_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,2}}?\s+(?:{CLAIMED})", re.I
 _BLAMED_BEFORE = re.compile(
     r"\b(?:blamed\s+on|attributed\s+to|claimed\s+by|perpetrated\s+by)\s+(?:the\s+)?$", re.IGNORECASE
 )
-#: Inter codes of the unnamed armed authors a claim or a blame names ("gunmen", "fighters").
+#: Inter codes of the generic armed authors a claim or a blame may name ("gunmen", "fighters").
 _GENERIC_ARMED = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS})
+
+
+def author_unnamed(roles: Roles) -> bool:
+    """Whether actor 1 is unknown or only a generic armed group ("gunmen", "rebels"): what a claim or
+    a blame, here or in a later sentence (``events.attribution``), may name."""
+    actor1 = roles.actor1
+    return roles.actor1_inferred or (actor1 is not None and actor1.generic and actor1.inter in _GENERIC_ARMED)
 
 
 def claimed_author(s: RoleState) -> tuple[str, ...]:
     actor1 = s.out.actor1
-    if not (s.out.actor1_inferred or (actor1.generic and actor1.inter in _GENERIC_ARMED)):
+    if not author_unnamed(s.out):
         return ()
     for side in s.mentioned:
         m, named = side
