@@ -48,8 +48,15 @@ _PRIOR = re.compile(
 )
 #: "after weeks of fighting": a stretch of fighting told as what led to the sentence's event.
 _AFTER_STRETCH = re.compile(
-    r"\bafter\s+(?:(?:several|many|more\s+than\s+a|a|two|three|four|\d+)\s+)?(?:hours|days|weeks|months|years)"
-    r"\s+of\s+(?:\w+\s+)?$",
+    r"\b(?:after|following|ending|ended|to\s+end|halting)\s+(?:(?:several|many|more\s+than\s+a|a|two|three|four|"
+    r"\d+)\s+)?(?:hours|days|weeks|months|years)\s+of\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: "a day after Kurdish forces retook Sinjar", "after retaking the town": an act told as what came
+#: before the sentence's own event.
+_AFTER_ACT = re.compile(
+    r"\b(?:(?:a|one|the|two|three|four|five|\d+)\s+(?:days?|weeks?|hours?)|shortly|soon|hours|days|weeks)\s+"
+    r"after\s+(?:[\w'’-]+\s+){0,4}$|\b(?:after|since|following)\s+$",
     re.IGNORECASE,
 )
 #: "the Arakan Army said on Wednesday it had captured": a past perfect in reported speech is the news
@@ -192,7 +199,7 @@ def _told_before(c: Clause, t: Trigger) -> bool:
     """Whether a trigger is told as what came before the sentence's event ("a town recently captured
     by", "after weeks of fighting"), not as the news ("said it had captured")."""
     wide = c.before(t.start, REPORTED_REACH)
-    if _AFTER_STRETCH.search(wide):
+    if _AFTER_STRETCH.search(wide) or _AFTER_ACT.search(c.before(t.start, PRIOR_REACH + 10)):
         return True
     return _PRIOR.search(c.before(t.start, PRIOR_REACH)) is not None and not _REPORTED_PERFECT.search(wide)
 

@@ -123,16 +123,20 @@ RULES: tuple[SentenceRule, ...] = (
         "prior",
         "trigger",
         "choose",
-        "project rule: a trigger told as past background ('a town recently captured by') does not name "
-        "the sentence's event",
+        "project rule: a trigger told as past background ('a town recently captured by', 'ending weeks of "
+        "fighting', 'a day after retaking it') does not name the sentence's event",
         _TRIGGER_WINDOW.format(d.PRIOR_REACH),
         d.prior,
         fires=(
             "On Sunday, Ukrainian troops shelled Avdiivka, a town recently captured by Russian forces.",
             "The RSF said on Thursday it had captured the army base in Nyala after weeks of fighting.",
+            "Clan elders signed a ceasefire agreement in Dhusamareb on Sunday, ending weeks of fighting.",
+            "RSF fighters looted shops in Al-Hilaliya on Friday, a day after taking control of it.",
+            "Soldiers looted shops in Lalibela on Sunday after retaking the town.",
         ),
         misses=(
             "On Sunday, Russian forces captured Avdiivka.",
+            "Two days after the talks failed, rebels captured Kidal on Sunday.",
             "The Arakan Army said on Wednesday it had captured the town of Ann.",
         ),
     ),
