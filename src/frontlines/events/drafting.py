@@ -26,6 +26,7 @@ from frontlines.events.locate import geo_precision
 from frontlines.events.roles import assign_roles
 from frontlines.events.sentence import Clause, Story
 from frontlines.events.sources import attributions
+from frontlines.events.triggers import territorial_sub_type
 from frontlines.model import EVENT_TYPE_OF, EventType, PlaceMention, SubEventType, TimePrecision
 
 S = SubEventType
@@ -140,6 +141,12 @@ class Drafter:
         """The story's event for ``draft``'s unit: ``draft`` itself, or the one told before with the
         evidence of both."""
         drafts = self.story.drafts
+        if draft.sub == S.NON_VIOLENT_TRANSFER:
+            # Codebook: a place taken on the day the story tells of fighting for it changed hands in
+            # that battle, not without fighting.
+            battle = (*draft.key()[:3], EventType.BATTLES)
+            if battle in drafts and drafts[battle].sub == S.ARMED_CLASH:
+                draft.roles.sub_event_type = territorial_sub_type(draft.roles.actor1.inter)
         kept = drafts.setdefault(draft.key(), draft)
         if kept is not draft and territorial_battle(draft) and not territorial_battle(kept):
             # Codebook: a battle in which territory changed hands takes the territorial sub-type; the

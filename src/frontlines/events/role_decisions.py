@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from frontlines.events.sides import Roles, Side, joined, territorial, withdrawal
-from frontlines.events.triggers import is_territorial
+from frontlines.events.triggers import is_territorial, names_capture
 from frontlines.model import (
     EVENT_TYPE_OF,
     VICTIM_SUB_TYPES,
@@ -90,7 +90,9 @@ def kind_of(trigger: Trigger) -> Kind:
     """Which rules code the event ``trigger`` names."""
     sub = trigger.sub_event_type
     if sub == S.NON_VIOLENT_TRANSFER:
-        return "withdrawal"
+        # a capture the model calls non-violent ("retook the town after the rebels left") still has
+        # a gainer and a loser as a capture does
+        return "territorial" if names_capture(trigger.text) else "withdrawal"
     if is_territorial(trigger):
         return "territorial"
     if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
@@ -114,7 +116,10 @@ def withdrawal_gainer(s: RoleState) -> tuple[str, ...]:
 
 def territorial_gainer(s: RoleState) -> tuple[str, ...]:
     args = (s.trigger, s.armed, s.before, s.after, s.inside, s.agents, s.role, s.sentence_text, s.named)
-    return _whole(territorial(*args), s)
+    roles = territorial(*args)
+    if s.trigger.sub_event_type == S.NON_VIOLENT_TRANSFER:
+        roles.sub_event_type = S.NON_VIOLENT_TRANSFER
+    return _whole(roles, s)
 
 
 def foreign_capture(s: RoleState) -> tuple[str, ...]:

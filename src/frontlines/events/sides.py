@@ -25,8 +25,22 @@ _AGENT_NEXT = re.compile(r"^\s+by\b", re.IGNORECASE)
 #: A capture told as a handover: the loser left or gave way ("positions vacated by the SDF", "entered
 #: the town without a fight").
 _WITHOUT_FIGHT = re.compile(
-    r"\b(?:vacated|abandoned|evacuated)\s+by\b|\bwithout\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)\b|"
-    r"\bafter\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:withdrew|pulled\s+out|retreated)\b|\bhanded\s+over\b",
+    r"\b(?:vacated|abandoned|evacuated)\s+by\b|\bwithout\s+(?:meeting\s+|encountering\s+|any\s+|much\s+)?(?:a\s+)?"
+    r"(?:fight|fighting|resistance|a\s+shot|a\s+battle|bloodshed)\b|\bhanded\s+over\b",
+    re.IGNORECASE,
+)
+#: "Russian forces withdrew and the town was captured": a place left by one side and taken by the
+#: other, a non-violent transfer unless the sentence also tells of fighting (:data:`_FOUGHT`).
+_LEFT = re.compile(
+    r"\b(?:withdrew|withdrawn|withdrawal|pulled\s+out|pull-?out|retreated|retreat)\b", re.IGNORECASE
+)
+#: A side that left: "the rebels withdrew and the army took control" (the loser, not the gainer).
+_LEFT_NEXT = re.compile(
+    r"^\s+(?:had\s+|have\s+|has\s+)?(?:withdrawn|withdrew|pulled\s+out|retreated|fled)\b", re.IGNORECASE
+)
+_FOUGHT = re.compile(
+    r"\b(?:fight(?:ing|s)?|fought|battles?|assaults?|attack(?:ed|s)?|clash(?:es|ed)?|under\s+fire|bombard\w*|"
+    r"shell(?:ing|ed)|overr[au]n\w*|storm(?:ed|ing)|killed|dead|offensive)\b",
     re.IGNORECASE,
 )
 #: "handed over the town to the army": the side after "to" took it.
@@ -114,15 +128,20 @@ def territorial(
         in_clause = [name for start, name in sorted(named) if clause_start <= start < trigger.start]
         subject = [x for name in dict.fromkeys(in_clause) for x in before if x[1].name == name]
         order = held_by + subject + before + agents + after
+    # "the rebels withdrew and the army took control": the side that left is the loser
+    leavers = [x for x in armed if _LEFT_NEXT.match(sentence_text(x[0].end, x[0].end + 30))]
+    order = [x for x in order if x not in leavers] + [x for x in order if x in leavers]
     gainer = order[0] if order else None
     gainer_actor = gainer[1] if gainer else role("rebels")
     # Rule: "the army and Hezbollah took the town": an actor joined to the gainer by "and" gained
     # with it; the loser is someone else.
     partners = joined(gainer, before, sentence_text) if gainer is not None else []
     others = [x for x in armed if (gainer is None or x[1].name != gainer[1].name) and x not in partners]
+    others.sort(key=lambda x: x not in leavers)
     loser = others[0] if others else None
     sub = territorial_sub_type(gainer_actor.inter)
-    if _WITHOUT_FIGHT.search(sentence_text(trigger.start - 300, trigger.end + 300)):
+    around = sentence_text(trigger.start - 300, trigger.end + 300)
+    if _WITHOUT_FIGHT.search(around) or (_LEFT.search(around) and not _FOUGHT.search(around)):
         sub = S.NON_VIOLENT_TRANSFER
     roles = Roles(sub, gainer_actor, loser[1] if loser else None, actor1_inferred=gainer is None)
     if gainer:

@@ -419,6 +419,11 @@ def is_territorial(trigger: Trigger) -> bool:
     return trigger.sub_event_type == TERRITORY
 
 
+def names_capture(words: str) -> bool:
+    """Whether ``words`` are a capture phrase ("retook", "took control of") of a territorial rule."""
+    return any(rule.territorial and rule.pattern.fullmatch(words) for rule in RULES)
+
+
 def territorial_sub_type(gainer_inter: int | None) -> SubEventType:
     """Codebook: a capture by state forces (or their affiliates) is 'Government regains territory';
     by anyone else (a non-state or foreign actor) 'Non-state actor overtakes territory'."""

@@ -101,6 +101,14 @@ def test_assemble_evidence_points_into_original_text_after_cleaning(resources, s
          S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Syria (2000-2024)"),
         ("Qusayr was recaptured by the army on Sunday.", S.GOVERNMENT_REGAINS_TERRITORY,
          "Military Forces of Syria (2000-2024)"),
+        # a place left by one side and taken by the other changed hands without fighting, unless the
+        # sentence tells of fighting
+        ("On Sunday the rebels withdrew and the army took control of Qusayr.", S.NON_VIOLENT_TRANSFER,
+         "Military Forces of Syria (2000-2024)"),
+        ("The army retook control of Qusayr on Sunday following a withdrawal by the rebels.",
+         S.NON_VIOLENT_TRANSFER, "Military Forces of Syria (2000-2024)"),
+        ("After heavy fighting on Sunday the rebels withdrew and the army took control of Qusayr.",
+         S.GOVERNMENT_REGAINS_TERRITORY, "Military Forces of Syria (2000-2024)"),
     ],
 )  # fmt: skip
 def test_assemble_territorial_sub_type_follows_who_gained(text, sub, actor1, resources, settings):
