@@ -45,6 +45,13 @@ _HIT = (
     r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:rockets|missiles))"
 )
 
+#: "captured 21 suspects", "recaptured gang leader Fito": a capture of the people police arrest.
+_ARRESTEES_NEXT = (
+    r"\s+(?:\d+\s+|two\s+|three\s+|several\s+|(?:a|an|the|his|her|their|its)\s+)?"
+    r"(?:(?!(?:and|or|from|of|in|near|after|by|to|with|on|at)\b)[\w'’-]+\s+){0,3}(?:suspects?|leaders?|"
+    r"mastermind|boss(?:es)?|chiefs?|journalists?|activists?)\b"
+)
+
 #: The rules, highest priority first within each group. Priorities: territorial 90, chemical 80,
 #: suicide 75, battle 70, air 60, shelling 55, remote explosive 50, grenade 45, VAC 40, riots 35,
 #: protests 30, strategic 10-25.
@@ -66,9 +73,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         TERRITORY,
-        r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|five|six|seven|"
-        r"eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:weapons|arms|ammunition|"
-        r"caches?|explosives|members|people|men|women|civilians|activists|vehicles|documents|drugs|trucks)\b))|"
+        r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|"
+        r"five|six|seven|eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:weapons|arms|"
+        r"ammunition|caches?|explosives|members|people|men|women|civilians|activists|vehicles|documents|drugs|"
+        r"trucks)\b))|"
         r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|most\s+of\s+)?(?:town|"
         r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?)|"
         # "took Aleppo", "have taken over Idlib": the place named right after the verb
@@ -234,7 +242,12 @@ RULES: tuple[Rule, ...] = (
         r"retreated\s+from|abandoned\s+(?:their\s+)?positions",
         24,
     ),
-    _rule(S.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|rounded\s+up|raids?\s+and\s+arrests", 20),
+    _rule(
+        S.ARRESTS,
+        r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|rounded\s+up|raids?\s+and\s+arrests|"
+        rf"(?:re)?captur(?:ed|ing)(?={_ARRESTEES_NEXT})|(?<=suspects\s)captured|(?<=suspects\swere\s)captured",
+        20,
+    ),
     _rule(
         S.DISRUPTED_WEAPONS_USE,
         r"shot\s+down|down(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,5}(?:drones?|missiles?|helicopters?|jets?|planes?|aircraft|UAVs?)|"
@@ -299,7 +312,8 @@ _MATERIEL = (
 )
 #: People and materiel: what a capture of them is (prisoners, booty), not a place changing hands.
 _CAPTIVES = (
-    r"(?:fighters|soldiers|troops|militants|rebels|insurgents|militiamen|members|men|women|children|"
+    r"(?:fighters|soldiers|troops|militants|rebels|insurgents|militiamen|members|men|women|children|marines|"
+    r"gunmen|suspects?|leaders?|mastermind|boss(?:es)?|chiefs?|"
     r"civilians|people|others|prisoners|hostages|officers?|commanders?|pilots?|journalists?|personnel|"
     rf"defectors|conscripts|{_MATERIEL})"
 )
@@ -325,7 +339,7 @@ _NO_OBJECT = re.compile(r"^\s*(?:[.,;:)]|$)")
 _MATERIEL_TAKEN = re.compile(rf"\b{_MATERIEL}\s+$", re.IGNORECASE)
 _FROM = re.compile(r"^\s+(?:from|by|during)\b", re.IGNORECASE)
 #: The words of a capture that can take people or things as their object.
-_CAPTURE_VERB = re.compile(r"^(?:captur|seiz|capture\s+of|seizure\s+of)", re.IGNORECASE)
+_CAPTURE_VERB = re.compile(r"^(?:(?:re)?captur|seiz|capture\s+of|seizure\s+of)", re.IGNORECASE)
 
 
 def _takes_captives(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ import pytest
 
 from frontlines.events.triggers import (
     RULES,
+    TERRITORY,
     _takes_captives,
     find_triggers,
     is_territorial,
@@ -207,6 +208,12 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         # a coder's brackets between the crowd and what it did
         ("Protesters in Kaduna (Kaduna) looted a government warehouse.", S.VIOLENT_DEMONSTRATION),
         ("Mobs in Jaranwala (Faisalabad, Punjab) vandalised and burned 20 churches.", S.MOB_VIOLENCE),
+        # people captured are arrested, a place captured changes hands
+        ("Police captured 21 suspects in Bamako.", S.ARRESTS),
+        ("Soldiers recaptured gang leader Adolfo Macias in Manta.", S.ARRESTS),
+        ("Police said the suspects were captured in Bamako.", S.ARRESTS),
+        ("Rebels captured Kidal from Islamist fighters.", TERRITORY),
+        ("The army recaptured the town and killed 12 militants.", TERRITORY),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
