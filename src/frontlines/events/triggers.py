@@ -173,6 +173,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.ABDUCTION,
         r"kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing|s)?|taken\s+hostage|held\s+hostage|"
+        r"took\s+(?:[\w'’-]+\s+){1,5}?hostages?|"
         r"forcibly\s+disappeared|enforced\s+disappearances?",
         41,
     ),
@@ -313,7 +314,7 @@ _MATERIEL = (
 #: People and materiel: what a capture of them is (prisoners, booty), not a place changing hands.
 _CAPTIVES = (
     r"(?:fighters|soldiers|troops|militants|rebels|insurgents|militiamen|members|men|women|children|marines|"
-    r"gunmen|suspects?|leaders?|mastermind|boss(?:es)?|chiefs?|"
+    r"gunmen|suspects?|leaders?|mastermind|boss(?:es)?|chiefs?|mayors?|governors?|officials?|ships?|vessels?|"
     r"civilians|people|others|prisoners|hostages|officers?|commanders?|pilots?|journalists?|personnel|"
     rf"defectors|conscripts|{_MATERIEL})"
 )
@@ -332,9 +333,10 @@ _CAPTIVES_COUNT = re.compile(
 _CAPTIVES_PASSIVE = re.compile(
     rf"\b{_CAPTIVES}\s+(?:[\w'’-]+\s+){{0,2}}?(?:were|was|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-#: "25 others captured.": people or materiel just before a capture that takes no object.
+#: "25 others captured.", "160 soldiers captured at the air base": people or materiel just before a
+#: capture that takes no object.
 _CAPTIVES_BARE = re.compile(rf"\b{_CAPTIVES}\s+$", re.IGNORECASE)
-_NO_OBJECT = re.compile(r"^\s*(?:[.,;:)]|$)")
+_NO_OBJECT = re.compile(r"^(?:\s*(?:[.,;:)]|$)|\s+(?:at|in|during|near|by|from|while)\b)")
 #: "TOW missiles captured from rebels": materiel (never the subject of a capture) before a participle.
 _MATERIEL_TAKEN = re.compile(rf"\b{_MATERIEL}\s+$", re.IGNORECASE)
 _FROM = re.compile(r"^\s+(?:from|by|during)\b", re.IGNORECASE)

@@ -214,6 +214,8 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("Police said the suspects were captured in Bamako.", S.ARRESTS),
         ("Rebels captured Kidal from Islamist fighters.", TERRITORY),
         ("The army recaptured the town and killed 12 militants.", TERRITORY),
+        ("ISIS executed at least 160 soldiers captured at the air base.", S.ATTACK),
+        ("Fighters set fire to the plane and took the pilot hostage.", S.ABDUCTION),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
@@ -236,3 +238,15 @@ def test_triggers_fighting_a_fire_and_sea_shells_are_no_violence(sentence):
 def test_triggers_shells_and_fighting_still_trigger():
     subs = {t.sub_event_type for t in find_triggers("Shells fell on the market during fighting in the town.")}
     assert subs == {S.SHELLING, S.ARMED_CLASH}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian soldiers seized the mayor at a crisis centre.",
+        "The ship Sapfir had been captured by the navy.",
+        "Insurgents captured 30 soldiers near the border.",
+    ],
+)
+def test_triggers_a_capture_of_people_or_a_ship_is_no_territorial_change(sentence):
+    assert not any(is_territorial(t) for t in find_triggers(sentence))
