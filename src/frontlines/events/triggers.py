@@ -184,7 +184,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:cut|slit|slitting|cutting)\s+(?:the\s+)?throats?|"
         r"(?:killed|shot|attacked|opened\s+fire\s+on|fired\s+(?:up)?on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|"
         r"residents|worshippers|passengers|farmers|motorists|travell?ers|shoppers|mourners|pilgrims|families)|"
-        r"sniper\s+fire",
+        r"sniper\s+fire|"
+        # codebook: a body found with signs of torture or execution tells of a killing
+        r"(?:bod(?:y|ies)|corpses?)\s+(?:[\w'’,-]+\s+){0,12}?(?:bearing|with|showing|had|and)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:signs?\s+of\s+(?:torture|execution|beating)|torture\s+marks|(?:gunshot|bullet|stab)\s+"
+        r"wounds?|(?:their|his|her)\s+hands\s+(?:tied|bound))|"
+        r"(?:bullet-riddled|tortured|mutilated|decapitated|blindfolded)\s+bod(?:y|ies)|"
+        r"(?:was|were)\s+found\s+(?:butchered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet)\s+wounds)",
         40,
     ),
     # --- Riots and protests ---

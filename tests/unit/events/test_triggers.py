@@ -216,6 +216,10 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The army recaptured the town and killed 12 militants.", TERRITORY),
         ("ISIS executed at least 160 soldiers captured at the air base.", S.ATTACK),
         ("Fighters set fire to the plane and took the pilot hostage.", S.ABDUCTION),
+        # a body found with signs of torture or execution tells of a killing
+        ("The body of a young man with his hands tied and bullet wounds was found near Talbiseh.", S.ATTACK),
+        ("The bodies of three men showing signs of torture were dumped near Benghazi.", S.ATTACK),
+        ("The muezzin of a mosque was found butchered in Ivory Coast.", S.ATTACK),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
@@ -250,3 +254,8 @@ def test_triggers_shells_and_fighting_still_trigger():
 )
 def test_triggers_a_capture_of_people_or_a_ship_is_no_territorial_change(sentence):
     assert not any(is_territorial(t) for t in find_triggers(sentence))
+
+
+def test_triggers_a_body_found_without_marks_of_violence_is_no_attack():
+    text = "The bodies of two fishermen who drowned when their boat capsized were recovered on Friday."
+    assert not find_triggers(text)
