@@ -8,8 +8,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from frontlines.geo.context import COMPASS
 from frontlines.geo.frame import may_be_place
 from frontlines.geo.precision import geo_precision as geo_precision  # re-exported (events.assemble)
+from frontlines.geo.scoring import distance_km
 from frontlines.ingest.dates import MONTHS
 from frontlines.model import ActorMention, Doc, Place, PlaceMention
 
@@ -45,11 +47,72 @@ def names_told_place(text: str, trigger_end: int, named: list[PlaceMention]) -> 
     )
 
 
+#: "X, located just southeast of Y", "X, 45 km east of Y", "X, which is 10km northeast of Y": the
+#: words before Y that tell where X lies (the window ends at Y).
+_REFERENCE_BEFORE = re.compile(
+    r"(?:,\s*(?:(?:which|that)\s+(?:is|lies)\s+|(?:located|situated|lying)\s+)?"
+    r"|\s+(?:(?:is\s+)?(?:located|situated)|lies|lying)\s+)"
+    r"(?:(?:just|about|some|roughly|around|approximately|nearly|only)\s+)*"
+    r"(?:(?P<count>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s?|mi|miles)\s+)?"
+    rf"{COMPASS}\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: "a base at Kulychka near Lebedyn": the words between two names when the second tells where the first is.
+_REFERENCE_NEAR = re.compile(r"^,?\s+(?:just\s+)?near\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+#: How far before a name the words of ``_REFERENCE_BEFORE`` are read.
+_REFERENCE_REACH = 60
+#: How far from its reference point a place so described may lie (km) when the text gives no
+#: distance; with one, half as much again as it says. Farther, the place found is a namesake of the
+#: one meant, and the reference point stays the best guess.
+_REFERENCE_KM = 50.0
+_MILE_KM = 1.609
+
+
+def _reach_km(words: re.Match[str] | None) -> float:
+    """How far from the reference point the place its ``words`` describe may lie."""
+    if words is None or words["count"] is None:
+        return _REFERENCE_KM
+    count = float(words["count"].replace(",", "."))
+    return 1.5 * count * (_MILE_KM if words["unit"].startswith("mi") else 1.0) + 10.0
+
+
+def reference_points(places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule (reference-point): a town named only to tell where another place of the sentence lies
+    ("began to shell Sievierodonetsk, located just southeast of Rubizhne", "captured Bobryk, just
+    south of Romny", "a base at Kulychka near Lebedyn") is a reference point, not where the event
+    happened: the mentions of ``places`` so named right after a local place named before them.
+    Not "villages south of Bakhmut" (no place before it) nor "in Kharkiv and villages north of Izium"
+    (a second place of the event, not an apposition); nor when the place found lies farther from
+    the reference point than the text says (``_reach_km``): it is then a namesake of the place meant."""
+    ordered = sorted(places, key=lambda p: p.start)
+    references = []
+    for index, mention in enumerate(ordered):
+        before = [
+            q
+            for q in ordered[:index]
+            if q.place is not None
+            and q.place.kind in _LOCAL_KINDS
+            and q.end <= mention.start
+            and q.place != mention.place
+        ]
+        if not before:
+            continue
+        described, reference = before[-1].place, mention.place
+        assert described is not None and reference is not None
+        window = text[max(before[-1].end, mention.start - _REFERENCE_REACH) : mention.start]
+        words = _REFERENCE_BEFORE.search(window)
+        named = words is not None or _REFERENCE_NEAR.match(text[before[-1].end : mention.start])
+        if named and distance_km(described, reference) <= _reach_km(words):
+            references.append(mention)
+    return references
+
+
 def event_places(
-    places: list[PlaceMention], focus: str | None, agreement: bool = False
+    places: list[PlaceMention], focus: str | None, agreement: bool = False, text: str | None = None
 ) -> list[PlaceMention]:
     """The places a sentence locates its event at: local event places, else its regions (which
     ``coordinated`` keeps when the text lists them: "over Kharkiv, Poltava and Dnipropetrovsk oblasts").
+    Given the sentence's ``text``, the reference points it names (:func:`reference_points`) are none.
 
     Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
     to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh").
@@ -70,6 +133,9 @@ def event_places(
             or p.place.population >= _ABROAD_MIN_POPULATION
         )
     ]
+    if text is not None:
+        references = reference_points(usable, text)
+        usable = [p for p in usable if p not in references]
     local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
     chosen = [p for p in local if p.role == "event"] or local
     if not chosen:  # Rule: regions only when no town is named; listed ones are each a place

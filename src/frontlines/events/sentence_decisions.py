@@ -371,7 +371,7 @@ def _located(c: Clause, story: Story) -> list[PlaceMention]:
     """The event places the sentence names (``locate.event_places``), read once."""
     if c.places is None:
         agreement = c.trigger.sub_event_type == SubEventType.AGREEMENT
-        c.places = coordinated(event_places(_named_places(c), story.focus, agreement), c.text)
+        c.places = coordinated(event_places(_named_places(c), story.focus, agreement, c.text), c.text)
     return c.places
 
 

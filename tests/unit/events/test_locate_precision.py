@@ -1,13 +1,15 @@
 """An event's geo_precision tells the truth (issue 11), through the whole default pipeline on the
 suite's own gazetteer: a sentence that names its event place with a name the gazetteer lacks and is
-placed where the paragraph is set is placed there approximately (rule place-carries)."""
+placed where the paragraph is set is placed there approximately (rule place-carries); a town named only
+as a reference point ("X, just south of Y") does not place the event (rule reference-point)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from frontlines.events.locate import names_unknown_place
-from frontlines.model import Doc
+from frontlines.events.locate import event_places, names_unknown_place, reference_points
+from frontlines.model import Doc, Place, PlaceMention
 from helpers import run_article
 
 MONDAY = dt.date(2013, 2, 11)
@@ -43,3 +45,53 @@ def test_locate_names_unknown_place_reads_names_not_dates_or_actors() -> None:
     assert names_unknown_place(text, 0, len(text), [], [], None)
     for other in ("Heavy clashes occurred in March, the army said.", "Clashes broke out on Monday."):
         assert not names_unknown_place(other, 0, len(other), [], [], None)
+
+
+def _mentions(text: str, *named: tuple[str, str, bool]) -> list[PlaceMention]:
+    """Place mentions of ``text``: (name, role, near) each, resolved to a town of its own."""
+    out = []
+    for name, role, near in named:
+        start = text.index(name)
+        town = Place(f"t:{name}", name, "UA", 48.0, 38.0)
+        out.append(PlaceMention(start, start + len(name), name, (town,), role, near))  # type: ignore[arg-type]
+    return out
+
+
+def test_locate_reference_point_is_not_the_event_place() -> None:
+    for text, first, second in (
+        ("Russian forces began to shell Sievierodonetsk, located just southeast of Rubizhne.",
+         "Sievierodonetsk", "Rubizhne"),
+        ("Russian forces captured Bobryk, just south of Romny, on Monday.", "Bobryk", "Romny"),
+        ("Drones destroyed a base at Kulychka near Lebedyn.", "Kulychka", "Lebedyn"),
+        ("RSF fighters stormed Tawila, 60 km west of El Fasher.", "Tawila", "El Fasher"),
+    ):  # fmt: skip
+        places = _mentions(text, (first, "other", False), (second, "event", True))
+        assert reference_points(places, text) == places[1:]
+        assert [p.text for p in event_places(places, "UA", text=text)] == [first]
+
+
+def test_locate_second_place_of_the_event_is_no_reference_point() -> None:
+    for text, first, second in (
+        ("Fighting raged in Kharkiv and in villages north of Izium.", "Kharkiv", "Izium"),
+        ("Troops shelled Douma and Harasta on Sunday.", "Douma", "Harasta"),
+        ("Clashes in Culiacan spread to settlements south of Navolato.", "Culiacan", "Navolato"),
+    ):  # fmt: skip
+        places = _mentions(text, (first, "event", False), (second, "event", True))
+        assert reference_points(places, text) == []
+    text = "Russian forces attacked settlements south of Bakhmut."
+    alone = _mentions(text, ("Bakhmut", "event", True))
+    assert reference_points(alone, text) == []
+    assert [p.text for p in event_places(alone, "UA", text=text)] == ["Bakhmut"]
+
+
+def test_locate_far_namesake_leaves_the_reference_point() -> None:
+    text = "Russian forces captured Bobryk, just south of Romny, on Monday."
+    places = _mentions(text, ("Bobryk", "other", False), ("Romny", "event", True))
+    far = Place("t:far", "Bobryk", "UA", 50.41, 34.24)  # 65 km from the Romny below: a namesake
+    places = [
+        replace(places[0], candidates=(far,)),
+        replace(places[1], candidates=(Place("t:r", "Romny", "UA", 50.74, 33.50),)),
+    ]
+    assert reference_points(places, text) == []
+    stated = "Russian forces captured Bobryk, 70 km east of Romny, on Monday."
+    assert reference_points(_mentions(stated, ("Bobryk", "other", False), ("Romny", "event", True)), stated)
