@@ -71,7 +71,10 @@ class EventDraft:
     def absorb(self, other: EventDraft, add_toll: bool = False) -> None:
         """Rule: the same event told twice in one article keeps the larger toll (a later sentence
         usually updates, completes or totals it) and the evidence of both. ``add_toll`` instead adds
-        the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities)."""
+        the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities).
+        Rule (exact-retelling): one report naming the place itself ("shelled Bakhmut") while another
+        locates the event only approximately ("fighting near Bakhmut") makes the event's place known:
+        the finer geo_precision of the two (codebook: 1 when the town is named)."""
         if add_toll:
             self.fatalities += other.fatalities
         else:
@@ -97,6 +100,7 @@ class EventDraft:
             elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
                 mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
                 mine.rules.pop("actor2", None)
+        self.geo_precision = min(self.geo_precision, other.geo_precision)
         self.bombers = max(self.bombers, other.bombers)
         self.bombers_counted = self.bombers_counted or other.bombers_counted
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
