@@ -417,6 +417,8 @@ def resolve_scored(
         if span.source == "name" and construct_tail(text, span.start):
             return []  # "Harra" in "Tell al-Harra" names no town
         found = _candidates(span, gazetteer)
+        if span.source == "party":  # rule party-home: a town, or a county named without "County"
+            found += _candidates(replace(span, query=f"{span.query} County"), gazetteer)
         if span.source == "name" and (
             arabic_name(text, span.start, span.surface) or construct_head(text, span.end)
         ):
