@@ -282,7 +282,7 @@ _VEHICLE_WORDS = re.compile(
 def model_year_vehicle(left: str, right: str) -> str | None:
     """Rule model-year-vehicle: the name between ``left`` and ``right`` (its sentence around it)
     follows a model year in a sentence about a vehicle: "model-year-vehicle", else None."""
-    if not left[-5:-1].isdigit():
+    if not left[-1:].isspace() or not left.rstrip()[-4:].isdigit():
         return None  # no year right before the name: the regexes need not run
     if _MODEL_YEAR_BEFORE.search(left) and (_VEHICLE_WORDS.search(left) or _VEHICLE_WORDS.search(right)):
         return "model-year-vehicle"
