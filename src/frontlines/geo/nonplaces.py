@@ -119,6 +119,13 @@ RULES: tuple[PrecisionRule, ...] = (
         "a person, not a place.",
         ('"It is over," said Holroyd.', "officials said Steele spent years under cover"),
     ),
+    PrecisionRule(
+        "model-year-vehicle",
+        "A name after a model year (a determiner, maybe a colour, and a year: 'a 1992', 'their red "
+        "1991') in a sentence about driving or a crash is a vehicle's make, not a place; its other "
+        "mentions in the article ('the Toyota failed to yield') then need locative evidence.",
+        ("A 1992 Toyota Corolla driven by Mary Lioce", "he collided with a 2005 Honda Odyssey"),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
 #: Reasons (``context.not_a_place`` and the rules here) that make a name a person's in the article.
@@ -254,6 +261,31 @@ def person_cue(left: str, text: str, end: int) -> str | None:
         return "speech-subject"
     if _SAID_BEFORE.search(left) and _CLAUSE_GOES_ON.match(text, end):
         return "said-name"
+    return None
+
+
+#: Rule model-year-vehicle: a determiner, up to two lower-case words ("red", "silver") and a model year
+#: right before the name ("a 1992 Toyota"; not "in 2008 Beijing", where the year is a date).
+_MODEL_YEAR_BEFORE = re.compile(
+    r"(?:^|\s)(?i:a|an|the|his|her|their|its|my|our|your|one|two)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:19[4-9]\d|20[0-4]\d)\s+$"
+)
+#: ... in a sentence that speaks of a vehicle: driving, a crash, a road.
+_VEHICLE_WORDS = re.compile(
+    r"\b(?:driv(?:en|ing|er|e|es)|drove|cars?|trucks?|pickup|sedan|SUV|van|minivan|vehicles?|motorcycle"
+    r"|crash(?:ed|es)?|collided|collision|struck|wreck|lanes?|parked|broke\s+down|traffic|stop|stopped"
+    r"|intersection|highway|yield)\b",
+    re.IGNORECASE,
+)
+
+
+def model_year_vehicle(left: str, right: str) -> str | None:
+    """Rule model-year-vehicle: the name between ``left`` and ``right`` (its sentence around it)
+    follows a model year in a sentence about a vehicle: "model-year-vehicle", else None."""
+    if not left[-1:].isspace() or not left.rstrip()[-4:].isdigit():
+        return None  # no year right before the name: the regexes need not run
+    if _MODEL_YEAR_BEFORE.search(left) and (_VEHICLE_WORDS.search(left) or _VEHICLE_WORDS.search(right)):
+        return "model-year-vehicle"
     return None
 
 

@@ -21,6 +21,7 @@ from frontlines.geo.nonplaces import (
     full_name,
     known_place,
     known_place_in_name,
+    model_year_vehicle,
     person_cue,
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
@@ -47,7 +48,7 @@ def _sentence_of(
 def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[Span],
                lookup: Callable[[Span], list[Place]]) -> tuple[list[Item], set[str]]:  # fmt: skip
     """Rule 1: the spans that may be places, with their context and candidates (``lookup``); and the
-    folded names the article uses as a person's name."""
+    folded names the article uses as a person's name or a vehicle's make."""
     ends = {s.end for s in spans}
     starts = {s.start for s in spans}
     by_edge = {s.start: s for s in spans} | {s.end - 1: s for s in spans}
@@ -55,6 +56,7 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
     persons: set[str] = set()
     title_cache: dict[int, bool] = {}
     after_given: set[int] = set()  # starts of surnames written after a given name (rule full-name)
+    vehicles: set[str] = set()  # makes written after a model year (rule model-year-vehicle)
     sentence_starts = [s_start for s_start, _ in sentences]
     for span in spans:
         start, end = span.start, span.end
@@ -72,7 +74,11 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
         if span.source == "demonym" and demonym_language(left, text, end):
             continue  # "she speaks French", "English language learners": a language
         if span.source in ("name", "longer", "variant"):
-            reason = not_a_place(
+            # "a 1992 Toyota Corolla ... The Toyota failed to yield": a make, whatever follows it
+            reason = model_year_vehicle(left, right) if span.source == "name" else None
+            if reason is not None:
+                vehicles.add(fold(span.query))
+            reason = reason or not_a_place(
                 span.query,
                 left,
                 right,
@@ -113,7 +119,7 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
             ctx = Context("organisation_base", ctx.near, ctx.unit)
         items.append(Item(span, ctx, candidates, index))
     prominent = {fold(i.span.query) for i in items if not small_places(i.candidates)}
-    persons -= prominent
+    persons = (persons - prominent) | vehicles  # a make needs evidence however large its namesake
     # "Bryan" in "Bryan Harman" is the given name of the surname after it, not the town of Bryan.
     items = [i for i in items if not (i.span.end + 1 in after_given and _person_like(i.span.query))]
     return items, persons

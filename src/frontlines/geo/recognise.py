@@ -11,7 +11,10 @@ Four finders, merged longest-first where they overlap:
 - counties named without the word "County": abbreviated ("Platte Co.") or listed before a plural
   ("Clark, Preble or Warren counties", "Hitchcock and Hayes counties"), looked up as "X County"
   among second-level units. A gazetteer lists a county by its full name only: the bare stem is a
-  town's name far more often.
+  town's name far more often;
+- a US legislator's home after the party letter ("Rep. Ricky Moye, D-Raleigh", "(R-Ocilla)"): rule
+  party-home, a town or a county of the United States (looked up as the name and as "X County":
+  state legislators are tagged by county), a place whatever else the name may be (a surname).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from frontlines.geo.wordlists import (
 #: Where a span comes from: the matcher ("name"), a run that holds a matched name and is a longer name
 #: spelled otherwise ("longer", see ``variants.longer_names``), the finders below, or a capitalised
 #: run looked up by its transliteration ("variant").
-SpanSource = Literal["name", "longer", "abbreviation", "demonym", "variant", "county"]
+SpanSource = Literal["name", "longer", "abbreviation", "demonym", "variant", "county", "party"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_PRIORITY = {"county": -1, "longer": 0, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
+_PRIORITY = {"county": -1, "party": -1, "longer": 0, "name": 0, "abbreviation": 1, "demonym": 2, "variant": 3}
 
 
 def merge_spans(*groups: Sequence[Span]) -> list[Span]:
@@ -235,7 +238,12 @@ def find_spans(text: str, matches: Sequence[tuple[int, int, str]]) -> list[Span]
     counties named without the word "County" and towns named like words before their state."""
     names = [Span(start, end, surface, _query(surface)) for start, end, surface in matches]
     return merge_spans(
-        county_spans(text), names, abbreviation_spans(text), demonym_spans(text), town_state_spans(text)
+        county_spans(text),
+        names,
+        abbreviation_spans(text),
+        demonym_spans(text),
+        town_state_spans(text),
+        party_home_spans(text),
     )
 
 
@@ -265,6 +273,32 @@ def town_state_spans(text: str) -> list[Span]:
         if is_common_word(query) and query not in OPENING_WORDS:
             spans.append(
                 Span(m.start(1), m.end(1), surface, query, "name", _TOWN_KINDS, ABBREVIATION_COUNTRIES)
+            )
+    return spans
+
+
+#: Rule party-home: a party letter and a hyphen after a person's name and a comma, or after "(" ...
+_PARTY_HOME = re.compile(
+    r"(?:(?<=[a-z.], )|(?<=\())[DRI]-((?:St\. )?[A-Z][a-z][\w'’]*(?: [A-Z][a-z][\w'’]*){0,2})"
+    r"(?=[,;)]|\.(?:\s|$)| and\b)"
+)
+#: ... not a state ("D-Calif.", "R-Texas": the abbreviation and state finders take those).
+_STATE_SET = frozenset(_STATES)
+#: ... the kinds and the country a legislator's home may be.
+PARTY_HOME_KINDS = frozenset({"city", "admin2"})
+PARTY_HOME_COUNTRIES = ("US",)
+
+
+def party_home_spans(text: str) -> list[Span]:
+    """Rule party-home (see the module docstring): "D-Raleigh", "R-Elbow Lake", "(R-Ocilla)"."""
+    if "D-" not in text and "R-" not in text and "I-" not in text:
+        return []
+    spans: list[Span] = []
+    for m in _PARTY_HOME.finditer(text):
+        name = m.group(1)
+        if name not in _STATE_SET and name.rstrip(".") not in _STATE_SET:
+            spans.append(
+                Span(m.start(1), m.end(1), name, name, "party", PARTY_HOME_KINDS, PARTY_HOME_COUNTRIES)
             )
     return spans
 

@@ -73,7 +73,7 @@ from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.placehood import recognise_items, small_places
 from frontlines.geo.ranking import REGION_KINDS, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
-from frontlines.geo.units import capital_named, region_named
+from frontlines.geo.units import capital_named, city_affixed, region_named
 from frontlines.geo.variants import (
     Anchors,
     SimilarNames,
@@ -408,6 +408,7 @@ def resolve_scored(
     (``PlaceMatcher.may_be_arabic_named``) lets that search skip names no such place bears."""
     spans = find_spans(text, matches)
     spans = merge_spans(longer_names(text, spans, gazetteer, similar), spans)
+    spans = city_affixed(spans, gazetteer.lookup, text)
 
     def lookup(span: Span) -> list[Place]:
         if span.source == "longer":
@@ -416,6 +417,8 @@ def resolve_scored(
         if span.source == "name" and construct_tail(text, span.start):
             return []  # "Harra" in "Tell al-Harra" names no town
         found = _candidates(span, gazetteer)
+        if span.source == "party":  # rule party-home: a town, or a county named without "County"
+            found += _candidates(replace(span, query=f"{span.query} County"), gazetteer)
         if span.source == "name" and (
             arabic_name(text, span.start, span.surface) or construct_head(text, span.end)
         ):

@@ -13,15 +13,24 @@ mention of the name in the article says. Each rule has an id, examples and a tra
   Not when the words around it speak of an area ("across Idlib", "in rural Aleppo", "northern
   Idlib", "the Idlib countryside", "near Idlib"), nor for a town whose main name differs ("New
   York City" for "New York").
+- ``city-affix``: "X City" before the name of a municipal office or body ("Springfield City Schools",
+  "the Las Vegas City Marshal", "San Fernando City Councilwoman"), when "X City" is no place's own
+  name, only another spelling of places named X, is the municipality of X: it is looked up as the
+  town X (never a province: "Quebec City"), so that it takes the sense the article gives X
+  (Springfield, Ohio) instead of the one namesake that lists "X City" among its alternate names
+  (Springfield, Massachusetts). A place named so ("Kansas City", "Angeles City") keeps its name,
+  and so does "X City" elsewhere ("in Gaza City"). Runs on the spans, before resolution.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from frontlines.geo.items import Item
-from frontlines.geo.names import strip_marks
+from frontlines.geo.names import fold, strip_marks
+from frontlines.geo.recognise import Span
 from frontlines.geo.scoring import own_region
 from frontlines.model import Place
 
@@ -103,3 +112,34 @@ def capital_named(items: Sequence[Item], text: str, seat: Callable[[Place], Plac
             town = _town_of(item.candidates, place)
             if town is not None and not _AREA_BEFORE.search(before) and _is_seat(item, place, town, seat):
                 _promote(item, best, town, "capital-named")
+
+
+#: Rule city-affix: the word that closes "X City" (a municipality's name in American usage) ...
+_CITY_AFFIX = " City"
+#: ... and the municipal office or body named after it.
+_MUNICIPAL_AFTER = re.compile(
+    r"\s+(?:Council(?:man|woman|member|lor)?s?|Commission(?:er)?s?|Manager|Hall|Schools?|Marshal"
+    r"|Attorney|Clerk|Police|Fire|Court|Board|Administrator|Engineer|Planner|Transit|Library|Mayor"
+    r"|Treasurer|Auditor|Solicitor|Utilities|Parks?|Employees?|Officials?)\b"
+)
+
+
+def city_affixed(spans: Sequence[Span], lookup: Callable[[str], Sequence[Place]], text: str) -> list[Span]:
+    """Rule city-affix (see the module docstring): ``spans`` with each "X City" before a municipal
+    office that names no place of its own (``lookup`` gives a name's places) looked up as the town
+    X."""
+    out: list[Span] = []
+    for span in spans:
+        town = span.query[: -len(_CITY_AFFIX)]
+        if (
+            span.source == "name"
+            and span.query.endswith(_CITY_AFFIX)
+            and town.strip()
+            and _MUNICIPAL_AFTER.match(text, span.end)
+            and (found := lookup(span.query))
+            and all("city" not in fold(p.name) for p in found)
+            and lookup(town)
+        ):
+            span = replace(span, query=town, kinds=_TOWN_KINDS)
+        out.append(span)
+    return out

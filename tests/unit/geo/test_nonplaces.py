@@ -16,6 +16,7 @@ from frontlines.geo.nonplaces import (
     group_name_parts,
     known_place,
     known_place_in_name,
+    model_year_vehicle,
     owner_no_evidence,
     person_cue,
     relation_no_evidence,
@@ -45,6 +46,8 @@ WORLD = [
     ("g:village", "Village", "LC", 13.80, -60.90, "city", 3_406, "Micoud"),
     ("a:US-WV", "West Virginia", "US", 38.6, -80.6, "admin1", 0, "West Virginia"),
     ("g:beaver", "Beaver", "US", 37.75, -81.14, "city", 1_308, "West Virginia"),
+    ("g:toyota", "Toyota", "JP", 35.08, 137.16, "city", 426_000, "Aichi"),
+    ("g:honda", "Honda", "CO", 5.20, -74.75, "city", 24_000, "Tolima"),
 ]
 
 
@@ -239,6 +242,9 @@ def test_nonplaces_relation_no_evidence(text: str, related: bool) -> None:
         ('"Art travels," Petrova said. The show reached Petrova in May.', "Petrova"),
         ("Slater, 19, told the judge he was clean. He was sent to Slater jail.", "Slater"),
         ('"She was a dear friend," said Holroyd.', "Holroyd"),
+        # model-year-vehicle: a make after a model year, and its later mentions in the article
+        ("A 1992 Toyota Corolla driven by Ann Lee was traveling east. The Toyota failed to yield.", "Toyota"),
+        ("Their red 1991 Honda broke down at a gas station.", "Honda"),
     ],
 )
 def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
@@ -263,10 +269,28 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         # known-place-in-name: a country or a large city that an organisation is named after
         ("Snow will fall, said Environment Canada meteorologist Gabor Fricska.", "Canada"),
         ('"It was a miracle," she told CBC Toronto.', "Toronto"),
+        # model-year-vehicle: a year that dates the sentence, or no vehicle in it, leaves the city
+        ("In 2008 Toyota hosted the fair, and traffic was heavy.", "Toyota"),
+        ("The council cited a 2007 Toyota court ruling on taxes.", "Toyota"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
     assert present in places(text)
+
+
+@pytest.mark.parametrize(
+    "left, right, fired",
+    [
+        ("Police said a 1992 ", " Corolla driven by Mary Lioce crashed", "model-year-vehicle"),
+        ("their red 1991 ", " broke down and they stopped", "model-year-vehicle"),
+        ("he collided with a 2005 ", " Odyssey on the highway", "model-year-vehicle"),
+        ("The resolution stems from a 2007 ", " Supreme Court decision", None),  # no vehicle
+        ("In 2008 ", " hosted the Olympics and traffic stopped", None),  # a date, no determiner
+        ("just days before the 2009 ", " County Fair Queen is crowned", None),
+    ],
+)
+def test_nonplaces_model_year_vehicle(left: str, right: str, fired: str | None) -> None:
+    assert model_year_vehicle(left, right) == fired
 
 
 def test_nonplaces_group_name_parts() -> None:
