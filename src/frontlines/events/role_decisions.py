@@ -447,6 +447,11 @@ def unnamed_clash_opponent(s: RoleState) -> tuple[str, ...]:
     # a named external force based in the country (a peacekeeping mission) fights the state's armed
     # opponents, as the state does; a foreign army or a mercenary group may fight the state itself
     mission = actor1.inter == Inter.EXTERNAL_FORCES and not actor1.generic and actor1.country == state.country
+    if actor1.inter == Inter.IDENTITY_MILITIAS and actor1.generic:
+        # clan or communal fighting ("tribal fighters ambushed a rival group"): the unnamed other side
+        # is a militia of the same kind (codebook: an identity militia against its rival)
+        s.out.actor2, s.out.actor2_inferred = actor1, True
+        return A2
     return _actor2(s, None, "unidentified" if actor1.inter == Inter.STATE_FORCES or mission else "military")
 
 

@@ -230,3 +230,22 @@ def test_roles_home_of_a_group_is_its_one_country(resources):
     assert actors.home_of(ActorRef("actor", "CODECO: Cooperative for Development of Congo", "CD")) == "CD"
     assert actors.home_of(ActorRef("role", "rebels")) is None
     assert actors.home_of(ActorRef("actor", "Wagner Group", "RU")) is None  # foreign forces: no home vote
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed identity militia fights its rival, not the state
+        (
+            "Clan militias clashed in Galkayo on Sunday, leaving four dead.",
+            ("Unidentified Clan Militia (Somalia)", "Unidentified Clan Militia (Somalia)"),
+        ),
+        # but an army post it attacks is the state's
+        (
+            "Tribesmen attacked an army post in Marib on Sunday.",
+            ("Unidentified Clan Militia (Yemen)", "Military Forces of Yemen (2022-)"),
+        ),
+    ],
+)
+def test_roles_unnamed_identity_militias(text, expected, resources, settings):
+    assert pair(event_of(text, resources, settings, dt.date(2023, 11, 20))) == expected
