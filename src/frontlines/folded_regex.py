@@ -175,3 +175,44 @@ def first_chars(source: str) -> frozenset[str] | None:
     known (a class such as ``\\w`` or ``.`` may start it, or it may match the empty string)."""
     found = _firsts(_parser.parse(source).data)
     return None if found is None or found[1] else frozenset(found[0])
+
+
+def by_first_char(bodies: list[str]) -> str:
+    """The alternation of ``bodies``, grouped by the character a match starts with
+    (:func:`first_chars`): one alternative per character, which opens with it, then steps
+    back over it in a look-behind and looks for the bodies that can start with it
+    ("s(?<=(?=(?:seiz...|shell...))(?s:.))"). The regex engine skips an alternative whose first
+    character differs without entering it, so a position tries only the bodies that can start
+    with its character, not all of them. Bodies whose first characters are not known are tried
+    everywhere. The same positions match as with the plain alternation."""
+    firsts = [first_chars(body) for body in bodies]
+    groups = []
+    for ch in sorted(set().union(*(chars for chars in firsts if chars))):
+        starting = "|".join(body for body, chars in zip(bodies, firsts, strict=True) if chars and ch in chars)
+        groups.append(rf"{re.escape(ch)}(?<=(?=(?:{starting}))(?s:.))")
+    anywhere = [body for body, chars in zip(bodies, firsts, strict=True) if chars is None]
+    return "|".join(groups + anywhere)
+
+
+def top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern's outermost alternation ("a|(?:b|c)|[|]" -> "a", "(?:b|c)",
+    "[|]"): the bars outside groups, classes and escapes."""
+    parts: list[str] = []
+    depth, in_class, begin, i = 0, False, 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 1  # the escaped character is no bar, bracket or parenthesis
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # "[]...]", "[^]...]": a first "]" is a member
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append(source[begin:i])
+            begin = i + 1
+        i += 1
+    return [*parts, source[begin:]]

@@ -14,7 +14,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from frontlines.folded_regex import first_chars
+from frontlines.folded_regex import by_first_char
 from frontlines.model import Inter, SubEventType, Trigger
 
 S = SubEventType
@@ -289,24 +289,7 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     ):  # \S, \W, \D ... would change meaning once lowered
         raise ValueError("trigger rules must not use upper-case escapes such as \\S or \\W")
     folded = [body.replace("(?-i:", "(?:").translate(_LOWER) for body in bodies]
-    return re.compile(rf"{_START}(?=(?:{_by_first_char(folded)}))")
-
-
-def _by_first_char(bodies: list[str]) -> str:
-    """The alternation of ``bodies``, grouped by the character a match starts with
-    (``folded_regex.first_chars``): one alternative per character, which opens with it, then steps
-    back over it in a look-behind and looks for the bodies that can start with it
-    ("s(?<=(?=(?:seiz...|shell...))(?s:.))"). The regex engine skips an alternative whose first
-    character differs without entering it, so a word start tries only the rules that can start
-    with its letter, not all of them. Bodies whose first characters are not known are tried
-    everywhere. The same positions match as with the plain alternation."""
-    firsts = [first_chars(body) for body in bodies]
-    groups = []
-    for ch in sorted(set().union(*(chars for chars in firsts if chars))):
-        starting = "|".join(body for body, chars in zip(bodies, firsts, strict=True) if chars and ch in chars)
-        groups.append(rf"{re.escape(ch)}(?<=(?=(?:{starting}))(?s:.))")
-    anywhere = [body for body, chars in zip(bodies, firsts, strict=True) if chars is None]
-    return "|".join(groups + anywhere)
+    return re.compile(rf"{_START}(?=(?:{by_first_char(folded)}))")
 
 
 _ANY_RULE = _any_rule(RULES)
