@@ -8,7 +8,7 @@ import re
 import pytest
 
 from frontlines.events.nonevents import RULES
-from frontlines.folded_regex import ASCII_KIN, FoldedPattern, foldable, lowered
+from frontlines.folded_regex import ASCII_KIN, FoldedPattern, first_chars, foldable, lowered
 
 
 def test_folded_regex_ascii_kin_are_all_the_characters_ignorecase_takes_for_ascii_letters() -> None:
@@ -82,3 +82,36 @@ def test_folded_regex_answers_as_the_pattern_on_random_text(source: str) -> None
     texts += [" ".join(rng.choice(words + texts[:50]) for _ in range(4)) for _ in range(3000)]
     for text in texts:
         assert folded.found(text, lowered(text)) == (pattern.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("abc", "a"),
+        ("(?:a|b)c", "ab"),
+        ("a?b", "ab"),
+        ("(?:a?)?c", "ac"),
+        ("(?:ab|c*)d", "acd"),
+        ("[x-z]q", "xyz"),
+        ("(?<!x)(?=y)ab", "a"),  # assertions are looked past
+        (r"\wq", None),  # a class: unknown
+        ("(?:x*)", None),  # may match nothing
+        ("a|", None),
+        ("(?i:a)b", None),  # either case
+    ],
+)
+def test_first_chars(source: str, expected: str | None) -> None:
+    found = first_chars(source)
+    assert (None if found is None else "".join(sorted(found))) == expected
+
+
+@pytest.mark.parametrize("source", [r"(?:ab?|c+d)?(?:e|f*g)h", r"x{0,2}(?:y|z?)w", r"(?=q)(?:qu|[r-t]{2})"])
+def test_first_chars_holds_the_first_character_of_every_match(source: str) -> None:
+    pattern, firsts = re.compile(source), first_chars(source)
+    assert firsts is not None
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice("abcdefghqrstuwxyz") for _ in range(rng.randint(1, 8)))
+        m = pattern.match(text)
+        if m is not None:
+            assert m.end() > 0 and text[0] in firsts, text

@@ -8,25 +8,34 @@ from frontlines.folded_regex import FoldedPattern, lowered
 
 #: Attributions worth naming in an event's ``source`` (monitors, agencies, state media), as canonical
 #: name -> pattern. Generic attributions ("activists said") are kept as the word itself.
-ATTRIBUTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"))
-    for name, pattern in (
-        (
-            "Syrian Observatory for Human Rights",
-            r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|the\s+Observatory",
-        ),
-        ("Local Coordination Committees", r"Local\s+Coordination\s+Committees|LCC"),
-        ("Syrian Network for Human Rights", r"Syrian\s+Network\s+for\s+Human\s+Rights|SNHR"),
-        ("Syrian Civil Defence", r"(?:Syrian\s+)?Civil\s+Defen[cs]e|White\s+Helmets"),
-        ("SANA", r"SANA|Syrian\s+Arab\s+News\s+Agency"),
-        ("AFP", r"AFP|Agence\s+France-Presse"),
-        ("Reuters", r"Reuters"),
-        ("Associated Press", r"Associated\s+Press|AP"),
-        ("Al Jazeera", r"Al\s+Jazeera"),
-        ("activists", r"activists"),
-        ("state media", r"state\s+(?:media|television|TV|news\s+agency)"),
-    )
+_ATTRIBUTION_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "Syrian Observatory for Human Rights",
+        r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|SOHR|the\s+Observatory",
+    ),
+    ("Local Coordination Committees", r"Local\s+Coordination\s+Committees|LCC"),
+    ("Syrian Network for Human Rights", r"Syrian\s+Network\s+for\s+Human\s+Rights|SNHR"),
+    ("Syrian Civil Defence", r"(?:Syrian\s+)?Civil\s+Defen[cs]e|White\s+Helmets"),
+    ("SANA", r"SANA|Syrian\s+Arab\s+News\s+Agency"),
+    ("AFP", r"AFP|Agence\s+France-Presse"),
+    ("Reuters", r"Reuters"),
+    ("Associated Press", r"Associated\s+Press|AP"),
+    ("Al Jazeera", r"Al\s+Jazeera"),
+    ("activists", r"activists"),
+    ("state media", r"state\s+(?:media|television|TV|news\s+agency)"),
 )
+
+
+def _whole(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+
+
+ATTRIBUTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, _whole(pattern)) for name, pattern in _ATTRIBUTION_WORDS
+)
+#: Every attribution in one pattern: most sentences name none, and one search tells (instead of one
+#: per attribution).
+_ANY_ATTRIBUTION = _whole("|".join(f"(?:{pattern})" for _, pattern in _ATTRIBUTION_WORDS))
 
 #: Searched lower-cased (``folded_regex``): a whole article is searched, most have no such phrase.
 _UNVERIFIED = FoldedPattern(
@@ -39,13 +48,12 @@ _UNVERIFIED = FoldedPattern(
 
 
 def attributions(text: str) -> list[str]:
-    """Canonical names of the monitors and agencies ``text`` attributes information to, in text order."""
-    hits = [(m.start(), name) for name, pattern in ATTRIBUTIONS for m in pattern.finditer(text)]
-    seen: list[str] = []
-    for _, name in sorted(hits):
-        if name not in seen:
-            seen.append(name)
-    return seen
+    """Canonical names of the monitors and agencies ``text`` attributes information to, in the order
+    of their first mention."""
+    if _ANY_ATTRIBUTION.search(text) is None:
+        return []
+    firsts = ((pattern.search(text), name) for name, pattern in ATTRIBUTIONS)
+    return [name for _, name in sorted((m.start(), name) for m, name in firsts if m is not None)]
 
 
 def unverified(text: str) -> bool:

@@ -14,6 +14,7 @@ import re
 import string
 from dataclasses import dataclass
 
+from frontlines.folded_regex import by_first_char
 from frontlines.model import Inter, SubEventType, Trigger
 
 S = SubEventType
@@ -302,11 +303,13 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     one pass over hundreds of alternatives cheap. Case-sensitive parts of a rule are relaxed to
     lower case, so the pattern can only find more places than the rules, never fewer.
     """
-    bodies = "|".join(rule.pattern.pattern[len(_START) :] for rule in rules)
-    if re.search(r"\\[A-Z]", bodies):  # \S, \W, \D ... would change meaning once lowered
+    bodies = [rule.pattern.pattern[len(_START) :] for rule in rules]
+    if any(
+        re.search(r"\\[A-Z]", body) for body in bodies
+    ):  # \S, \W, \D ... would change meaning once lowered
         raise ValueError("trigger rules must not use upper-case escapes such as \\S or \\W")
-    folded = bodies.replace("(?-i:", "(?:").translate(_LOWER)
-    return re.compile(rf"{_START}(?=(?:{folded}))")
+    folded = [body.replace("(?-i:", "(?:").translate(_LOWER) for body in bodies]
+    return re.compile(rf"{_START}(?=(?:{by_first_char(folded)}))")
 
 
 _ANY_RULE = _any_rule(RULES)

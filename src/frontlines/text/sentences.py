@@ -15,6 +15,15 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?![^\S\n]*[a-z,;:)\]])")
 
 #: Titles sentencex's English list lacks: a sentence never ends on one ("Police found Ms. Odell").
 _TITLE_END = re.compile(r"(?<![\w.])(?:Ms|Mx|Ft|Cdr|Pte)\.$")
+#: How far before a sentence's end :data:`_TITLE_END` is searched from: its longest title and more
+#: (its lookbehind still reads the character before the window).
+_TITLE_REACH = 8
+
+
+def _ends_on_title(text: str, end: int) -> bool:
+    """Whether the sentence ending at ``end`` ends on a title (searching only its last characters,
+    not the whole text before it)."""
+    return _TITLE_END.search(text, max(0, end - _TITLE_REACH), end) is not None
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -56,7 +65,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
                 piece = piece.strip()
             start, end = _strip(paragraph, found, found + len(piece))
             cursor = found + len(piece)
-            if end > start and spans and spans[-1][0] >= p_start and _TITLE_END.search(text, 0, spans[-1][1]):
+            if end > start and spans and spans[-1][0] >= p_start and _ends_on_title(text, spans[-1][1]):
                 spans[-1] = (spans[-1][0], p_start + end)  # the title belongs to the name after it
             elif end > start:
                 spans.append((p_start + start, p_start + end))
