@@ -57,7 +57,7 @@ FIGURES = (
     "fatalities_exact",
     "country_accuracy",
 )
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=lambda m: (-len(m), m)))
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b\.?{_YEAR}", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})\b{_YEAR}", re.IGNORECASE)

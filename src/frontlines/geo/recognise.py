@@ -63,7 +63,8 @@ class Span:
 
 
 def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # longest first, ties alphabetical: the pattern (and its cached program) is the same in every process
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 _ANYWHERE_TABLE = {**ABBREVIATIONS, **CITY_ABBREVIATIONS}
@@ -249,8 +250,7 @@ def find_spans(text: str, matches: Sequence[tuple[int, int, str]]) -> list[Span]
 
 _STATES = sorted(
     {*ABBREVIATIONS, *AFTER_COMMA_ABBREVIATIONS, *STATE_NAMES} - set(COUNTRY_ABBREVIATIONS),
-    key=len,
-    reverse=True,
+    key=lambda name: (-len(name), name),
 )
 #: Rule town-state: "Beaver, West Virginia", "Price, Utah", "HURRICANE, W.Va.": a capitalised word
 #: (or two) before a comma and a US, Canadian or Australian state or province. The state is looked
