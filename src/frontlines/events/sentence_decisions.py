@@ -52,6 +52,13 @@ _AFTER_STRETCH = re.compile(
     r"\d+)\s+)?(?:hours|days|weeks|months|years)\s+of\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: "those sheltering had fled fighting", "a landmine left from the 2019-2020 fighting": what people
+#: fled or what a weapon was left from came before the sentence's event.
+_FLED_FROM = re.compile(
+    r"\b(?:fled|fleeing|flee|escap(?:e|ed|ing)|displaced\s+by|left\s+(?:over\s+)?from)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: "a day after Kurdish forces retook Sinjar", "after retaking the town": an act told as what came
 #: before the sentence's own event.
 _AFTER_ACT = re.compile(
@@ -199,7 +206,8 @@ def _told_before(c: Clause, t: Trigger) -> bool:
     """Whether a trigger is told as what came before the sentence's event ("a town recently captured
     by", "after weeks of fighting"), not as the news ("said it had captured")."""
     wide = c.before(t.start, REPORTED_REACH)
-    if _AFTER_STRETCH.search(wide) or _AFTER_ACT.search(c.before(t.start, PRIOR_REACH + 10)):
+    near = c.before(t.start, PRIOR_REACH + 10)
+    if _AFTER_STRETCH.search(wide) or _AFTER_ACT.search(near) or _FLED_FROM.search(near):
         return True
     return _PRIOR.search(c.before(t.start, PRIOR_REACH)) is not None and not _REPORTED_PERFECT.search(wide)
 

@@ -133,6 +133,7 @@ RULES: tuple[SentenceRule, ...] = (
             "Clan elders signed a ceasefire agreement in Dhusamareb on Sunday, ending weeks of fighting.",
             "RSF fighters looted shops in Al-Hilaliya on Friday, a day after taking control of it.",
             "Soldiers looted shops in Lalibela on Sunday after retaking the town.",
+            "A drone strike hit a camp in Dedebit on Sunday, where many had fled fighting in the west.",
         ),
         misses=(
             "On Sunday, Russian forces captured Avdiivka.",
