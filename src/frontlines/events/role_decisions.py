@@ -362,6 +362,21 @@ def unnamed_remote_attacker(s: RoleState) -> tuple[str, ...]:
     return A1
 
 
+def arrest_by_non_state(s: RoleState) -> tuple[str, ...]:
+    actor1 = s.out.actor1
+    if s.sub != S.ARRESTS or actor1 is None or actor1.inter != Inter.EXTERNAL_FORCES or not actor1.generic:
+        return ()
+    s.sub = s.out.sub_event_type = S.ABDUCTION
+    return ("sub_event_type",)
+
+
+def looting_with_killing(s: RoleState) -> tuple[str, ...]:
+    if s.sub != S.LOOTING or not s.casualties:
+        return ()
+    s.sub = s.out.sub_event_type = S.ATTACK
+    return ("sub_event_type",)
+
+
 def unnamed_arrest(s: RoleState) -> tuple[str, ...]:
     if s.perpetrator is not None or s.sub != S.ARRESTS:
         return ()

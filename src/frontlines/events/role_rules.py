@@ -251,6 +251,26 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, soldiers detained 40 young men in Douma.",),
     ),
     RoleRule(
+        "arrest-by-non-state-is-abduction",
+        "armed",
+        "adjust",
+        "codebook: arrests are made by a state's own forces in its own country; people detained by a "
+        "foreign state's forces there (an occupying army) are abducted",
+        d.arrest_by_non_state,
+        fires=("On 11 March 2022, Russian soldiers detained the mayor of Melitopol at his office.",),
+        misses=("On Sunday, police arrested 40 opposition supporters in Kampala.",),
+    ),
+    RoleRule(
+        "looting-with-killing-is-attack",
+        "armed",
+        "adjust",
+        "codebook: looting or destruction with no other violence is Looting/property destruction; when "
+        "people are killed in it, the event is an Attack",
+        d.looting_with_killing,
+        fires=("On Sunday, gunmen looted and burned shops in Zawiya, killing two traders.",),
+        misses=("On Sunday, gunmen looted and burned shops in Zawiya.",),
+    ),
+    RoleRule(
         "victims-are-actor2",
         "armed",
         "actor2",
