@@ -362,7 +362,7 @@ def unnamed_remote_attacker(s: RoleState) -> tuple[str, ...]:
     return A1
 
 
-def arrest_by_non_state(s: RoleState) -> tuple[str, ...]:
+def arrest_by_occupier(s: RoleState) -> tuple[str, ...]:
     actor1 = s.out.actor1
     if s.sub != S.ARRESTS or actor1 is None or actor1.inter != Inter.EXTERNAL_FORCES or not actor1.generic:
         return ()

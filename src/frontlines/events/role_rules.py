@@ -251,12 +251,12 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, soldiers detained 40 young men in Douma.",),
     ),
     RoleRule(
-        "arrest-by-non-state-is-abduction",
+        "arrest-by-occupier-is-abduction",
         "armed",
         "adjust",
         "codebook: arrests are made by a state's own forces in its own country; people detained by a "
         "foreign state's forces there (an occupying army) are abducted",
-        d.arrest_by_non_state,
+        d.arrest_by_occupier,
         fires=("On 11 March 2022, Russian soldiers detained the mayor of Melitopol at his office.",),
         misses=("On Sunday, police arrested 40 opposition supporters in Kampala.",),
     ),
