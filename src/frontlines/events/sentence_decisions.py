@@ -304,6 +304,14 @@ def retell(c: Clause, story: Story) -> str | None:
 def irrealis(c: Clause, story: Story) -> str | None:
     """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
+    if found is not None:
+        # "launched a counterattack in an attempt to recapture the town": the attempt is not coded, the
+        # act told before it is
+        real = [t for t in c.fresh or c.triggers if not _IRREALIS.search(c.before(t.start, IRREALIS_REACH))]
+        if real and all(t.end <= c.trigger.start for t in real):
+            c.triggers = [t for t in c.triggers if t in real]
+            c.fresh = None if c.fresh is None else [t for t in c.fresh if t in real]
+            return None
     if found is None and c.decision.step in MODEL_MADE:
         # a trigger the model made sits after the first actor, not on the verb: read the whole sentence
         found = _IRREALIS_ANYWHERE.search(_RELATIVE_CLAUSE.sub(" ", c.sentence))

@@ -273,7 +273,8 @@ RULES: tuple[SentenceRule, ...] = (
         "irrealis",
         "drop",
         "drop",
-        "codebook: only events that happened are coded: no threat, plan, denial or failed attempt",
+        "codebook: only events that happened are coded: no threat, plan, denial or failed attempt; an act "
+        "told before the planned one is coded",
         _TRIGGER_WINDOW.format(d.IRREALIS_REACH).replace("each trigger", "the chosen trigger")
         + "; the whole sentence, less its relative clauses ('which denied'), when the model made the "
         "trigger",
@@ -289,6 +290,8 @@ RULES: tuple[SentenceRule, ...] = (
             "On Sunday, the army shelled the city of Goma, a local official said.",
             "Gunmen killed nine people in an attack on a village in Oromia on Wednesday, residents said, "
             "blaming the Oromo Liberation Army, which denied responsibility.",
+            "FNDC coordinator Oumar Sylla was arrested in Conakry on 30 July 2022, ahead of a planned "
+            "demonstration.",
         ),
     ),
     SentenceRule(
