@@ -317,7 +317,7 @@ _ANY_RULE = _any_rule(RULES)
 
 #: Materiel: booty of a battle when captured.
 _MATERIEL = (
-    r"(?:tanks|vehicles|carriers|APCs|weapons|arms|ammunition|equipment|guns|jets|missiles|rockets|"
+    r"(?:tanks|vehicles|carriers|APCs|weapons|arms|ammunition|equipment|guns|jets|missiles|rockets|caches?|"
     r"launchers|TOWs?|mortars|rifles)"
 )
 #: People and materiel: what a capture of them is (prisoners, booty), not a place changing hands.
@@ -353,6 +353,34 @@ _FROM = re.compile(r"^\s+(?:from|by|during)\b", re.IGNORECASE)
 _CAPTURE_VERB = re.compile(r"^(?:(?:re)?captur|seiz|capture\s+of|seizure\s+of)", re.IGNORECASE)
 
 
+#: Rule position-taken: "rebels seized eight checkpoints", "captured the town's police stations", "the
+#: street was captured": positions and buildings taken in a fight are the battle's, not a place
+#: changing hands (codebook: territory is a location's control; a base or a command headquarters
+#: taken is, and stays territorial).
+POSITION_TAKEN = Rule(S.ARMED_CLASH, re.compile(r"(?!)"), 70)
+_POSITION = (
+    r"(?:checkpoints?|police\s+stations?|streets?|blocks?|buildings?|(?:cement\s+)?plants?|factory|factories|"
+    r"trenches|positions?)"
+)
+_POSITION_AFTER = re.compile(
+    r"^\s+(?:(?:the|a|an|its|their|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    rf"(?:(?!(?:and|of|in|near|from|by|to|on|at)\b)[\w'’-]+\s+){{0,3}}?{_POSITION}\b",
+    re.IGNORECASE,
+)
+_POSITION_PASSIVE = re.compile(rf"\b{_POSITION}\b[^.;,]{{0,60}}?\b(?:was|were|been)\s+$", re.IGNORECASE)
+
+
+def _takes_position(text: str, start: int, end: int) -> bool:
+    if not _CAPTURE_VERB.match(text[start:end]) and not text[start:end].lower().startswith(
+        ("took", "seized")
+    ):
+        return False
+    return bool(
+        _POSITION_AFTER.match(text[end : end + 80])
+        or _POSITION_PASSIVE.search(text[max(0, start - 90) : start])
+    )
+
+
 def _takes_captives(text: str, start: int, end: int) -> bool:
     """Rule: a capture of people or materiel ("captured 15 soldiers", "tanks were captured") is booty
     of a battle or a detention, not a territorial change."""
@@ -386,6 +414,8 @@ def find_triggers(text: str) -> list[Trigger]:
                 ends[index] = m.end()
                 if rule.territorial and _takes_captives(text, start, m.end()):
                     continue
+                if rule.territorial and _takes_position(text, start, m.end()):
+                    rule = POSITION_TAKEN
                 found.append((start, m.end(), rule.priority, rule, m[0]))
     return _without_intercepted(text, strongest(found))
 
