@@ -107,6 +107,9 @@ _RUNNING_TOTAL = re.compile(
 REPORTED_REACH = 70
 #: "the clashes", "the protests", "the attack": a trigger that refers back to an event already told.
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: A trigger that is a whole clause ("Air Force struck", "jets bombed"): a determiner before it is its
+#: subject's ("the Ukrainian Air Force struck"), not a reference back to an event told.
+_CLAUSE_TRIGGER = re.compile(r"\s(?:\w+ed|struck|hit|hits)$", re.IGNORECASE)
 #: "against the kidnapping of", "over the arrest of": what a protest is about.
 _TOPIC = re.compile(
     r"\b(?:against|over|denouncing|condemning|about|at|for)\s+(?:the\s+|a\s+|an\s+|recent\s+|their\s+)?(?:\w+\s+)?$",
@@ -224,7 +227,9 @@ def anaphoric(c: Clause, story: Story) -> str | None:
     c.fresh = [
         t
         for t in c.triggers
-        if is_territorial(t) or not _ANAPHORIC.search(c.before(t.start, ANAPHORIC_REACH))
+        if is_territorial(t)
+        or _CLAUSE_TRIGGER.search(t.text)
+        or not _ANAPHORIC.search(c.before(t.start, ANAPHORIC_REACH))
     ]
     return None if len(c.fresh) == len(c.triggers) else "a trigger that refers back to an event told"
 
