@@ -122,7 +122,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.AIR_DRONE_STRIKE,
-        rf"air\s*-?\s*strikes?|air\s*raids?|airstrikes?|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|"
+        # "an air raid alarm", "air raid shelters": a warning or a refuge, no strike
+        rf"(?:air\s*-?\s*strikes?|air\s*raids?|airstrikes?)(?!\s+(?:alarms?|alerts?|sirens?|warnings?|shelters?))|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
         # "warplanes killed 20 civilians", "the air force carried out a massacre": the weapon decides

@@ -219,6 +219,8 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         # positions and buildings taken in a fight are the battle's; a base or a town changes hands
         ("Rebels attacked and captured the town's police stations.", S.ARMED_CLASH),
         ("The SDF captured al-Rabet street in Manbij.", S.ARMED_CLASH),
+        # an air raid alarm is a warning; the shelling it warns of is the event
+        ("Civilians heard an air raid alarm in Lebedyn as the Russians began shelling the city.", S.SHELLING),
         ("The Arakan Army captured the headquarters of the Western Command in Ann.", TERRITORY),
         # a body found with signs of torture or execution tells of a killing
         ("The body of a young man with his hands tied and bullet wounds was found near Talbiseh.", S.ATTACK),
