@@ -355,6 +355,13 @@ def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
     return A1
 
 
+def unnamed_interceptor(s: RoleState) -> tuple[str, ...]:
+    if s.perpetrator is not None or s.sub != S.DISRUPTED_WEAPONS_USE:
+        return ()
+    s.out.actor1 = s.role("military")
+    return A1
+
+
 def unnamed_remote_attacker(s: RoleState) -> tuple[str, ...]:
     if s.perpetrator is not None or (attacker := s.attacker(s.sub)) is None:
         return ()

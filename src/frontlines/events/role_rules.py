@@ -231,6 +231,17 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, Russian and Syrian government air strikes hit Saraqib, killing 11 civilians.",),
     ),
     RoleRule(
+        "unnamed-interceptor-is-state",
+        "armed",
+        "adjust",
+        "project rule: a weapon stopped (intercepted, shot down, defused) by nobody named is stopped by the "
+        "state's military of the country it happened in: its air defences ('Iron Dome', 'the Arrow system') "
+        "and bomb squads",
+        d.unnamed_interceptor,
+        fires=("On 31 October 2023, the Arrow system intercepted a missile launched toward Eilat.",),
+        misses=("On Sunday, Houthi forces shot down a US drone over Marib.",),
+    ),
+    RoleRule(
         "unnamed-remote-attacker",
         "armed",
         "adjust",
