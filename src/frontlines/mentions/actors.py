@@ -127,6 +127,9 @@ _PASSIVE_VERBS = (
     r"retaken|recaptured|captured|taken|seized|liberated|launched|fired|carried\s+out|shot\s+down|downed"
     r"|destroyed|hit|struck|intercepted|deployed|conducted|bombed|shelled|attacked|invaded|occupied|killed"
 )
+#: "came under bombardment, reportedly by Azerbaijan", "strikes by Israel": an act's noun before its doer.
+_ACT_NOUNS = r"bombardment|shelling|strikes?|airstrikes?|attacks?|fire|offensive|assault"
+_HEDGES = r"reportedly|allegedly|apparently|probably|likely|presumably"
 #: Rule people-as-agent: a plural demonym as the doer of a military act names that state's forces
 #: ("after Russians shelled the city", "the Israelis struck"), unless a count stands before it ("five
 #: Syrians killed") or the verb is a headline's passive ("Syrians killed in an air strike").
@@ -341,7 +344,7 @@ class ActorDictionary:
             rf"(?P<state>{_alternation(peoples)})\s+{_AGENT_FILLERS}(?P<verb>{_AGENT_VERBS}|looted)\b"
         )
         self._state_by_re = re.compile(
-            rf"(?:{_PASSIVE_VERBS})\s+by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
+            rf"(?:{_PASSIVE_VERBS}|{_ACT_NOUNS}),?\s+(?:(?:{_HEDGES})\s+)?by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")

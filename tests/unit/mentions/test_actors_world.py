@@ -442,6 +442,8 @@ def test_actors_demonyms_of_every_country_name_its_forces() -> None:
         ("France said it killed seven insurgents in Mopti.", "France", "FR"),
         ("Russia reported it had shot down one drone.", "Russia", "RU"),
         ("The Russian air forces attacked Lebedyn.", "Russian air forces", "RU"),
+        ("The cathedral came under bombardment, reportedly by Azerbaijan.", "Azerbaijan", "AZ"),
+        ("Strikes by Israel hit the port of Hodeidah.", "Israel", "IL"),
     ],
 )
 def test_actors_states_named_as_doers_name_their_forces(actors, text, mention, country) -> None:
