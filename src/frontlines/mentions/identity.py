@@ -81,13 +81,12 @@ def identity_actors(data: dict[str, Any]) -> list[dict[str, Any]]:
         entry = dict(actors.get(full) or {"name": full, "inter": 4, "country": countries[0], "aliases": []})
         if len(countries) > 1:
             entry.setdefault("template", f"{name} ({{country}})")
-        aliases = list(entry["aliases"])
+        aliases = {a.lower(): a for a in entry["aliases"]}
         for alias in _forms(group["kind"], group.get("spellings", [group["name"]])):
             taken = owner.setdefault(alias.lower(), full)
             if taken != full:
                 raise ValueError(f"actors.toml [[identity_group]] {full}: {alias!r} already names {taken}")
-            if alias.lower() not in {a.lower() for a in aliases}:
-                aliases.append(alias)
-        entry["aliases"] = aliases
+            aliases.setdefault(alias.lower(), alias)
+        entry["aliases"] = list(aliases.values())
         actors[full] = entry
     return list(actors.values())
