@@ -47,13 +47,16 @@ _COMMON_FORMS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def _forms(kind: str, spellings: Iterable[str]) -> Iterator[str]:
-    """The armed forms of every spelling of one group of ``kind``."""
+def _forms(kind: str, spellings: Iterable[str], narrow: bool = False) -> Iterator[str]:
+    """The armed forms of every spelling of one group of ``kind``; ``narrow``: only its militia forms
+    (where its fighters, gunmen or attackers are mostly a named rebel group's or an alliance's: "an
+    alliance of Kurdish and Arab fighters" is the SDF, "Oromo fighters" the OLA)."""
     if kind not in _KIND_FORMS:
         raise ValueError(f"actors.toml [[identity_group]]: kind {kind!r} is not one of {sorted(_KIND_FORMS)}")
     for spelling in spellings:
         for form in (*_COMMON_FORMS, *_KIND_FORMS[kind]):
-            yield form.format(x=spelling)
+            if not narrow or "militia" in form:
+                yield form.format(x=spelling)
 
 
 def _owners(data: dict[str, Any]) -> dict[str, str]:
@@ -82,7 +85,9 @@ def identity_actors(data: dict[str, Any]) -> list[dict[str, Any]]:
         if len(countries) > 1:
             entry.setdefault("template", f"{name} ({{country}})")
         aliases = {a.lower(): a for a in entry["aliases"]}
-        for alias in _forms(group["kind"], group.get("spellings", [group["name"]])):
+        for alias in _forms(
+            group["kind"], group.get("spellings", [group["name"]]), group.get("narrow", False)
+        ):
             taken = owner.setdefault(alias.lower(), full)
             if taken != full:
                 raise ValueError(f"actors.toml [[identity_group]] {full}: {alias!r} already names {taken}")

@@ -40,7 +40,8 @@ def raw() -> dict:
         # a group of several countries takes the event's country (its template)
         ("Fulani gunmen attacked", "ML", "Fulani Ethnic Militia (Mali)"),
         ("Peul militiamen attacked", "BF", "Fulani Ethnic Militia (Burkina Faso)"),
-        ("Tuareg fighters attacked", "NE", "Tuareg Ethnic Militia (Niger)"),
+        ("Tuareg militiamen attacked", "NE", "Tuareg Ethnic Militia (Niger)"),
+        ("Arab militias attacked", "SD", "Arab Ethnic Militia (Sudan)"),
         # a hand-written actor of the same name keeps its own aliases and gains the generated ones
         ("Misseriya tribesmen attacked", "SD", "Misseriya Ethnic Militia (Sudan)"),
         ("Kuki-Zo militants attacked", "IN", "Kuki Ethnic Militia (India)"),
@@ -55,7 +56,15 @@ def test_identity_armed_forms_name_the_groups_militia(actors, text, country, exp
 
 @pytest.mark.parametrize(
     "text",
-    ["Dinka herders were killed", "Hema villagers fled", "the Fulani of Mopti", "Somali clans met in Baidoa"],
+    [
+        "Dinka herders were killed",
+        "Hema villagers fled",
+        "the Fulani of Mopti",
+        "Somali clans met in Baidoa",
+        # a narrow group: only its militia forms ("an alliance of Kurdish and Arab fighters" is the SDF)
+        "an alliance of Kurdish and Arab fighters",
+        "Oromo fighters",
+    ],
 )
 def test_identity_a_people_alone_is_no_militia(actors, text) -> None:
     names = [actors.resolve(m.ref, "SS", DAY).name for m in actors.find(text)]
