@@ -22,6 +22,7 @@ import ahocorasick
 from frontlines.config import default_data_dir
 from frontlines.countries import country_code, country_name
 from frontlines.geo.wordlists import DEMONYM_PLACES
+from frontlines.mentions.identity import identity_actors
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 from frontlines.toml_cache import load_toml
 
@@ -279,7 +280,7 @@ class ActorDictionary:
         for entry in data.get("role_alias", []):
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("role", entry["role"], entry["country"])
-        for entry in data.get("actor", []):
+        for entry in identity_actors(data):  # [[actor]] with [[identity_group]] expanded (identity.py)
             named = _Named(
                 entry["name"],
                 Inter(entry["inter"]),
