@@ -32,6 +32,15 @@ _ARMED = (
 )
 
 
+#: Days of the week (rule future-act).
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: An act told as done, not to come: what makes a sentence with an announcement an event after all.
+_DONE = (
+    r"killed|killing|wounded|injured|attacked|clashed|shelled|bombed|struck|seized|captured|arrested|"
+    r"detained|abducted|kidnapped|opened\s+fire|shot|stormed|dispersed|fired|exploded"
+)
+
+
 #: Ordinary crimes an arrest may be for (rule ordinary-arrest).
 _CRIMES = (
     r"drugs?|narcotics?|rape|sexual\s+assault|child\s+(?:pornography|abuse|endangerment)|theft|robbery|"
@@ -217,6 +226,30 @@ RULES: tuple[NonEventRule, ...] = (
         keeps=(
             "Insurgents attacked soldiers during drills at the Kainji base, killing two.",
             "Rebels shelled the town on Sunday, killing three civilians.",
+        ),
+    ),
+    NonEventRule(
+        id="future-act",
+        codebook="only events that happened are coded: an act announced, agreed or called for a day still "
+        "to come is no event",
+        pattern=_words(
+            r"(?:announc\w*|agreed\s+to|plan(?:s|ned)?\s+to|schedul\w*|called\s+(?:for|on)|set\s+to)\b"
+            rf"[^.,;]{{0,100}}?\b(?:next\s+(?:week|month|year|{_WEEKDAYS})|the\s+following\s+(?:week|month|"
+            rf"{_WEEKDAYS})|tomorrow|later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))"
+        ),
+        unless=_words(_DONE),
+        drops=(
+            "On 12 October 2025, transport unions announced a new strike and march in Lima for the following "
+            "Thursday, to protest extortion killings of bus drivers.",
+            "Thailand and Cambodia agreed to hold talks on their border dispute in Kuala Lumpur next month.",
+            "The opposition called for a general strike and mass rallies in the capital next week.",
+        ),
+        keeps=(
+            "Police arrested 40 protesters in the capital on Sunday; organisers announced a new march "
+            "for next Friday.",
+            "Rebels attacked the town on Sunday, killing four, ahead of talks the army had agreed to "
+            "hold next month.",
+            "Thousands marched in Lima on Thursday, a week after unions announced the strike.",
         ),
     ),
 )
