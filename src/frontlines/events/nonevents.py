@@ -252,6 +252,27 @@ RULES: tuple[NonEventRule, ...] = (
             "Thousands marched in Lima on Thursday, a week after unions announced the strike.",
         ),
     ),
+    NonEventRule(
+        id="judgement",
+        codebook="only events that happened are coded: a judgement of acts (what they may have violated, "
+        "what they could be considered) is commentary, not the report of an event",
+        pattern=_words(
+            r"(?:may|might|could|would)\s+(?:well\s+)?(?:have\s+)?(?:violated|breached|amount(?:ed)?\s+to|"
+            r"constitute[ds]?|be\s+(?:considered|seen|regarded|described|classified|deemed|viewed)(?:\s+as)?)"
+        ),
+        unless=_words(_DONE),
+        drops=(
+            "According to Human Rights Watch, the Russian shelling may have violated their obligations under "
+            "international humanitarian law.",
+            "In the greater picture of the Kyiv offensive, the capture of Chernobyl could be considered a "
+            "waypoint for Russian troops advancing towards Kyiv.",
+            "Lawyers said the blockade of the port might amount to collective punishment.",
+        ),
+        keeps=(
+            "Rebels shelled the town on Sunday, killing three, in what could be considered a war crime.",
+            "Troops opened fire on protesters in the capital, which may have violated the ceasefire.",
+        ),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
 
