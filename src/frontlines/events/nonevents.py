@@ -273,6 +273,27 @@ RULES: tuple[NonEventRule, ...] = (
             "Troops opened fire on protesters in the capital, which may have violated the ceasefire.",
         ),
     ),
+    NonEventRule(
+        id="capability",
+        codebook="ACLED codes acts, not means: what arms, advantage or capability a side has is no event",
+        pattern=_words(
+            r"(?:quantitative|qualitative|military|numerical|technological|minor|clear|decisive)\s+"
+            r"(?:advantage|superiority|edge)|(?:advantage|superiority)\s+in|arsenals?|stockpiles?|weaponry|"
+            r"capabilit(?:y|ies)|capable\s+of"
+        ),
+        unless=_words(rf"{_DONE}|hit|destroyed"),
+        drops=(
+            "Azerbaijan had a quantitative advantage in artillery systems, particularly self-propelled "
+            "guns and long-range multiple rocket launchers.",
+            "The minister stated that the military had accumulated the necessary weaponry to destroy 70 "
+            "percent of opposing forces in a first strike.",
+            "Analysts say the rebels' drone capabilities have grown since they acquired Iranian missiles.",
+        ),
+        keeps=(
+            "A Ukrainian drone hit an ammunition stockpile in Toropets on Wednesday, the governor said.",
+            "Rebels attacked an army arsenal near Goma on Sunday, seizing rifles and ammunition.",
+        ),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
 
