@@ -294,6 +294,26 @@ RULES: tuple[NonEventRule, ...] = (
             "Rebels attacked an army arsenal near Goma on Sunday, seizing rifles and ammunition.",
         ),
     ),
+    NonEventRule(
+        id="announced-deployment",
+        codebook="only events that happened are coded: a deployment or shipment of forces announced is a "
+        "decision, not a move of armed actors on the ground",
+        pattern=_words(
+            r"announc\w*\s+(?:the|a|an)\s+(?:new\s+|further\s+|planned\s+)?"
+            r"(?:deployment|shipment|dispatch|sending)\s+of"
+        ),
+        unless=_words(rf"{_DONE}|arrived|landed|deployed\s+(?:to|in|on|at)"),
+        drops=(
+            "The African Union announced the deployment of an anti-terrorism force of 3,000 soldiers in the "
+            "Sahel to combat the rising insecurity there.",
+            "On 20 February, Germany and France announced the shipment of elements of the Franco-German "
+            "brigade to Mali to help train Mali troops.",
+        ),
+        keeps=(
+            "Kenya announced the deployment of 400 police, who arrived in Port-au-Prince on Tuesday.",
+            "The army announced the deployment of troops to Goma after M23 rebels attacked it on Sunday.",
+        ),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
 
