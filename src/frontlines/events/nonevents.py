@@ -32,6 +32,15 @@ _ARMED = (
 )
 
 
+#: Days of the week (rule future-act).
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: An act told as done, not to come: what makes a sentence with an announcement an event after all.
+_DONE = (
+    r"killed|killing|wounded|injured|attacked|clashed|shelled|bombed|struck|seized|captured|arrested|"
+    r"detained|abducted|kidnapped|opened\s+fire|shot|stormed|dispersed|fired|exploded"
+)
+
+
 #: Ordinary crimes an arrest may be for (rule ordinary-arrest).
 _CRIMES = (
     r"drugs?|narcotics?|rape|sexual\s+assault|child\s+(?:pornography|abuse|endangerment)|theft|robbery|"
@@ -217,6 +226,92 @@ RULES: tuple[NonEventRule, ...] = (
         keeps=(
             "Insurgents attacked soldiers during drills at the Kainji base, killing two.",
             "Rebels shelled the town on Sunday, killing three civilians.",
+        ),
+    ),
+    NonEventRule(
+        id="future-act",
+        codebook="only events that happened are coded: an act announced, agreed or called for a day still "
+        "to come is no event",
+        pattern=_words(
+            r"(?:announc\w*|agreed\s+to|plan(?:s|ned)?\s+to|schedul\w*|called\s+(?:for|on)|set\s+to)\b"
+            rf"[^.,;]{{0,100}}?\b(?:next\s+(?:week|month|year|{_WEEKDAYS})|the\s+following\s+(?:week|month|"
+            rf"{_WEEKDAYS})|tomorrow|later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))"
+        ),
+        unless=_words(_DONE),
+        drops=(
+            "On 12 October 2025, transport unions announced a new strike and march in Lima for the following "
+            "Thursday, to protest extortion killings of bus drivers.",
+            "Thailand and Cambodia agreed to hold talks on their border dispute in Kuala Lumpur next month.",
+            "The opposition called for a general strike and mass rallies in the capital next week.",
+        ),
+        keeps=(
+            "Police arrested 40 protesters in the capital on Sunday; organisers announced a new march "
+            "for next Friday.",
+            "Rebels attacked the town on Sunday, killing four, ahead of talks the army had agreed to "
+            "hold next month.",
+            "Thousands marched in Lima on Thursday, a week after unions announced the strike.",
+        ),
+    ),
+    NonEventRule(
+        id="judgement",
+        codebook="only events that happened are coded: a judgement of acts (what they may have violated, "
+        "what they could be considered) is commentary, not the report of an event",
+        pattern=_words(
+            r"(?:may|might|could|would)\s+(?:well\s+)?(?:have\s+)?(?:violated|breached|amount(?:ed)?\s+to|"
+            r"constitute[ds]?|be\s+(?:considered|seen|regarded|described|classified|deemed|viewed)(?:\s+as)?)"
+        ),
+        unless=_words(_DONE),
+        drops=(
+            "According to Human Rights Watch, the Russian shelling may have violated their obligations under "
+            "international humanitarian law.",
+            "In the greater picture of the Kyiv offensive, the capture of Chernobyl could be considered a "
+            "waypoint for Russian troops advancing towards Kyiv.",
+            "Lawyers said the blockade of the port might amount to collective punishment.",
+        ),
+        keeps=(
+            "Rebels shelled the town on Sunday, killing three, in what could be considered a war crime.",
+            "Troops opened fire on protesters in the capital, which may have violated the ceasefire.",
+        ),
+    ),
+    NonEventRule(
+        id="capability",
+        codebook="ACLED codes acts, not means: what arms, advantage or capability a side has is no event",
+        pattern=_words(
+            r"(?:quantitative|qualitative|military|numerical|technological|minor|clear|decisive)\s+"
+            r"(?:advantage|superiority|edge)|(?:advantage|superiority)\s+in|arsenals?|stockpiles?|weaponry|"
+            r"capabilit(?:y|ies)|capable\s+of"
+        ),
+        unless=_words(rf"{_DONE}|hit|destroyed"),
+        drops=(
+            "Azerbaijan had a quantitative advantage in artillery systems, particularly self-propelled "
+            "guns and long-range multiple rocket launchers.",
+            "The minister stated that the military had accumulated the necessary weaponry to destroy 70 "
+            "percent of opposing forces in a first strike.",
+            "Analysts say the rebels' drone capabilities have grown since they acquired Iranian missiles.",
+        ),
+        keeps=(
+            "A Ukrainian drone hit an ammunition stockpile in Toropets on Wednesday, the governor said.",
+            "Rebels attacked an army arsenal near Goma on Sunday, seizing rifles and ammunition.",
+        ),
+    ),
+    NonEventRule(
+        id="announced-deployment",
+        codebook="only events that happened are coded: a deployment or shipment of forces announced is a "
+        "decision, not a move of armed actors on the ground",
+        pattern=_words(
+            r"announc\w*\s+(?:the|a|an)\s+(?:new\s+|further\s+|planned\s+)?"
+            r"(?:deployment|shipment|dispatch|sending)\s+of"
+        ),
+        unless=_words(rf"{_DONE}|arrived|landed|deployed\s+(?:to|in|on|at)"),
+        drops=(
+            "The African Union announced the deployment of an anti-terrorism force of 3,000 soldiers in the "
+            "Sahel to combat the rising insecurity there.",
+            "On 20 February, Germany and France announced the shipment of elements of the Franco-German "
+            "brigade to Mali to help train Mali troops.",
+        ),
+        keeps=(
+            "Kenya announced the deployment of 400 police, who arrived in Port-au-Prince on Tuesday.",
+            "The army announced the deployment of troops to Goma after M23 rebels attacked it on Sunday.",
         ),
     ),
 )

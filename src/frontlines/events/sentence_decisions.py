@@ -131,7 +131,8 @@ _HABITUAL = FoldedPattern(
         r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|"
         r"\d+)\s+(?:years?|months?|decades?)\s+ago|last\s+year|earlier\s+this\s+year|during\s+(?:the\s+)?"
         r"(?:World\s+War|Second\s+World\s+War|First\s+World\s+War|civil\s+war\s+of)|"
-        r"for\s+(?:months|years)|in\s+the\s+past|campaign\s+of|on\s+multiple\s+occasions|per\s+day)\b",
+        r"for\s+(?:months|years)|in\s+the\s+past|campaign\s+of|on\s+multiple\s+occasions|per\s+day|"
+        r"(?:hundreds|dozens|thousands|scores|numerous)\s+of\s+(?:cases|incidents|instances))\b",
         re.IGNORECASE,
     )
 )

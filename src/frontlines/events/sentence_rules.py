@@ -241,6 +241,8 @@ RULES: tuple[SentenceRule, ...] = (
             "Government forces have shelled the town of Kidal regularly, residents said on Sunday.",
             "Ten years ago, rebels shelled the town of Kidal, killing three civilians, residents recalled.",
             "The United States has carried out a campaign of drone strikes on targets in North Waziristan.",
+            "The army said it had recorded hundreds of cases in which rebel drones dropped grenades on its "
+            "positions in Kidal.",
         ),
         misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),
