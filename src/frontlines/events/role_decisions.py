@@ -6,7 +6,6 @@ fields it set (empty when the rule does not apply).
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -286,68 +285,6 @@ def joined_partners(s: RoleState) -> tuple[str, ...]:
     return ("assoc_actor_1",)
 
 
-#: Triggers that say two sides fired at each other: civilians near them are no target.
-_RECIPROCAL = re.compile(
-    r"\b(?:exchang(?:ed|es|ing)|trad(?:ed|es|ing))\s+(?:\w+\s+){0,2}fire|at\s+each\s+other|gun\s*fights?|"
-    r"fire\s*fights?|shoot-?outs?",
-    re.IGNORECASE,
-)
-
-
-#: How far around the trigger (characters) the words of reciprocal fire are looked for.
-_RECIPROCAL_REACH = 80
-
-
-#: An attack word of a one-sided assault ("militants attacked a convoy"), not of fighting.
-_ASSAULT = re.compile(
-    r"\b(?:attack(?:ed|s|ing)?|ambush(?:ed|es)?|raid(?:ed|s)?|storm(?:ed|ing))\b", re.IGNORECASE
-)
-#: Words in a toll that name armed or state people among the dead ("3 soldiers", "two policemen").
-_ARMED_DEAD = re.compile(
-    r"\b(?:soldiers?|troops?|police\w*|officers?|gendarmes?|guards?|fighters?|militants?|rebels?|insurgents?|"
-    r"militia\w*|personnel|forces|servicem[ae]n|commandos?|attackers|assailants|gunmen|jihadists?|members)\b",
-    re.IGNORECASE,
-)
-
-
-def _unarmed_toll(s: RoleState) -> bool:
-    """A non-state side's assault whose toll names only people, no armed or state dead ("killing 37
-    people"): the dead are civilians (rule attack-on-civilians-not-clash)."""
-    actor1 = s.out.actor1
-    return (
-        actor1.inter not in _STATE
-        and bool(s.casualties)
-        and not any(_ARMED_DEAD.search(c) for c in s.casualties)
-        and _ASSAULT.search(s.trigger.text) is not None
-    )
-
-
-def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
-    targets = [x for x in s.civilians if x[0].start >= s.trigger.end]
-    if s.sub != S.ARMED_CLASH or not (targets or _unarmed_toll(s)) or s.others or s.holders:
-        return ()
-    near = s.sentence_text(max(0, s.trigger.start - _RECIPROCAL_REACH), s.trigger.end + _RECIPROCAL_REACH)
-    if _RECIPROCAL.search(near):
-        return ()  # "militiamen exchanged fire with insurgents, forcing residents to flee"
-    s.sub = s.out.sub_event_type = S.ATTACK
-    return ("sub_event_type",)
-
-
-#: Killing words that turn an abduction into an attack ("after shooting dead the vice-principal",
-#: "bodies found two days after militants kidnapped them", "massacred troops taken hostage").
-_KILLING = re.compile(
-    r"\b(?:killed|killing|executed|massacred|beheaded|bodies|body|dead)\b",
-    re.IGNORECASE,
-)
-
-
-def abduction_with_killing(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.ABDUCTION or not (s.casualties or _KILLING.search(s.sentence_text(0, sys.maxsize))):
-        return ()
-    s.sub = s.out.sub_event_type = S.ATTACK
-    return ("sub_event_type",)
-
-
 def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
     if s.perpetrator is not None or s.sub != S.AIR_DRONE_STRIKE:
         return ()
@@ -367,21 +304,6 @@ def unnamed_remote_attacker(s: RoleState) -> tuple[str, ...]:
         return ()
     s.out.actor1 = attacker
     return A1
-
-
-def arrest_by_occupier(s: RoleState) -> tuple[str, ...]:
-    actor1 = s.out.actor1
-    if s.sub != S.ARRESTS or actor1 is None or actor1.inter != Inter.EXTERNAL_FORCES or not actor1.generic:
-        return ()
-    s.sub = s.out.sub_event_type = S.ABDUCTION
-    return ("sub_event_type",)
-
-
-def looting_with_killing(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.LOOTING or not s.casualties:
-        return ()
-    s.sub = s.out.sub_event_type = S.ATTACK
-    return ("sub_event_type",)
 
 
 def unnamed_arrest(s: RoleState) -> tuple[str, ...]:

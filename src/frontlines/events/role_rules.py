@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from frontlines.events import role_decisions as d
+from frontlines.events import role_subtypes as st
 from frontlines.events.role_decisions import Decide, Kind, Step
 
 
@@ -200,7 +201,7 @@ RULES: tuple[RoleRule, ...] = (
         "codebook: violence against civilians is an armed group's attack on unarmed people; a 'clash' "
         "that names no armed opponent, only civilians struck (or a non-state side's assault whose toll "
         "names only people), is an Attack",
-        d.attack_on_civilians,
+        st.attack_on_civilians,
         fires=(
             "On Sunday, gunmen attacked a crowd of students in Jaramana.",
             "On Sunday, militants ambushed a convoy near Titao, killing 15 people.",
@@ -216,7 +217,7 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "adjust",
         "codebook: an abduction becomes an Attack when people are killed or badly hurt in it",
-        d.abduction_with_killing,
+        st.abduction_with_killing,
         fires=("On Sunday, gunmen kidnapped two engineers near Maga and killed their driver.",),
         misses=("On Sunday, gunmen abducted 25 schoolgirls from a boarding school in Maga.",),
     ),
@@ -267,7 +268,7 @@ RULES: tuple[RoleRule, ...] = (
         "adjust",
         "codebook: arrests are made by a state's own forces in its own country; people detained by a "
         "foreign state's forces there (an occupying army) are abducted",
-        d.arrest_by_occupier,
+        st.arrest_by_occupier,
         fires=("On 11 March 2022, Russian soldiers detained the mayor of Melitopol at his office.",),
         misses=("On Sunday, police arrested 40 opposition supporters in Kampala.",),
     ),
@@ -277,7 +278,7 @@ RULES: tuple[RoleRule, ...] = (
         "adjust",
         "codebook: looting or destruction with no other violence is Looting/property destruction; when "
         "people are killed in it, the event is an Attack",
-        d.looting_with_killing,
+        st.looting_with_killing,
         fires=("On Sunday, gunmen looted and burned shops in Zawiya, killing two traders.",),
         misses=("On Sunday, gunmen looted and burned shops in Zawiya.",),
     ),

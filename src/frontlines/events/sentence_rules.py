@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from frontlines.events import sentence_decisions as d
+from frontlines.events import sentence_places as pl
 from frontlines.events.sentence import MAX_RANGE_DAYS, Clause, Story
 
 Stage = Literal["detect", "trailing", "trigger", "drop", "date", "place"]
@@ -364,7 +365,7 @@ RULES: tuple[SentenceRule, ...] = (
         "approximately, not lost; the whole country ('across Yemen') makes no event",
         "the 25 characters around each country the sentence names as the event place; the sentence's "
         "words for a spot ('a village', 'the army base') and for the whole country ('across')",
-        d.region_of_country,
+        pl.region_of_country,
         fires=(
             "Air strikes on Saturday near a hospital in northwestern Syria killed 10 civilians.",
             "Three policemen were shot dead by AQIM fighters in a Niger village on Monday.",
@@ -380,7 +381,7 @@ RULES: tuple[SentenceRule, ...] = (
         "drop",
         "codebook: no country-level events ('fighting continued across the country')",
         "the places the sentence names",
-        d.country_level,
+        pl.country_level,
         fires=("Clashes continued across Yemen on Sunday, residents said.",),
         misses=("Clashes continued in the city of Taiz on Sunday, residents said.",),
     ),
@@ -391,7 +392,7 @@ RULES: tuple[SentenceRule, ...] = (
         "project rule: the capture of 'the town' is of the town told before; places named only after it "
         "(where the losers went) do not locate it",
         "40 characters after the trigger, and the places the sentence names",
-        d.told_place,
+        pl.told_place,
         fires=(
             "Fighting raged around Palmyra on Saturday. On Sunday, the Islamic State took control of the "
             "town as government troops retreated towards Homs.",
@@ -406,7 +407,7 @@ RULES: tuple[SentenceRule, ...] = (
         "placed events, else where the story is set (its first event place); one that names a place the "
         "gazetteer lacks ('near Hadrut') is placed there approximately (geo_precision 2, 3 at a province)",
         "the paragraph's last event place, else the article's first; the names after 'in', 'near', 'at'",
-        d.place_carries,
+        pl.place_carries,
         fires=(
             "Rebels attacked Kidal on Saturday. On Sunday, troops shelled rebel positions, killing 4.",
             "Rebels attacked Kidal on Saturday. On Sunday, troops shelled rebel positions near Qwertyvale.",
@@ -422,7 +423,7 @@ RULES: tuple[SentenceRule, ...] = (
         "a place the sentence names in another role, else people's country ('Ukrainian civilians'), else "
         "the front where a state's strikes fall ([[remote_attacker]] front), else the story's focus "
         "country, else an actor's home",
-        d.place_unknown,
+        pl.place_unknown,
         fires=(
             "Gunmen shot dead four farmers in Qwertyvale on Sunday, Nigerian police said.",
             "On 24 March 2022, a Russian airstrike hit a Nova Poshta office, killing six civilians.",
@@ -437,7 +438,7 @@ RULES: tuple[SentenceRule, ...] = (
         "codebook: an event has a location; one with no place in the sentence, the paragraph or the story "
         "is not made",
         "the sentence, the paragraph and the story's places",
-        d.no_place,
+        pl.no_place,
         fires=("Gunmen shot dead four farmers on Sunday.",),
         misses=("Gunmen shot dead four farmers in Kaduna on Sunday.",),
         required=True,

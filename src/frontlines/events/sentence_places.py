@@ -1,0 +1,159 @@
+"""What the place rules of :data:`frontlines.events.sentence_rules.RULES` decide: where a sentence's
+event happened, from the places it names, the ones told before and the sides' countries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.events.locate import (
+    approximately,
+    coordinated,
+    event_places,
+    names_told_place,
+    names_unknown_place,
+    unplaced_mention,
+)
+from frontlines.events.sentence import Clause, Story
+from frontlines.model import PlaceMention, SubEventType
+
+#: "the Mali border", "Syria's border with Turkey": a border area.
+_BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.IGNORECASE)
+#: A spot within a country the sentence tells of without naming it.
+_LOCALITY = re.compile(
+    r"\b(?:a|an|the|one|two|three|four|several)\s+(?:[\w-]+\s+){0,2}?(?:village|town|base|camp|checkpoint|"
+    r"post|market|region|province|district|park|road|highway|convoy|mosque|church|school|hospital|outpost|"
+    r"garrison|barracks)s?\b",
+    re.IGNORECASE,
+)
+#: A compass word before a country ("northwestern Syria", "central Mali"): a region of it, not all of it.
+_REGION_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"(?:\s+parts?\s+of)?\s+$",
+    re.IGNORECASE,
+)
+#: How far around a country the region words are read.
+_REGION_REACH = 25
+#: The whole of a country: "across the country", "throughout Syria", "nationwide".
+_WHOLE_COUNTRY = re.compile(
+    r"\b(?:across|throughout|all\s+over|around|nationwide|countrywide|in\s+several\s+provinces)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_places(c: Clause) -> list[PlaceMention]:
+    return [m for m in c.doc.places if c.start <= m.start and m.end <= c.end]
+
+
+def _located(c: Clause, story: Story) -> list[PlaceMention]:
+    """The event places the sentence names (``locate.event_places``), read once."""
+    if c.places is None:
+        agreement = c.trigger.sub_event_type == SubEventType.AGREEMENT
+        c.places = coordinated(event_places(_named_places(c), story.focus, agreement, c.text), c.text)
+    return c.places
+
+
+def region_of_country(c: Clause, story: Story) -> str | None:
+    """Rule ``region-of-country`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story):
+        return None
+    somewhere = _somewhere_in(c)
+    for p in _named_places(c):
+        if p.role != "event" or p.place is None or p.place.kind != "country":
+            continue
+        before = c.doc.text[max(c.start, p.start - _REGION_REACH) : p.start]
+        after = c.doc.text[p.end : min(c.end, p.end + _REGION_REACH)]
+        if somewhere or _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after):
+            c.places = [p]
+            return f"only a region of {p.place.name} is known (geo_precision 3)"
+    return None
+
+
+def _somewhere_in(c: Clause) -> bool:
+    """Whether the sentence tells of one spot in the country ("a village", "the army base", "the
+    Alatona region") rather than of the whole of it ("across the country")."""
+    return bool(_LOCALITY.search(c.text, c.start, c.end)) and not _WHOLE_COUNTRY.search(
+        c.text, c.start, c.end
+    )
+
+
+def country_level(c: Clause, story: Story) -> str | None:
+    """Rule ``country-level`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story):
+        return None
+    named = _named_places(c)
+    country = any(p.role == "event" and p.place and p.place.kind == "country" for p in named)
+    return "only a country is named" if country else None
+
+
+def told_place(c: Clause, story: Story) -> str | None:
+    """Rule ``told-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    told = story.carry_place or story.story_place
+    if (
+        not _located(c, story)
+        or told is None
+        or not names_told_place(c.text, c.trigger.end, _named_places(c))
+    ):
+        return None
+    c.places = [told]
+    return f"'the city' is {told.text}, told before"
+
+
+def place_carries(c: Clause, story: Story) -> str | None:
+    """Rule ``place-carries`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    fallback = story.carry_place or story.story_place
+    if _located(c, story) or fallback is None:
+        return None
+    if names_unknown_place(c.text, c.start, c.end, _named_places(c), c.sides, story.focus):
+        c.places = [approximately(fallback)]
+        return f"placed approximately where the paragraph or story is set ({fallback.text})"
+    c.places = [fallback]
+    return f"placed where the paragraph or story is set ({fallback.text})"
+
+
+def place_unknown(c: Clause, story: Story) -> str | None:
+    """Rule ``place-unknown`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story) or story.country_place is None:
+        return None
+    # The country of a place the sentence names in another role ("the Bucha City Council"), else
+    # the story's focus, else an actor's home (a foreign army's home is the last guess).
+    named = [
+        m.place.country_code
+        for m in c.doc.places
+        if c.start <= m.start < c.end and m.place is not None and m.place.kind != "country"
+    ]
+    people, wars, homes = _side_countries(c, story)
+    codes = [*named, *people, *wars, c.doc.focus_country, *homes]  # homes: named groups', then states'.
+    country = next((story.country_place(code) for code in codes if code), None)
+    unplaced = unplaced_mention(c.text, c.start, c.end, country, c.sides) if country else None
+    if unplaced is None or unplaced.place is None:
+        return None
+    c.places = [unplaced]
+    return f"coded to {unplaced.place.name}"
+
+
+#: Roles that are a state's forces: their home is where they are least likely to fight.
+_STATE_ROLES = frozenset({"military", "police", "government"})
+
+
+def _side_countries(c: Clause, story: Story) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """The countries the sentence's sides point to: people its words give a country ("Ukrainian
+    civilians"); where a state's forces fire the strikes of a war (``[[remote_attacker]]``: a Russian
+    air strike falls on Ukraine); and, last guesses, a named group's home and a state's."""
+    state = [m for m in c.sides if m.ref.kind == "role" and m.ref.key in _STATE_ROLES]
+    people = [m.ref.country for m in c.sides if m.ref.kind == "role" and m not in state]
+    day = c.own.date if c.own is not None else c.published
+    sub = c.trigger.sub_event_type.value
+    # the state that acts, not its target, and one the words name ("the military" names none)
+    first = min((m for m in state if m.ref.country), key=lambda m: m.start, default=None)
+    wars = [story.actors.war_country(first.ref.country, sub, day)] if first is not None else []
+    if first is not None and first.ref.key == "military":
+        # a ground act of an army at war abroad (a capture, a raid) happened on the war's front too
+        wars.append(story.actors.war_country(first.ref.country, None, day))
+    groups = [m.ref.country for m in c.sides if m.ref.kind != "role"]
+    return people, wars, [*groups, *(m.ref.country for m in state)]
+
+
+def no_place(c: Clause, story: Story) -> str | None:
+    """Rule ``no-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    return None if _located(c, story) else "no event place in the sentence or before"
