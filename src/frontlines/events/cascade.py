@@ -166,6 +166,13 @@ class Cascade:
             # rule weapon-named: "drones struck" is an air strike whatever the model says; rule
             # capture-words: only the rules' capture words ("seized", "fell to") make a battle territorial
             bar = 1.01
+        if (
+            main.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE
+            and EVENT_TYPE_OF[wanted] == EventType.EXPLOSIONS
+        ):
+            # rule stopped-weapon: a bomb defused or a missile intercepted is a disrupted weapons use,
+            # not the explosion it prevented, whatever the model says
+            bar = 1.01
         if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)
             return Decision([kept], "model-overrides", label, confidence)

@@ -264,7 +264,11 @@ RULES: tuple[Rule, ...] = (
         r"mines?|IEDs?|car\s+bombs?))?|(?:drones?|UAVs?|missiles?|rockets?|aircraft|helicopters?|jets?)\s+"
         r"(?:were\s+|was\s+)?(?:downed|shot\s+down)|recovered\s+(?:[\w-]+\s+){0,4}(?:explosives|weapons|arms|"
         r"ammunition|IEDs?|suicide\s+vests)|dismantl(?:ed|ing)\s+"
-        r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)",
+        r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)|"
+        # "neutralised the IED", "a foiled car bomb attack", "a suicide operation is thwarted"
+        r"neutrali[sz](?:ed|ing)\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|mines?|IEDs?)|"
+        r"(?:foiled|thwarted)\s+(?:[\w-]+\s+){0,3}(?:attacks?|bombings?|plots?|operations?)|"
+        r"(?:attacks?|bombings?|plots?|operations?)\s+(?:[\w-]+\s+){0,4}(?:is|was|were|been)\s+(?:foiled|thwarted)",
         52,
     ),
     _rule(

@@ -221,6 +221,13 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The SDF captured al-Rabet street in Manbij.", S.ARMED_CLASH),
         # an air raid alarm is a warning; the shelling it warns of is the event
         ("Civilians heard an air raid alarm in Lebedyn as the Russians began shelling the city.", S.SHELLING),
+        # a weapon stopped is a disrupted weapons use, not the explosion it prevented
+        (
+            "Soldiers stopped a minivan packed with explosives, calling it a foiled car bomb attack.",
+            S.DISRUPTED_WEAPONS_USE,
+        ),
+        ("Volunteers discovered an IED on the road and neutralised the device.", S.DISRUPTED_WEAPONS_USE),
+        ("Police said a bombing plot was foiled in Afgoye.", S.DISRUPTED_WEAPONS_USE),
         ("The Arakan Army captured the headquarters of the Western Command in Ann.", TERRITORY),
         # a body found with signs of torture or execution tells of a killing
         ("The body of a young man with his hands tied and bullet wounds was found near Talbiseh.", S.ATTACK),
