@@ -178,7 +178,11 @@ RULES: tuple[SentenceRule, ...] = (
         "kidnapping, an arrest) is its topic, not an event",
         f"{_TRIGGER_WINDOW.format(d.TOPIC_REACH)}, and the text from the protest's trigger to each other",
         d.protest_topic,
-        fires=("On Sunday, residents protested in Goma after gunmen kidnapped a local chief.",),
+        fires=(
+            "Protesters attacked and set fire to several embassies in Kinshasa on Tuesday over the fall of "
+            "Goma.",
+            "On Sunday, residents protested in Goma after gunmen kidnapped a local chief.",
+        ),
         misses=(
             "On Sunday, residents protested in Goma, and police arrested 12 of them.",
             # the crowd's own violent act is what it does, whatever cause comes before it

@@ -46,6 +46,8 @@ _HIT = (
     r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:rockets|missiles))"
 )
 
+#: Not a passive ("protesters were attacked"): the crowd is then the target.
+_NOT_SUFFERED = r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!being\s)(?<!are\s)(?<!is\s)"
 #: "captured 21 suspects", "recaptured gang leader Fito": a capture of the people police arrest.
 _ARRESTEES_NEXT = (
     r"\s+(?:\d+\s+|two\s+|three\s+|several\s+|(?:a|an|the|his|her|their|its)\s+)?"
@@ -202,17 +204,23 @@ RULES: tuple[Rule, ...] = (
         r"rioters|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|"
         r"molotov\s+cocktails|petrol\s+bombs|firebombs)|molotov\s+cocktails?|petrol\s+bombs?|"
         r"set\s+fire\s+to\s+(?:\w+\s+){0,2}(?:tyres|tires|police|government)|"
-        r"torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres|"
-        # a crowd that loots, wrecks or burns: the protest turned violent
-        r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?)\s+(?:[\w'’(),-]+\s+){0,8}(?:looted|ransacked|"
-        r"torched|vandali[sz]ed|smashed|stormed|set\s+fire)",
+        r"torched\s+(?:a\s+)?(?:police|government)|burn(?:ed|t|ing)\s+tyres",
         35,
     ),
+    # a crowd that loots, wrecks, burns, storms or attacks: the protest turned violent, whatever arms
+    # word the verb shares with a battle (codebook: the actor decides; a crowd is no armed group)
+    _rule(
+        S.VIOLENT_DEMONSTRATION,
+        r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?)\s+(?:[\w'’(),-]+\s+){0,8}"
+        rf"{_NOT_SUFFERED}(?:looted|ransacked|torched|vandali[sz]ed|smashed|stormed|set\s+fire|attacked|fought)",
+        72,
+    ),
+    _rule(S.MOB_VIOLENCE, r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)", 35),
     _rule(
         S.MOB_VIOLENCE,
-        r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)|"
-        r"mobs?\s+(?:[\w'’(),-]+\s+){0,6}(?:attacked|torched|burned|burnt|vandali[sz]ed|looted|stormed|set\s+fire)",
-        35,
+        rf"mobs?\s+(?:[\w'’(),-]+\s+){{0,6}}{_NOT_SUFFERED}(?:attacked|torched|burned|burnt|vandali[sz]ed|looted|"
+        r"stormed|set\s+fire|beat|assaulted)",
+        72,
     ),
     _rule(
         S.EXCESSIVE_FORCE,

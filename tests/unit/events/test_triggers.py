@@ -221,6 +221,17 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The SDF captured al-Rabet street in Manbij.", S.ARMED_CLASH),
         # an air raid alarm is a warning; the shelling it warns of is the event
         ("Civilians heard an air raid alarm in Lebedyn as the Russians began shelling the city.", S.SHELLING),
+        # a crowd that storms or attacks riots: the actor decides, not the verb it shares with a battle
+        (
+            "Rioters stormed and set fire to the city administration building in Almaty.",
+            S.VIOLENT_DEMONSTRATION,
+        ),
+        (
+            "Youths protesting the killing burned tyres and attacked the police station.",
+            S.VIOLENT_DEMONSTRATION,
+        ),
+        ("Mobs attacked and looted Hindu homes in several villages.", S.MOB_VIOLENCE),
+        ("Protesters were attacked by gunmen near the square.", S.ARMED_CLASH),
         # a weapon stopped is a disrupted weapons use, not the explosion it prevented
         (
             "Soldiers stopped a minivan packed with explosives, calling it a foiled car bomb attack.",
