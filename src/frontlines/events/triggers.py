@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|most\s+of\s+)?(?:town|"
         r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?)|"
         # "took Aleppo", "have taken over Idlib": the place named right after the verb
-        r"(?:took|taken|taking)(?:\s+over)?(?=\s+(?-i:[A-Z]))|"
+        r"(?:took|taken|taking)(?:\s+over)?(?=\s+(?-i:[A-Z]))(?!(?:\s+[\w'’-]+){1,5}\s+hostages?\b)|"
         r"(?:came|comes|come|fell|brought|placed|put|now|fully|completely|entirely)\s+under\s+(?:\w+\s+)?"
         r"(?:rebel|opposition|government|army|regime|their|its|[A-Z][\w-]*)\s+control|"
         # "the fall of Aleppo", not "the fall of shells on Damascus" (shells that fell)

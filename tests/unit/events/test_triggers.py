@@ -216,6 +216,7 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The army recaptured the town and killed 12 militants.", TERRITORY),
         ("ISIS executed at least 160 soldiers captured at the air base.", S.ATTACK),
         ("Fighters set fire to the plane and took the pilot hostage.", S.ABDUCTION),
+        ("Fighters landed at Paro and took New Zealand pilot Phillip Mehrtens hostage.", S.ABDUCTION),
         # positions and buildings taken in a fight are the battle's; a base or a town changes hands
         ("Rebels attacked and captured the town's police stations.", S.ARMED_CLASH),
         ("The SDF captured al-Rabet street in Manbij.", S.ARMED_CLASH),
