@@ -77,9 +77,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         TERRITORY,
         r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|"
-        r"five|six|seven|eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:weapons|arms|"
-        r"ammunition|caches?|explosives|members|people|men|women|civilians|activists|vehicles|documents|drugs|"
-        r"trucks)\b))|"
+        r"five|six|seven|eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:weapons|arms|ammunition|caches?|explosives|members|people|men|women|civilians|activists|vehicles|"
+        r"documents|drugs|trucks|laptops?|phones?|computers?|passports?|cash|money|cattle|livestock|goods)\b))|"
         r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|most\s+of\s+)?(?:town|"
         r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?)|"
         # "took Aleppo", "have taken over Idlib": the place named right after the verb
