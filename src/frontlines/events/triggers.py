@@ -183,7 +183,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.ATTACK,
-        r"execut(?:e|es|ed|ions?|ing)|assassinat(?:e|es|ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|"
+        # not "an executed protester" (a past act named) nor "to execute missions" (a task)
+        r"(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)executed|execut(?:e|es|ions?|ing))"
+        r"(?!\s+(?:\w+\s+){0,4}(?:missions?|operations?|orders?|plans?|tasks?|duties|contracts?|programmes?|programs?))|"
+        r"assassinat(?:e|es|ed|ions?|ing)|massacr(?:e|ed|es)|shot\s+dead|"
         r"gunned\s+down|beheaded|(?:beat|beaten|stabbed|hacked|clubbed|stoned)\s+(?:[\w'’-]+\s+){0,4}to\s+death|"
         r"(?:cut|slit|slitting|cutting)\s+(?:the\s+)?throats?|"
         r"(?:killed|shot|attacked|opened\s+fire\s+on|fired\s+(?:up)?on)\s+(?:\w+\s+){0,3}(?:civilians|villagers|"

@@ -285,3 +285,14 @@ def test_triggers_a_capture_of_people_or_a_ship_is_no_territorial_change(sentenc
 def test_triggers_a_body_found_without_marks_of_violence_is_no_attack():
     text = "The bodies of two fishermen who drowned when their boat capsized were recovered on Friday."
     assert not find_triggers(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested an actress over posts supporting an executed protester.",
+        "A detachment was deployed to provide security and to execute combat search and rescue missions.",
+    ],
+)
+def test_triggers_an_execution_named_or_a_task_executed_is_no_attack(sentence):
+    assert all(t.sub_event_type != S.ATTACK for t in find_triggers(sentence))
