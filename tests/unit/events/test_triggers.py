@@ -2,10 +2,10 @@
 
 import pytest
 
+from frontlines.events.captives import takes_captives
 from frontlines.events.triggers import (
     RULES,
     TERRITORY,
-    _takes_captives,
     find_triggers,
     is_territorial,
     priority,
@@ -132,7 +132,7 @@ def _one_scan_per_rule(text):
         (m.start(), m.end(), rule.priority, rule, m[0])
         for rule in RULES
         for m in rule.pattern.finditer(text)
-        if not (rule.territorial and _takes_captives(text, m.start(), m.end()))
+        if not (rule.territorial and takes_captives(text, m.start(), m.end()))
     ]
     return strongest(found)
 
