@@ -61,9 +61,8 @@ _POSITION_PASSIVE = re.compile(rf"\b{_POSITION}\b[^.;,]{{0,60}}?\b(?:was|were|be
 
 
 def takes_position(text: str, start: int, end: int) -> bool:
-    if not _CAPTURE_VERB.match(text[start:end]) and not text[start:end].lower().startswith(
-        ("took", "seized")
-    ):
+    words = text[start:end]
+    if not (_CAPTURE_VERB.match(words) or words.lower().startswith("took")):
         return False
     return bool(
         _POSITION_AFTER.match(text[end : end + 80])

@@ -38,7 +38,8 @@ _FIRED_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 #: the owners of what was looted or destroyed (ACLED codes them Civilians).
 _CIVILIAN_OBJECT = frozenset({S.ARRESTS, S.LOOTING})
 #: Inter codes of state forces, at home or abroad.
-_STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_FORCES})
+#: A state's forces, at home or abroad.
+STATE_INTERS = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_FORCES})
 
 
 @dataclass(slots=True)
@@ -158,7 +159,7 @@ def crowd_is_actor1(s: RoleState) -> tuple[str, ...]:
 
 
 def state_faces_crowd(s: RoleState) -> tuple[str, ...]:
-    state = next((x for x in s.armed if x[1].inter in _STATE), None)
+    state = next((x for x in s.armed if x[1].inter in STATE_INTERS), None)
     if state is None or s.sub == S.PEACEFUL_PROTEST:
         return ()
     s.out.actor2 = state[1]
@@ -285,18 +286,20 @@ def joined_partners(s: RoleState) -> tuple[str, ...]:
     return ("assoc_actor_1",)
 
 
-def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
-    if s.perpetrator is not None or s.sub != S.AIR_DRONE_STRIKE:
+def _unnamed_is_military(s: RoleState, sub: SubEventType) -> tuple[str, ...]:
+    """Actor 1 of a ``sub`` event nobody is named for is the state military of the event's country."""
+    if s.perpetrator is not None or s.sub != sub:
         return ()
     s.out.actor1 = s.role("military")
     return A1
+
+
+def unnamed_air_strike(s: RoleState) -> tuple[str, ...]:
+    return _unnamed_is_military(s, S.AIR_DRONE_STRIKE)
 
 
 def unnamed_interceptor(s: RoleState) -> tuple[str, ...]:
-    if s.perpetrator is not None or s.sub != S.DISRUPTED_WEAPONS_USE:
-        return ()
-    s.out.actor1 = s.role("military")
-    return A1
+    return _unnamed_is_military(s, S.DISRUPTED_WEAPONS_USE)
 
 
 def unnamed_remote_attacker(s: RoleState) -> tuple[str, ...]:

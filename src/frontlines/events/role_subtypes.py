@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 import sys
 
-from frontlines.events.role_decisions import RoleState
+from frontlines.events.role_decisions import STATE_INTERS, RoleState
 from frontlines.model import Inter, SubEventType
 
 S = SubEventType
-_STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_FORCES})
 
 
 #: Triggers that say two sides fired at each other: civilians near them are no target.
@@ -44,7 +43,7 @@ def _unarmed_toll(s: RoleState) -> bool:
     people"): the dead are civilians (rule attack-on-civilians-not-clash)."""
     actor1 = s.out.actor1
     return (
-        actor1.inter not in _STATE
+        actor1.inter not in STATE_INTERS
         and bool(s.casualties)
         and not any(_ARMED_DEAD.search(c) for c in s.casualties)
         and _ASSAULT.search(s.trigger.text) is not None

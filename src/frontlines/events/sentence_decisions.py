@@ -209,29 +209,30 @@ def _is_protest(t: Trigger) -> bool:
     return EVENT_TYPE_OF[t.sub_event_type] == EventType.PROTESTS
 
 
-def _is_crowd(t: Trigger) -> bool:
-    """A protest or a riot."""
-    return EVENT_TYPE_OF[t.sub_event_type] in (EventType.PROTESTS, EventType.RIOTS)
-
-
 #: A riot trigger that opens on its crowd ("protesters attacked", "mobs looted"): the crowd's own act.
 _CROWD_LED = re.compile(
     r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?|mobs?)\b", re.IGNORECASE
 )
 
 
+def _crowd_acts(t: Trigger) -> bool:
+    """A protest, or a riot its words open on the crowd ("protesters attacked")."""
+    if _is_protest(t):
+        return True
+    return EVENT_TYPE_OF[t.sub_event_type] == EventType.RIOTS and _CROWD_LED.match(t.text) is not None
+
+
 def protest_topic(c: Clause, story: Story) -> str | None:
     """Rule ``protest-topic`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    protests = [t for t in c.triggers if _is_protest(t) or (_is_crowd(t) and _CROWD_LED.match(t.text))]
+    protests = [t for t in c.triggers if _crowd_acts(t)]
     fresh = c.triggers if c.fresh is None else c.fresh
     if not protests:
         return None
     kept = [
         t
         for t in fresh
-        if _is_protest(t)
+        if _crowd_acts(t)
         or (t.sub_event_type == SubEventType.VIOLENT_DEMONSTRATION and _CROWD_ACT.match(t.text))
-        or (_is_crowd(t) and _CROWD_LED.match(t.text))
         or not (
             _TOPIC.search(c.before(t.start, TOPIC_REACH)) or _CAUSE.search(c.text[protests[0].end : t.start])
         )
