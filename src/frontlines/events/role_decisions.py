@@ -317,10 +317,11 @@ def unnamed_arrest(s: RoleState) -> tuple[str, ...]:
 
 
 #: Places where people live, pray, learn or are cared for: a strike on one hits civilians.
-_CIVILIAN_SITE = re.compile(
+CIVILIAN_SITE = re.compile(
     r"\b(?:hospitals?|clinics?|schools?|kindergartens?|universit(?:y|ies)|residential|homes?|houses?|"
     r"apartments?|flats|baker(?:y|ies)|markets?|marketplaces?|mosques?|churches|church|shelters?|"
-    r"displacement\s+(?:camp|site)s?|camps?\s+for\s+(?:the\s+)?displaced|bus\s+stops?|cafes?|restaurants?)\b",
+    r"displacement\s+(?:camp|site)s?|camps?\s+for\s+(?:the\s+)?displaced|bus\s+stops?|cafes?|restaurants?|"
+    r"hotels?)\b",
     re.IGNORECASE,
 )
 #: How far after an explosion's trigger its target is read (characters).
@@ -363,7 +364,7 @@ def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
 def civilian_site(s: RoleState) -> tuple[str, ...]:
     if s.event_type != EventType.EXPLOSIONS or s.after:
         return ()  # an armed side named after the trigger is its target
-    hit = _CIVILIAN_SITE.search(s.sentence_text(s.trigger.end, s.trigger.end + CIVILIAN_SITE_REACH))
+    hit = CIVILIAN_SITE.search(s.sentence_text(s.trigger.end, s.trigger.end + CIVILIAN_SITE_REACH))
     return _actor2(s, None, "civilians") if hit else ()
 
 

@@ -199,15 +199,18 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "adjust",
         "codebook: violence against civilians is an armed group's attack on unarmed people; a 'clash' "
-        "that names no armed opponent, only civilians struck (or a non-state side's assault whose toll "
-        "names only people), is an Attack",
+        "that names no armed opponent, only civilians struck (or a non-state side's assault on a "
+        "civilian site, or one whose toll names only people), is an Attack",
         st.attack_on_civilians,
         fires=(
             "On Sunday, gunmen attacked a crowd of students in Jaramana.",
             "On Sunday, militants ambushed a convoy near Titao, killing 15 people.",
+            "On Sunday, 12 people died when gunmen ambushed a convoy near Djibo.",
+            "On Sunday, gunmen attacked the Splendid Hotel in Ouagadougou.",
         ),
         misses=(
             "On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",
+            "On Sunday, gunmen attacked a school used as a base by the army in Harasta.",
             "On Sunday, militants attacked a convoy near Fada, killing 12 soldiers.",
             "On Monday, militiamen exchanged fire with insurgents near Chiure, forcing residents to flee.",
         ),

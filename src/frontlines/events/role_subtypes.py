@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 
-from frontlines.events.role_decisions import STATE_INTERS, RoleState
+from frontlines.events.role_decisions import CIVILIAN_SITE, STATE_INTERS, RoleState
 from frontlines.model import Inter, SubEventType
 
 S = SubEventType
@@ -36,6 +36,15 @@ _ARMED_DEAD = re.compile(
     r"militia\w*|personnel|forces|servicem[ae]n|commandos?|attackers|assailants|gunmen|jihadists?|members)\b",
     re.IGNORECASE,
 )
+#: Where a toll's phrase ends and the story of who did it begins ("37 people were killed when
+#: militants attacked", "killed by gunmen"): armed words after it name the attackers, not the dead.
+_TOLL_END = re.compile(r"\b(?:when|while|after|as|by|during)\b", re.IGNORECASE)
+
+
+def _dead_named(casualty: str) -> str:
+    """The part of a casualty phrase that names the dead."""
+    end = _TOLL_END.search(casualty)
+    return casualty[: end.start()] if end else casualty
 
 
 def _unarmed_toll(s: RoleState) -> bool:
@@ -45,14 +54,34 @@ def _unarmed_toll(s: RoleState) -> bool:
     return (
         actor1.inter not in STATE_INTERS
         and bool(s.casualties)
-        and not any(_ARMED_DEAD.search(c) for c in s.casualties)
+        and not any(_ARMED_DEAD.search(_dead_named(c)) for c in s.casualties)
         and _ASSAULT.search(s.trigger.text) is not None
+    )
+
+
+#: Words that make a civilian building a military target.
+_MILITARY_USE = re.compile(r"\b(?:used\s+as|bases?|positions?|headquarters|barracks)\b", re.IGNORECASE)
+#: How far after an assault's trigger (characters) the civilian site it struck is read.
+_SITE_REACH = 40
+
+
+def _assault_on_site(s: RoleState) -> bool:
+    """A non-state side's assault on a place where people live, trade or are cared for ("gunmen
+    attacked the restaurant", "an attack on a cattle market")."""
+    after = s.sentence_text(s.trigger.end, s.trigger.end + _SITE_REACH)
+    if _MILITARY_USE.search(after):
+        return False  # "a school being used as a base"
+    return (
+        s.out.actor1.inter not in STATE_INTERS
+        and _ASSAULT.search(s.trigger.text) is not None
+        and CIVILIAN_SITE.search(after) is not None
     )
 
 
 def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
     targets = [x for x in s.civilians if x[0].start >= s.trigger.end]
-    if s.sub != S.ARMED_CLASH or not (targets or _unarmed_toll(s)) or s.others or s.holders:
+    struck = targets or _unarmed_toll(s) or _assault_on_site(s)
+    if s.sub != S.ARMED_CLASH or not struck or s.others or s.holders:
         return ()
     near = s.sentence_text(max(0, s.trigger.start - _RECIPROCAL_REACH), s.trigger.end + _RECIPROCAL_REACH)
     if _RECIPROCAL.search(near):
