@@ -163,12 +163,25 @@ _BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s
 _LOCAL_INTERS = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS, Inter.IDENTITY_MILITIAS})
 
 
+#: A compound after a group's name that still names the group as the doer ("AQAP-claimed attack",
+#: "STC-aligned forces"), unlike "pro-Russian" or "Hamas-run".
+_DOER_COMPOUND = re.compile(r"-(?:claimed|led|linked|aligned|affiliated)\b", re.IGNORECASE)
+
+
 def _word_edge(text: str, index: int) -> bool:
     """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
     if index < 0 or index >= len(text):
         return True
     ch = text[index]
     return not (ch.isalnum() or ch in "_-")
+
+
+def _end_edge(text: str, index: int, ref: ActorRef) -> bool:
+    """True when a name may end at ``index``: a word edge, or a named group's doer compound (a role
+    word's is no side: "junta-aligned militia", "a rebel-aligned association")."""
+    if _word_edge(text, index):
+        return True
+    return ref.kind != "role" and _DOER_COMPOUND.match(text, index) is not None
 
 
 def _automaton(keys: Iterable[tuple[str, ActorRef]]) -> ahocorasick.Automaton:
@@ -187,7 +200,7 @@ def _whole_words(automaton: ahocorasick.Automaton, folded: str, text: str) -> It
         return
     for last, (length, ref) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
-        if _word_edge(text, start - 1) and _word_edge(text, end):
+        if _word_edge(text, start - 1) and _end_edge(text, end, ref):
             yield ActorMention(start, end, text[start:end], ref)
 
 

@@ -114,6 +114,10 @@ def test_actors_state_forces_abroad_are_external(actors):
         ("REBELS and Free\nSyrian Army fighters met.", ["REBELS", "Free\nSyrian Army", "fighters"]),
         ("Counter-rebels and pro-armyish men.", []),
         ("The rebels' base and the army.", ["rebels", "the army"]),
+        # a named group before a doer compound is the doer; a role word before one is no side
+        ("An AQAP-claimed bomb hit STC-aligned forces.", ["AQAP", "STC"]),
+        ("Junta-aligned and rebel-aligned men met the junta.", ["the junta"]),
+        ("A Hamas-run ministry.", []),
     ],
 )
 def test_mentions_are_whole_words_leftmost_longest(actors, text, expected):
