@@ -20,8 +20,8 @@ from pathlib import Path
 import ahocorasick
 
 from frontlines.config import default_data_dir
-from frontlines.countries import country_code, country_name
-from frontlines.geo.wordlists import DEMONYM_PLACES
+from frontlines.countries import country_name
+from frontlines.mentions import agent_patterns as ap
 from frontlines.mentions.identity import identity_actors
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 from frontlines.toml_cache import load_toml
@@ -40,45 +40,6 @@ class _Period:
         if day is None:
             return self.until is None
         return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
-
-
-def _country_demonyms() -> dict[str, str]:
-    """Demonyms of countries ("Cambodian" -> KH) from the gazetteer's word list, singular forms only
-    (a plural is a people, not a state's forces)."""
-    out = {}
-    for word, place in DEMONYM_PLACES.items():
-        code = country_code(place)
-        if code is not None and not (word.endswith("s") and word[:-1] in DEMONYM_PLACES):
-            out[word] = code
-    return out
-
-
-def _country_names() -> dict[str, str]:
-    """Country names ("Russia" -> RU) from the demonym table's places, and "US" / "U.S."."""
-    out = {"US": "US", "U.S.": "US"}
-    for place in DEMONYM_PLACES.values():
-        code = country_code(place)
-        if code is not None and place[:1].isupper():
-            out[place] = code
-    return out
-
-
-def _peoples() -> dict[str, str]:
-    """Plural demonyms ("Russians" -> RU): a people, the doers of a military act only by rule
-    people-as-agent ("after the Russians shelled the city")."""
-    out = {}
-    for word, place in DEMONYM_PLACES.items():
-        code = country_code(place)
-        if code is not None and word.endswith("s") and word[:-1] in DEMONYM_PLACES:
-            out[word] = code
-    return out
-
-
-#: Words for what a craft or weapon is for, which may stand before its head ("attack helicopter").
-_CRAFT_ROLES = (
-    "attack|combat|fighter|reconnaissance|surveillance|transport|cargo|strike|kamikaze|military|ballistic"
-    "|cruise|guided|hypersonic|anti-ship|surface-to-surface|explosive|suicide|unmanned|heavy"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,54 +76,12 @@ _FOLD = str.maketrans(string.ascii_uppercase + "\n\t", string.ascii_lowercase + 
 _SPACE = str.maketrans("\n\t", "  ")
 
 
-#: Rule state-as-agent: a country's name as the doer of a military act names its military forces:
-#: "Russia launched Kalibr missiles", "Ukraine retook the village", "was retaken by Ukraine".
-_AGENT_VERBS = (
-    r"launched|fired|struck|shelled|bombed|bombarded|attacked|retook|recaptured|captured|seized|sank|sunk"
-    r"|shot\s+down|downed|deployed|hit|targeted|intercepted|destroyed|liberated|invaded|pounded|conducted"
-    r"|carried\s+out|raided|ambushed|killed|advanced|redeployed|sent\s+(?:troops|reinforcements)"
-    r"|withdrew|pulled\s+out|completed\s+(?:its|their)\s+withdrawal|took\s+(?:full\s+)?control|repelled"
-    r"|(?:was|were|is|are)\s+redeploying"
-)
-_PASSIVE_VERBS = (
-    r"retaken|recaptured|captured|taken|seized|liberated|launched|fired|carried\s+out|shot\s+down|downed"
-    r"|destroyed|hit|struck|intercepted|deployed|conducted|bombed|shelled|attacked|invaded|occupied|killed"
-)
-#: "came under bombardment, reportedly by Azerbaijan", "strikes by Israel": an act's noun before its doer.
-_ACT_NOUNS = r"bombardment|shelling|strikes?|airstrikes?|attacks?|fire|offensive|assault"
-_HEDGES = r"reportedly|allegedly|apparently|probably|likely|presumably"
-#: Rule people-as-agent: a plural demonym as the doer of a military act names that state's forces
-#: ("after Russians shelled the city", "the Israelis struck"), unless a count stands before it ("five
-#: Syrians killed") or the verb is a headline's passive ("Syrians killed in an air strike").
-_PEOPLE_PASSIVE_AFTER = re.compile(r"\s+(?:in|by|as|when|while|during|after|at|near|on)\b")
-_COUNT_BEFORE = re.compile(
-    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|several|many"
-    r"|some|of|more))\s+$",
-    re.IGNORECASE,
-)
-#: A preposition before a country's name makes it a place ("in Syria killed").
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|of|from|to|into|across|near|within|throughout|inside|at|over|on)\s+$", re.IGNORECASE
-)
-#: Words that may stand between the state and its verb ("Russia reportedly launched").
-_AGENT_FILLERS = (
-    r"(?:(?:has|had|have|reportedly|also|then|again|later|allegedly|apparently|now|forces)\s+){0,2}"
-    # "France said it killed seven insurgents": a state that says it did an act is its doer
-    r"(?:(?:said|says|announced|claimed|reported|stated)\s+(?:that\s+)?it\s+(?:had\s+|has\s+)?)?"
-)
-#: Rule craft-model: a demonym before a craft's model ("two Russian Sukhoi Su-25s", "a Ukrainian
-#: Mi-8") names that state's military: the model, with a digit, is the head.
-_CRAFT_MODEL = r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][A-Za-z]*-?\d[\w-]*"
-#: A craft's model ("Su-25", "TB2"): a cheap test that a text can hold a craft-model mention.
-_MODEL_CUE = re.compile(r"\b[A-Z][A-Za-z]*-?\d")
-#: The verbs of ``_believed_re``: a cheap test that a text can hold such a mention at all.
-_BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have)|identified\s+as")
-
-
 #: Inter codes of groups tied to one country's conflict: rebels, political and communal militias.
 _LOCAL_INTERS = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS, Inter.IDENTITY_MILITIAS})
 
 
+#: How far before a state's name (characters) the head of "the army of X" is read.
+_HEAD_OF_REACH = 40
 #: A compound after a group's name that still names the group as the doer ("AQAP-claimed attack",
 #: "STC-aligned forces"), unlike "pro-Russian" or "Hamas-run".
 _DOER_COMPOUND = re.compile(r"-(?:claimed|led|linked|aligned|affiliated)\b", re.IGNORECASE)
@@ -325,10 +244,10 @@ class ActorDictionary:
             for e in data.get("remote_attacker", [])
         ]
         # One table of demonyms for places and actors (geo.wordlists), the dictionary's own on top.
-        self._demonyms: dict[str, str] = {**_country_demonyms(), **data.get("demonyms", {})}
+        self._demonyms: dict[str, str] = {**ap.country_demonyms(), **data.get("demonyms", {})}
         #: Country names (and "US") as the doers of a military act (rule state-as-agent); with "'s"
         #: they are demonyms too ("Russia's forces").
-        self._states: dict[str, str] = _country_names()
+        self._states: dict[str, str] = {**ap.country_names(), **data.get("formal_state_names", {})}
         for name, code in self._states.items():
             self._demonyms.setdefault(f"{name}'s", code)
             self._demonyms.setdefault(f"{name}’s", code)
@@ -346,19 +265,24 @@ class ActorDictionary:
         # "Russian Shahed drones", "Turkish Bayraktar TB2 drones", "a Russian Mi-24 attack helicopter":
         # up to three model names or words for a craft's role may stand between demonym and head.
         self._demonym_re = re.compile(
-            rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{_CRAFT_ROLES})\s+){{0,3}}(?P<head>(?i:{heads}))(?![\w-])"
+            rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{ap.CRAFT_ROLES})\s+){{0,3}}(?P<head>(?i:{heads}))(?![\w-])"
         )
-        self._craft_re = re.compile(rf"(?P<dem>{demonym})\s+(?P<head>{_CRAFT_MODEL})(?![\w-])")
+        self._craft_re = re.compile(rf"(?P<dem>{demonym})\s+(?P<head>{ap.CRAFT_MODEL})(?![\w-])")
         states = _alternation(self._states)
         # Two patterns, each opening with a literal alternation the regex engine can skip to.
-        self._state_agent_re = re.compile(rf"(?P<state>{states})\s+{_AGENT_FILLERS}(?:{_AGENT_VERBS})\b")
-        peoples = _peoples()
+        self._state_agent_re = re.compile(rf"(?P<state>{states})\s+{ap.AGENT_FILLERS}(?:{ap.AGENT_VERBS})\b")
+        peoples = ap.peoples()
         self._peoples = peoples
         self._people_agent_re = re.compile(
-            rf"(?P<state>{_alternation(peoples)})\s+{_AGENT_FILLERS}(?P<verb>{_AGENT_VERBS}|looted)\b"
+            rf"(?P<state>{_alternation(peoples)})\s+{ap.AGENT_FILLERS}(?P<verb>{ap.AGENT_VERBS}|looted)\b"
+        )
+        # "troops of the Russian Federation", "the army of Sudan": a head whose state follows it.
+        self._state_name_re = re.compile(rf"(?P<state>{states})(?![\w-])")
+        self._head_of_re = re.compile(
+            rf"(?<![\w-])(?:(?i:the)\s+)?(?P<head>(?i:{heads}))\s+of\s+(?:the\s+)?$"
         )
         self._state_by_re = re.compile(
-            rf"(?:{_PASSIVE_VERBS}|{_ACT_NOUNS}),?\s+(?:(?:{_HEDGES})\s+)?by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
+            rf"(?:{ap.PASSIVE_VERBS}|{ap.ACT_NOUNS}),?\s+(?:(?:{ap.HEDGES})\s+)?by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
         )
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
@@ -390,7 +314,7 @@ class ActorDictionary:
         found: list[ActorMention] = _leftmost_longest(_whole_words(self._cs, text.translate(_SPACE), text))
         found.extend(_leftmost_longest(_whole_words(self._ci, text.translate(_FOLD), text)))
         # The "believed to be" pattern is slow (every head at every word): run it only where its verb is.
-        believed = self._believed_re.finditer(text) if _BELIEVED_CUE.search(text) else iter(())
+        believed = self._believed_re.finditer(text) if ap.BELIEVED_CUE.search(text) else iter(())
         for m in itertools.chain(self._demonym_matches(text), believed):
             country = self._demonyms[m["dem"]]
             role = self._demonym_heads[re.sub(r"\s+", " ", m["head"]).lower()]
@@ -403,13 +327,13 @@ class ActorDictionary:
                 ref = ActorRef("role", role, self._demonyms[joined["dem"]])
                 found.append(ActorMention(joined.start(), joined.end("dem"), joined["dem"], ref))
                 start = joined.start()
-        crafts = self._craft_re.finditer(text) if _MODEL_CUE.search(text) else iter(())
+        crafts = self._craft_re.finditer(text) if ap.MODEL_CUE.search(text) else iter(())
         for m in crafts:
             if _word_edge(text, m.start() - 1):
                 ref = ActorRef("role", "military", self._demonyms[m["dem"]])
                 found.append(ActorMention(m.start(), m.end(), m[0], ref))
         for m in self._state_agent_re.finditer(text):
-            if not _word_edge(text, m.start() - 1) or _PLACE_BEFORE.search(
+            if not _word_edge(text, m.start() - 1) or ap.PLACE_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):
                 continue  # "clashes in Syria killed five": a place, not a doer
@@ -418,15 +342,28 @@ class ActorDictionary:
             if _word_edge(text, m.start() - 1):
                 found.append(self._state_mention(m))
         found.extend(self._people_agents(text))
+        found.extend(self._heads_of_states(text))
         return _leftmost_longest(found)
+
+    def _heads_of_states(self, text: str) -> Iterator[ActorMention]:
+        """Rule head-of-state-name: a role's head before "of" and a state ("the armed forces of the
+        Russian Federation", "the army of Sudan") names that state's role."""
+        for m in self._state_name_re.finditer(text):
+            if not _word_edge(text, m.start() - 1):
+                continue
+            head = self._head_of_re.search(text, max(0, m.start() - _HEAD_OF_REACH), m.start())
+            if head is not None:
+                role = self._demonym_heads[re.sub(r"\s+", " ", head["head"]).lower()]
+                ref = ActorRef("role", role, self._states[re.sub(r"\s+", " ", m["state"])])
+                yield ActorMention(head.start(), m.end(), text[head.start() : m.end()], ref)
 
     def _people_agents(self, text: str) -> Iterator[ActorMention]:
         """Rule people-as-agent: a plural demonym before a military act's verb, as its state's forces."""
         for m in self._people_agent_re.finditer(text):
             if (
                 not _word_edge(text, m.start() - 1)
-                or _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                or _PEOPLE_PASSIVE_AFTER.match(text, m.end())
+                or ap.COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or ap.PEOPLE_PASSIVE_AFTER.match(text, m.end())
             ):
                 continue
             ref = ActorRef("role", "military", self._peoples[re.sub(r"\s+", " ", m["state"])])

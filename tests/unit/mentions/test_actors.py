@@ -127,6 +127,20 @@ def test_mentions_are_whole_words_leftmost_longest(actors, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # rule head-of-state-name: a role's head, "of" and a state name that state's role
+        ("Troops of the Russian Federation attacked.", ("Troops of the Russian Federation", "RU")),
+        ("The army of Sudan shelled the town.", ("The army of Sudan", "SD")),
+    ],
+)
+def test_a_head_before_of_and_a_state_is_that_states_role(actors, text, expected):
+    found = actors.find(text)
+    assert [(m.text, m.ref.country) for m in found] == [expected]
+    assert actors.resolve(found[0].ref, "UA", dt.date(2022, 5, 1)).inter == Inter.EXTERNAL_FORCES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a demonym joined to the next one shares its head: each state is an actor
         (
             "Russian and Syrian government jets bombed the town.",
