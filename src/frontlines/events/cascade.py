@@ -21,7 +21,8 @@ its sealed split:
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
   type: the rules' weapon and act words are precise there): the classifier's type is kept on the
-  rule's words.
+  rule's words. Rule ``weapon-not-clash``: a weapon's explosion (an IED, a blast, shelling) is never
+  overridden into an armed clash unless the sentence tells of fire both ways or of a battle.
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words).
 - ``drop:RULE_ID``: before any of these, a sentence one of the non-event rules
@@ -67,6 +68,13 @@ _VIOLENT_ACT = re.compile(
     r"ambush(?:ed)?|fired\s+(?:on|upon|at|into|shots)|bomb(?:s|ed|ing)?|torched|set\s+fire|burn(?:ed|t)\s+(?:down\s+)?"
     r"(?:\w+\s+)?(?:houses|homes|villages?|vehicles|cars|trucks)|abduct(?:ed|s)|kidnapp(?:ed|ing)|clash(?:es|ed)"
     r"|fighting|wounded|injur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+
+
+#: Words of fighting both ways (rule ``weapon-not-clash``): "exchanged artillery fire", "during a battle".
+_TWO_SIDED = re.compile(
+    r"\b(?:exchang\w*|each\s+other|battles?|fighting|clash(?:es|ed)?|fire\s*fights?|gun\s*fights?)\b",
     re.IGNORECASE,
 )
 
@@ -172,6 +180,14 @@ class Cascade:
         ):
             # rule stopped-weapon: a bomb defused or a missile intercepted is a disrupted weapons use,
             # not the explosion it prevented, whatever the model says
+            bar = 1.01
+        if (
+            EVENT_TYPE_OF[main.sub_event_type] == EventType.EXPLOSIONS
+            and wanted == SubEventType.ARMED_CLASH
+            and not _TWO_SIDED.search(text, start, end)
+        ):
+            # rule weapon-not-clash: soldiers killed by an IED, a blast or shelling are hit by remote
+            # violence, not in a clash, unless the sentence tells of fire both ways or of a battle
             bar = 1.01
         if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)

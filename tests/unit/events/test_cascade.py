@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from frontlines.config import Settings
 from frontlines.events.cascade import Cascade
+from frontlines.events.classifier import Reading
 from frontlines.events.clauses import clause_units
 from frontlines.events.training import team_sentences, train_classifier
 from frontlines.model import ActorMention, ActorRef, SubEventType, Trigger
@@ -137,3 +138,23 @@ def test_cascade_unknown_place_takes_the_country_of_a_place_named_in_another_rol
     assert [(e.country, e.sub_event_type, e.actor1) for e in doc.events] == [
         ("Ukraine", S.NON_STATE_OVERTAKES_TERRITORY, "Military Forces of Russia (2000-)")
     ]
+
+
+class _SaysClash:
+    """A classifier that reads every sentence as an armed clash, sure of it."""
+
+    def read(self, sentences: list[str]) -> list[Reading]:
+        return [Reading(S.ARMED_CLASH, 0.99, S.ARMED_CLASH, 0.99) for _ in sentences]
+
+
+def test_cascade_a_weapons_explosion_is_no_clash_unless_fire_went_both_ways(settings: Settings) -> None:
+    """Rule weapon-not-clash: the model may not turn soldiers killed by an IED into an armed clash; an
+    exchange of artillery fire it may."""
+    cascade = Cascade(_SaysClash(), settings.events)  # type: ignore[arg-type]
+    ied = "Two soldiers were killed by an IED in Mopti."
+    fired = [Trigger(ied.index("IED"), ied.index("IED") + 3, "IED", S.REMOTE_EXPLOSIVE)]
+    assert cascade.decide(ied, 0, len(ied), fired, [], []).triggers == fired
+    both = "Artillery fire was exchanged between the two armies near Tovuz."
+    shells = [Trigger(0, 9, "Artillery", S.SHELLING)]
+    decision = cascade.decide(both, 0, len(both), shells, [], [])
+    assert decision.step == "model-overrides" and decision.triggers[0].sub_event_type == S.ARMED_CLASH
