@@ -276,7 +276,9 @@ RULES: tuple[Rule, ...] = (
         r"mines?|IEDs?|car\s+bombs?))?|(?:drones?|UAVs?|missiles?|rockets?|aircraft|helicopters?|jets?)\s+"
         r"(?:were\s+|was\s+)?(?:downed|shot\s+down)|recovered\s+(?:[\w-]+\s+){0,4}(?:explosives|weapons|arms|"
         r"ammunition|IEDs?|suicide\s+vests)|dismantl(?:ed|ing)\s+"
-        r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|seized\s+(?:\w+\s+){0,2}(?:weapons|arms|ammunition)|"
+        r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|"
+        r"(?:seized|confiscated)\s+(?:[\w.-]+\s+){0,3}(?:weapons|arms|ammunition|rifles|guns|firearms|grenades|"
+        r"explosives|caches?)|"
         # "neutralised the IED", "a foiled car bomb attack", "a suicide operation is thwarted"
         r"neutrali[sz](?:ed|ing)\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|mines?|IEDs?)|"
         r"(?:foiled|thwarted)\s+(?:[\w-]+\s+){0,3}(?:attacks?|bombings?|plots?|operations?)|"
@@ -332,6 +334,12 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
 _ANY_RULE = _any_rule(RULES)
 
 
+#: A word that denies the act right after it (rule negated-act): "without fighting", "no clashes were
+#: reported", "without a fight", "never shelled".
+_NEGATED = re.compile(r"\b(?:without|no|never)\s+(?:an?\s+|any\s+)?$", re.IGNORECASE)
+#: How far before a trigger (characters) its negation is read.
+_NEGATION_REACH = 14
+
 #: The trigger a position taken in a fight gives (rule position-taken, :func:`takes_position`).
 POSITION_TAKEN = Rule(S.ARMED_CLASH, re.compile(r"(?!)"), 70)
 
@@ -356,6 +364,8 @@ def find_triggers(text: str) -> list[Trigger]:
                     continue
                 if rule.territorial and takes_position(text, start, m.end()):
                     rule = POSITION_TAKEN
+                if _NEGATED.search(text, max(0, start - _NEGATION_REACH), start):
+                    continue  # rule negated-act: "changed hands without fighting", "no clashes"
                 found.append((start, m.end(), rule.priority, rule, m[0]))
     return _without_intercepted(text, strongest(found))
 

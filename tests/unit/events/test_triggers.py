@@ -245,6 +245,11 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The body of a young man with his hands tied and bullet wounds was found near Talbiseh.", S.ATTACK),
         ("The bodies of three men showing signs of torture were dumped near Benghazi.", S.ATTACK),
         ("The muezzin of a mosque was found butchered in Ivory Coast.", S.ATTACK),
+        # weapons seized are a disrupted weapons use, whatever weapons the list names
+        (
+            "Soldiers seized 40 assault rifles, a Barrett rifle, grenades and 12,000 rounds.",
+            S.DISRUPTED_WEAPONS_USE,
+        ),
     ],
 )
 def test_triggers_the_strongest_names_the_event(sentence, expected):
@@ -280,6 +285,19 @@ def test_triggers_shells_and_fighting_still_trigger():
 )
 def test_triggers_a_capture_of_people_or_a_ship_is_no_territorial_change(sentence):
     assert not any(is_territorial(t) for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town changed hands without fighting.",
+        "No clashes were reported in Goma.",
+        "The rebels left without a fight.",
+    ],
+)
+def test_triggers_an_act_denied_is_no_trigger(sentence):
+    """Rule negated-act: "without fighting", "no clashes" deny the act they name."""
+    assert find_triggers(sentence) == []
 
 
 def test_triggers_a_body_found_without_marks_of_violence_is_no_attack():
