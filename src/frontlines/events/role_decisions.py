@@ -149,6 +149,18 @@ def mob_victims(s: RoleState) -> tuple[str, ...]:
     return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
 
 
+def armed_killers(s: RoleState) -> tuple[str, ...]:
+    doers = [x for x in s.armed if (x in s.before or x in s.agents) and x[1].inter not in STATE_INTERS]
+    if s.sub != S.MOB_VIOLENCE or s.protesters or not doers:
+        return ()
+    doer = doers[0] if doers[0] in s.agents else doers[-1]
+    s.sub = S.ATTACK
+    civilians = s.civilians[0][1] if s.civilians else s.role("civilians")
+    s.roles = Roles(S.ATTACK, doer[1], civilians, actor2_inferred=not s.civilians)
+    s.roles.backing.append(("actor1", doer[0]))
+    return ("sub_event_type", *A1, *A2)
+
+
 def crowd_is_actor1(s: RoleState) -> tuple[str, ...]:
     crowd = s.protesters[0] if s.protesters else None
     default = "protesters" if s.sub in _PROTEST_TYPES else "rioters"
@@ -160,7 +172,7 @@ def crowd_is_actor1(s: RoleState) -> tuple[str, ...]:
 
 def state_faces_crowd(s: RoleState) -> tuple[str, ...]:
     state = next((x for x in s.armed if x[1].inter in STATE_INTERS), None)
-    if state is None or s.sub == S.PEACEFUL_PROTEST:
+    if state is None or s.sub not in _PROTEST_TYPES | _RIOT_TYPES or s.sub == S.PEACEFUL_PROTEST:
         return ()
     s.out.actor2 = state[1]
     s.out.backing.append(("actor2", state[0]))

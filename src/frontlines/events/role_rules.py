@@ -76,6 +76,19 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On 11 November 2016, Syrian troops recaptured the town of Aleppo.",),
     ),
     RoleRule(
+        "armed-killers-not-mob",
+        "crowd",
+        "whole",
+        "codebook: mob violence is a crowd's; a stoning, a lynching or a crucifixion by an armed group "
+        "(Islamists, a gang, party militants) with no crowd named is that group's Attack on civilians",
+        d.armed_killers,
+        fires=(
+            "On Sunday, Islamist militants lynched a man accused of blasphemy in Ansongo.",
+            "On Sunday, a man was lynched by Boko Haram fighters in Gwoza.",
+        ),
+        misses=("On Sunday, a mob lynched two men accused of theft in Kano.",),
+    ),
+    RoleRule(
         "crowd-is-actor1",
         "crowd",
         "whole",
