@@ -16,6 +16,8 @@ The rules, in the order they are added up (``candidate_score``):
    named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies,
    and one named like another first-level unit of its own country ("Florida", New York) loses
    ``REGION_NAMESAKE_PENALTY`` unless the text says where it lies or it is the national capital.
+   Rule abbreviated-spelling: "St.", "Ste.", "Mt.", "Ft." spell the words they stand for ("St. Paul"
+   is spelled as Saint Paul is, "Sault Ste. Marie" as Sault Sainte Marie): no alternate-name penalty.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
    ``SAME_NAME_CITY_BONUS``: a bare name is the town, "X province" the region (rule 6).
 4. The document's focus country adds ``FOCUS_COUNTRY_BONUS`` to places inside it (countries
@@ -33,6 +35,7 @@ The rules, in the order they are added up (``candidate_score``):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -133,7 +136,7 @@ def name_prior(
     score = prominence(place) + (CAPITAL_BONUS if capital else 0.0)
     key = fold(query)
     alike_only = _spelled_alike_only(place, query, key, candidates)
-    if (place.kind in _POINT_KINDS and fold(place.name) != key) or alike_only:
+    if (place.kind in _POINT_KINDS and fold(_expanded(place.name)) != fold(_expanded(query))) or alike_only:
         score -= ALTERNATE_PENALTY
     if spelled_otherwise and place.kind in _POINT_KINDS and not alike_only:
         score -= SPELLED_OTHERWISE_PENALTY
@@ -150,6 +153,17 @@ def name_prior(
     if namesake and not placed and not capital:
         score -= REGION_NAMESAKE_PENALTY
     return score
+
+
+#: Rule 2: abbreviations that spell the same name as the word they stand for ("St. Paul" is
+#: Saint Paul, "Mt. Pleasant" Mount Pleasant, "Ft. Worth" Fort Worth, "Sault Ste. Marie").
+_ABBREVIATIONS = re.compile(r"\b(St|Ste|Mt|Ft)\b\.?", re.IGNORECASE)
+_EXPANSIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort"}
+
+
+def _expanded(name: str) -> str:
+    """A name with its abbreviations written out (rule 2)."""
+    return _ABBREVIATIONS.sub(lambda m: _EXPANSIONS[m.group(1).lower()], name)
 
 
 def _names_other_region(place: Place, query: str, candidates: Sequence[Place]) -> bool:
