@@ -118,7 +118,7 @@ def score_items(
         order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
         tops.append(order[: scoring.SUPPORT_CANDIDATES])
     support = scoring.support(
-        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
+        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)], focus
     )
     bonus: dict[int, list[float]] = {}
     for members, top, values in zip(members_of, tops, support, strict=True):
