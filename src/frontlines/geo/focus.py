@@ -181,3 +181,54 @@ def focus_admin1(votes: dict[str, dict[str, float]], exclude: str | None = None)
 
 def regions_by_name(items: Sequence[Item], votes: dict[str, dict[str, float]]) -> dict[str, str | None]:
     return {key: focus_admin1(votes, key) for key in {fold(i.span.query) for i in items}}
+
+
+#: Rule story-region: the first-level unit the article's other names resolved into adds this much
+#: to a name's candidates inside it, where the focus-region bonus does not already frame the name.
+#: Measured (eval geoparse acc@161, LGL / TR-News): none 0.847 / 0.837; 2.0: 0.849 / 0.845; 4.0:
+#: 0.848 / 0.845.
+STORY_REGION_BONUS = 2.0
+#: ... when the unit holds more than this share of the other names' region votes.
+STORY_REGION_SHARE = 0.5
+
+
+def story_region_votes(items: Sequence[Item]) -> dict[str, dict[tuple[str, str], float]]:
+    """Rule story-region: per name (folded), the (country, first-level unit) of the place it resolved
+    to, in any country, weighted by how clearly that place won (``REGION_VOTE`` times for a unit
+    named outright). A name counts once however often it is repeated: it is the distinct places
+    that frame a story ("Erie" five times is one place; Sarnia and Brampton are two)."""
+    votes: dict[str, dict[tuple[str, str], float]] = defaultdict(lambda: defaultdict(float))
+    for item in items:
+        if item.span.source == "demonym" or item.ctx.role == "organisation_base" or not item.scores:
+            continue
+        best = item.candidates[max(range(len(item.scores)), key=item.scores.__getitem__)]
+        if best.kind == "country" or best.admin1 is None or not best.country_code:
+            continue
+        weight = scoring.confidence(item.scores, item.candidates)
+        weight *= REGION_VOTE if best.kind == "admin1" else 1.0
+        own = votes[fold(item.span.query)]
+        region = (best.country_code, best.admin1)
+        own[region] = max(own[region], weight)
+    return votes
+
+
+def story_regions(items: Sequence[Item]) -> dict[str, tuple[str, str] | None]:
+    """Rule story-region: per name (folded), the (country, first-level unit) that the article's
+    *other* resolved names agree on: at least ``ADMIN1_LEAST_VOTE`` and more than
+    ``STORY_REGION_SHARE`` of their region votes; None when they agree on none."""
+    votes = story_region_votes(items)
+    out: dict[str, tuple[str, str] | None] = {}
+    for key in {fold(i.span.query) for i in items}:
+        total: dict[tuple[str, str], float] = defaultdict(float)
+        for other, own in votes.items():
+            if other != key:
+                for region, weight in own.items():
+                    total[region] += weight
+        best = max(total, key=lambda r: (total[r], r)) if total else None
+        agreed = (
+            best is not None
+            and total[best] >= ADMIN1_LEAST_VOTE
+            and total[best] > STORY_REGION_SHARE * sum(total.values())
+        )
+        out[key] = best if agreed else None
+    return out

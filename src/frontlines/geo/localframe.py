@@ -15,6 +15,9 @@ resolved to (toponym resolution, after scoring). Each rule has an id, examples a
   and more than ``LONE_MIN_KM`` from every other town or county the article names, is no toponym:
   such matches are surnames, brands and words that a hamlet abroad happens to bear ("Ismaili",
   "Titan", "Holroyd" in an Ohio story). An article that names no other town keeps it.
+- ``story-region`` (scored in ``ranking``, voted in ``focus``): the first-level unit the article's
+  other resolved places agree on, in whatever country (London with Sarnia and Brampton: Ontario),
+  adds ``focus.STORY_REGION_BONUS`` to a name's candidates inside it.
 """
 
 from __future__ import annotations
@@ -57,6 +60,18 @@ RULES += (
         "A small town abroad, never named with locative context and far from every other town the "
         "article names, is no toponym.",
         ("Police in Akron said Titan Operating filed for a permit.",),
+    ),
+)
+RULES += (
+    FrameRule(
+        "story-region",
+        "A name's candidates inside the first-level unit (state, province, oblast, governorate) that "
+        "the article's other resolved places share rank first, in any country, where the focus "
+        "country's own region does not already frame the name (``focus.story_regions``).",
+        (
+            "The Knights lost in Erie. London coach Dale Hunter, Sarnia and Brampton players ...",
+            "Police in Monterrey and Apodaca found the bodies; Juárez police and Mexico City officials ...",
+        ),
     ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container
 
 from frontlines.geo import scoring
+from frontlines.geo.focus import STORY_REGION_BONUS
 from frontlines.geo.frame import frame_bonus, frame_country, sentence_frames
 from frontlines.geo.items import Item
 from frontlines.geo.names import fold
@@ -24,6 +25,7 @@ def score_items(
     capitals: Container[str] = frozenset(),
     others_focus: dict[str, str | None] | None = None,
     spelled_as: Callable[[str], frozenset[str]] | None = None,
+    story: dict[str, tuple[str, str] | None] | None = None,
 ) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
     ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
@@ -43,12 +45,14 @@ def score_items(
             items[i].candidates = list(union.values())
             items[i].respelled = respelled
     base: list[list[float]] = []
+    stories: list[list[float]] = []  # rule story-region's bonus per candidate, for the trace
     units = [_own_unit(item) for item in items]
     frames = sentence_frames(items)
     priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
     for index, item in enumerate(items):
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
+            stories.append([0.0] * len(item.candidates))
             continue
         placed = item.container is not None
         prior_key = (item.span.query, item.span.source, placed)
@@ -60,14 +64,19 @@ def score_items(
         frame = frames.get(item.sentence)
         own_focus = frame_country(frame) or own_focus  # rule sentence-frame
         admin1 = regions.get(key) if own_focus == focus else None
+        region = (story or {}).get(key)
+        stories.append([story_bonus(p, region, own_focus, admin1) for p in item.candidates])
         base.append(
             [
                 value
                 + scoring.focus_bonus(p, own_focus, admin1)
                 + frame_bonus(p, frame)
+                + told
                 + scoring.unit_bonus(p, item.ctx.unit)
                 - unit
-                for value, p, unit in zip(prior, item.candidates, units[index], strict=True)
+                for value, p, unit, told in zip(
+                    prior, item.candidates, units[index], stories[index], strict=True
+                )
             ]
         )
     # One sense per article: a name's candidates get the best cue any of its occurrences has, but
@@ -109,7 +118,7 @@ def score_items(
         order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
         tops.append(order[: scoring.SUPPORT_CANDIDATES])
     support = scoring.support(
-        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
+        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)], focus
     )
     bonus: dict[int, list[float]] = {}
     for members, top, values in zip(members_of, tops, support, strict=True):
@@ -131,6 +140,31 @@ def score_items(
         for i in members:
             if items[i].ctx.unit is None:
                 items[i].scores = list(means)
+    _trace_story(items, stories)
+
+
+def _trace_story(items: list[Item], stories: list[list[float]]) -> None:
+    """The trace of rule story-region: its id on the names whose chosen place its bonus decided."""
+    for item, bonus in zip(items, stories, strict=True):
+        if not item.scores or not any(bonus):
+            continue
+        best = max(range(len(item.scores)), key=item.scores.__getitem__)
+        without = [s - b for s, b in zip(item.scores, bonus, strict=True)]
+        if bonus[best] and max(range(len(without)), key=without.__getitem__) != best:
+            item.rules.append("story-region")
+
+
+def story_bonus(
+    place: Place, region: tuple[str, str] | None, own_focus: str | None, admin1: str | None
+) -> float:
+    """Rule story-region: ``STORY_REGION_BONUS`` for a candidate inside the first-level unit the
+    article's other resolved names agree on (``focus.story_regions``), unless the name is already
+    framed by a focus region of its focus country (``scoring.focus_bonus``): London with Sarnia and
+    Brampton is London, Ontario, in a story whose other names vote for the United States."""
+    if region is None or place.kind == "country" or (region[0] == own_focus and admin1 is not None):
+        return 0.0
+    inside = place.country_code == region[0] and place.admin1 == region[1]
+    return STORY_REGION_BONUS if inside else 0.0
 
 
 def _own_unit(item: Item) -> list[float]:

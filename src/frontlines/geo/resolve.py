@@ -18,6 +18,9 @@ Rules (ACLED "Where": code the named place; the article's country frames every n
    June 8 (Reuters) -") does not vote: it says where the report was filed, not where its story is.
    When a name's candidates are scored, the focus is the one the article's *other* names vote for: a
    name repeated ten times does not confirm its own most prominent reading.
+   Rule story-region (``focus.story_regions``): once names are resolved, the first-level unit the
+   article's other distinct places agree on, in any country, frames a name the focus region does not
+   ("London" with Sarnia and Brampton in a story filed from Erie: London, Ontario).
 4. Candidates are scored (``scoring``): prominence, focus, the unit the text names, containment the
    text states, and nearness to the article's other places; one name keeps one sense per article.
 5. Demonyms ("Syrian") are resolved to their country but marked ``adjectival``: geoparsing corpora
@@ -51,6 +54,7 @@ from frontlines.geo.focus import (
     article_votes,
     focus_country,
     regions_by_name,
+    story_regions,
 )
 from frontlines.geo.frame import (
     parts_of_cities,
@@ -452,8 +456,9 @@ def resolve_scored(
     # (kept from the first pass where the resolved names agree on none).
     resolved = regions_by_name(items, admin1_votes(items, focus))
     resolved = {key: region or regions.get(key) for key, region in resolved.items()}
-    if resolved != regions:
-        score_items(items, focus, resolved, capitals, others_focus, spelled_as)
+    story = story_regions(items)
+    if resolved != regions or any(story.values()):
+        score_items(items, focus, resolved, capitals, others_focus, spelled_as, story)
 
     region_named(items)
     country_namesake_towns(items, text, datelines)
