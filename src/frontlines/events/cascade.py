@@ -22,7 +22,7 @@ its sealed split:
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
   type: the rules' weapon and act words are precise there): the classifier's type is kept on the
   rule's words. Rule ``weapon-not-clash``: a weapon's explosion (an IED, a blast, shelling) is never
-  overridden into an armed clash unless the sentence tells of fire both ways or of a battle.
+  overridden into an armed clash unless the sentence tells of fire both ways, a battle or a ground assault.
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words).
 - ``drop:RULE_ID``: before any of these, a sentence one of the non-event rules
@@ -72,9 +72,11 @@ _VIOLENT_ACT = re.compile(
 )
 
 
-#: Words of fighting both ways (rule ``weapon-not-clash``): "exchanged artillery fire", "during a battle".
+#: Words of fighting both ways or on the ground (rule ``weapon-not-clash``): "exchanged artillery fire",
+#: "during a battle", "blew himself up during the assault".
 _TWO_SIDED = re.compile(
-    r"\b(?:exchang\w*|each\s+other|battles?|fighting|clash(?:es|ed)?|fire\s*fights?|gun\s*fights?)\b",
+    r"\b(?:exchang\w*|each\s+other|battles?|fighting|clash(?:es|ed)?|fire\s*fights?|gun\s*fights?|raid(?:s|ed)?"
+    r"|assaults?|stormed)\b",
     re.IGNORECASE,
 )
 

@@ -277,7 +277,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:were\s+|was\s+)?(?:downed|shot\s+down)|recovered\s+(?:[\w-]+\s+){0,4}(?:explosives|weapons|arms|"
         r"ammunition|IEDs?|suicide\s+vests)|dismantl(?:ed|ing)\s+"
         r"(?:\w+\s+){0,2}(?:bombs?|explosives?|devices?|mines?)|"
-        r"(?:seized|confiscated)\s+(?:[\w.-]+\s+){0,3}(?:weapons|arms|ammunition|rifles|guns|firearms|grenades|"
+        r"seized\s+(?:[\w.-]+\s+){0,3}(?:weapons|arms|ammunition|rifles|guns|firearms|grenades|"
         r"explosives|caches?)|"
         # "neutralised the IED", "a foiled car bomb attack", "a suicide operation is thwarted"
         r"neutrali[sz](?:ed|ing)\s+(?:\w+\s+){0,3}(?:bombs?|explosives?|devices?|mines?|IEDs?)|"
