@@ -80,7 +80,7 @@ def _retold_place(doc: Doc, target: EventDraft, day: TimeMention | None, start: 
     ]
     if not own:
         return
-    retold = replace(target, geo_precision=geo_precision(own[0]), evidence=[])
+    retold = replace(target, geo_precision=geo_precision(own[0]), evidence=[], stand_in=False)
     if day is not None:
         retold.evidence.append(doc.evidence("event_date", day.start, day.end))
     precision = retold_precision(target, retold)

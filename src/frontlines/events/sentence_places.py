@@ -137,7 +137,7 @@ def place_carries(c: Clause, story: Story) -> str | None:
     if _located(c, story) or fallback is None:
         return None
     if names_unknown_place(c.text, c.start, c.end, _named_places(c), c.sides, story.focus):
-        c.places = [approximately(fallback)]
+        c.places, c.stand_in = [approximately(fallback)], True
         return f"placed approximately where the paragraph or story is set ({fallback.text})"
     c.places = [fallback]
     return f"placed where the paragraph or story is set ({fallback.text})"

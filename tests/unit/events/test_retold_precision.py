@@ -2,7 +2,9 @@
 gazetteer: an event no report dated ("The battle of Kidal is ...", dated by default to the publication
 day) told again by a sentence that names its day and places it near the town is placed near the town
 (geo_precision 2), whether that sentence makes an event of its own (``EventDraft.absorb``) or only
-retells it (``retelling.retell``, ``retelling.retold``); told again without a day, it stays exact."""
+retells it (``retelling.retell``, ``retelling.retold``); told again without a day, it stays exact.
+Rule stand-in-retelling: a report placed at the town only because the finer place it names is unknown
+("in the neighbourhood of Qwertyvale") keeps the event approximate (2) whatever another report says."""
 
 from __future__ import annotations
 
@@ -35,3 +37,19 @@ def test_retold_precision_is_the_dated_reports(retold: str, precision: int, reso
     kidal = [e for e in doc.events if e.location == "Kidal"]
     assert [int(e.geo_precision) for e in kidal] == [precision]
     assert all(e.event_date == PUBLISHED for e in kidal)
+
+
+@pytest.mark.parametrize(
+    ("retold", "precision"),
+    [
+        ("On Saturday, troops and rebels clashed in the neighbourhood of Qwertyvale.", 2),
+        ("Troops and rebels also clashed in the neighbourhood of Qwertyvale.", 2),
+        ("On Saturday, troops and rebels clashed again, killing 2 rebels.", 1),
+    ],
+)
+def test_retold_stand_in_report_keeps_the_town_approximate(
+    retold: str, precision: int, resources, settings
+) -> None:
+    text = f"Rebels attacked Kidal on Saturday, killing 3 soldiers. {retold}"
+    doc = run_article(text, resources, settings, PUBLISHED)
+    assert [int(e.geo_precision) for e in doc.events if e.location == "Kidal"] == [precision]
