@@ -29,6 +29,20 @@ _COORDINATED = re.compile(
     r"|,?\s*and\s+(?:\d+\s+)?(?:in|on|at)\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
 )
 
+#: Rule (listed-places): a list that goes on past a coordinator longer than "and": "seized Kidal, the
+#: capital of Kidal Region, as well as Ansongo"; "shelling Sumy and other locations in Sumy Oblast, in
+#: particular Nedryhailiv". Each place listed is a place of the event (ACLED: one event per place).
+#: Not "in Aleppo, including the Salaheddin neighbourhood" (no "other towns": a part of the first place).
+_LISTED = re.compile(
+    r"^(?:,\s*the\s+(?:capital|seat|(?:administrative\s+)?cent(?:re|er))\s+of\s+[^,.;]{1,40})?"
+    r"(?:,?\s*as\s+well\s+as\s+"
+    r"|\s+and\s+(?:several\s+|many\s+|some\s+)?other\s+(?:towns|villages|cities|locations|places|areas"
+    r"|settlements|communities|localities)\b[^.;]{0,40}?,\s*(?:in\s+particular|including|notably|such\s+as"
+    r"|namely|especially)\s+)"
+    r"(?:the\s+)?(?:(?:towns?|villages?|cities|city)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
 #: "took control of the town": the trigger's object is a settlement told before, not named here.
 _ANAPHORIC_OBJECT = re.compile(
     r"^\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?(?:town|city|village|district|neighbou?rhood)\b"
@@ -137,6 +151,8 @@ def event_places(
         references = reference_points(usable, text)
         usable = [p for p in usable if p not in references]
     local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
+    if text is not None:
+        local = listed_places(local, text)
     chosen = [p for p in local if p.role == "event"] or local
     if not chosen:  # Rule: regions only when no town is named; listed ones are each a place
         regions = [p for p in usable if p.place is not None and p.place.kind == "admin1"]
@@ -148,12 +164,31 @@ def event_places(
     return unique
 
 
+def listed_places(local: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule (listed-places, ``_LISTED``): places listed after an event place ("seized Kidal ... as
+    well as Ansongo and Bourem") are event places too, whatever role their own words gave them."""
+    out: list[PlaceMention] = []
+    listing = False
+    for mention in sorted(local, key=lambda p: p.start):
+        if mention.role != "event" and out and out[-1].role == "event":
+            gap = text[out[-1].end : mention.start]
+            listing = bool(_LISTED.match(gap) or (listing and _COORDINATED.match(gap)))
+            if listing:
+                mention = replace(mention, role="event")
+        else:
+            listing = False
+        out.append(mention)
+    return out
+
+
 def coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """Rule: several places are several events only when the text lists them ("Douma and Harasta");
+    """Rule: several places are several events only when the text lists them ("Douma and Harasta";
+    rule listed-places: "Kidal ... as well as Ansongo", "Sumy and other towns, including Lebedyn");
     otherwise the first, most specific one is the place ("Bab al-Nayrab in southern Aleppo")."""
     kept = places[:1]
     for mention in places[1:]:
-        if _COORDINATED.match(text[kept[-1].end : mention.start]):
+        gap = text[kept[-1].end : mention.start]
+        if _COORDINATED.match(gap) or _LISTED.match(gap):
             kept.append(mention)
         else:
             break

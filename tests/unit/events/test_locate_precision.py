@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from frontlines.events.locate import event_places, names_unknown_place, reference_points
+from frontlines.events.locate import coordinated, event_places, names_unknown_place, reference_points
 from frontlines.model import Doc, Place, PlaceMention
 from helpers import run_article
 
@@ -95,3 +95,25 @@ def test_locate_far_namesake_leaves_the_reference_point() -> None:
     assert reference_points(places, text) == []
     stated = "Russian forces captured Bobryk, 70 km east of Romny, on Monday."
     assert reference_points(_mentions(stated, ("Bobryk", "other", False), ("Romny", "event", True)), stated)
+
+
+def test_locate_listed_places_past_a_long_coordinator_are_event_places() -> None:
+    for text, named in (
+        ("The rebels seized Kidal, the capital of Kidal Region, as well as Ansongo and Bourem.",
+         ("Kidal", "Ansongo", "Bourem")),
+        ("Russian troops shelled Sumy and other towns in Sumy Oblast, in particular Nedryhailiv and Lebedyn.",
+         ("Sumy", "Nedryhailiv", "Lebedyn")),
+        ("Militants attacked Maiduguri as well as the town of Konduga.", ("Maiduguri", "Konduga")),
+    ):  # fmt: skip
+        places = _mentions(text, (named[0], "event", False), *((n, "other", False) for n in named[1:]))
+        assert [p.text for p in coordinated(event_places(places, "UA", text=text), text)] == list(named)
+
+
+def test_locate_a_part_or_a_place_in_another_role_is_no_listed_place() -> None:
+    for text, first, second in (
+        ("Fighting raged in Aleppo, including the Salaheddin neighbourhood.", "Aleppo", "Salaheddin"),
+        ("Troops shelled Kidal, and the army said rebels fled towards Gao.", "Kidal", "Gao"),
+        ("Troops shelled Kidal; rebels based in Gao denied it.", "Kidal", "Gao"),
+    ):  # fmt: skip
+        places = _mentions(text, (first, "event", False), (second, "other", False))
+        assert [p.text for p in coordinated(event_places(places, "UA", text=text), text)] == [first]
