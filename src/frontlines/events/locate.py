@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from frontlines.geo.context import COMPASS
 from frontlines.geo.frame import may_be_place
@@ -121,6 +122,32 @@ def reference_points(places: Sequence[PlaceMention], text: str) -> list[PlaceMen
     return references
 
 
+#: Between a facility's namesake town and the place it lies in: "the Saky airbase in the city of
+#: Novofedorivka", "Kherson International Airport at Chornobaivka".
+_FACILITY_IN = re.compile(
+    r"^\s+(?:international\s+)?(?:airport|airfield|air\s*base|air\s+field|military\s+base|naval\s+base"
+    r"|base|port)\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def facility_namesakes(places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule (facility-in-place): a town named only as the name of a facility said to lie in another
+    place ("explosions at the Saky airbase in the city of Novofedorivka") does not place the event:
+    the place it lies in does. The mentions of ``places`` so named, when the two lie within
+    ``_REFERENCE_KM`` of each other (farther, one is a namesake and nothing is dropped)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    namesakes = []
+    for mention, after in pairwise(ordered):
+        if mention.place is None or after.place is None or after.place.kind not in _LOCAL_KINDS:
+            continue
+        if _FACILITY_IN.match(text[mention.end : after.start]) and (
+            distance_km(mention.place, after.place) <= _REFERENCE_KM
+        ):
+            namesakes.append(mention)
+    return namesakes
+
+
 def event_places(
     places: list[PlaceMention], focus: str | None, agreement: bool = False, text: str | None = None
 ) -> list[PlaceMention]:
@@ -148,7 +175,7 @@ def event_places(
         )
     ]
     if text is not None:
-        references = reference_points(usable, text)
+        references = reference_points(usable, text) + facility_namesakes(usable, text)
         usable = [p for p in usable if p not in references]
     local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
     if text is not None:
@@ -279,6 +306,29 @@ def names_unknown_place(
             continue
         if m[1].split()[0].lower() not in _MONTHS and may_be_place(m[1]):
             return True
+    return False
+
+
+#: Between an unknown name and the known place that holds it: "near Qacar in Fuzuli".
+_HELD_IN = re.compile(r"^,?\s+in\s+(?:the\s+)?$")
+#: How far before the known place the unknown name is looked for.
+_HELD_REACH = 80
+
+
+def stands_in(
+    text: str,
+    mention: PlaceMention,
+    places: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+    focus: str | None,
+) -> bool:
+    """Rule (held-unknown-place): "heavy clashes took place near Qacar in Fuzuli", "in the village
+    of Tokhar in Manbij": the event place named is one the gazetteer lacks (``names_unknown_place``),
+    and the known ``mention`` right after it ("in X") only holds it: X stands in for it, placed
+    approximately (codebook: a village missing from the gazetteer placed at its district, 2)."""
+    for m in _EVENT_PLACE_NAMED.finditer(text, max(0, mention.start - _HELD_REACH), mention.start):
+        if _HELD_IN.match(text[m.end(1) : mention.start]):
+            return names_unknown_place(text, m.start(), m.end(), places, actors, focus)
     return False
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from frontlines.events.attribution import VICTIM_REACH, name_victims
 from frontlines.events.drafts import EventDraft, retold_precision
 from frontlines.events.fatalities import bomber_counted, day_share, days_of_toll, reported_toll, split
+from frontlines.events.locate import approximately, stands_in
 from frontlines.geo.precision import geo_precision
 from frontlines.geo.scoring import contains, distance_km
 from frontlines.mentions.actors import ActorDictionary
@@ -80,7 +81,11 @@ def _retold_place(doc: Doc, target: EventDraft, day: TimeMention | None, start: 
     ]
     if not own:
         return
-    retold = replace(target, geo_precision=geo_precision(own[0]), evidence=[], stand_in=False)
+    named = [m for m in doc.places if start <= m.start < end]
+    actors = [a for a in doc.actors if start <= a.start < end]
+    held = stands_in(doc.text, own[0], named, actors, doc.focus_country)  # "near Qacar in Fuzuli"
+    mention = approximately(own[0]) if held else own[0]
+    retold = replace(target, geo_precision=geo_precision(mention), evidence=[], stand_in=held)
     if day is not None:
         retold.evidence.append(doc.evidence("event_date", day.start, day.end))
     precision = retold_precision(target, retold)

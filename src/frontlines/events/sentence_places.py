@@ -12,6 +12,7 @@ from frontlines.events.locate import (
     event_places,
     names_told_place,
     names_unknown_place,
+    stands_in,
     unplaced_mention,
 )
 from frontlines.events.sentence import Clause, Story
@@ -64,7 +65,10 @@ def _located(c: Clause, story: Story) -> list[PlaceMention]:
     """The event places the sentence names (``locate.event_places``), read once."""
     if c.places is None:
         agreement = c.trigger.sub_event_type == SubEventType.AGREEMENT
-        c.places = coordinated(event_places(_named_places(c), story.focus, agreement, c.text), c.text)
+        places = coordinated(event_places(_named_places(c), story.focus, agreement, c.text), c.text)
+        if len(places) == 1 and stands_in(c.text, places[0], _named_places(c), c.sides, story.focus):
+            places, c.stand_in = [approximately(places[0])], True
+        c.places = places
     return c.places
 
 
