@@ -120,6 +120,7 @@ class Drafter:
             claim=_CLAIM.search(sentence) is not None,
             headline=c.headline,
             split=split_note,
+            stand_in=c.stand_in,
         )
         # Codebook: the bomber counts among the dead, also of the battle a bombing opens.
         suicide = any(t.sub_event_type == S.SUICIDE_BOMB for t in c.triggers)

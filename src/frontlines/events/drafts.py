@@ -56,6 +56,9 @@ class EventDraft:
     bombers: int = 0
     #: The reported toll already holds the bombers ("killing 11, including the bomber").
     bombers_counted: bool = False
+    #: Its town stands in for a finer place a report names and the gazetteer lacks (a neighbourhood,
+    #: a village: rule place-carries), so it is placed approximately whatever another report says.
+    stand_in: bool = False
 
     @property
     def sub(self) -> SubEventType:
@@ -74,7 +77,14 @@ class EventDraft:
         the other's toll (codebook: civilians killed in a battle are added to the battle's fatalities).
         Rule (exact-retelling): one report naming the place itself ("shelled Bakhmut") while another
         locates the event only approximately ("fighting near Bakhmut") makes the event's place known:
-        the finer geo_precision of the two (codebook: 1 when the town is named)."""
+        the finer geo_precision of the two (codebook: 1 when the town is named).
+        Rule (undated-retelling): a report that names no day of its own (dated by default to the
+        publication day: "The Battle of Bakhmut is a battle...", "At 17:30, the ministry said...")
+        tells where the story is set, not where that day's event was: when exactly one of the two
+        names its day, that one's geo_precision stands ("On 10 November ... fighting near Bakhmut").
+        Rule (stand-in-retelling): a report placed at its town only because the finer place it names is
+        unknown ("the neighbourhood of Tareeq al-Bab in Aleppo") shows the town is a stand-in: another
+        report naming the town alone ("an air raid on Aleppo") is the coarser telling; it stays 2."""
         if add_toll:
             self.fatalities += other.fatalities
         else:
@@ -100,16 +110,32 @@ class EventDraft:
             elif mine.actor2 is None and theirs.actor2 is not None and theirs.actor2.name != mine.actor1.name:
                 mine.actor2, mine.actor2_inferred = theirs.actor2, theirs.actor2_inferred
                 mine.rules.pop("actor2", None)
-        self.geo_precision = min(self.geo_precision, other.geo_precision)
+        self.geo_precision = retold_precision(self, other)
+        self.stand_in = self.stand_in or other.stand_in
         self.bombers = max(self.bombers, other.bombers)
         self.bombers_counted = self.bombers_counted or other.bombers_counted
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
         self.sources.extend(x for x in other.sources if x not in self.sources)
 
     @property
+    def names_day(self) -> bool:
+        """Whether one of its reports names the event's day (``event_date`` evidence)."""
+        return any(ev.field == "event_date" for ev in self.evidence)
+
+    @property
     def total_fatalities(self) -> int:
         """The victims reported, plus the suicide attackers unless the report already counts them."""
         return self.fatalities + (0 if self.bombers_counted else self.bombers)
+
+
+def retold_precision(host: EventDraft, other: EventDraft) -> GeoPrecision:
+    """The geo_precision of ``host`` once it absorbs ``other`` (rules exact-retelling and
+    undated-retelling and stand-in-retelling of :meth:`EventDraft.absorb`)."""
+    if host.stand_in != other.stand_in:
+        return host.geo_precision if host.stand_in else other.geo_precision
+    if host.names_day != other.names_day:
+        return host.geo_precision if host.names_day else other.geo_precision
+    return min(host.geo_precision, other.geo_precision)
 
 
 def same_side(actor: Actor, other: Actor) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from frontlines.geo.context import COMPASS
 from frontlines.geo.frame import may_be_place
@@ -27,6 +28,20 @@ _LOCAL_KINDS = frozenset({"city", "district", "admin3", "admin2", "other"})
 _COORDINATED = re.compile(
     r"^\s*(?:(?:city|town|village)\s+)?(?:(?:,\s*(?:and\s+)?|and\s+|&\s+)"
     r"|,?\s*and\s+(?:\d+\s+)?(?:in|on|at)\s+)(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+)?$"
+)
+
+#: Rule (listed-places): a list that goes on past a coordinator longer than "and": "seized Kidal, the
+#: capital of Kidal Region, as well as Ansongo"; "shelling Sumy and other locations in Sumy Oblast, in
+#: particular Nedryhailiv". Each place listed is a place of the event (ACLED: one event per place).
+#: Not "in Aleppo, including the Salaheddin neighbourhood" (no "other towns": a part of the first place).
+_LISTED = re.compile(
+    r"^(?:,\s*the\s+(?:capital|seat|(?:administrative\s+)?cent(?:re|er))\s+of\s+[^,.;]{1,40})?"
+    r"(?:,?\s*as\s+well\s+as\s+"
+    r"|\s+and\s+(?:several\s+|many\s+|some\s+)?other\s+(?:towns|villages|cities|locations|places|areas"
+    r"|settlements|communities|localities)\b[^.;]{0,40}?,\s*(?:in\s+particular|including|notably|such\s+as"
+    r"|namely|especially)\s+)"
+    r"(?:the\s+)?(?:(?:towns?|villages?|cities|city)\s+of\s+)?$",
+    re.IGNORECASE,
 )
 
 #: "took control of the town": the trigger's object is a settlement told before, not named here.
@@ -107,6 +122,32 @@ def reference_points(places: Sequence[PlaceMention], text: str) -> list[PlaceMen
     return references
 
 
+#: Between a facility's namesake town and the place it lies in: "the Saky airbase in the city of
+#: Novofedorivka", "Kherson International Airport at Chornobaivka".
+_FACILITY_IN = re.compile(
+    r"^\s+(?:international\s+)?(?:airport|airfield|air\s*base|air\s+field|military\s+base|naval\s+base"
+    r"|base|port)\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def facility_namesakes(places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule (facility-in-place): a town named only as the name of a facility said to lie in another
+    place ("explosions at the Saky airbase in the city of Novofedorivka") does not place the event:
+    the place it lies in does. The mentions of ``places`` so named, when the two lie within
+    ``_REFERENCE_KM`` of each other (farther, one is a namesake and nothing is dropped)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    namesakes = []
+    for mention, after in pairwise(ordered):
+        if mention.place is None or after.place is None or after.place.kind not in _LOCAL_KINDS:
+            continue
+        if _FACILITY_IN.match(text[mention.end : after.start]) and (
+            distance_km(mention.place, after.place) <= _REFERENCE_KM
+        ):
+            namesakes.append(mention)
+    return namesakes
+
+
 def event_places(
     places: list[PlaceMention], focus: str | None, agreement: bool = False, text: str | None = None
 ) -> list[PlaceMention]:
@@ -134,9 +175,11 @@ def event_places(
         )
     ]
     if text is not None:
-        references = reference_points(usable, text)
+        references = reference_points(usable, text) + facility_namesakes(usable, text)
         usable = [p for p in usable if p not in references]
     local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
+    if text is not None:
+        local = listed_places(local, text)
     chosen = [p for p in local if p.role == "event"] or local
     if not chosen:  # Rule: regions only when no town is named; listed ones are each a place
         regions = [p for p in usable if p.place is not None and p.place.kind == "admin1"]
@@ -148,12 +191,31 @@ def event_places(
     return unique
 
 
+def listed_places(local: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Rule (listed-places, ``_LISTED``): places listed after an event place ("seized Kidal ... as
+    well as Ansongo and Bourem") are event places too, whatever role their own words gave them."""
+    out: list[PlaceMention] = []
+    listing = False
+    for mention in sorted(local, key=lambda p: p.start):
+        if mention.role != "event" and out and out[-1].role == "event":
+            gap = text[out[-1].end : mention.start]
+            listing = bool(_LISTED.match(gap) or (listing and _COORDINATED.match(gap)))
+            if listing:
+                mention = replace(mention, role="event")
+        else:
+            listing = False
+        out.append(mention)
+    return out
+
+
 def coordinated(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """Rule: several places are several events only when the text lists them ("Douma and Harasta");
+    """Rule: several places are several events only when the text lists them ("Douma and Harasta";
+    rule listed-places: "Kidal ... as well as Ansongo", "Sumy and other towns, including Lebedyn");
     otherwise the first, most specific one is the place ("Bab al-Nayrab in southern Aleppo")."""
     kept = places[:1]
     for mention in places[1:]:
-        if _COORDINATED.match(text[kept[-1].end : mention.start]):
+        gap = text[kept[-1].end : mention.start]
+        if _COORDINATED.match(gap) or _LISTED.match(gap):
             kept.append(mention)
         else:
             break
@@ -244,6 +306,29 @@ def names_unknown_place(
             continue
         if m[1].split()[0].lower() not in _MONTHS and may_be_place(m[1]):
             return True
+    return False
+
+
+#: Between an unknown name and the known place that holds it: "near Qacar in Fuzuli".
+_HELD_IN = re.compile(r"^,?\s+in\s+(?:the\s+)?$")
+#: How far before the known place the unknown name is looked for.
+_HELD_REACH = 80
+
+
+def stands_in(
+    text: str,
+    mention: PlaceMention,
+    places: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+    focus: str | None,
+) -> bool:
+    """Rule (held-unknown-place): "heavy clashes took place near Qacar in Fuzuli", "in the village
+    of Tokhar in Manbij": the event place named is one the gazetteer lacks (``names_unknown_place``),
+    and the known ``mention`` right after it ("in X") only holds it: X stands in for it, placed
+    approximately (codebook: a village missing from the gazetteer placed at its district, 2)."""
+    for m in _EVENT_PLACE_NAMED.finditer(text, max(0, mention.start - _HELD_REACH), mention.start):
+        if _HELD_IN.match(text[m.end(1) : mention.start]):
+            return names_unknown_place(text, m.start(), m.end(), places, actors, focus)
     return False
 
 

@@ -6,15 +6,17 @@ Used by the sentence rules ``retell``, ``model-retell`` and ``later-toll``
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from dataclasses import replace
 
 from frontlines.events.attribution import VICTIM_REACH, name_victims
-from frontlines.events.drafts import EventDraft
+from frontlines.events.drafts import EventDraft, retold_precision
 from frontlines.events.fatalities import bomber_counted, day_share, days_of_toll, reported_toll, split
+from frontlines.events.locate import approximately, stands_in
+from frontlines.geo.precision import geo_precision
 from frontlines.geo.scoring import contains, distance_km
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import EVENT_TYPE_OF, CasualtyMention, Doc, EventType, Place, Trigger
+from frontlines.model import EVENT_TYPE_OF, CasualtyMention, Doc, EventType, Place, TimeMention, Trigger
 
 
 def _same_type(drafts: list[EventDraft], trigger: Trigger) -> list[EventDraft]:
@@ -22,7 +24,13 @@ def _same_type(drafts: list[EventDraft], trigger: Trigger) -> list[EventDraft]:
 
 
 def retell(
-    doc: Doc, drafts: list[EventDraft], trigger: Trigger, killed: list[CasualtyMention], start: int, end: int
+    doc: Doc,
+    drafts: list[EventDraft],
+    trigger: Trigger,
+    killed: list[CasualtyMention],
+    start: int,
+    end: int,
+    times: list[TimeMention],
 ) -> bool:
     """Rule retell: "the clashes killed several fighters" retells the latest event of that type: its
     toll and evidence go to that event and no new one is made. A sentence that names its own event
@@ -32,6 +40,7 @@ def retell(
         return False
     target = same[-1]
     target.evidence.append(doc.evidence("event", start, end))
+    _retold_place(doc, target, next((t for t in times if t.date == target.day), None), start, end)
     toll = reported_toll(killed, doc.text[start:end])
     if toll is not None and toll.count > target.fatalities:
         target.fatalities = toll.count
@@ -40,7 +49,7 @@ def retell(
 
 
 def retold(
-    doc: Doc, drafts: list[EventDraft], trigger: Trigger, start: int, end: int, days: set[dt.date]
+    doc: Doc, drafts: list[EventDraft], trigger: Trigger, start: int, end: int, times: list[TimeMention]
 ) -> bool:
     """Rule model-retell: a sentence only the classifier calls an event, in an article that already
     told an event of that type, retells it ("State TV said the army restored security to the town
@@ -52,9 +61,38 @@ def retold(
     same = _at_own_place(doc, _same_type(drafts, trigger), start, end)
     if not same:
         return False
+    days = {t.date for t in times}
     target = ([d for d in same if d.day in days] or same)[-1]
     target.evidence.append(doc.evidence("event", start, end))
+    _retold_place(doc, target, next((t for t in times if t.date == target.day), None), start, end)
     return True
+
+
+def _retold_place(doc: Doc, target: EventDraft, day: TimeMention | None, start: int, end: int) -> None:
+    """Rules exact-retelling and undated-retelling (:meth:`EventDraft.absorb`), for a sentence that
+    retells ``target`` without making an event of its own, naming ``target``'s place: "the attack
+    took place in Gao" makes an event told near Gao exact; "On 1 August, Russian forces attacked
+    settlements south of Bakhmut" (``day``: the sentence names the event's day) makes an event no
+    report dated ("The Battle of Bakhmut is a battle...") approximate, and dated by this sentence."""
+    own = [
+        m
+        for m in doc.places
+        if start <= m.start < end and m.role == "event" and m.place is not None and m.place == target.place
+    ]
+    if not own:
+        return
+    named = [m for m in doc.places if start <= m.start < end]
+    actors = [a for a in doc.actors if start <= a.start < end]
+    held = stands_in(doc.text, own[0], named, actors, doc.focus_country)  # "near Qacar in Fuzuli"
+    mention = approximately(own[0]) if held else own[0]
+    retold = replace(target, geo_precision=geo_precision(mention), evidence=[], stand_in=held)
+    if day is not None:
+        retold.evidence.append(doc.evidence("event_date", day.start, day.end))
+    precision = retold_precision(target, retold)
+    if precision != target.geo_precision:  # the retelling placed the event: its words are evidence
+        target.geo_precision = precision
+        target.evidence.extend(ev for ev in retold.evidence if ev not in target.evidence)
+        target.evidence.append(doc.evidence("location", own[0].start, own[0].end))
 
 
 def _at_own_place(doc: Doc, drafts: list[EventDraft], start: int, end: int) -> list[EventDraft]:

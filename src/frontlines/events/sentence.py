@@ -150,6 +150,9 @@ class Clause:
     carried: TimeMention | None = None
     #: Dated on the publication day (the sentence and those before name no day).
     on_publication: bool = False
+    #: Placed at a town that stands in for a finer place the sentence names and the gazetteer lacks
+    #: (rule place-carries: "in the neighbourhood of Tareeq al-Bab").
+    stand_in: bool = False
     #: The event places, once a place rule has read them.
     places: list[PlaceMention] | None = None
     #: A span of days the sentence names ("between Friday and Sunday"): its two mentions and its days.

@@ -145,8 +145,7 @@ def model_retell(c: Clause, story: Story) -> str | None:
     """Rule ``model-retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if c.decision.step not in MODEL_MADE:
         return None
-    days = {t.date for t in c.times}
-    if retelling.retold(c.doc, story.told_events(), c.triggers[0], c.start, c.end, days):
+    if retelling.retold(c.doc, story.told_events(), c.triggers[0], c.start, c.end, c.times):
         return "retells an event of the same type told before"
     return None
 
@@ -285,7 +284,7 @@ def retell(c: Clause, story: Story) -> str | None:
     """Rule ``retell`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     if not c.refers_back or c.times:
         return None
-    if retelling.retell(c.doc, story.told_events(), c.trigger, c.killed, c.start, c.end):
+    if retelling.retell(c.doc, story.told_events(), c.trigger, c.killed, c.start, c.end, c.times):
         return "retells the event before it"
     return None
 

@@ -12,6 +12,7 @@ from frontlines.events.locate import (
     event_places,
     names_told_place,
     names_unknown_place,
+    stands_in,
     unplaced_mention,
 )
 from frontlines.events.sentence import Clause, Story
@@ -41,6 +42,21 @@ _WHOLE_COUNTRY = re.compile(
 )
 
 
+#: Between a trigger and a region, the words that make the whole region, or an area of it, the
+#: trigger's object: "captured the entire Luhansk Oblast", "captured approximately 2500 sqkm in the
+#: Kharkiv region", "shelled all of Idlib province", "retook most of the province of Hama".
+_WHOLE_REGION_OBJECT = re.compile(
+    r"^\s+(?:the\s+)?(?:(?:entire|whole)\s+(?:of\s+(?:the\s+)?)?|(?:all|most|much|large\s+parts?)\s+of\s+"
+    r"(?:the\s+)?|(?:(?:approximately|about|around|some|over|nearly|almost|more\s+than)\s+)?"
+    r"\d[\d,.]*\s*(?:sq\.?\s*km|sqkm|km2|km²|square\s+(?:kilomet(?:re|er)s|miles))"
+    r"(?:\s+of\s+(?:territory|land))?\s+(?:in|of)\s+(?:the\s+)?)"
+    r"(?:(?:province|governorate|region|oblast|state)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: How far after the trigger the whole region may be named.
+WHOLE_REGION_REACH = 70
+
+
 def _named_places(c: Clause) -> list[PlaceMention]:
     return [m for m in c.doc.places if c.start <= m.start and m.end <= c.end]
 
@@ -49,8 +65,28 @@ def _located(c: Clause, story: Story) -> list[PlaceMention]:
     """The event places the sentence names (``locate.event_places``), read once."""
     if c.places is None:
         agreement = c.trigger.sub_event_type == SubEventType.AGREEMENT
-        c.places = coordinated(event_places(_named_places(c), story.focus, agreement, c.text), c.text)
+        places = coordinated(event_places(_named_places(c), story.focus, agreement, c.text), c.text)
+        if len(places) == 1 and stands_in(c.text, places[0], _named_places(c), c.sides, story.focus):
+            places, c.stand_in = [approximately(places[0])], True
+        c.places = places
     return c.places
+
+
+def whole_region(c: Clause, story: Story) -> str | None:
+    """Rule ``whole-region`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    trigger = c.trigger
+    for p in _named_places(c):
+        if (
+            p.place is None
+            or p.place.kind != "admin1"
+            or p.role not in ("event", "other")
+            or not trigger.end <= p.start <= trigger.end + WHOLE_REGION_REACH
+        ):
+            continue
+        if _WHOLE_REGION_OBJECT.match(c.text[trigger.end : p.start]):
+            c.places = [p]
+            return f"the event's object is all or an area of {p.text} (geo_precision 3)"
+    return None
 
 
 def region_of_country(c: Clause, story: Story) -> str | None:
@@ -105,7 +141,7 @@ def place_carries(c: Clause, story: Story) -> str | None:
     if _located(c, story) or fallback is None:
         return None
     if names_unknown_place(c.text, c.start, c.end, _named_places(c), c.sides, story.focus):
-        c.places = [approximately(fallback)]
+        c.places, c.stand_in = [approximately(fallback)], True
         return f"placed approximately where the paragraph or story is set ({fallback.text})"
     c.places = [fallback]
     return f"placed where the paragraph or story is set ({fallback.text})"

@@ -361,6 +361,24 @@ RULES: tuple[SentenceRule, ...] = (
         misses=("Troops and rebels clashed in Kidal on Friday and in Gao on Sunday, killing 9 fighters.",),
     ),
     SentenceRule(
+        "whole-region",
+        "place",
+        "choose",
+        "codebook: geo_precision 3 when the event is the province itself; a trigger whose object is a "
+        "whole region or an area of it ('captured the entire Luhansk Oblast', 'captured 2500 sqkm in the "
+        "Kharkiv region') is placed at the region, not at a town the sentence names besides",
+        f"the {pl.WHOLE_REGION_REACH} characters after the trigger, up to a region the sentence names",
+        pl.whole_region,
+        fires=(
+            "Russian forces captured the entire Luhansk Oblast on Sunday, with the capture of Lysychansk.",
+            "Government troops recaptured about 300 sq km in Idlib province on Sunday, including Saraqib.",
+        ),
+        misses=(
+            "Russian forces captured Lysychansk in Luhansk Oblast on Sunday.",
+            "Government jets bombarded Idlib province on Sunday, hitting Saraqib.",
+        ),
+    ),
+    SentenceRule(
         "region-of-country",
         "place",
         "choose",

@@ -1,5 +1,6 @@
 """Rule exact-retelling (``EventDraft.absorb``): an event told once approximately ("near X") and once
-at the place itself ("in X") is placed exactly; two approximate reports stay approximate."""
+at the place itself ("in X") is placed exactly; two approximate reports stay approximate. Rule
+undated-retelling: when only one of the two reports names its day, that one's precision stands."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 from frontlines.events.drafts import EventDraft
 from frontlines.events.sides import Roles
-from frontlines.model import Actor, GeoPrecision, Inter, Place, SubEventType, TimePrecision
+from frontlines.model import Actor, Evidence, GeoPrecision, Inter, Place, SubEventType, TimePrecision
 
 DAY = dt.date(2022, 3, 2)
 TOWNS = {
@@ -44,3 +45,30 @@ def test_drafts_approximate_retellings_stay_approximate() -> None:
         near.absorb(_draft(place, GeoPrecision.NEAR, 2))
         assert near.geo_precision == GeoPrecision.NEAR
         assert near.fatalities == 2
+
+
+def _dated(draft: EventDraft) -> EventDraft:
+    """``draft`` as a report that names its day ("On 10 November, ...")."""
+    draft.evidence.append(Evidence("a", "event_date", "On 10 November", 0, 14))
+    return draft
+
+
+def test_drafts_undated_exact_report_leaves_a_dated_near_report_approximate() -> None:
+    for place in TOWNS.values():
+        # "The Battle of Bakhmut is a battle..." then "On 10 November, ... fighting near Bakhmut."
+        undated_host = _draft(place, GeoPrecision.PLACE)
+        undated_host.absorb(_dated(_draft(place, GeoPrecision.NEAR)))
+        assert undated_host.geo_precision == GeoPrecision.NEAR
+        dated_host = _dated(_draft(place, GeoPrecision.NEAR))
+        dated_host.absorb(_draft(place, GeoPrecision.PLACE))
+        assert dated_host.geo_precision == GeoPrecision.NEAR
+
+
+def test_drafts_dated_exact_report_makes_the_place_exact() -> None:
+    for place in TOWNS.values():
+        undated_near = _draft(place, GeoPrecision.NEAR)
+        undated_near.absorb(_dated(_draft(place, GeoPrecision.PLACE)))
+        assert undated_near.geo_precision == GeoPrecision.PLACE
+        both = _dated(_draft(place, GeoPrecision.NEAR))
+        both.absorb(_dated(_draft(place, GeoPrecision.PLACE)))
+        assert both.geo_precision == GeoPrecision.PLACE

@@ -8,7 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from frontlines.events.locate import event_places, names_unknown_place, reference_points
+from frontlines.events.locate import (
+    coordinated,
+    event_places,
+    facility_namesakes,
+    names_unknown_place,
+    reference_points,
+    stands_in,
+)
 from frontlines.model import Doc, Place, PlaceMention
 from helpers import run_article
 
@@ -95,3 +102,65 @@ def test_locate_far_namesake_leaves_the_reference_point() -> None:
     assert reference_points(places, text) == []
     stated = "Russian forces captured Bobryk, 70 km east of Romny, on Monday."
     assert reference_points(_mentions(stated, ("Bobryk", "other", False), ("Romny", "event", True)), stated)
+
+
+def test_locate_listed_places_past_a_long_coordinator_are_event_places() -> None:
+    for text, named in (
+        ("The rebels seized Kidal, the capital of Kidal Region, as well as Ansongo and Bourem.",
+         ("Kidal", "Ansongo", "Bourem")),
+        ("Russian troops shelled Sumy and other towns in Sumy Oblast, in particular Nedryhailiv and Lebedyn.",
+         ("Sumy", "Nedryhailiv", "Lebedyn")),
+        ("Militants attacked Maiduguri as well as the town of Konduga.", ("Maiduguri", "Konduga")),
+    ):  # fmt: skip
+        places = _mentions(text, (named[0], "event", False), *((n, "other", False) for n in named[1:]))
+        assert [p.text for p in coordinated(event_places(places, "UA", text=text), text)] == list(named)
+
+
+def test_locate_a_part_or_a_place_in_another_role_is_no_listed_place() -> None:
+    for text, first, second in (
+        ("Fighting raged in Aleppo, including the Salaheddin neighbourhood.", "Aleppo", "Salaheddin"),
+        ("Troops shelled Kidal, and the army said rebels fled towards Gao.", "Kidal", "Gao"),
+        ("Troops shelled Kidal; rebels based in Gao denied it.", "Kidal", "Gao"),
+    ):  # fmt: skip
+        places = _mentions(text, (first, "event", False), (second, "other", False))
+        assert [p.text for p in coordinated(event_places(places, "UA", text=text), text)] == [first]
+
+
+def test_locate_facility_namesake_gives_way_to_the_place_it_lies_in() -> None:
+    for text, facility, town in (
+        ("Explosions occurred at the Saky airbase in the city of Novofedorivka on Tuesday.",
+         "Saky", "Novofedorivka"),
+        ("Ukrainian artillery struck Kherson International Airport at Chornobaivka.",
+         "Kherson", "Chornobaivka"),
+    ):  # fmt: skip
+        places = _mentions(text, (facility, "event", True), (town, "event", False))
+        assert facility_namesakes(places, text) == places[:1]
+        assert [p.text for p in event_places(places, "UA", text=text)] == [town]
+
+
+def test_locate_facility_alone_or_far_namesake_stays_the_event_place() -> None:
+    text = "A Russian missile attack targeted the Chuhuiv air base and Kharkiv."
+    places = _mentions(text, ("Chuhuiv", "event", True), ("Kharkiv", "event", False))
+    assert facility_namesakes(places, text) == []
+    far = "Explosions occurred at the Saky airbase in the city of Novofedorivka on Tuesday."
+    places = _mentions(far, ("Saky", "event", True), ("Novofedorivka", "event", False))
+    places[1] = replace(places[1], candidates=(Place("t:far", "Novofedorivka", "UA", 47.0, 32.0),))
+    assert facility_namesakes(places, far) == []
+
+
+def test_locate_known_place_holding_an_unknown_one_stands_in_for_it() -> None:
+    for text, known in (
+        ("Armenia stated that heavy clashes took place near Qacar in Fuzuli.", "Fuzuli"),
+        ("Jets struck a school in the village of Qwertyvale in Kidal, killing 4.", "Kidal"),
+    ):
+        places = _mentions(text, (known, "event", False))
+        assert stands_in(text, places[0], places, [], "UA")
+
+
+def test_locate_known_place_named_alone_or_holding_a_known_one_is_itself() -> None:
+    text = "Heavy clashes took place near Hadrut in Fuzuli."
+    both = _mentions(text, ("Hadrut", "event", True), ("Fuzuli", "event", False))
+    assert not stands_in(text, both[1], both, [], "UA")
+    for alone in ("Heavy clashes took place in Fuzuli.", "Heavy clashes took place on Monday in Fuzuli."):
+        places = _mentions(alone, ("Fuzuli", "event", False))
+        assert not stands_in(alone, places[0], places, [], "UA")
