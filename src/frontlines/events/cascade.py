@@ -22,7 +22,8 @@ its sealed split:
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
   type: the rules' weapon and act words are precise there): the classifier's type is kept on the
   rule's words. Rule ``weapon-not-clash``: a weapon's explosion (an IED, a blast, shelling) is never
-  overridden into an armed clash unless the sentence tells of fire both ways, a battle or a ground assault.
+  overridden into an armed clash unless the sentence tells of fire both ways, a battle or a ground assault;
+  rule ``weapon-not-attack``: nor into an Attack (civilians hit by remote violence are its actor 2).
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words).
 - ``drop:RULE_ID``: before any of these, a sentence one of the non-event rules
@@ -190,6 +191,10 @@ class Cascade:
         ):
             # rule weapon-not-clash: soldiers killed by an IED, a blast or shelling are hit by remote
             # violence, not in a clash, unless the sentence tells of fire both ways or of a battle
+            bar = 1.01
+        if EVENT_TYPE_OF[main.sub_event_type] == EventType.EXPLOSIONS and wanted == SubEventType.ATTACK:
+            # rule weapon-not-attack (codebook): civilians killed by a shell, an air raid or a bomb are
+            # victims of remote violence, an explosion's actor 2, not of an Attack
             bar = 1.01
         if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from frontlines.events.captives import takes_captives, takes_position
 from frontlines.folded_regex import by_first_char
-from frontlines.model import Inter, SubEventType, Trigger
+from frontlines.model import EVENT_TYPE_OF, EventType, Inter, SubEventType, Trigger
 
 S = SubEventType
 
@@ -339,6 +339,13 @@ _ANY_RULE = _any_rule(RULES)
 _NEGATED = re.compile(r"\b(?:without|no|never)\s+(?:an?\s+|any\s+)?$", re.IGNORECASE)
 #: How far before a trigger (characters) its negation is read.
 _NEGATION_REACH = 14
+#: The acts rule negated-act denies: violence ("without an agreement" is rule irrealis's, which reads
+#: the talks that broke down).
+_VIOLENT = frozenset(
+    s
+    for s, t in EVENT_TYPE_OF.items()
+    if t in {EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.RIOTS}
+)
 
 #: The trigger a position taken in a fight gives (rule position-taken, :func:`takes_position`).
 POSITION_TAKEN = Rule(S.ARMED_CLASH, re.compile(r"(?!)"), 70)
@@ -364,7 +371,9 @@ def find_triggers(text: str) -> list[Trigger]:
                     continue
                 if rule.territorial and takes_position(text, start, m.end()):
                     rule = POSITION_TAKEN
-                if _NEGATED.search(text, max(0, start - _NEGATION_REACH), start):
+                if rule.sub_event_type in _VIOLENT and _NEGATED.search(
+                    text, max(0, start - _NEGATION_REACH), start
+                ):
                     continue  # rule negated-act: "changed hands without fighting", "no clashes"
                 found.append((start, m.end(), rule.priority, rule, m[0]))
     return _without_intercepted(text, strongest(found))

@@ -158,3 +158,21 @@ def test_cascade_a_weapons_explosion_is_no_clash_unless_fire_went_both_ways(sett
     shells = [Trigger(0, 9, "Artillery", S.SHELLING)]
     decision = cascade.decide(both, 0, len(both), shells, [], [])
     assert decision.step == "model-overrides" and decision.triggers[0].sub_event_type == S.ARMED_CLASH
+
+
+class _SaysAttack:
+    """A classifier that reads every sentence as an Attack, sure of it."""
+
+    def read(self, sentences: list[str]) -> list[Reading]:
+        return [Reading(S.ATTACK, 0.99, S.ATTACK, 0.99) for _ in sentences]
+
+
+def test_cascade_civilians_killed_by_a_weapon_are_no_attack(settings: Settings) -> None:
+    """Rule weapon-not-attack: an air raid that killed civilians stays an air strike, whatever the
+    model says; a trigger of another event type it may still override."""
+    cascade = Cascade(_SaysAttack(), settings.events)  # type: ignore[arg-type]
+    raid = "At least 17 civilians were killed by an air raid on the market in al-Asharah."
+    fired = [Trigger(raid.index("air raid"), raid.index("air raid") + 8, "air raid", S.AIR_DRONE_STRIKE)]
+    assert cascade.decide(raid, 0, len(raid), fired, [], []).triggers == fired
+    seized = [Trigger(raid.index("killed"), raid.index("killed") + 6, "killed", S.ARMED_CLASH)]
+    assert cascade.decide(raid, 0, len(raid), seized, [], []).step == "model-overrides"
