@@ -51,11 +51,13 @@ _FLED_FROM = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-#: "a day after Kurdish forces retook Sinjar", "after retaking the town": an act told as what came
-#: before the sentence's own event.
+#: "a day after Kurdish forces retook Sinjar", "after retaking the town", "after the town was retaken":
+#: an act told as what came before the sentence's own event.
 _AFTER_ACT = re.compile(
     r"\b(?:(?:a|one|the|two|three|four|five|\d+)\s+(?:days?|weeks?|hours?)|shortly|soon|hours|days|weeks)\s+"
-    r"after\s+(?:[\w'’-]+\s+){0,4}$|\b(?:after|since|following)\s+$",
+    r"after\s+(?:[\w'’-]+\s+){0,4}$|\b(?:after|since|following)\s+$"
+    # "after the town was retaken", "since the area had been captured": a passive told as what came first
+    r"|\b(?:after|since|once)\s+(?:the|its|their)\s+(?:[\w-]+\s+){1,2}(?:was|were|had\s+been|has\s+been)\s+$",
     re.IGNORECASE,
 )
 #: "the Arakan Army said on Wednesday it had captured": a past perfect in reported speech is the news

@@ -135,6 +135,7 @@ RULES: tuple[SentenceRule, ...] = (
             "RSF fighters looted shops in Al-Hilaliya on Friday, a day after taking control of it.",
             "Soldiers looted shops in Lalibela on Sunday after retaking the town.",
             "A drone strike hit a camp in Dedebit on Sunday, where many had fled fighting in the west.",
+            "Soldiers looted shops in Izium on Sunday, after the town was retaken.",
         ),
         misses=(
             "On Sunday, Russian forces captured Avdiivka.",
