@@ -44,7 +44,7 @@ def _rule(sub: SubEventType, pattern: str, priority: int, territorial: bool = Fa
 _ARMS = r"(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air\s*force)"
 _HIT = (
     r"(?:bomb(?:ed|s|ing)?|bombard(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|pound(?:ed|s|ing)?"
-    r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:rockets|missiles))"
+    r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:[\w-]+\s+){0,2}?(?:rockets|missiles))"
 )
 
 #: Not a passive ("protesters were attacked"): the crowd is then the target.

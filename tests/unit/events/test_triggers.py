@@ -245,6 +245,8 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The body of a young man with his hands tied and bullet wounds was found near Talbiseh.", S.ATTACK),
         ("The bodies of three men showing signs of torture were dumped near Benghazi.", S.ATTACK),
         ("The muezzin of a mosque was found butchered in Ivory Coast.", S.ATTACK),
+        # a drone that fires missiles strikes from the air
+        ("An Israeli drone fired successive missiles at a convoy in Deir al-Balah.", S.AIR_DRONE_STRIKE),
         # weapons seized are a disrupted weapons use, whatever weapons the list names
         (
             "Soldiers seized 40 assault rifles, a Barrett rifle, grenades and 12,000 rounds.",
