@@ -118,6 +118,13 @@ RULES: tuple[Rule, ...] = (
         r"battle\s+(?:began|broke\s+out|erupted|started|ensued|raged)|"
         r"engag(?:ed|ing)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|units|fighters|militants|soldiers)|"
         r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
+        # fire both ways, an attack driven off: "traded mortar fire", "shot at each other", "repelled the
+        # assailants", "beat back an incursion", "opened fire on Israeli forces"
+        r"(?:exchang(?:ed|ing)|trad(?:ed|ing))\s+(?:[\w-]+\s+){1,2}?fire|(?:shot|fired)\s+(?:at|on)\s+each\s+other|"
+        r"repell?(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|incursions?|"
+        r"assailants|attackers|advances?)|beat\s+back|"
+        r"opened\s+fire\s+(?:on|at)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|army|patrols?|positions"
+        r"|checkpoints?)|"
         r"(?:launched|began|started|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?offensive|"
         r"assault(?:ed|s)?\s+on|stormed|attack(?:ed|s)?\s+(?:army|military|government|regime|rebel)\s+"
         r"(?:positions?|posts?|checkpoints?|bases?|forces|troops)",

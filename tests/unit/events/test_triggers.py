@@ -245,6 +245,14 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The body of a young man with his hands tied and bullet wounds was found near Talbiseh.", S.ATTACK),
         ("The bodies of three men showing signs of torture were dumped near Benghazi.", S.ATTACK),
         ("The muezzin of a mosque was found butchered in Ivory Coast.", S.ATTACK),
+        # fire both ways, an attack driven off: a battle
+        ("Both sides traded mortar fire and drone-dropped grenades near Chasiv Yar.", S.ARMED_CLASH),
+        (
+            "Members of the vigilance committee beat back a night incursion by Boko Haram fighters.",
+            S.ARMED_CLASH,
+        ),
+        ("The army said its troops repelled the assailants and killed dozens of them.", S.ARMED_CLASH),
+        ("Palestinian gunmen opened fire on Israeli forces raiding the camp.", S.ARMED_CLASH),
         # a drone that fires missiles strikes from the air
         ("An Israeli drone fired successive missiles at a convoy in Deir al-Balah.", S.AIR_DRONE_STRIKE),
         # weapons seized are a disrupted weapons use, whatever weapons the list names
