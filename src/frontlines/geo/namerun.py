@@ -1,0 +1,80 @@
+"""Rule unknown-name-run: a matched name that is one word of a longer capitalised name written
+right before a parenthesised admin, as event descriptions name places ("Gida Kiremu (East Welega)",
+"Ain Zara (Tripoli)"), is part of that longer name, not a place of its own.
+
+The matcher takes the longest name the gazetteer knows, so a match shorter than the run means the
+gazetteer lacks the run: its first or last word is then only a namesake ("Gida" is an alias of
+Jeddah, "Zara" of Zadar). Dropping it leaves the admin in the parentheses to locate the event, in
+the right country, at that admin's precision. A unit or facility word after the name ("Bokkos LGA
+(Plateau)", "Aleppo Airport (Aleppo)") keeps it a place; a date or a sentence-opening word before
+it ("On Kpendjal (Savanes)") is no part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.geo.context import DIRECTIONS, FACILITIES, PLACE_SUFFIXES, TIME_WORDS
+from frontlines.geo.names import is_common_word
+from frontlines.geo.nonplaces import PrecisionRule
+from frontlines.geo.wordlists import OPENING_WORDS
+
+RULE = PrecisionRule(
+    "unknown-name-run",
+    "A name followed or preceded by other capitalised words of the same name, the whole written right "
+    "before a parenthesised place ('Town (Admin)'), is a word of a longer name the gazetteer lacks: not "
+    "a place of its own; the parenthesised admin locates the event.",
+    (
+        "near Gida Kiremu (East Welega)",
+        "exploded in Ain Zara (Tripoli)",
+        "retook the Jebel Moya area (Sennar)",
+    ),
+)
+#: Texts where the rule must not fire: a unit or facility word, or no parentheses.
+NEGATIVE_EXAMPLES = (
+    "attacked several villages in Bokkos LGA (Plateau)",
+    "shelled the Aleppo International Airport (Aleppo)",
+    "exploded in Tripoli (Libya)",
+    "fighting near Gida Kiremu on Monday",
+    "On Monday Nyala (South Darfur) was shelled",
+)
+#: Words that can neither continue a name nor belong to it: units, facilities, dates, directions.
+_NOT_NAME_WORDS = PLACE_SUFFIXES | FACILITIES | TIME_WORDS | OPENING_WORDS
+#: Arabic articles written apart ("Al Fasher"): the matcher may know the name without them.
+_ARTICLES = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "Ed", "Er", "Es", "Ez"})
+#: A lower-case word for the kind of place between a name and its parentheses ("Moya area (Sennar)").
+_KIND = r"(?:[ \t]+(?:area|village|town|city|locality|district|island|camp|neighbou?rhood|township))?"
+#: One to three capitalised words (not acronyms: "LGA") after the match, maybe a kind, then an
+#: opening parenthesis and a capital.
+_RUN_AFTER = re.compile(rf"((?:[ -][A-Z][a-z'’][\w'’]*){{1,3}}){_KIND}[ \t]*\((?=[A-Z])")
+#: A capitalised word (not all capitals: "RSF", "SAF" are groups) right before the match ...
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘]))([A-Z][a-z][\w'’]*)[ -]$")
+#: ... and an opening parenthesis with a capital right after it.
+_PAREN_AFTER = re.compile(rf"{_KIND}[ \t]*\((?=[A-Z])")
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether the words after a match may continue a place's name (none is a unit, a facility, a
+    date, a direction or an opening word)."""
+    return not any(w in _NOT_NAME_WORDS or w in DIRECTIONS for w in words)
+
+
+def unknown_name_run(text: str, start: int, end: int, left: str) -> str | None:
+    """Rule unknown-name-run: "unknown-name-run" when the match at ``start``-``end`` (``left``: its
+    sentence before it) is the first or last word of a longer capitalised name written right before
+    a parenthesised place, else None."""
+    after = _RUN_AFTER.match(text, end)
+    if after is not None and _name_words(after.group(1).replace("-", " ").split()):
+        return RULE.id
+    if _PAREN_AFTER.match(text, end) is None:
+        return None
+    before = _WORD_BEFORE.search(left)
+    if before is None:
+        return None
+    word = before.group(1)
+    if word in _NOT_NAME_WORDS or word in DIRECTIONS or word in _ARTICLES:
+        return None
+    initial = not left[: before.start(1)].strip(" \"'“‘(")
+    if initial and is_common_word(word):
+        return None  # "Near Kpendjal (Savanes)": a sentence-opening word, not part of the name
+    return RULE.id

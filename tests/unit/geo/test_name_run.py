@@ -1,0 +1,98 @@
+"""Rule unknown-name-run (``geo.namerun``): a word of a longer name written before a parenthesised
+admin ("Gida Kiremu (East Welega)", "Ain Zara (Tripoli)") is no place; the admin locates the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
+from frontlines.geo.namerun import NEGATIVE_EXAMPLES, RULE, unknown_name_run
+from frontlines.geo.precision import geo_precision
+from frontlines.model import GeoPrecision
+
+#: (place_id, name, country, lat, lon, kind, population, admin1)
+WORLD = [
+    ("g:gida", "Gida", "SA", 21.49, 39.19, "city", 4_697_000, "Makkah"),  # an alias of Jeddah
+    ("g:zara", "Zara", "TR", 39.80, 37.76, "admin2", 50_000, "Sivas"),
+    ("g:ain", "Ain", "FR", 46.14, 5.21, "admin2", 513_052, "Auvergne-Rhone-Alpes"),
+    ("g:tripoli", "Tripoli", "LY", 32.89, 13.19, "city", 1_150_989, "Tripoli"),
+    ("g:bokkos", "Bokkos", "NG", 9.30, 8.99, "city", 20_000, "Plateau"),
+    ("a:NG-PL", "Plateau State", "NG", 9.2, 9.5, "admin1", 0, "Plateau"),
+    ("g:moya", "Moya", "ES", 39.96, -1.92, "city", 1_500, "Castilla-La Mancha"),
+    ("g:sennar", "Sennar", "SD", 13.55, 33.60, "city", 130_000, "Sennar"),
+    ("g:nyala", "Nyala", "SD", 12.05, 24.88, "city", 565_734, "South Darfur"),
+]
+
+#: (text, the matched word): the rule fires on the word.
+POSITIVE = [
+    ("near Gida Kiremu (East Welega)", "Gida"),
+    ("exploded in Ain Zara (Tripoli)", "Ain"),
+    ("exploded in Ain Zara (Tripoli)", "Zara"),
+    ("retook the Jebel Moya area (Sennar)", "Moya"),
+    ("shelled Tal Shihab village (Daraa)", "Tal"),
+]
+#: (text, the matched word): the rule stays silent.
+NEGATIVE = [
+    ("attacked several villages in Bokkos LGA (Plateau)", "Bokkos"),  # a unit word
+    ("shelled the Aleppo International Airport (Aleppo)", "Aleppo"),  # a facility
+    ("exploded in Tripoli (Libya)", "Tripoli"),  # the whole name
+    ("fighting near Gida Kiremu on Monday", "Gida"),  # no parentheses
+    ("On Monday Nyala (South Darfur) was shelled", "Nyala"),  # a date before it
+    ("Near Nyala (South Darfur) fighting", "Nyala"),  # a sentence-opening word
+    ("RSF shelled El Fasher (North Darfur)", "Fasher"),  # an Arabic article
+    ("RSF shelled Lamu East (Lamu)", "Lamu"),  # a direction: a part of the unit
+    ("after RSF Nyala (South Darfur) fell", "Nyala"),  # an acronym is a group, not a name word
+]
+
+
+def _fires(text: str, word: str) -> str | None:
+    start = text.index(word)
+    return unknown_name_run(text, start, start + len(word), text[:start])
+
+
+@pytest.mark.parametrize("text, word", POSITIVE)
+def test_name_run_fires_on_a_word_of_a_longer_name(text: str, word: str) -> None:
+    assert _fires(text, word) == RULE.id
+
+
+@pytest.mark.parametrize("text, word", NEGATIVE)
+def test_name_run_keeps_a_whole_name(text: str, word: str) -> None:
+    assert _fires(text, word) is None
+
+
+def test_name_run_rule_examples_are_covered() -> None:
+    assert RULE.summary and RULE.examples
+    positives = {text for text, _ in POSITIVE}
+    negatives = {text for text, _ in NEGATIVE}
+    assert set(RULE.examples) <= positives
+    assert set(NEGATIVE_EXAMPLES) <= negatives
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    return small_world(tmp_path_factory.mktemp("namerun") / "gazetteer.sqlite", WORLD)
+
+
+@pytest.fixture
+def places(world, split_sentences):
+    gazetteer, matcher = world
+
+    def run(text: str) -> list[tuple[str, str, str, GeoPrecision]]:
+        mentions, _ = resolve_places(text, split_sentences(text), matcher.find(text), gazetteer)
+        return [(m.text, m.place.country_code, m.role, geo_precision(m)) for m in mentions]
+
+    return run
+
+
+def test_name_run_leaves_the_parenthesised_admin(places) -> None:
+    found = places("On 9 June 2023, a landmine exploded in Ain Zara (Tripoli), killing a man.")
+    # the holder stands for the unknown town approximately (rule unknown-within)
+    assert [(text, country, precision) for text, country, _, precision in found] == [
+        ("Tripoli", "LY", GeoPrecision.NEAR)
+    ]
+    assert places("On 4 July 2022, armed men abducted 17 students near Gida Kiremu (East Welega).") == []
+
+
+def test_name_run_keeps_a_place_before_a_unit_word_in_the_event_role(places) -> None:
+    found = places("On 24 December 2023, armed men attacked several villages in Bokkos LGA (Plateau).")
+    assert ("Bokkos", "NG", "event", GeoPrecision.PLACE) in found
