@@ -30,7 +30,26 @@ RULE = PrecisionRule(
         "retook the Jebel Moya area (Sennar)",
     ),
 )
-#: Texts where the rule must not fire: a unit or facility word, or no parentheses.
+GENERIC_HEAD = PrecisionRule(
+    "generic-head",
+    "A generic word that heads Arabic and African place names ('Ain' spring, 'Bir' well, 'Jebel' "
+    "mountain, 'Tal' hill, 'Kafr' village, 'Wadi' valley, 'Gida') written with a capitalised word "
+    "after it, or such a word before the match, is part of one longer name: never the namesake of one "
+    "of its words abroad ('Gida' is an alias of Jeddah, 'Zara' of Zadar).",
+    ("villagers of Kaya in eastern Jebel Marra", "a mine exploded in Ain Zara, south of Tripoli"),
+)
+#: Texts where rule generic-head must not fire.
+GENERIC_HEAD_NEGATIVES = ("shelling near Wadi al-Sir", "the Ain department of France", "clashes in Tal Afar")
+#: The generic heads (rule generic-head), as written in news and coders' notes.
+GENERIC_HEADS = frozenset(
+    {
+        "Ain", "Ayn", "Bir", "Jebel", "Jabal", "Djebel", "Tal", "Tall", "Tell", "Kafr", "Kfar", "Wadi",
+        "Deir", "Dayr", "Khirbet", "Khirbat", "Qasr", "Gida", "Khor",
+    }
+)  # fmt: skip
+#: A capitalised word (a name's, not an acronym) right after the match.
+_NAME_WORD_AFTER = re.compile(r"[ -]([A-Z][a-z'’][\w'’]*)")
+#: Texts where rule unknown-name-run must not fire: a unit or facility word, or no parentheses.
 NEGATIVE_EXAMPLES = (
     "attacked several villages in Bokkos LGA (Plateau)",
     "shelled the Aleppo International Airport (Aleppo)",
@@ -57,6 +76,19 @@ def _name_words(words: list[str]) -> bool:
     """Whether the words after a match may continue a place's name (none is a unit, a facility, a
     date, a direction or an opening word)."""
     return not any(w in _NOT_NAME_WORDS or w in DIRECTIONS for w in words)
+
+
+def generic_head(text: str, start: int, end: int, left: str) -> str | None:
+    """Rule generic-head: "generic-head" when the match at ``start``-``end`` (``left``: its sentence
+    before it) is a generic head with a name word after it ("Jebel Marra"), or a word after one
+    ("Ain Zara"), else None. The matcher takes the longest name it knows, so the whole is unknown."""
+    if text[start:end] in GENERIC_HEADS:
+        after = _NAME_WORD_AFTER.match(text, end)
+        if after is not None and _name_words([after.group(1)]):
+            return GENERIC_HEAD.id
+        return None
+    before = _WORD_BEFORE.search(left)
+    return GENERIC_HEAD.id if before is not None and before.group(1) in GENERIC_HEADS else None
 
 
 def unknown_name_run(text: str, start: int, end: int, left: str) -> str | None:

@@ -11,7 +11,7 @@ from functools import partial
 
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.items import Item
-from frontlines.geo.namerun import unknown_name_run
+from frontlines.geo.namerun import generic_head, unknown_name_run
 from frontlines.geo.names import fold
 from frontlines.geo.nonplaces import (
     PERSON_CUES,
@@ -82,6 +82,7 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
             reason = (
                 reason
                 or unknown_name_run(text, start, end, left)
+                or generic_head(text, start, end, left)
                 or not_a_place(
                     span.query,
                     left,

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
-from frontlines.geo.namerun import NEGATIVE_EXAMPLES, RULE, unknown_name_run
+from frontlines.geo.namerun import (
+    GENERIC_HEAD,
+    GENERIC_HEAD_NEGATIVES,
+    NEGATIVE_EXAMPLES,
+    RULE,
+    generic_head,
+    unknown_name_run,
+)
 from frontlines.geo.precision import geo_precision
 from frontlines.model import GeoPrecision
 
@@ -21,6 +28,8 @@ WORLD = [
     ("g:moya", "Moya", "ES", 39.96, -1.92, "city", 1_500, "Castilla-La Mancha"),
     ("g:sennar", "Sennar", "SD", 13.55, 33.60, "city", 130_000, "Sennar"),
     ("g:nyala", "Nyala", "SD", 12.05, 24.88, "city", 565_734, "South Darfur"),
+    ("g:jebel", "Jebel", "TM", 39.69, 54.21, "city", 6_000, "Balkan"),
+    ("g:kaya", "Kaya", "BF", 13.09, -1.08, "city", 66_851, "Centre-Nord"),
 ]
 
 #: (text, the matched word): the rule fires on the word.
@@ -43,6 +52,37 @@ NEGATIVE = [
     ("RSF shelled Lamu East (Lamu)", "Lamu"),  # a direction: a part of the unit
     ("after RSF Nyala (South Darfur) fell", "Nyala"),  # an acronym is a group, not a name word
 ]
+
+
+#: (text, the matched words, whether rule generic-head fires)
+HEADS = [
+    ("villagers of Kaya in eastern Jebel Marra", "Jebel", True),
+    ("a mine exploded in Ain Zara, south of Tripoli", "Ain", True),
+    ("a mine exploded in Ain Zara, south of Tripoli", "Zara", True),
+    ("shelling near Wadi al-Sir", "Wadi", False),  # no capitalised word after it
+    ("the Ain department of France", "Ain", False),
+    ("clashes in Tal Afar", "Tal Afar", False),  # the whole name, known
+    ("fighting in Jebel Province", "Jebel", False),  # a unit word after it
+    ("a raid on Zara", "Zara", False),  # no head before it
+]
+
+
+@pytest.mark.parametrize("text, word, fires", HEADS)
+def test_generic_head_keeps_a_longer_name_whole(text: str, word: str, fires: bool) -> None:
+    start = text.index(word)
+    expected = GENERIC_HEAD.id if fires else None
+    assert generic_head(text, start, start + len(word), text[:start]) == expected
+
+
+def test_generic_head_examples_are_covered() -> None:
+    texts = {text for text, _, fires in HEADS if fires}
+    assert set(GENERIC_HEAD.examples) <= texts
+    assert set(GENERIC_HEAD_NEGATIVES) <= {text for text, _, fires in HEADS if not fires}
+
+
+def test_generic_head_drops_the_namesake_of_a_word(places) -> None:
+    found = places("Residents of Kaya village in eastern Jebel Marra reported bombs dropped by aircraft.")
+    assert "Jebel" not in [text for text, *_ in found]
 
 
 def _fires(text: str, word: str) -> str | None:
