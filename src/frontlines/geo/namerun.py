@@ -13,8 +13,11 @@ it ("On Kpendjal (Savanes)") is no part of the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from frontlines.geo import scoring
 from frontlines.geo.context import DIRECTIONS, FACILITIES, PLACE_SUFFIXES, TIME_WORDS
+from frontlines.geo.items import Item
 from frontlines.geo.names import is_common_word
 from frontlines.geo.nonplaces import PrecisionRule
 from frontlines.geo.wordlists import OPENING_WORDS
@@ -38,6 +41,32 @@ GENERIC_HEAD = PrecisionRule(
     "of its words abroad ('Gida' is an alias of Jeddah, 'Zara' of Zadar).",
     ("villagers of Kaya in eastern Jebel Marra", "a mine exploded in Ain Zara, south of Tripoli"),
 )
+PARENTHESISED_ADMIN = PrecisionRule(
+    "parenthesised-admin",
+    "A unit named like an English word ('Unity', 'Plateau', 'Lakes') in a coder's parentheses right "
+    "after a place it holds is locative evidence for itself (resolver rule 2), as 'Reading, Pa.' is.",
+    ("during operations in Leer county (Unity)", "attacked villages in Bokkos LGA (Plateau)"),
+)
+#: Texts where rule parenthesised-admin must not fire: the unit holds none of the place's candidates.
+PARENTHESISED_ADMIN_NEGATIVES = ("a protest in Berlin (Unity) on Monday",)
+#: Kinds of place a coder's parentheses name as the holder of the place before them.
+_ADMIN_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
+def parenthesised_admin(item: Item, items: Sequence[Item], text: str) -> bool:
+    """Rule parenthesised-admin: ``item`` is the container, named in parentheses, of a place before
+    it, and one of its units holds one of that place's candidates."""
+    return any(
+        other.container is item
+        and "(" in text[other.span.end : item.span.start]
+        and any(
+            unit.kind in _ADMIN_KINDS and any(scoring.contains(unit, p) for p in other.candidates)
+            for unit in item.candidates
+        )
+        for other in items
+    )
+
+
 #: Texts where rule generic-head must not fire.
 GENERIC_HEAD_NEGATIVES = ("shelling near Wadi al-Sir", "the Ain department of France", "clashes in Tal Afar")
 #: The generic heads (rule generic-head), as written in news and coders' notes.

@@ -10,6 +10,8 @@ from frontlines.geo.namerun import (
     GENERIC_HEAD,
     GENERIC_HEAD_NEGATIVES,
     NEGATIVE_EXAMPLES,
+    PARENTHESISED_ADMIN,
+    PARENTHESISED_ADMIN_NEGATIVES,
     RULE,
     generic_head,
     unknown_name_run,
@@ -30,6 +32,11 @@ WORLD = [
     ("g:nyala", "Nyala", "SD", 12.05, 24.88, "city", 565_734, "South Darfur"),
     ("g:jebel", "Jebel", "TM", 39.69, 54.21, "city", 6_000, "Balkan"),
     ("g:kaya", "Kaya", "BF", 13.09, -1.08, "city", 66_851, "Centre-Nord"),
+    ("g:leer-de", "Leer", "DE", 53.23, 7.46, "city", 34_000, "Niedersachsen"),
+    ("g:leer-ss", "Leer", "SS", 8.30, 30.14, "city", 0, "Unity"),
+    ("a:SS-UY", "Unity", "SS", 8.72, 29.76, "admin1", 0, "Unity"),
+    ("g:unity-ca", "Unity", "CA", 52.45, -109.17, "city", 2_573, "Saskatchewan"),
+    ("g:berlin", "Berlin", "DE", 52.52, 13.40, "city", 3_426_354, "Berlin"),
 ]
 
 #: (text, the matched word): the rule fires on the word.
@@ -136,3 +143,15 @@ def test_name_run_leaves_the_parenthesised_admin(places) -> None:
 def test_name_run_keeps_a_place_before_a_unit_word_in_the_event_role(places) -> None:
     found = places("On 24 December 2023, armed men attacked several villages in Bokkos LGA (Plateau).")
     assert ("Bokkos", "NG", "event", GeoPrecision.PLACE) in found
+
+
+@pytest.mark.parametrize("text", PARENTHESISED_ADMIN.examples[:1])
+def test_parenthesised_admin_is_evidence_for_a_unit_named_like_a_word(places, text: str) -> None:
+    found = places(f"Between 2 and 5 May 2022, soldiers raped women {text}, according to UNMISS.")
+    assert ("Leer", "SS", "event", GeoPrecision.PLACE) in found  # not Leer, Germany
+    assert ("Unity", "SS") in [(name, country) for name, country, *_ in found]
+
+
+@pytest.mark.parametrize("text", PARENTHESISED_ADMIN_NEGATIVES)
+def test_parenthesised_admin_not_when_the_unit_holds_nothing_before_it(places, text: str) -> None:
+    assert "Unity" not in [name for name, *_ in places(f"There was {text}.")]
