@@ -75,6 +75,13 @@ PLACE_SUFFIXES = frozenset(
         "Valley",
         "Plain",
         "Plains",
+        # the units event descriptions name: "Bokkos LGA", "Gida Ayana Woreda", "Kani Township"
+        "LGA",
+        "Woreda",
+        "Zone",
+        "Locality",
+        "Township",
+        "Commune",
         # a city's centre: "Nairobi CBD", "Beirut Downtown"
         "CBD",
         "Downtown",

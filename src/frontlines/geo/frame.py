@@ -8,7 +8,8 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
 - ``unknown-within``: a place the gazetteer does not know, named with the place that holds it ("the
   village of Tal Hamis in Hasakah", "Kafr Nabudah, a village in Suqaylabiyah district", "in Upper
   Ratib near Daraa", "the neighbourhood of Tareeq al-Bab in Aleppo", "Veretenivka, a residential
-  area in the eastern part of Sumy"), is located at that place only approximately: the holder's mention gets
+  area in the eastern part of Sumy", "in Ain Zara (Tripoli)": rule unknown-name-run, ``geo.namerun``,
+  drops the namesakes of its words), is located at that place only approximately: the holder's mention gets
   geo_precision 2, never 1 (precision 1 claims the named place itself was found).
 - ``district-at-town``: "X district" or "the X area" resolved to the town X is located at
   geo_precision 2: the unit the text names is larger than the town that stands for it.
@@ -69,6 +70,13 @@ _UNKNOWN_APPOSITION = re.compile(
     r"[A-Z][\w'’]+){0,3}),\s*an?\s+(?:(?:small|residential|rural)\s+)?"
     r"(?:village|town|hamlet|farm|area|neighbou?rhood|quarter|suburb)\s+(?:in|near|outside|of)\s+"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?:part\s+of\s+(?:the\s+)?)?$"
+)
+#: ... or an unknown name written before its holder in parentheses, as event descriptions do ("in Ain
+#: Zara (Tripoli)", "near Gida Kiremu (East Welega)", "the Jebel Moya area (Sennar)").
+_UNKNOWN_PAREN = re.compile(
+    r"\b(?:in|near|outside|at|of|around|from|the)\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’]+){0,3})(?:\s+(?:village|town|hamlet|area|locality|island|neighbou?rhood))?\s*\($"
 )
 #: Rule district-at-town: "X district", "the X area" resolved to the town X: the unit the text names
 #: is larger than the town that stands for it (geo_precision 2).
@@ -131,7 +139,11 @@ def unknown_within(items: Sequence[Item], text: str) -> None:
         if found is None or found.end() != item.span.start:
             found = _UNKNOWN_APPOSITION.search(text, window_start, item.span.start)
         if found is None or found.end() != item.span.start:
-            continue
+            found = _UNKNOWN_PAREN.search(text, window_start, item.span.start)
+            if found is None or found.end() != item.span.start:
+                continue
+            if any(s < found.end("name") and found.start("name") < e for s, e in whole):
+                continue  # "in Bokkos LGA (Plateau)": a place found inside the name before
         name_start, name_end = found.span("name")
         if (name_start, name_end) in whole:
             continue  # the name before is itself a place found ("in Homs, Hama"): nothing unknown
@@ -386,7 +398,7 @@ def frame_bonus(place: Place, frame: Frame | None) -> float:
     return SENTENCE_ADMIN1_BONUS if (place.country_code, place.admin1) in frame.regions else 0.0
 
 
-#: The last word of ``_HOLDER_LINK`` (or a comma before the holder).
+#: The last word of ``_HOLDER_LINK`` (or a comma or an opening parenthesis before the holder).
 _LINK_WORDS = frozenset(
     "in near outside of the northern southern eastern western central rural".split()  # noqa: SIM905
 )
@@ -395,7 +407,7 @@ _LINK_WORDS = frozenset(
 def _may_link(text: str, start: int) -> bool:
     """Whether the text before ``start`` may end with a holder link (see ``_HOLDER_LINK``)."""
     before = text[max(0, start - 16) : start].rstrip()
-    if before.endswith(","):
+    if before.endswith((",", "(")):
         return True
     words = before.rsplit(None, 1)
     return bool(words) and words[-1].lower() in _LINK_WORDS

@@ -11,6 +11,7 @@ from functools import partial
 
 from frontlines.geo.context import Context, is_title_like, not_a_place, read_context
 from frontlines.geo.items import Item
+from frontlines.geo.namerun import generic_head, unknown_name_run
 from frontlines.geo.names import fold
 from frontlines.geo.nonplaces import (
     PERSON_CUES,
@@ -78,15 +79,20 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
             reason = model_year_vehicle(left, right) if span.source == "name" else None
             if reason is not None:
                 vehicles.add(fold(span.query))
-            reason = reason or not_a_place(
-                span.query,
-                left,
-                right,
-                before=text[max(0, start - WINDOW) : start],
-                sentence_initial=not text[s_start:start].strip(" \"'“‘(-—\n\t"),
-                title_like=title_cache[index],
-                prev_is_place=(start - 1) in ends,
-                next_is_place=(end + 1) in starts,
+            reason = (
+                reason
+                or unknown_name_run(text, start, end, left)
+                or generic_head(text, start, end, left)
+                or not_a_place(
+                    span.query,
+                    left,
+                    right,
+                    before=text[max(0, start - WINDOW) : start],
+                    sentence_initial=not text[s_start:start].strip(" \"'“‘(-—\n\t"),
+                    title_like=title_cache[index],
+                    prev_is_place=(start - 1) in ends,
+                    next_is_place=(end + 1) in starts,
+                )
             )
             if reason is None and span.source == "name":
                 reason = firm_name(

@@ -65,6 +65,7 @@ from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
 from frontlines.geo.localframe import country_namesake_towns, lone_namesakes_abroad
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
+from frontlines.geo.namerun import parenthesised_admin
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.nonplaces import (
     LOCAL_BODY_AFTER,
@@ -328,6 +329,7 @@ def _filter(items: list[Item], persons: set[str], text: str) -> list[Item]:
         )
         or resident_evidence(text, i.span.end)  # "Gainesville residents", "a Winona man"
         or _in_stated_region(i)  # "Reading, Pa.", "HURRICANE, W.Va. -"
+        or parenthesised_admin(i, items, text)  # "Leer county (Unity)"
     }
     kept = []
     for item in items:
