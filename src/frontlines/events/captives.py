@@ -14,6 +14,7 @@ _MATERIEL = (
 #: People and materiel: what a capture of them is (prisoners, booty), not a place changing hands.
 _CAPTIVES = (
     r"(?:fighters|soldiers|troops|militants|rebels|insurgents|militiamen|members|men|women|children|marines|"
+    r"man|woman|boys?|girls?|persons?|residents|villagers|students|workers|traders|farmers|herders|him|her|"
     r"gunmen|suspects?|leaders?|mastermind|boss(?:es)?|chiefs?|mayors?|governors?|officials?|ships?|vessels?|"
     r"civilians|people|others|prisoners|hostages|officers?|commanders?|pilots?|journalists?|personnel|"
     rf"defectors|conscripts|{_MATERIEL})"

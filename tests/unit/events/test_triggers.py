@@ -291,6 +291,7 @@ def test_triggers_shells_and_fighting_still_trigger():
         "The ship Sapfir had been captured by the navy.",
         "Insurgents captured 30 soldiers near the border.",
         "Officers detained a journalist at her flat and seized her laptop and phones.",
+        "Residents seized a man they accused of spying and burned him alive.",
     ],
 )
 def test_triggers_a_capture_of_people_or_a_ship_is_no_territorial_change(sentence):
