@@ -233,6 +233,14 @@ RULES: tuple[Rule, ...] = (
         r"stormed|set\s+fire|beat|assaulted)",
         72,
     ),
+    # residents or villagers who beat or assault people themselves (not ones who said others did; a
+    # crowd that burns an office protests violently)
+    _rule(
+        S.MOB_VIOLENCE,
+        r"(?:residents|villagers|locals)\s+(?:(?!(?:said|says|told|reported|accused|fled|blamed)\b)[\w'’(),-]+\s+){0,8}"
+        rf"{_NOT_SUFFERED}(?:beat|assaulted|lynched)",
+        72,
+    ),
     _rule(
         S.EXCESSIVE_FORCE,
         r"(?:opened\s+fire|fired|shot)\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:on|at|into)\s+"

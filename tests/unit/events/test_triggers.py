@@ -253,6 +253,9 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ),
         ("The army said its troops repelled the assailants and killed dozens of them.", S.ARMED_CLASH),
         ("Palestinian gunmen opened fire on Israeli forces raiding the camp.", S.ARMED_CLASH),
+        # residents who beat people are a mob; residents who say others did are no mob
+        ("Residents of a village beat several refugees and set fire to their tents.", S.MOB_VIOLENCE),
+        ("Residents said gunmen assaulted a trader near the market.", S.ARMED_CLASH),
         # a drone that fires missiles strikes from the air
         ("An Israeli drone fired successive missiles at a convoy in Deir al-Balah.", S.AIR_DRONE_STRIKE),
         # weapons seized are a disrupted weapons use, whatever weapons the list names
