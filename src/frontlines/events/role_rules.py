@@ -293,9 +293,12 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "adjust",
         "codebook: looting or destruction with no other violence is Looting/property destruction; when "
-        "people are killed in it, the event is an Attack",
+        "people are killed or hurt in it, the event is an Attack",
         st.looting_with_killing,
-        fires=("On Sunday, gunmen looted and burned shops in Zawiya, killing two traders.",),
+        fires=(
+            "On Sunday, gunmen looted and burned shops in Zawiya, killing two traders.",
+            "On Sunday, militiamen looted shops in Zawiya and beat a trader.",
+        ),
         misses=("On Sunday, gunmen looted and burned shops in Zawiya.",),
     ),
     RoleRule(

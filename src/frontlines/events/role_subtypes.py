@@ -113,8 +113,15 @@ def arrest_by_occupier(s: RoleState) -> tuple[str, ...]:
     return ("sub_event_type",)
 
 
+#: People hurt in a looting or a destruction ("and beat a farmer who tried to stop them").
+_HURT = re.compile(
+    r"\b(?:beat|beaten|beating|assaulted|stabbed|shot|wounded|injured|injuring)\b", re.IGNORECASE
+)
+
+
 def looting_with_killing(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.LOOTING or not s.casualties:
+    hurt = s.casualties or _HURT.search(s.sentence_text(0, sys.maxsize))
+    if s.sub != S.LOOTING or not hurt:
         return ()
     s.sub = s.out.sub_event_type = S.ATTACK
     return ("sub_event_type",)
