@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.geo import PlaceMatcher, PlaceRecord, SqliteGazetteer, build_embedded, write_gazetteer
+from frontlines.geo.resolve import ScoredMention, resolve_scored
 from frontlines.model import Place
 
 #: (place_id, name, country, lat, lon, kind, population, admin1, alternates)
@@ -53,6 +54,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S[^.!?]*(?:[.!?]+|$)", text)]
 
 
+def scored_by_name(world: tuple[SqliteGazetteer, PlaceMatcher], text: str) -> dict[str, ScoredMention]:
+    """The scored mentions ``resolve_scored`` gives ``text`` in a hand-made world, by written name."""
+    gazetteer, matcher = world
+    scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+    return {s.mention.text: s for s in scored}
+
+
 def tiny_records() -> list[PlaceRecord]:
     return [
         PlaceRecord(Place(pid, name, cc, lat, lon, kind, pop, admin1=a1), alternates=alts)  # type: ignore[arg-type]
@@ -88,6 +96,11 @@ def tiny_records_fixture() -> list[PlaceRecord]:
 @pytest.fixture(scope="session", name="small_world")
 def small_world_fixture():
     return small_world
+
+
+@pytest.fixture(name="scored_by_name")
+def scored_by_name_fixture():
+    return scored_by_name
 
 
 @pytest.fixture(name="split_sentences")

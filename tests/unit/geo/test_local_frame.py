@@ -4,12 +4,14 @@ the one whose voter is the more prominent place. On a small world of countries a
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer
 from frontlines.geo.focus import focus_country
 from frontlines.geo.localframe import RULE_IDS, RULES
-from frontlines.geo.resolve import ScoredMention, resolve_scored
+from frontlines.geo.resolve import resolve_scored
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
@@ -42,14 +44,8 @@ def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[Sqlite
 
 
 @pytest.fixture
-def geoparse(world, split_sentences):
-    gazetteer, matcher = world
-
-    def run(text: str) -> dict[str, ScoredMention]:
-        scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
-        return {s.mention.text: s for s in scored}
-
-    return run
+def geoparse(world, scored_by_name):
+    return partial(scored_by_name, world)
 
 
 def test_local_frame_rules_have_ids_and_examples() -> None:

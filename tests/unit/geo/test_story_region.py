@@ -5,11 +5,13 @@ the United States and Mexico."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, focus, ranking
 from frontlines.geo.localframe import RULES
-from frontlines.geo.resolve import ScoredMention, resolve_scored
+from frontlines.geo.resolve import resolve_scored
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
@@ -44,14 +46,8 @@ def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[Sqlite
 
 
 @pytest.fixture
-def geoparse(world, split_sentences):
-    gazetteer, matcher = world
-
-    def run(text: str) -> dict[str, ScoredMention]:
-        scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
-        return {s.mention.text: s for s in scored}
-
-    return run
+def geoparse(world, scored_by_name):
+    return partial(scored_by_name, world)
 
 
 def test_story_region_rule_is_listed_with_examples() -> None:
