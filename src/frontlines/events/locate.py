@@ -16,7 +16,12 @@ from frontlines.geo.scoring import distance_km
 from frontlines.ingest.dates import MONTHS
 from frontlines.model import ActorMention, Doc, Place, PlaceMention
 
-_MONTHS = frozenset(MONTHS)
+#: Words after "in", "on" that name a day, not a place ("killed in Saturday's fighting", "in May").
+_DAY_WORDS = frozenset(MONTHS) | {
+    f"{day}{end}"
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for end in ("", "'s", "’s")
+}
 
 #: The smallest town outside a story's focus country that can place one of its events.
 _ABROAD_MIN_POPULATION = 100_000
@@ -253,7 +258,8 @@ def unplaced_mention(
     named = [
         m
         for m in _NAMED_AFTER.finditer(text, start, end)
-        if not any(a.start <= m.start(1) < a.end for a in actors) and m[1].split()[0].lower() not in _MONTHS
+        if not any(a.start <= m.start(1) < a.end for a in actors)
+        and m[1].split()[0].lower() not in _DAY_WORDS
     ]
     if named:
         span = named[0].span(1)
@@ -304,7 +310,7 @@ def names_unknown_place(
         at = m.start(1)
         if any(a.start <= at < a.end for a in actors) or known(at):
             continue
-        if m[1].split()[0].lower() not in _MONTHS and may_be_place(m[1]):
+        if m[1].split()[0].lower() not in _DAY_WORDS and may_be_place(m[1]):
             return True
     return False
 
