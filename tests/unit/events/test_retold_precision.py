@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from helpers import run_article
+from helpers import model_decides, run_article
 
 PUBLISHED = dt.date(2016, 5, 9)
 BACKGROUND = "The battle of Kidal is a battle between the Malian army and rebels for the town of Kidal."
@@ -23,12 +23,18 @@ BACKGROUND = "The battle of Kidal is a battle between the Malian army and rebels
     [
         ("On 9 May, the rebels clashed with the army near Kidal.", 2),
         ("The rebels clashed with the army near Kidal.", 1),
-        ("\n\nOn 9 May, fighting was reported in almost all the villages near Kidal.", 2),
+        # the classifier reads these two: one trained without ../shared/data may read them otherwise
+        pytest.param(
+            "\n\nOn 9 May, fighting was reported in almost all the villages near Kidal.",
+            2,
+            marks=model_decides,
+        ),
         ("\n\nFighting was reported in almost all the villages near Kidal.", 1),
-        (
+        pytest.param(
             "\n\nThe army repelled a rebel attack in Gao on 2 May.\n\n"
             "On 9 May, the rebels launched massive ground attacks on settlements south of Kidal.",
             2,
+            marks=model_decides,
         ),
     ],
 )
