@@ -116,6 +116,33 @@ def _anchor(
     return (m.start(), m.end()) if m else None
 
 
+def _override_barred(
+    main: Trigger, wanted: SubEventType, same_type: bool, text: str, start: int, end: int
+) -> bool:
+    """Whether the rules' reading of trigger ``main`` stands whatever the model says (``wanted``)."""
+    rule_type = EVENT_TYPE_OF[main.sub_event_type]
+    if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
+        # rule weapon-named: "drones struck" is an air strike whatever the model says; rule
+        # capture-words: only the rules' capture words ("seized", "fell to") make a battle territorial
+        return True
+    if (
+        main.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE
+        and EVENT_TYPE_OF[wanted] == EventType.EXPLOSIONS
+    ):
+        # rule stopped-weapon: a bomb defused or a missile intercepted is a disrupted weapons use,
+        # not the explosion it prevented
+        return True
+    if rule_type != EventType.EXPLOSIONS:
+        return False
+    if wanted == SubEventType.ATTACK:
+        # rule weapon-not-attack (codebook): civilians killed by a shell, an air raid or a bomb are
+        # victims of remote violence, an explosion's actor 2, not of an Attack
+        return True
+    # rule weapon-not-clash: soldiers killed by an IED, a blast or shelling are hit by remote violence,
+    # not in a clash, unless the sentence tells of fire both ways, a battle or a ground assault
+    return wanted == SubEventType.ARMED_CLASH and not _TWO_SIDED.search(text, start, end)
+
+
 class Cascade:
     """Decides a sentence's triggers from the rules' triggers and the classifier (module docs)."""
 
@@ -173,28 +200,7 @@ class Cascade:
         wanted = _rule_label(label)
         same_type = EVENT_TYPE_OF[wanted] == EVENT_TYPE_OF[main.sub_event_type]
         bar = cfg.classifier_override_within if same_type else cfg.classifier_override
-        if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
-            # rule weapon-named: "drones struck" is an air strike whatever the model says; rule
-            # capture-words: only the rules' capture words ("seized", "fell to") make a battle territorial
-            bar = 1.01
-        if (
-            main.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE
-            and EVENT_TYPE_OF[wanted] == EventType.EXPLOSIONS
-        ):
-            # rule stopped-weapon: a bomb defused or a missile intercepted is a disrupted weapons use,
-            # not the explosion it prevented, whatever the model says
-            bar = 1.01
-        if (
-            EVENT_TYPE_OF[main.sub_event_type] == EventType.EXPLOSIONS
-            and wanted == SubEventType.ARMED_CLASH
-            and not _TWO_SIDED.search(text, start, end)
-        ):
-            # rule weapon-not-clash: soldiers killed by an IED, a blast or shelling are hit by remote
-            # violence, not in a clash, unless the sentence tells of fire both ways or of a battle
-            bar = 1.01
-        if EVENT_TYPE_OF[main.sub_event_type] == EventType.EXPLOSIONS and wanted == SubEventType.ATTACK:
-            # rule weapon-not-attack (codebook): civilians killed by a shell, an air raid or a bomb are
-            # victims of remote violence, an explosion's actor 2, not of an Attack
+        if _override_barred(main, wanted, same_type, text, start, end):
             bar = 1.01
         if confidence >= bar and all(t.sub_event_type != wanted for t in triggers):
             kept = Trigger(main.start, main.end, main.text, wanted)

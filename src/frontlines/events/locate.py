@@ -15,13 +15,10 @@ from frontlines.geo.precision import geo_precision as geo_precision  # re-export
 from frontlines.geo.scoring import distance_km
 from frontlines.ingest.dates import MONTHS
 from frontlines.model import ActorMention, Doc, Place, PlaceMention
+from frontlines.time.calendar import WEEKDAY_NAMES
 
 #: Words after "in", "on" that name a day, not a place ("killed in Saturday's fighting", "in May").
-_DAY_WORDS = frozenset(MONTHS) | {
-    f"{day}{end}"
-    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    for end in ("", "'s", "’s")
-}
+_DAY_WORDS = frozenset(MONTHS) | {f"{day}{end}" for day in WEEKDAY_NAMES for end in ("", "'s", "’s")}
 
 #: The smallest town outside a story's focus country that can place one of its events.
 _ABROAD_MIN_POPULATION = 100_000

@@ -23,6 +23,10 @@ MONTH_NAMES: tuple[str, ...] = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+#: English weekday names, lower-case, Monday first (ISO 8601).
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
 
 #: A day-and-month with no year is read in the year that puts it on or before publication; a date
 #: up to this many days after publication still counts as the same year (feeds' publication dates

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from frontlines.model import TimeMention, TimePrecision
 from frontlines.time import calendar as cal
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = cal.WEEKDAY_NAMES
 _MONTHS = cal.MONTH_NAMES
 #: Lowercase name or abbreviation -> Monday 0 .. Sunday 6.
 WEEKDAY_NUMBER: dict[str, int] = {
