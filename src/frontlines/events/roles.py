@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
 from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
-from frontlines.mentions.actors import ActorDictionary
+from frontlines.mentions.actors import PARTY, ActorDictionary
 from frontlines.model import Actor, ActorMention, ActorRef, Inter, SubEventType, Trigger
 
 __all__ = ["Roles", "assign_roles"]
@@ -129,6 +129,8 @@ def _sides(
     casualties: Sequence[str],
 ) -> RoleState:
     """The sentence's mentions resolved and sorted into the sides the role rules read."""
+    if trigger.sub_event_type != SubEventType.AGREEMENT:
+        mentions = [m for m in mentions if m.ref.key != PARTY]  # rule state-as-party: a deal's sides
     resolved = [(m, actors.resolve(_government_or_military(m, trigger), country, day)) for m in mentions]
     members = _members(actors, resolved, sentence_text)
     sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)

@@ -92,3 +92,28 @@ CRAFT_MODEL = r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][A-Za-z]*-?\d[\w-]*"
 MODEL_CUE = re.compile(r"\b[A-Z][A-Za-z]*-?\d")
 #: The verbs of ``_believed_re``: a cheap test that a text can hold such a mention at all.
 BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:be|have)|identified\s+as")
+
+
+#: Rule state-as-party: two states named as the parties of a deal, an exchange or a fight are each a
+#: side ("Russia and Ukraine each returned 390 prisoners", "a ceasefire between Armenia and Azerbaijan",
+#: "agreed to by both Armenia and Azerbaijan"): their governments in an agreement, else their forces.
+#: A cheap test that a text can hold such a pair at all.
+PARTY_CUE = re.compile(
+    r"\b(?:sign|agree|exchang|swap|return|releas|cease|truce|deal|talks|accord|negotiat|clash|fight)",
+    re.IGNORECASE,
+)
+#: What the pair does ("signed", "each returned", "have agreed").
+PARTY_AFTER = (
+    r"\s+(?:(?:each|both|have|had|also|finally|jointly|reportedly|on\s+\w+day)\s+){0,2}"
+    r"(?:signed|agreed|exchanged|swapped|returned|released|handed\s+over|reached|accepted|concluded"
+    r"|carried\s+out|held|began|resumed|clashed|traded)\b"
+)
+#: What stands before the pair: a deal or a fight "between" them, a deal "agreed to by (both)" them.
+PARTY_BEFORE = re.compile(
+    r"(?:\b(?:exchanges?|swaps?|ceasefire|cease-fire|truce|agreements?|deals?|talks|negotiations|accords?"
+    r"|treaty|clashes|fighting)\b[^.;:]{0,60}\bbetween|\b(?:agreed(?:\s+to|\s+upon)?|signed|accepted"
+    r"|ratified)\s+by(?:\s+both)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A fight's words among those cues: the pair are then the states' forces.
+FIGHT_CUE = re.compile(r"clash|fight|traded", re.IGNORECASE)

@@ -165,6 +165,20 @@ def test_roles_a_government_signs_agreements_and_fights_through_its_army(text, e
     assert set(pair(event_of(text, resources, settings))) == expected
 
 
+def test_roles_states_that_make_a_deal_are_its_governments(resources, settings):
+    text = "On Sunday, Russia and Ukraine each returned 390 prisoners in Sumy."
+    event = event_of(text, resources, settings, dt.date(2024, 6, 17))
+    assert event.sub_event_type == S.AGREEMENT
+    assert set(pair(event)) == {"Government of Russia (2000-)", "Government of Ukraine (2019-)"}
+
+
+def test_roles_states_that_made_a_deal_are_no_sides_of_another_event(resources, settings):
+    text = "On Sunday, air strikes on Idlib killed 24, a day after Russia and the US agreed a truce."
+    event = event_of(text, resources, settings)
+    assert event.sub_event_type == S.AIR_DRONE_STRIKE
+    assert "Russia" not in f"{event.actor1} {event.actor2}"
+
+
 def test_roles_an_adjusted_actor1_is_not_also_actor2(resources, settings):
     text = "On Sunday, air strikes hit Nasir, killing 21 people, after the government vowed to crush rebels."
     event = event_of(text, resources, settings)

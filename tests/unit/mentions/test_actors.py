@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
-from frontlines.mentions.actors import ActorDictionary
+from frontlines.mentions.actors import PARTY, ActorDictionary
 from frontlines.model import Inter
+
+ARMY = "military"
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +138,24 @@ def test_a_head_before_of_and_a_state_is_that_states_role(actors, text, expected
     found = actors.find(text)
     assert [(m.text, m.ref.country) for m in found] == [expected]
     assert actors.resolve(found[0].ref, "UA", dt.date(2022, 5, 1)).inter == Inter.EXTERNAL_FORCES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule state-as-party: two states that make a deal are its parties, that fight its forces
+        ("Russia and Ukraine each returned 390 prisoners.", [("Russia", PARTY), ("Ukraine", PARTY)]),
+        ("A truce between Armenia and Azerbaijan held.", [("Armenia", PARTY), ("Azerbaijan", PARTY)]),
+        ("A truce agreed to by both Armenia and Azerbaijan.", [("Armenia", PARTY), ("Azerbaijan", PARTY)]),
+        ("DRC and Rwanda signed a peace deal.", [("DRC", PARTY), ("Rwanda", PARTY)]),
+        ("Fighting between Armenia and Azerbaijan resumed.", [("Armenia", ARMY), ("Azerbaijan", ARMY)]),
+        # two states named together for anything else are no sides
+        ("Exports from Russia and Ukraine rose.", []),
+        ("Russia and Ukraine are neighbours; talks stalled.", []),
+    ],
+)
+def test_two_states_named_as_the_parties_of_a_deal_or_a_fight(actors, text, expected):
+    assert [(m.text, m.ref.key) for m in actors.find(text)] == expected
 
 
 @pytest.mark.parametrize(
