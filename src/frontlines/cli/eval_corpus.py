@@ -22,6 +22,11 @@ class CorpusFormat(StrEnum):
     json = "json"
 
 
+class CorpusFrame(StrEnum):
+    sentence = "sentence"
+    article = "article"
+
+
 def _ablated(settings: Settings, ids: list[str]) -> Settings:
     from frontlines.events.ablation import switch_off
 
@@ -55,11 +60,21 @@ def corpus_cmd(
     format: Annotated[
         CorpusFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CorpusFormat.table,
+    frame: Annotated[
+        CorpusFrame,
+        typer.Option(
+            "--frame",
+            help="sentence: each item alone; article: each item taken from an FA-KES article or a "
+            "Wikipedia page read in that whole text (other items left out), scored on the events told "
+            "or placed in its sentence.",
+        ),
+    ] = CorpusFrame.sentence,
 ) -> None:
     """Score event coding on the world corpus: leave-country-out dev figures and the sealed split."""
     # the scorers load when the command runs, not for every command
     from frontlines.corpus.evaluate import breakdown, leave_country_out, sealed, trainer
-    from frontlines.corpus.items import load_corpus
+    from frontlines.corpus.frames import ArticleFrames
+    from frontlines.corpus.items import SharedTexts, load_corpus, shared_data_dir
     from frontlines.run import load_resources
 
     with errors():
@@ -69,15 +84,21 @@ def corpus_cmd(
         for why, n in sorted(corpus.left_out.items()):
             err.print(f"left out {n} items: {why} (is ../shared/data there? FRONTLINES_SHARED_DATA)")
         train = trainer(corpus)  # the local news it adds is read once for both splits
-        dev = breakdown(leave_country_out(corpus, settings, resources, train))
-        held = breakdown(sealed(corpus, settings, resources, train))
+        frames = None
+        if frame is CorpusFrame.article:
+            frames = ArticleFrames(SharedTexts(shared_data_dir()))
+        dev = breakdown(leave_country_out(corpus, settings, resources, train, frames))
+        held = breakdown(sealed(corpus, settings, resources, train, frames))
         if format is CorpusFormat.json:
             json.dump({"leave_country_out": dev, "sealed": held}, sys.stdout, indent=1)
             sys.stdout.write("\n")
             return
         countries = len(corpus.countries())
         switched_off = ", ".join(ablate or []) or "none"
-        print(f"corpus: {len(corpus.items)} items, {countries} countries; ablated: {switched_off}")
+        print(
+            f"corpus: {len(corpus.items)} items, {countries} countries; ablated: {switched_off}; "
+            f"frame: {frame.value}"
+        )
         _print_table("dev, leave-country-out (each fold coded by a model trained without its countries)", dev)
         print()
         _print_table("sealed (coded by a model trained on every dev item; never used to choose)", held)

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from frontlines.config import Settings
+from frontlines.corpus.frames import ArticleFrame, ArticleFrames
 from frontlines.corpus.items import Corpus, CorpusItem
 from frontlines.countries import country_code
 from frontlines.evaluation.acled import GoldRow, RowOutcome, choose_event, score_outcomes
@@ -38,7 +39,7 @@ from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.training import corpus_training, news_training, team_sentences, train_classifier
 from frontlines.ingest.dates import MONTHS
 from frontlines.ingest.draft import Context, Draft, finish
-from frontlines.model import Rejection
+from frontlines.model import Event, Rejection
 from frontlines.run import Resources, build_pipeline
 
 #: Groups of countries for leave-country-out.
@@ -134,23 +135,57 @@ def _gold(item: CorpusItem, row: int) -> GoldRow:
 
 
 def code_items(
-    items: Sequence[CorpusItem], settings: Settings, resources: Resources, fold: int | None = None
+    items: Sequence[CorpusItem],
+    settings: Settings,
+    resources: Resources,
+    fold: int | None = None,
+    frames: ArticleFrames | None = None,
 ) -> list[ItemOutcome]:
-    """Run each item through the pipeline built from ``resources`` and pick its compared event."""
+    """Run each item through the pipeline built from ``resources`` and pick its compared event. With
+    ``frames``, each item is read inside its article (items without one are skipped) and only the
+    events told in its sentence are its own."""
     pipeline = build_pipeline(settings, resources)
     context = Context(settings.ingest, today=dt.date.max)
+    docs: dict[tuple[str, dt.date], list[Event] | str] = {}
+
+    def events_of(text: str, published: dt.date) -> list[Event] | str:
+        """The events of one article (run once however many items it holds), or why it was rejected."""
+        if (text, published) not in docs:
+            article = finish(Draft(origin=f"corpus:{len(docs)}", text=text, published=published), context)
+            if isinstance(article, Rejection):
+                docs[text, published] = article.detail
+            else:
+                doc = pipeline.run_one(article).doc
+                docs[text, published] = doc.events if doc is not None else []
+        return docs[text, published]
+
     outcomes = []
     for row, item in enumerate(items, 1):
         gold = _gold(item, row)
-        draft = Draft(origin=f"corpus:{item.id}", text=item.text, published=published_for(item.text))
-        article = finish(draft, context)
-        if isinstance(article, Rejection):
-            outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, None, 0, article.detail)))
+        frame = ArticleFrame(item.text, 0, None) if frames is None else frames.of(item)
+        if frame is None:
             continue
-        result = pipeline.run_one(article)
-        events = result.doc.events if result.doc is not None else []
-        outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, choose_event(gold, events), len(events))))
+        found = events_of(frame.text, frame.published or published_for(item.text))
+        if isinstance(found, str):
+            outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, None, 0, found)))
+            continue
+        told = found
+        if frames is not None:
+            span = (frame.offset, frame.offset + len(item.text))
+            found, told = told_in(found, *span, ("event", "location")), told_in(found, *span, ("event",))
+        outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, choose_event(gold, found), len(told))))
     return outcomes
+
+
+def told_in(events: Sequence[Event], start: int, end: int, fields: Sequence[str]) -> list[Event]:
+    """The events whose evidence of ``fields`` overlaps ``[start, end)`` of their article: ``event``,
+    the sentence that tells them (which may open with the article's dateline); ``location``, the words
+    that place them (a sentence that retells an event the article told first is merged into that event
+    and places it). An item's event is one told or placed in its sentence; a non-event item's false
+    alarm one told there."""
+    return [
+        e for e in events if any(x.field in fields and x.start < end and start < x.end for x in e.evidence)
+    ]
 
 
 def leave_country_out(
@@ -158,8 +193,10 @@ def leave_country_out(
     settings: Settings,
     resources: Resources,
     train: Callable[[Sequence[CorpusItem]], SubEventClassifier] | None = None,
+    frames: ArticleFrames | None = None,
 ) -> list[ItemOutcome]:
-    """Every dev item coded by a model trained without its country's fold (module docs)."""
+    """Every dev item coded by a model trained without its country's fold (module docs); with
+    ``frames``, those that have an article, read in it."""
     train = train or trainer(corpus)
     dev = corpus.split("dev")
     folds = country_folds(dev)
@@ -167,7 +204,7 @@ def leave_country_out(
     for fold in range(FOLDS):
         held = [item for item in dev if folds[item.country] == fold]
         model = train([item for item in dev if folds[item.country] != fold])
-        outcomes += code_items(held, settings, replace(resources, classifier=model), fold)
+        outcomes += code_items(held, settings, replace(resources, classifier=model), fold, frames)
     return outcomes
 
 
@@ -176,11 +213,12 @@ def sealed(
     settings: Settings,
     resources: Resources,
     train: Callable[[Sequence[CorpusItem]], SubEventClassifier] | None = None,
+    frames: ArticleFrames | None = None,
 ) -> list[ItemOutcome]:
-    """The sealed items coded by a model trained on every dev item."""
+    """The sealed items coded by a model trained on every dev item (with ``frames``: as above)."""
     train = train or trainer(corpus)
     model = train(corpus.split("dev"))
-    return code_items(corpus.split("sealed"), settings, replace(resources, classifier=model))
+    return code_items(corpus.split("sealed"), settings, replace(resources, classifier=model), frames=frames)
 
 
 def figures(outcomes: Sequence[ItemOutcome]) -> dict[str, float | None]:

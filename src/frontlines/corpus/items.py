@@ -82,6 +82,9 @@ class CorpusItem:
     location: str | None = None
     #: For team-written items, the style imitated (agency wire, local press, NGO report ...).
     style: str | None = None
+    #: For real text, the shared file it is read from and where it starts there.
+    file: str | None = None
+    start: int | None = None
 
     @property
     def split(self) -> Split:
@@ -148,6 +151,8 @@ def parse_item(record: dict[str, object], text: str, where: str) -> CorpusItem:
         fatalities=int(fatalities) if isinstance(fatalities, int) else None,
         location=optional("location"),
         style=optional("style"),
+        file=optional("file"),
+        start=int(str(record["start"])) if "start" in record else None,
     )
 
 
