@@ -172,17 +172,23 @@ def code_items(
         told = found
         if frames is not None:
             span = (frame.offset, frame.offset + len(item.text))
-            found, told = told_in(found, *span, ("event", "location")), told_in(found, *span, ("event",))
+            found, told = told_in(found, *span, ("event", "location")), first_told_in(found, *span)
         outcomes.append(ItemOutcome(item, fold, RowOutcome(gold, choose_event(gold, found), len(told))))
     return outcomes
+
+
+def first_told_in(events: Sequence[Event], start: int, end: int) -> list[Event]:
+    """The events first told in ``[start, end)`` of their article: a sentence that retells an event
+    told before ("condemning the air strike") adds its words to that event and is no false alarm."""
+    firsts = [(e, next((x for x in e.evidence if x.field == "event"), None)) for e in events]
+    return [e for e, x in firsts if x is not None and x.start < end and start < x.end]
 
 
 def told_in(events: Sequence[Event], start: int, end: int, fields: Sequence[str]) -> list[Event]:
     """The events whose evidence of ``fields`` overlaps ``[start, end)`` of their article: ``event``,
     the sentence that tells them (which may open with the article's dateline); ``location``, the words
     that place them (a sentence that retells an event the article told first is merged into that event
-    and places it). An item's event is one told or placed in its sentence; a non-event item's false
-    alarm one told there."""
+    and places it). An item's event is one told or placed in its sentence."""
     return [
         e for e in events if any(x.field in fields and x.start < end and start < x.end for x in e.evidence)
     ]

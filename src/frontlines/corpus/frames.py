@@ -65,7 +65,7 @@ class _CsvArticles:
     def __init__(self, raw: str) -> None:
         cells = list(csv_cells(raw))
         header = {raw[s:e]: c for r, c, s, e in cells if r == 0}
-        text_column, date_column = header.get(FAKES_TEXT), header.get(FAKES_DATE)
+        text_column, date_column = header.get(FAKES_TEXT), header.get(FAKES_DATE, -1)
         by_row = {(r, c): (s, e) for r, c, s, e in cells}
         self._raw = raw
         self._spans = sorted(

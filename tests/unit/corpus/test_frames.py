@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.corpus.evaluate import told_in
+from frontlines.corpus.evaluate import first_told_in, told_in
 from frontlines.corpus.frames import ArticleFrames, csv_cells
 from frontlines.corpus.items import CorpusItem, SharedTexts, load_corpus, span_digest
 from frontlines.model import Event
@@ -91,3 +91,16 @@ def test_events_of_a_sentence_are_those_told_or_placed_in_it(fields, expected) -
         event("else", "event", 40, 60),
     ]
     assert [e.name for e in told_in(events, 20, 35, fields)] == expected
+
+
+def test_a_false_alarm_is_an_event_first_told_in_the_sentence() -> None:
+    from types import SimpleNamespace
+
+    def event(name: str, *starts: int) -> Event:
+        return SimpleNamespace(
+            name=name, evidence=[SimpleNamespace(field="event", start=s, end=s + 10) for s in starts]
+        )
+
+    # "condemning the air strike": a retelling merged into the event the article told first
+    events = [event("retold", 0, 25), event("new", 22)]
+    assert [e.name for e in first_told_in(events, 20, 35)] == ["new"]
