@@ -47,6 +47,9 @@ _HIT = (
     r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:[\w-]+\s+){0,2}?(?:rockets|missiles))"
 )
 
+#: Whose a craft is believed to be, told between it and its act ("thought to belong to").
+_BELIEVED = r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:belong\s+to|be|have\s+been)"
+
 #: Not a passive ("protesters were attacked"): the crowd is then the target.
 _NOT_SUFFERED = r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!being\s)(?<!are\s)(?<!is\s)"
 #: "captured 21 suspects", "recaptured gang leader Fito": a capture of the people police arrest.
@@ -136,6 +139,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?:air\s*-?\s*strikes?|air\s*raids?|airstrikes?)(?!\s+(?:alarms?|alerts?|sirens?|warnings?|shelters?))|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
+        # "jets thought to belong to the Syrian government struck": whose craft, told between
+        rf"{_ARMS}\s+{_BELIEVED}\s+(?:[\w-]+\s+){{1,4}}?{_HIT}|"
         # "warplanes killed 20 civilians", "the air force carried out a massacre": the weapon decides
         rf"{_ARMS}\s+(?:\w+\s+){{0,2}}(?:kill(?:ed|s|ing)|(?:commit(?:ted|s)?|carried\s+out)\s+(?:a\s+)?massacres?)|"
         # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included

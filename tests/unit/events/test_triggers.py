@@ -24,6 +24,7 @@ S = SubEventType
         ("An air strike hit the market.", S.AIR_DRONE_STRIKE),
         ("Helicopters dropped barrel bombs on the town.", S.AIR_DRONE_STRIKE),
         ("Warplanes killed 20 civilians in the town.", S.AIR_DRONE_STRIKE),
+        ("Jets thought to belong to the Syrian government struck the town.", S.AIR_DRONE_STRIKE),
         ("Some 500 young men were sworn in as Volunteers for the Defence of Kaya.", S.CHANGE_TO_GROUP),
         ("The armed movements said they were abandoning their neutrality.", S.CHANGE_TO_GROUP),
         ("The air force carried out a massacre against civilians in Douma.", S.AIR_DRONE_STRIKE),
