@@ -56,6 +56,11 @@ class GeoSettings:
 class EventSettings:
     #: An explicit date this many days before publication marks a sentence as background.
     background_days: int = 31
+    #: ... unless at least this share of the dates the text names are that old (and it names at least
+    #: ``retrospective_dates``): a text that tells history (a report, a chronicle) codes each event on
+    #: its own day (rule ``retrospective-text``).
+    retrospective_share: float = 0.5
+    retrospective_dates: int = 3
     #: The sentence classifier's model file; empty means the default model in the data directory.
     classifier: str = ""
     #: The coding cascade's thresholds (``events/cascade.py``), chosen on the world corpus's

@@ -28,6 +28,11 @@ _CASCADE_RULES = {
     "model-reads-violence": "in a short text a sentence telling a violent act with an actor or a toll is "
     "an event of the classifier's likeliest sub-event type at classifier_violence",
 }
+#: Rules of the assembly itself (``events/assemble.py``).
+ASSEMBLY_RULES = {
+    "retrospective-text": "a text most of whose dates lie over background_days before publication codes "
+    "each dated event on its day (background-date does not drop them)",
+}
 #: Where the list of ids is shown.
 LIST_HINT = "`frontlines eval rules` lists the ids that can be switched off"
 
@@ -60,6 +65,7 @@ def switches() -> list[Switch]:
         Switch(i, "cascade", _CASCADE_RULES.get(i, "a rule of events/cascade.py"))
         for i in sorted(CASCADE_RULE_IDS - tabled)
     ]
+    found += [Switch(i, "assembly", what) for i, what in ASSEMBLY_RULES.items()]
     found += [Switch(r.id, "non-event", r.codebook) for r in nonevents.RULES]
     found += [Switch(r.id, f"sentence:{r.stage}", r.codebook) for r in sentence_rules.RULES if not r.required]
     fallbacks = _role_fallbacks()

@@ -79,6 +79,7 @@ class EventAssembler:
         focus = local_focus(doc)
         story_place = next(iter(event_places(doc.places, focus)), None)
         story = Story(doc, self.actors, self.country_place, focus, story_place)
+        story.retrospective = self._retrospective(doc)
         drafter = Drafter(story, self.rules_off)
         for index, ((s, e), new_paragraph) in enumerate(
             zip(clauses, paragraph_starts(text, clauses), strict=True)
@@ -129,9 +130,21 @@ class EventAssembler:
 
     def _is_background_date(self, mention: TimeMention, story: Story) -> bool:
         published = story.published
-        if published is None:
+        if published is None or story.retrospective:
             return False
         return (published - mention.date).days > self.settings.background_days
+
+    def _retrospective(self, doc: Doc) -> bool:
+        """Rule ``retrospective-text``: a text most of whose dates lie over ``background_days`` before
+        its publication tells history (a report on the months before it, a chronicle): its dated
+        events are coded on their own days, not dropped as background."""
+        cfg, published = self.settings, doc.article.published
+        if published is None or "retrospective-text" in self.rules_off:
+            return False
+        absolute = [t for t in doc.times if not t.relative]
+        old = [t for t in absolute if (published - t.date).days > cfg.background_days]
+        enough = len(absolute) >= cfg.retrospective_dates
+        return enough and len(old) >= cfg.retrospective_share * len(absolute)
 
     def _dropped(self, rules: tuple[SentenceRule, ...], clause: Clause, story: Story) -> bool:
         """Run ``rules`` on ``clause`` in order, each decision traced; True when one drops it."""

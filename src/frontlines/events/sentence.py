@@ -110,6 +110,8 @@ class Story:
     since_last: int = 0
     #: The story opens with an accident or disaster (a non-event rule dropped its lead).
     non_event_story: bool = False
+    #: The text tells history: most of its dates are long before its publication (``assemble``).
+    retrospective: bool = False
 
     @property
     def published(self) -> dt.date | None:

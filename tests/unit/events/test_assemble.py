@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -34,6 +35,27 @@ def only(doc: Doc) -> Event:
 )
 def test_assemble_background_makes_no_event(text, resources, settings):
     assert run(text, resources, settings).events == []
+
+
+def test_assemble_a_chronicle_codes_each_event_on_its_own_day(resources, settings):
+    # rule retrospective-text: most of the text's dates lie long before its publication
+    text = (
+        "On 3 March 2012, rebels attacked soldiers in Kidal. On 5 March 2012, troops shelled Gao, killing "
+        "four civilians. On 9 March 2012, rebels captured Tessalit."
+    )
+    doc = run(text, resources, settings)
+    assert sorted(e.event_date for e in doc.events) == [dt.date(2012, 3, d) for d in (3, 5, 9)]
+    events_off = replace(settings.events, rules_off=("retrospective-text",))
+    off = run(text, resources, replace(settings, events=events_off))
+    assert off.events == []
+
+
+def test_assemble_a_report_with_one_old_date_still_drops_it(resources, settings):
+    text = (
+        "On Sunday, troops shelled Gao, killing four civilians, residents said on 10 February 2013. "
+        "Rebels captured the town on 9 March 2012."
+    )
+    assert [e.event_date for e in run(text, resources, settings).events] == [dt.date(2013, 2, 10)]
 
 
 def test_assemble_relative_date_without_publication_is_undated(resources, settings):
