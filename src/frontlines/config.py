@@ -70,6 +70,8 @@ class EventSettings:
     #: ... or at this confidence in a text longer than ``long_text_chars`` (a whole report).
     classifier_threshold_long: float = 0.8
     long_text_chars: int = 600
+    #: ... or at this one in a whole report's sentence that tells a violent act with a side or a toll.
+    classifier_threshold_long_violence: float = 0.5
     #: ... and at least this in a sentence with no actor and no toll either (read in short texts only).
     classifier_threshold_bare: float = 0.8
     #: ... and only in sentences that report deaths while this is set.

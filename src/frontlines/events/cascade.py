@@ -18,6 +18,9 @@ its sealed split:
   classifier's likeliest sub-event type when that type has ``classifier_violence`` or more, even if
   "no event" is likelier: the model's "no event" there mostly means it has not seen the country's
   words (chosen on leave-country-out figures).
+- ``model-detects`` in a whole report, a sentence that tells a violent act (killed, shot, attacked...)
+  with an actor or a toll: ``classifier_threshold_long_violence`` (chosen on the article frame of
+  ``eval corpus``, by its leave-country-out figures).
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
   type: the rules' weapon and act words are precise there): the classifier's type is kept on the
@@ -221,6 +224,9 @@ class Cascade:
         long_text = len(text) > cfg.long_text_chars
         label, confidence, step = reading.label, reading.confidence, "model-detects"
         bar = cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
+        if long_text and (actors or killed) and _VIOLENT_ACT.search(text, start, end):
+            # in a whole report, a violent act with a side or a toll is read at a lower bar
+            bar = min(bar, cfg.classifier_threshold_long_violence)
         if not (actors or killed):
             bar = max(bar, cfg.classifier_threshold_bare)
         if (

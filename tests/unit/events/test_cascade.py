@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from frontlines.config import Settings
-from frontlines.events.cascade import Cascade
+from frontlines.events.cascade import Cascade, Decision
 from frontlines.events.classifier import Reading
 from frontlines.events.clauses import clause_units
 from frontlines.events.training import team_sentences, train_classifier
@@ -96,6 +96,25 @@ def test_cascade_model_reads_a_violent_act_its_no_event_reading_would_lose(setti
     off = _cascade(settings, classifier_threshold=1.01, classifier_violence=0.0)
     off.settings = replace(off.settings, rules_off=("model-reads-violence",))
     assert off.decide(shot, 0, len(shot), [], gunmen, []).triggers == []
+
+
+def test_cascade_in_a_whole_report_a_violent_act_with_a_side_needs_less(settings: Settings) -> None:
+    """In a text over long_text_chars a sentence with no trigger is an event at classifier_threshold_long,
+    or at classifier_threshold_long_violence when it tells a violent act with a side or a toll."""
+    filler = " ".join(["The city was quiet for the rest of the week."] * 20)
+    shot = "Russian soldiers also killed two volunteers at the park."
+    calm = "Russian soldiers also gathered two volunteers at the park."
+    soldiers = ActorMention(0, 16, "Russian soldiers", ActorRef("role", "military", "RU"))
+
+    def decide(sentence: str, **events: float) -> Decision:
+        text = f"{sentence} {filler}"
+        return _cascade(settings, **events).decide(text, 0, len(sentence), [], [soldiers], [])
+
+    levels = {"classifier_threshold_long": 1.01, "classifier_threshold_long_violence": 0.0}
+    assert decide(shot, **levels).step == "model-detects"
+    assert decide(calm, **levels).triggers == []
+    never = {"classifier_threshold_long": 1.01, "classifier_threshold_long_violence": 1.01}
+    assert decide(shot, **never).triggers == []
 
 
 def test_cascade_no_model_detections_in_a_disaster_story(resources: Resources, settings: Settings) -> None:
