@@ -466,7 +466,7 @@ def resolve_scored(
     country_namesake_towns(items, text, datelines)
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
-    items = lone_namesakes_abroad(items, focus)
+    items = lone_namesakes_abroad(items, focus, text)
     items = stray_namesakes(items, focus, capitals, text, datelines)
     unknown_within(items, text)
     capital_named(items, text, getattr(gazetteer, "seat", None))
