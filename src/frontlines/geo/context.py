@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
-from frontlines.geo.persons import is_common_surname, is_given_name
+from frontlines.geo.persons import is_common_surname, is_given_name, is_surname
 from frontlines.geo.wordlists import (
     NON_PLACE_NAMES,
     OFFICES,
@@ -362,11 +362,50 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
             return "street"
         if (is_given_name(surface) and is_common_surname(first)) or first in PUBLIC_SURNAMES:
             return "person"  # "Jordan Dyer", "Austin Jones", "Vladimir Putin"
+        if is_given_name(surface) and _rare_surname_after(first, right):
+            return "person"  # rule given-and-surname: "Nadia Moayyad of Southlake", "Casey Godlewski"
         if not keeps and first not in OFFICES:
             # "Laurel County Adult Education", "Washington Capitals", "Enfield Council's": the place
             # names what the longer name belongs to; it stays a toponym in the organisation's role
             return "organisation"
     return None
+
+
+#: Rule given-and-surname: words that are surnames too but name things after a place ("Georgia
+#: Public Broadcasting", "Paris High", "Virginia Mayor", "Columbus East").
+_NAMING_WORDS = (
+    OFFICES
+    | ORGANISATION_WORDS
+    | STREETS
+    | PLACE_SUFFIXES
+    | FACILITIES
+    | TIME_WORDS
+    | OPENING_WORDS
+    | DIRECTIONS
+    | frozenset(
+        """
+East West North South Eastern Western Northern Southern Public High New Old Central National General
+Royal Grand Great Little Big Young Chancellor Bureau River Lake Mountain Mountains Hill Hills Falls
+Springs Creek Island Islands Bay Beach Park Sea Gulf Strait Canal Basin Desert Forest Coast Peninsula
+""".split()  # noqa: SIM905 - a word list reads best as words
+    )
+)
+#: ... and a one-word surname ends the capitalised run ("Casey Godlewski, chief").
+_RUN_GOES_ON = re.compile(r"^ \S+ [A-Z]")
+
+
+def _rare_surname_after(first: str, right: str) -> bool:
+    """Rule given-and-surname: ``first``, the capitalised word after a given name that a place bears,
+    is a surname of the census (however rare: "Moayyad", "Godlewski") and no word that names
+    things ("Public", "High", "Mayor", "East") and the capitalised run ends with it ("Georgia Power
+    Company" is a firm's name)."""
+    return (
+        is_surname(first)
+        and not first.isupper()
+        and not is_common_word(first)
+        and first not in _NAMING_WORDS
+        and not _RUN_GOES_ON.match(right)
+    )
 
 
 #: Words that open a new sentence after a dateline without punctuation ("NEWARK  It was ...").

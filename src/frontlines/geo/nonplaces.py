@@ -120,6 +120,13 @@ RULES: tuple[PrecisionRule, ...] = (
         ('"It is over," said Holroyd.', "officials said Steele spent years under cover"),
     ),
     PrecisionRule(
+        "given-and-surname",
+        "A given name that a place bears, followed by a surname of the census (however rare) that "
+        "ends the capitalised run and names nothing ('Public', 'High', 'Park', 'Mayor'), is a "
+        "person's name (``context.not_a_place``).",
+        ("said Casey Godlewski, chief of Grand Ledge Emergency Services", "Nadia Moayyad of Southlake"),
+    ),
+    PrecisionRule(
         "model-year-vehicle",
         "A name after a model year (a determiner, maybe a colour, and a year: 'a 1992', 'their red "
         "1991') in a sentence about driving or a crash is a vehicle's make, not a place; its other "

@@ -48,6 +48,8 @@ WORLD = [
     ("g:beaver", "Beaver", "US", 37.75, -81.14, "city", 1_308, "West Virginia"),
     ("g:toyota", "Toyota", "JP", 35.08, 137.16, "city", 426_000, "Aichi"),
     ("g:honda", "Honda", "CO", 5.20, -74.75, "city", 24_000, "Tolima"),
+    ("g:casey", "Casey", "AU", -38.1, 145.3, "admin2", 329_150, "Victoria"),
+    ("a:US-GA", "Georgia", "US", 32.7, -83.4, "admin1", 10_000_000, "Georgia"),
 ]
 
 
@@ -245,6 +247,9 @@ def test_nonplaces_relation_no_evidence(text: str, related: bool) -> None:
         # model-year-vehicle: a make after a model year, and its later mentions in the article
         ("A 1992 Toyota Corolla driven by Ann Lee was traveling east. The Toyota failed to yield.", "Toyota"),
         ("Their red 1991 Honda broke down at a gas station.", "Honda"),
+        # given-and-surname: a given name and a surname of the census, however rare
+        ("She was hurt, said Casey Godlewski, chief of the fire service.", "Casey"),
+        ("The actress Georgia Madsen stars in the film.", "Georgia"),
     ],
 )
 def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
@@ -272,6 +277,10 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         # model-year-vehicle: a year that dates the sentence, or no vehicle in it, leaves the city
         ("In 2008 Toyota hosted the fair, and traffic was heavy.", "Toyota"),
         ("The council cited a 2007 Toyota court ruling on taxes.", "Toyota"),
+        # given-and-surname: a word that names things, or a longer name, leaves the place
+        ("The Casey Park reopened on Monday.", "Casey"),
+        ("Georgia Power Company raised its rates.", "Georgia"),
+        ("Georgia Public Broadcasting aired it.", "Georgia"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
