@@ -127,6 +127,13 @@ RULES: tuple[PrecisionRule, ...] = (
         ("said Casey Godlewski, chief of Grand Ledge Emergency Services", "Nadia Moayyad of Southlake"),
     ),
     PrecisionRule(
+        "person-outweighs-city",
+        "A name the article uses as a person's needs locative evidence even when a city of up to a "
+        "million people bears it; only a country, a first-level unit or a larger city stays a place "
+        "(``placehood.PERSON_PROMINENT_POPULATION``).",
+        ("Richmond native Jeff Hamilton plies the drumsticks. Hamilton will appear on television.",),
+    ),
+    PrecisionRule(
         "model-year-vehicle",
         "A name after a model year (a determiner, maybe a colour, and a year: 'a 1992', 'their red "
         "1991') in a sentence about driving or a crash is a vehicle's make, not a place; its other "

@@ -50,6 +50,7 @@ WORLD = [
     ("g:honda", "Honda", "CO", 5.20, -74.75, "city", 24_000, "Tolima"),
     ("g:casey", "Casey", "AU", -38.1, 145.3, "admin2", 329_150, "Victoria"),
     ("a:US-GA", "Georgia", "US", 32.7, -83.4, "admin1", 10_000_000, "Georgia"),
+    ("g:hamilton", "Hamilton", "CA", 43.25, -79.87, "city", 536_917, "Ontario"),
 ]
 
 
@@ -250,6 +251,8 @@ def test_nonplaces_relation_no_evidence(text: str, related: bool) -> None:
         # given-and-surname: a given name and a surname of the census, however rare
         ("She was hurt, said Casey Godlewski, chief of the fire service.", "Casey"),
         ("The actress Georgia Madsen stars in the film.", "Georgia"),
+        # person-outweighs-city: a city of half a million is no place where the article's person is meant
+        ("Drummer Jeff Hamilton plays tonight. Hamilton will appear on television.", "Hamilton"),
     ],
 )
 def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) -> None:
@@ -281,6 +284,9 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         ("The Casey Park reopened on Monday.", "Casey"),
         ("Georgia Power Company raised its rates.", "Georgia"),
         ("Georgia Public Broadcasting aired it.", "Georgia"),
+        # person-outweighs-city: ... located once, it stays; a city of millions always stays
+        ("Drummer Jeff Hamilton plays tonight. Fans in Hamilton cheered him.", "Hamilton"),
+        ("Singer Mary Toronto performed. Toronto will host the show.", "Toronto"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
