@@ -413,7 +413,11 @@ _PRONOUNS = frozenset({"I", "It", "He", "She", "We", "They", "You", "His", "Her"
 #: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
 _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
-_ARTICLE_NAME_AFTER = re.compile(r"^[ \t]+(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-\s’']+[A-Z]")
+#: Rule english-not-article: "as", "at" and "an" are English words before a space ("near Pokrovsk as
+#: Russian troops advanced", "in Homs at Easter"): an article only with a hyphen or an apostrophe.
+_ARTICLE_NAME_AFTER = re.compile(
+    r"^[ \t]+(?:(?:al|el|ad|ar|ash|az|ed|er|es|ez|ul)[-\s’']+|(?:as|at|an)[-’']+)[A-Z]"
+)
 
 
 def _is_possessive(word: str) -> bool:

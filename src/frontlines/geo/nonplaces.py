@@ -134,6 +134,13 @@ RULES: tuple[PrecisionRule, ...] = (
         ("Richmond native Jeff Hamilton plies the drumsticks. Hamilton will appear on television.",),
     ),
     PrecisionRule(
+        "english-not-article",
+        "'as', 'at' and 'an' before a space and a capital are English words, not an Arabic article "
+        "continuing the name ('near Pokrovsk as Russian troops advanced' keeps Pokrovsk); with a "
+        "hyphen or an apostrophe they are ('Tell as-Sawda') (``context.not_a_place``).",
+        ("Fighting raged near Pokrovsk as Russian troops advanced.", "a strike on Homs at Easter"),
+    ),
+    PrecisionRule(
         "model-year-vehicle",
         "A name after a model year (a determiner, maybe a colour, and a year: 'a 1992', 'their red "
         "1991') in a sentence about driving or a crash is a vehicle's make, not a place; its other "

@@ -287,6 +287,9 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
         # person-outweighs-city: ... located once, it stays; a city of millions always stays
         ("Drummer Jeff Hamilton plays tonight. Fans in Hamilton cheered him.", "Hamilton"),
         ("Singer Mary Toronto performed. Toronto will host the show.", "Toronto"),
+        # english-not-article: "as", "at", "an" before a capital are English words, not "as-Sawda"
+        ("Fighting raged near Trapani as Italian troops advanced.", "Trapani"),
+        ("Shells hit Trapani at Easter.", "Trapani"),
     ],
 )
 def test_nonplaces_places_stay(places, text: str, present: str) -> None:
