@@ -37,6 +37,7 @@ WORLD = [
     ("g:kent", "Kent", "US", 41.15, -81.36, "city", 30_000, "Ohio"),
     ("g:cohutta", "Cohutta", "US", 34.96, -84.95, "city", 661, "Georgia"),
     ("g:cleveland", "Cleveland", "US", 41.50, -81.69, "city", 372_624, "Ohio"),
+    ("g:claflin", "Claflin", "US", 38.52, -98.53, "city", 630, "Kansas"),
 ]
 
 
@@ -136,6 +137,23 @@ def test_local_frame_lone_namesake_abroad(geoparse, text: str, kept: bool) -> No
 )
 def test_local_frame_lone_name_in_organisation(geoparse, text: str, name: str, kept: bool) -> None:
     assert (name in geoparse(text)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a small town of the story's country, named with no locative cue, far from its towns: no toponym
+        ("The Akron and Kent teams will face Claflin on Friday.", False),
+        # ... any locative cue keeps it: a preposition, its people, its own body
+        ("The Akron and Kent teams will face the team from Claflin on Friday.", True),
+        ("The Akron and Kent teams will face Claflin residents on Friday.", True),
+        ("The Akron and Kent teams will face Claflin Police on Friday.", True),
+        # ... the only town of the article: kept
+        ("The team will face Claflin on Friday.", True),
+    ],
+)
+def test_local_frame_lone_namesake_at_home(geoparse, text: str, kept: bool) -> None:
+    assert ("Claflin" in geoparse(text)) is kept
 
 
 def test_local_frame_a_region_named_twice_supports_once() -> None:

@@ -264,7 +264,7 @@ def test_nonplaces_person_names_are_no_places(places, text: str, absent: str) ->
     [
         ("A shop opened in Bryan on Monday. Bryan police said nobody was hurt.", "Bryan"),
         ("In his first year in Los Angeles Trapani produced a film.", "Los Angeles"),
-        ("Flights linked Harman & Los Angeles on Monday.", "Harman"),  # a large city across the "&"
+        ("Flights from Harman & Los Angeles resumed.", "Harman"),  # a large city across the "&"
         # town-state: a town named like a word, its state right after it (the matcher skips it)
         ("He was held in the jail in Beaver, West Virginia, on Friday.", "Beaver"),
         ("BEAVER, W.Va. - Two teenagers were found unharmed.", "BEAVER"),
