@@ -157,7 +157,7 @@ _ORG_OF_BEFORE = re.compile(
 )
 _BASED = re.compile(r"^\s*-\s*based\b|^\s+based\b", re.IGNORECASE)
 #: "US-led", "Turkey-backed", "Iran-allied": a place name turned into an adjective of a group.
-_COMPOUND_MODIFIER = re.compile(
+COMPOUND_MODIFIER = re.compile(
     r"^-(?:led|backed|brokered|made|supported|trained|funded|sponsored|allied|aligned|affiliated|linked|"
     r"friendly|controlled|held|run)\b",
     re.IGNORECASE,
@@ -321,7 +321,7 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "person"
     if _ORG_OF_BEFORE.search(left):
         return "organisation"
-    if _COMPOUND_MODIFIER.match(right):
+    if COMPOUND_MODIFIER.match(right):
         return "modifier"  # "US-led coalition", "Russian-brokered": an adjective, not a place
     if _BASED.match(right):
         return None

@@ -22,6 +22,7 @@ from frontlines.geo.nonplaces import (
     relation_no_evidence,
     resident_evidence,
 )
+from frontlines.geo.resolve import resolve_scored
 
 #: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
@@ -68,6 +69,27 @@ def places(world, split_sentences):
         return [m.text for m in mentions]
 
     return run
+
+
+@pytest.mark.parametrize(
+    "text, name, adjectival",
+    [
+        # modifier-toponym: a country in a compound modifier is an adjectival toponym of the country
+        ("The Canada-led mission left Toronto.", "Canada", True),
+        # ... a town in one is none ("Toronto-led" names no country); "-based" keeps the town a place
+        ("The Toronto-led mission left Austin.", "Toronto", None),
+        ("The Toronto-based mission left Austin.", "Toronto", False),
+    ],
+)
+def test_nonplaces_modifier_toponym(world, split_sentences, text: str, name: str, adjectival) -> None:
+    gazetteer, matcher = world
+    scored, _ = resolve_scored(text, split_sentences(text), matcher.find(text), gazetteer)
+    found = {s.mention.text: s for s in scored}
+    assert (found[name].adjectival if name in found else None) is adjectival
+    if adjectival:
+        assert found[name].mention.candidates[0].kind == "country"
+        mentions, _ = resolve_places(text, split_sentences(text), matcher.find(text), gazetteer)
+        assert name not in [m.text for m in mentions]  # never an event's place
 
 
 def test_nonplaces_rules_have_ids_and_examples() -> None:
