@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from frontlines.countries import country_code
 from frontlines.geo.names import is_common_word, is_demonym
-from frontlines.geo.persons import is_common_surname, is_given_name
+from frontlines.geo.persons import is_common_surname, is_given_name, is_surname
 from frontlines.geo.wordlists import (
     NON_PLACE_NAMES,
     OFFICES,
@@ -157,7 +157,7 @@ _ORG_OF_BEFORE = re.compile(
 )
 _BASED = re.compile(r"^\s*-\s*based\b|^\s+based\b", re.IGNORECASE)
 #: "US-led", "Turkey-backed", "Iran-allied": a place name turned into an adjective of a group.
-_COMPOUND_MODIFIER = re.compile(
+COMPOUND_MODIFIER = re.compile(
     r"^-(?:led|backed|brokered|made|supported|trained|funded|sponsored|allied|aligned|affiliated|linked|"
     r"friendly|controlled|held|run)\b",
     re.IGNORECASE,
@@ -321,7 +321,7 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "person"
     if _ORG_OF_BEFORE.search(left):
         return "organisation"
-    if _COMPOUND_MODIFIER.match(right):
+    if COMPOUND_MODIFIER.match(right):
         return "modifier"  # "US-led coalition", "Russian-brokered": an adjective, not a place
     if _BASED.match(right):
         return None
@@ -362,6 +362,8 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
             return "street"
         if (is_given_name(surface) and is_common_surname(first)) or first in PUBLIC_SURNAMES:
             return "person"  # "Jordan Dyer", "Austin Jones", "Vladimir Putin"
+        if is_given_name(surface) and _rare_surname_after(first, right):
+            return "person"  # rule given-and-surname: "Nadia Moayyad of Southlake", "Casey Godlewski"
         if not keeps and first not in OFFICES:
             # "Laurel County Adult Education", "Washington Capitals", "Enfield Council's": the place
             # names what the longer name belongs to; it stays a toponym in the organisation's role
@@ -369,12 +371,53 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
     return None
 
 
+#: Rule given-and-surname: words that are surnames too but name things after a place ("Georgia
+#: Public Broadcasting", "Paris High", "Virginia Mayor", "Columbus East").
+_NAMING_WORDS = (
+    OFFICES
+    | ORGANISATION_WORDS
+    | STREETS
+    | PLACE_SUFFIXES
+    | FACILITIES
+    | TIME_WORDS
+    | OPENING_WORDS
+    | DIRECTIONS
+    | frozenset(
+        """
+East West North South Eastern Western Northern Southern Public High New Old Central National General
+Royal Grand Great Little Big Young Chancellor Bureau River Lake Mountain Mountains Hill Hills Falls
+Springs Creek Island Islands Bay Beach Park Sea Gulf Strait Canal Basin Desert Forest Coast Peninsula
+""".split()  # noqa: SIM905 - a word list reads best as words
+    )
+)
+#: ... and a one-word surname ends the capitalised run ("Casey Godlewski, chief").
+_RUN_GOES_ON = re.compile(r"^ \S+ [A-Z]")
+
+
+def _rare_surname_after(first: str, right: str) -> bool:
+    """Rule given-and-surname: ``first``, the capitalised word after a given name that a place bears,
+    is a surname of the census (however rare: "Moayyad", "Godlewski") and no word that names
+    things ("Public", "High", "Mayor", "East") and the capitalised run ends with it ("Georgia Power
+    Company" is a firm's name)."""
+    return (
+        is_surname(first)
+        and not first.isupper()
+        and not is_common_word(first)
+        and first not in _NAMING_WORDS
+        and not _RUN_GOES_ON.match(right)
+    )
+
+
 #: Words that open a new sentence after a dateline without punctuation ("NEWARK  It was ...").
 _PRONOUNS = frozenset({"I", "It", "He", "She", "We", "They", "You", "His", "Her", "Its", "Their", "Our"})
 #: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
 _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
-_ARTICLE_NAME_AFTER = re.compile(r"^[ \t]+(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul)[-\s’']+[A-Z]")
+#: Rule english-not-article: "as", "at" and "an" are English words before a space ("near Pokrovsk as
+#: Russian troops advanced", "in Homs at Easter"): an article only with a hyphen or an apostrophe.
+_ARTICLE_NAME_AFTER = re.compile(
+    r"^[ \t]+(?:(?:al|el|ad|ar|ash|az|ed|er|es|ez|ul)[-\s’']+|(?:as|at|an)[-’']+)[A-Z]"
+)
 
 
 def _is_possessive(word: str) -> bool:

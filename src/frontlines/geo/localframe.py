@@ -15,6 +15,17 @@ resolved to (toponym resolution, after scoring). Each rule has an id, examples a
   and more than ``LONE_MIN_KM`` from every other town or county the article names, is no toponym:
   such matches are surnames, brands and words that a hamlet abroad happens to bear ("Ismaili",
   "Titan", "Holroyd" in an Ohio story). An article that names no other town keeps it.
+- ``lone-namesake-at-home``: the same for a small town (under ``LONE_HOME_MAX_POPULATION``) of the
+  focus country itself when no mention has any locative cue at all: no locative role, no unit word,
+  no holder, no own body or people, no "in", "from", "of", "downtown" before it. Such matches are
+  surnames, brands and words ("Corbin died Dec. 6", "Santa Claus", "Drexel", "Grants") that a hamlet
+  of the same country happens to bear; a village the story names "in", "near" or "from" stays.
+- ``lone-name-in-organisation``: a small town (under ``NAMED_ORG_MAX_POPULATION``), in any country,
+  that the article names only inside organisations' names ("Lipscomb University", "the Cascade Motel",
+  "Concordia College students"), never as its own body ("Grand Ledge Police") or its people, and
+  that lies more than ``LONE_MIN_KM`` from every other town or county the article names, is no
+  toponym: the organisation is named after a person, a word or a place elsewhere, not after a
+  hamlet far from the story.
 - ``story-region`` (scored in ``ranking``, voted in ``focus``): the first-level unit the article's
   other resolved places agree on, in whatever country (London with Sarnia and Brampton: Ontario),
   adds ``focus.STORY_REGION_BONUS`` to a name's candidates inside it.
@@ -60,6 +71,22 @@ RULES += (
         "A small town abroad, never named with locative context and far from every other town the "
         "article names, is no toponym.",
         ("Police in Akron said Titan Operating filed for a permit.",),
+    ),
+)
+RULES += (
+    FrameRule(
+        "lone-namesake-at-home",
+        "A small town of the article's own country, named with no locative cue at all and far from "
+        "every other town the article names, is no toponym.",
+        ("The Akron and Kent teams will face Claflin on Friday.",),
+    ),
+)
+RULES += (
+    FrameRule(
+        "lone-name-in-organisation",
+        "A small town named only inside organisations' names, never as its own body or its people, "
+        "and far from every other town the article names, is no toponym.",
+        ("Police in Akron said a Dalton University student was hurt near Kent.",),
     ),
 )
 RULES += (
@@ -127,10 +154,23 @@ _LOCATIVE_ROLES = frozenset({"event", "destination", "venue"})
 _LOCAL_KINDS = frozenset({"city", "district", "admin2"})
 
 
-def lone_namesakes_abroad(items: Sequence[Item], focus: str | None) -> list[Item]:
-    """Rule lone-namesake-abroad (see the module docstring): the items kept."""
-    if focus is None:
-        return list(items)
+#: Rule lone-namesake-at-home: a word before the name that places something there ("from Cowley",
+#: "downtown Rock Hill", "the town where she worked, Wairoa,").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|of|outside|into|downtown|town|city|village|county|where\s.{0,25}),?\s+$",
+    re.IGNORECASE,
+)
+#: Rule lone-namesake-at-home: the largest town of the focus country that may be dropped.
+LONE_HOME_MAX_POPULATION = 10_000
+#: Rule lone-name-in-organisation: the largest town that may be dropped (a town this large is known
+#: well enough to name a college or a hospital far from it: "Mount Pleasant Fire Department").
+NAMED_ORG_MAX_POPULATION = 20_000
+
+
+def lone_namesakes_abroad(items: Sequence[Item], focus: str | None, text: str = "") -> list[Item]:
+    """Rules lone-namesake-abroad, lone-namesake-at-home and lone-name-in-organisation (see the module
+    docstring): the items kept. ``text`` (the cleaned text the items index) lets the last two rules
+    read the words around a name; without it only the first runs."""
     best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
     by_name: dict[str, list[Item]] = defaultdict(list)
     for item in items:
@@ -139,18 +179,53 @@ def lone_namesakes_abroad(items: Sequence[Item], focus: str | None) -> list[Item
     dropped: set[str] = set()
     for key, mentions in by_name.items():
         place = best[id(mentions[0])]
-        if (
-            place.kind not in _TOWN_KINDS
-            or place.country_code == focus
-            or place.population >= LONE_MAX_POPULATION
-            or any(m.ctx.role in _LOCATIVE_ROLES or m.ctx.near for m in mentions)
-        ):
+        if place.kind not in _TOWN_KINDS:
+            continue
+        abroad = (
+            focus is not None
+            and place.country_code != focus
+            and place.population < LONE_MAX_POPULATION
+            and not any(m.ctx.role in _LOCATIVE_ROLES or m.ctx.near for m in mentions)
+        )
+        at_home = text and _lone_at_home(mentions, place, focus, text)
+        if not abroad and not at_home and not (text and _only_in_names(mentions, place, text)):
             continue
         others = [best[id(m)] for k, ms in by_name.items() if k != key for m in ms[:1]]
         others = [o for o in others if o.kind in _LOCAL_KINDS]
         if others and all(scoring.distance_km(place, o) > LONE_MIN_KM for o in others):
             dropped.add(key)
     return [i for i in items if i.span.source == "demonym" or fold(i.span.query) not in dropped]
+
+
+def _lone_at_home(mentions: Sequence[Item], place: Place, focus: str | None, text: str) -> bool:
+    """Rule lone-namesake-at-home: a small town of the focus country every mention of which is
+    without locative context, a unit word, its own body or its people."""
+    return (
+        place.country_code == focus
+        and place.population < LONE_HOME_MAX_POPULATION
+        and all(
+            m.ctx.role == "other"
+            and not m.ctx.near
+            and m.ctx.unit is None
+            and m.container is None
+            and LOCAL_BODY_AFTER.match(text, m.span.end) is None
+            and not resident_evidence(text, m.span.end)
+            and _LOCATIVE_BEFORE.search(text, max(0, m.span.start - 20), m.span.start) is None
+            for m in mentions
+        )
+    )
+
+
+def _only_in_names(mentions: Sequence[Item], place: Place, text: str) -> bool:
+    """Rule lone-name-in-organisation: a small town every mention of which is inside an organisation's
+    name that is not its own body ("Lipscomb University", not "Grand Ledge Police") or its people."""
+    return place.population < NAMED_ORG_MAX_POPULATION and all(
+        m.ctx.role == "organisation_base"
+        and not m.ctx.near
+        and LOCAL_BODY_AFTER.match(text, m.span.end) is None
+        and not resident_evidence(text, m.span.end)
+        for m in mentions
+    )
 
 
 def _located(item: Item, text: str, datelines: Collection[tuple[int, int]]) -> bool:

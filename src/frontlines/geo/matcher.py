@@ -349,10 +349,14 @@ def transliterated_names(path: Path) -> list[str]:
 
 #: A dateline's place in capitals at the start of a line ("BEIRUT (Reuters) -", "CHARLESTON, W.Va.",
 #: "NEWARK  Police said", "WASHINGTON Christopher Steele, ...": the story goes on in ordinary case).
+#: Rule cp1252-dash: a dash may be an em or en dash read from Windows-1252 bytes as Latin-1 (U+0097,
+#: U+0096: "NEWARK \x97 It was"), and an em or en dash may follow the name without a space
+#: ("FALLS VILLAGE—The board").
 _DATELINE = re.compile(
     r"(?=[ \t]*[A-Z][A-Z'’.])"  # two capitals first: most positions fail here, cheaply
     r"(?:^[ \t]*|(?<=[.!?] )|(?<=[.!?][\"”] )|(?<=\d\d\d\d ))"  # a line, sentence or dated byline start
-    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)(?=[,:]|[ \t]*\(|[ \t]+[-—–]|[ \t]{2,}\S|[ \t]+[A-Z][a-z])",
+    r"([A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*)"
+    r"(?=[,:]|[ \t]*\(|[ \t]+-|[ \t]*[—–\x96\x97]|[ \t]{2,}\S|[ \t]+[A-Z][a-z])",
     re.MULTILINE,
 )
 #: A whole line in capitals (a headline), at least two words.

@@ -85,6 +85,7 @@ NEGATIVE_EXAMPLES = (
     "exploded in Tripoli (Libya)",
     "fighting near Gida Kiremu on Monday",
     "On Monday Nyala (South Darfur) was shelled",
+    "according to the Alexandria City Public Schools (ACPS) website",
 )
 #: Words that can neither continue a name nor belong to it: units, facilities, dates, directions.
 _NOT_NAME_WORDS = PLACE_SUFFIXES | FACILITIES | TIME_WORDS | OPENING_WORDS
@@ -93,12 +94,13 @@ _ARTICLES = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "E
 #: A lower-case word for the kind of place between a name and its parentheses ("Moya area (Sennar)").
 _KIND = r"(?:[ \t]+(?:area|village|town|city|locality|district|island|camp|neighbou?rhood|township))?"
 #: One to three capitalised words (not acronyms: "LGA") after the match, maybe a kind, then an
-#: opening parenthesis and a capital.
-_RUN_AFTER = re.compile(rf"((?:[ -][A-Z][a-z'’][\w'’]*){{1,3}}){_KIND}[ \t]*\((?=[A-Z])")
+#: opening parenthesis and a capitalised word: an admin's name, not an acronym ("the Alexandria City
+#: Public Schools (ACPS)" spells out an organisation's initials).
+_RUN_AFTER = re.compile(rf"((?:[ -][A-Z][a-z'’][\w'’]*){{1,3}}){_KIND}[ \t]*\((?=[A-Z][a-z])")
 #: A capitalised word (not all capitals: "RSF", "SAF" are groups) right before the match ...
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘]))([A-Z][a-z][\w'’]*)[ -]$")
-#: ... and an opening parenthesis with a capital right after it.
-_PAREN_AFTER = re.compile(rf"{_KIND}[ \t]*\((?=[A-Z])")
+#: ... and an opening parenthesis with a capitalised word (not an acronym) right after it.
+_PAREN_AFTER = re.compile(rf"{_KIND}[ \t]*\((?=[A-Z][a-z])")
 
 
 def _name_words(words: list[str]) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from frontlines.geo.context import FACILITIES, PLACE_SUFFIXES
+from frontlines.geo.context import COMPOUND_MODIFIER, FACILITIES, PLACE_SUFFIXES
 from frontlines.geo.names import fold, is_common_word
 from frontlines.geo.persons import is_given_name
 from frontlines.geo.wordlists import OPENING_WORDS, ORGANISATION_WORDS
@@ -118,6 +118,34 @@ RULES: tuple[PrecisionRule, ...] = (
         "A name right after 'said' that ends the clause or goes on with a verb is the speaker: "
         "a person, not a place.",
         ('"It is over," said Holroyd.', "officials said Steele spent years under cover"),
+    ),
+    PrecisionRule(
+        "given-and-surname",
+        "A given name that a place bears, followed by a surname of the census (however rare) that "
+        "ends the capitalised run and names nothing ('Public', 'High', 'Park', 'Mayor'), is a "
+        "person's name (``context.not_a_place``).",
+        ("said Casey Godlewski, chief of Grand Ledge Emergency Services", "Nadia Moayyad of Southlake"),
+    ),
+    PrecisionRule(
+        "person-outweighs-city",
+        "A name the article uses as a person's needs locative evidence even when a city of up to a "
+        "million people bears it; only a country, a first-level unit or a larger city stays a place "
+        "(``placehood.PERSON_PROMINENT_POPULATION``).",
+        ("Richmond native Jeff Hamilton plies the drumsticks. Hamilton will appear on television.",),
+    ),
+    PrecisionRule(
+        "english-not-article",
+        "'as', 'at' and 'an' before a space and a capital are English words, not an Arabic article "
+        "continuing the name ('near Pokrovsk as Russian troops advanced' keeps Pokrovsk); with a "
+        "hyphen or an apostrophe they are ('Tell as-Sawda') (``context.not_a_place``).",
+        ("Fighting raged near Pokrovsk as Russian troops advanced.", "a strike on Homs at Easter"),
+    ),
+    PrecisionRule(
+        "modifier-toponym",
+        "A country's name in a compound modifier ('the U.S.-led coalition', 'Iran-backed militias') is "
+        "an adjectival toponym, as a nationality word is: geoparsing corpora count it as a mention "
+        "of the country; it never locates an event (``ScoredMention.adjectival``).",
+        ("the U.S.-led campaign against the Islamic State group", "Iran-backed militias"),
     ),
     PrecisionRule(
         "model-year-vehicle",
@@ -287,6 +315,14 @@ def model_year_vehicle(left: str, right: str) -> str | None:
     if _MODEL_YEAR_BEFORE.search(left) and (_VEHICLE_WORDS.search(left) or _VEHICLE_WORDS.search(right)):
         return "model-year-vehicle"
     return None
+
+
+def modifier_countries(text: str, end: int, candidates: Callable[[], Sequence[Place]]) -> list[Place]:
+    """Rule modifier-toponym: the countries among ``candidates()`` (asked for only then) when the
+    name ending at ``end`` is the first part of a compound modifier ("U.S.-led"), else []."""
+    if not COMPOUND_MODIFIER.match(text[end : end + 16]):
+        return []
+    return [p for p in candidates() if p.kind == "country"]
 
 
 #: Rule firm-name: an ampersand and a capitalised word after the name, or before it.

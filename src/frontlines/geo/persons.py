@@ -46,6 +46,18 @@ def common_surnames() -> frozenset[str]:
     return _read("dist.all.last", COMMON_SURNAME_PERCENT)
 
 
+@cache
+def surnames() -> frozenset[str]:
+    """Every surname of the census file (88,799: "Godlewski", "Moayyad"), capitalised; many are
+    English words too ("High", "Public"), so callers rule those out."""
+    return _read("dist.all.last", 0.0)
+
+
+def is_surname(word: str) -> bool:
+    """True for any surname of the census file written with a capital ("Godlewski")."""
+    return word in surnames()
+
+
 def is_given_name(word: str) -> bool:
     """True for a common given name written with a capital ("Tom")."""
     return word in given_names()

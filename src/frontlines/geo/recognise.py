@@ -341,10 +341,21 @@ class SpanIndex(Generic[R]):
         return [s for s in self.overlapping(start, end) if start <= s.start and s.end <= end]
 
 
+#: Rule possessive-run: a possessive ending a run ("Aleppo's governor", "Idlib’s hospitals") is no
+#: part of the name: without it the run is the matched name itself, not a longer unknown one.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 @lru_cache(maxsize=4)
 def _capital_runs(text: str) -> tuple[tuple[int, int, str], ...]:
-    """The capitalised runs of ``text`` (the resolver asks twice per article)."""
-    return tuple((m.start(), m.end(), m.group()) for m in _RUN.finditer(text))
+    """The capitalised runs of ``text`` (the resolver asks twice per article), a final possessive
+    left out (rule possessive-run)."""
+    runs = []
+    for m in _RUN.finditer(text):
+        end = m.end() - len(p.group()) if (p := _POSSESSIVE_END.search(m.group())) else m.end()
+        if end > m.start():
+            runs.append((m.start(), end, text[m.start() : end]))
+    return tuple(runs)
 
 
 def unmatched_runs(text: str, taken: Sequence[Span] | SpanIndex[Span]) -> list[Span]:

@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from frontlines.geo import scoring
 from frontlines.geo.context import Context
@@ -70,6 +71,7 @@ from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
 from frontlines.geo.nonplaces import (
     LOCAL_BODY_AFTER,
     group_name_parts,
+    modifier_countries,
     owner_no_evidence,
     relation_no_evidence,
     resident_evidence,
@@ -466,7 +468,7 @@ def resolve_scored(
     country_namesake_towns(items, text, datelines)
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
-    items = lone_namesakes_abroad(items, focus)
+    items = lone_namesakes_abroad(items, focus, text)
     items = stray_namesakes(items, focus, capitals, text, datelines)
     unknown_within(items, text)
     capital_named(items, text, getattr(gazetteer, "seat", None))
@@ -482,4 +484,9 @@ def resolve_scored(
         if adjectival:
             mention = replace(mention, role="other", near=False)
         out.append(ScoredMention(mention, scoring.confidence(item.scores, item.candidates), adjectival))
-    return out, focus
+    for span in spans:  # rule modifier-toponym: "the U.S.-led coalition", an adjectival toponym
+        countries = modifier_countries(text, span.end, partial(lookup, span)) if span.source == "name" else []
+        if len(countries) == 1:
+            mention = PlaceMention(span.start, span.end, span.surface, tuple(countries), "other", False)
+            out.append(ScoredMention(mention, 1.0, adjectival=True))
+    return sorted(out, key=lambda s: s.mention.start), focus

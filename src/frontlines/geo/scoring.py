@@ -16,6 +16,8 @@ The rules, in the order they are added up (``candidate_score``):
    named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies,
    and one named like another first-level unit of its own country ("Florida", New York) loses
    ``REGION_NAMESAKE_PENALTY`` unless the text says where it lies or it is the national capital.
+   Rule country-not-its-unit: a unit named like its own country (the State of Mexico) loses
+   ``OWN_COUNTRY_UNIT_PENALTY``, the focus country's bonus, so that a bare "Mexico" is the country.
    Rule abbreviated-spelling: "St.", "Ste.", "Mt.", "Ft." spell the words they stand for ("St. Paul"
    is spelled as Saint Paul is, "Sault Ste. Marie" as Sault Sainte Marie): no alternate-name penalty.
 3. A town that shares its name with the region it lies in ("Aleppo" in Aleppo governorate) gains
@@ -63,6 +65,10 @@ SAME_NAME_CITY_BONUS = 1.5
 #: text says where it lies ("Russia, Ohio": rule 7): a bare country name is the country, however
 #: near the story's other places the namesake lies.
 COUNTRY_NAMESAKE_PENALTY = 8.0
+#: Rule country-not-its-unit: a unit named like its own country (the State of Mexico, Panamá
+#: province) loses the focus country's bonus when the text names the country's name bare: in an
+#: article about Mexico, "Mexico" is the country; "the state of Mexico" (a unit word) still the state.
+OWN_COUNTRY_UNIT_PENALTY = 2.5
 #: A town named like a first-level unit of its own country ("Florida", New York; "Kansas",
 #: Illinois) ranks below the unit unless the text says where it lies or it is the capital.
 REGION_NAMESAKE_PENALTY = 3.0
@@ -156,6 +162,11 @@ def name_prior(
         and any(c.kind == "country" and _plain(c.name) == _plain(query) for c in candidates)
     ):
         score -= COUNTRY_NAMESAKE_PENALTY
+    if place.kind in ("admin1", "admin2") and any(
+        c.kind == "country" and c.country_code == place.country_code and _plain(c.name) == _plain(query)
+        for c in candidates
+    ):
+        score -= OWN_COUNTRY_UNIT_PENALTY  # rule country-not-its-unit: "Mexico's ministry" is the country
     namesake = place.kind in _TOWN_KINDS and _names_other_region(place, query, candidates)
     if namesake and not placed and not capital:
         score -= REGION_NAMESAKE_PENALTY

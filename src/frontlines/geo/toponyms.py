@@ -46,8 +46,8 @@ class Toponym:
     geo_precision: int
     score: float
     role: str
-    #: A nationality word ("Syrian") standing for its country: a toponym to geoparsing corpora,
-    #: never an event's place.
+    #: A nationality word ("Syrian") or a compound modifier ("the U.S.-led coalition") standing for its
+    #: country: a toponym to geoparsing corpora, never an event's place.
     demonym: bool = False
 
     def record(self) -> dict[str, Any]:

@@ -35,6 +35,9 @@ WORLD = [
     ("g:titan", "Titan", "AF", 34.3, 64.6, "city", 900, "Ghowr"),
     ("g:akron", "Akron", "US", 41.08, -81.52, "city", 197_597, "Ohio"),
     ("g:kent", "Kent", "US", 41.15, -81.36, "city", 30_000, "Ohio"),
+    ("g:cohutta", "Cohutta", "US", 34.96, -84.95, "city", 661, "Georgia"),
+    ("g:cleveland", "Cleveland", "US", 41.50, -81.69, "city", 372_624, "Ohio"),
+    ("g:claflin", "Claflin", "US", 38.52, -98.53, "city", 630, "Kansas"),
 ]
 
 
@@ -114,6 +117,43 @@ def test_local_frame_country_namesake_town_leaves_a_trace(world, split_sentences
 )
 def test_local_frame_lone_namesake_abroad(geoparse, text: str, kept: bool) -> None:
     assert ("Titan" in geoparse(text)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, name, kept",
+    [
+        # a small town named only in a college's name, far from the article's towns: no toponym
+        ("Police in Akron said a Cohutta College student was hurt near Kent.", "Cohutta", False),
+        # ... its own body ("Cohutta Police") or its people read as the town: kept
+        ("Police in Akron said Cohutta Police found the car near Kent.", "Cohutta", True),
+        ("Police in Akron said Cohutta residents found the car near Kent.", "Cohutta", True),
+        # ... named once where something happens: kept
+        ("A Cohutta College student from Akron was hurt in Cohutta.", "Cohutta", True),
+        # ... the only town of the article: kept (nothing to be far from)
+        ("A Cohutta College student was hurt.", "Cohutta", True),
+        # a large city names colleges far from it: kept
+        ("Police in Cohutta said a Cleveland Clinic doctor helped.", "Cleveland", True),
+    ],
+)
+def test_local_frame_lone_name_in_organisation(geoparse, text: str, name: str, kept: bool) -> None:
+    assert (name in geoparse(text)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a small town of the story's country, named with no locative cue, far from its towns: no toponym
+        ("The Akron and Kent teams will face Claflin on Friday.", False),
+        # ... any locative cue keeps it: a preposition, its people, its own body
+        ("The Akron and Kent teams will face the team from Claflin on Friday.", True),
+        ("The Akron and Kent teams will face Claflin residents on Friday.", True),
+        ("The Akron and Kent teams will face Claflin Police on Friday.", True),
+        # ... the only town of the article: kept
+        ("The team will face Claflin on Friday.", True),
+    ],
+)
+def test_local_frame_lone_namesake_at_home(geoparse, text: str, kept: bool) -> None:
+    assert ("Claflin" in geoparse(text)) is kept
 
 
 def test_local_frame_a_region_named_twice_supports_once() -> None:

@@ -29,6 +29,10 @@ from frontlines.geo.matcher import dateline_spans, matcher_path
         ("Jets struck. BEIRUT  It was calm on Monday.", ["BEIRUT"]),
         ("BEIRUT Officials said jets struck Idlib.", ["BEIRUT", "Idlib"]),
         ("UN officials met. BEIRUT is calm, the UN said.", []),  # capitals mid-sentence are not a dateline
+        # rule cp1252-dash: an em dash read from Windows-1252 bytes, or a dash right after the name
+        ("Jets struck. BEIRUT \x97 It was calm on Monday.", ["BEIRUT"]),
+        ("Jets struck. BEIRUT—It was calm on Monday.", ["BEIRUT"]),
+        ("Jets struck. BEIRUT \x85 It was calm on Monday.", []),  # an ellipsis is no dateline's dash
     ],
 )
 def test_matcher_find(tiny_matcher: PlaceMatcher, text: str, found: list[str]) -> None:

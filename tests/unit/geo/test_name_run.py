@@ -58,6 +58,8 @@ NEGATIVE = [
     ("RSF shelled El Fasher (North Darfur)", "Fasher"),  # an Arabic article
     ("RSF shelled Lamu East (Lamu)", "Lamu"),  # a direction: a part of the unit
     ("after RSF Nyala (South Darfur) fell", "Nyala"),  # an acronym is a group, not a name word
+    # an acronym in the parentheses spells out an organisation's initials, not an admin
+    ("according to the Alexandria City Public Schools (ACPS) website", "Alexandria City"),
 ]
 
 

@@ -51,6 +51,10 @@ WORLD = [
     ("g:lamu-ke", "Lamu", "KE", -2.27, 40.90, "city", 25_000, "Coast"),
     ("g:mpeketoni", "Mpeketoni", "KE", -2.39, 40.70, "city", 6_000, "Coast"),
     ("a:lamu-mv", "Lamu", "MV", 1.94, 73.41, "admin1", 2_500, "Lamu"),
+    ("c:MX", "Mexico", "MX", 23.0, -102.0, "country", 126_190_788, None),
+    ("a:MX-MEX", "Mexico", "MX", 19.35, -99.63, "admin1", 14_438_458, "Mexico"),
+    ("a:MX-SIN", "Sinaloa", "MX", 25.0, -107.5, "admin1", 2_966_321, "Sinaloa"),
+    ("g:culiacan", "Culiacán", "MX", 24.80, -107.39, "city", 785_800, "Sinaloa"),
 ]
 
 
@@ -111,6 +115,10 @@ def test_resolve_container_agrees_with_the_place_it_holds(resolve) -> None:
         # "Columbia" folds like "Colombia", but a place is spelled as the text spells it
         ("Columbia police arrested a man near the university.", "Columbia", "g:columbia-mo"),
         ("Colombia police arrested a man near the border.", "Colombia", "c:CO"),
+        # rule country-not-its-unit: in a story about Mexico, "Mexico" is the country; with a unit
+        # word, the state of that name
+        ("Gunmen attacked police in Culiacán, Sinaloa, Mexico's security ministry said.", "Mexico", "c:MX"),
+        ("Gunmen attacked police in Culiacán and in the state of Mexico.", "Mexico", "a:MX-MEX"),
     ],
 )
 def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str, place_id: str) -> None:

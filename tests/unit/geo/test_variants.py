@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from frontlines.geo import PlaceMatcher, PlaceRecord, SqliteGazetteer, write_gazetteer
-from frontlines.geo.recognise import Span
+from frontlines.geo.recognise import Span, unmatched_runs
 from frontlines.geo.resolve import resolve_scored
 from frontlines.geo.variants import arabic_name, construct_head, construct_tail, longer_names
 from frontlines.model import Place, PlaceMention
@@ -91,6 +91,22 @@ def test_variants_longer_names_skip_possessives_english_words_and_persons(towns)
     for text in ("Basrah's port reopened.", "In Basrah jets struck.", "Ahmed Basrah said so."):
         spans = [Span(s, e, t, t) for s, e, t in matcher.find(text)]
         assert longer_names(text, spans, gazetteer, matcher.similar) == []
+
+
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        ("Aleppo's governor said so.", []),
+        ("In [Aleppo’s] east.", ["In"]),
+        ("Kafr Sousa' residents", ["Kafr Sousa"]),  # a plural possessive, a longer run
+    ],
+)
+def test_variants_possessive_run_keeps_the_matched_name(text: str, runs: list[str]) -> None:
+    """Rule possessive-run: "Aleppo's" is the matched name and a possessive, not a longer unknown run
+    whose skeleton match (with no locative context of its own) would replace and drop it."""
+    start = text.find("Aleppo")
+    taken = [Span(start, start + 6, "Aleppo", "Aleppo")] if start >= 0 else []
+    assert [r.surface for r in unmatched_runs(text, taken)] == runs
 
 
 def test_variants_exact_spelling_wins_in_a_story_framed_by_demonyms(resolve) -> None:
