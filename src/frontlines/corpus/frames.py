@@ -128,4 +128,3 @@ class ArticleFrames:
                 return None
             return ArticleFrame(raw[body:], item.start - body, None)
         return None
-
