@@ -122,3 +122,11 @@ def place_world(folder: Path) -> tuple[Path, Path, Path]:
     lines = [json.dumps(place_record(*row)) for row in PLACE_GOLD]
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return gazetteer, shared, gold
+
+
+def build_language_copy(folder: str) -> str:
+    """Build the language-ID model copy in ``folder`` (a spawned worker's task: it lives here, in a
+    module the workers import by name whichever way pytest was started)."""
+    from frontlines.text.language import model_copy
+
+    return str(model_copy(Path(folder)))

@@ -13,6 +13,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from frontlines.text import language
 from frontlines.text.language import load_identifier, model_copy, model_copy_path
+from helpers import build_language_copy
 
 TEXTS = [
     "Government jets bombarded Douma on 3 May 2016, killing five people.",
@@ -105,13 +106,9 @@ def test_language_copy_interrupted_leaves_nothing(tmp_path: Path, monkeypatch):
     assert model_copy(tmp_path).is_dir()
 
 
-def _build(folder: str) -> str:
-    return str(model_copy(Path(folder)))
-
-
 def test_language_copy_built_by_two_processes_at_once(tmp_path: Path):
     with multiprocessing.get_context("spawn").Pool(2) as pool:
-        folders = pool.map(_build, [str(tmp_path)] * 2)
+        folders = pool.map(build_language_copy, [str(tmp_path)] * 2)
     assert folders[0] == folders[1] == str(model_copy_path(tmp_path))
     assert [p.name for p in tmp_path.iterdir()] == [model_copy_path(tmp_path).name]
     assert load_identifier(tmp_path).rank(TEXTS[1])[0][0] == "fr"
