@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container
+from dataclasses import dataclass, field
 
 from frontlines.geo import scoring
 from frontlines.geo.focus import STORY_REGION_BONUS
@@ -18,6 +19,18 @@ from frontlines.model import Place
 REGION_KINDS = frozenset({"country", "admin1", "admin2"})
 
 
+@dataclass(slots=True)
+class ScoringMemo:
+    """What the passes of :func:`score_items` over one article's names share, so that the second
+    pass (the regions the resolved names share, rule story-region) computes only what it changes:
+    the names' priors (rules 1-3 read no region) and the support of the same best candidates."""
+
+    #: (name as written, source, placed in a container) -> the prior of each candidate.
+    priors: dict[tuple[str, str, bool], list[float]] = field(default_factory=dict)
+    #: The support (``scoring.support``) of each tuple of the names' best candidates (place ids).
+    support: dict[tuple[tuple[str, ...], ...], list[list[float]]] = field(default_factory=dict)
+
+
 def score_items(
     items: list[Item],
     focus: str | None,
@@ -26,11 +39,13 @@ def score_items(
     others_focus: dict[str, str | None] | None = None,
     spelled_as: Callable[[str], frozenset[str]] | None = None,
     story: dict[str, tuple[str, str] | None] | None = None,
+    memo: ScoringMemo | None = None,
 ) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
     ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
     ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
-    spelling of a name."""
+    spelling of a name. ``memo``: what an earlier call over the same items computed."""
+    memo = memo if memo is not None else ScoringMemo()
     groups: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[fold(item.span.query) + "|" + item.span.source].append(i)
@@ -48,7 +63,7 @@ def score_items(
     stories: list[list[float]] = []  # rule story-region's bonus per candidate, for the trace
     units = [_own_unit(item) for item in items]
     frames = sentence_frames(items)
-    priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
+    priors = memo.priors  # a story repeats its names: once per spelling
     for index, item in enumerate(items):
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
@@ -117,9 +132,11 @@ def score_items(
         lead = members[0]
         order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
         tops.append(order[: scoring.SUPPORT_CANDIDATES])
-    support = scoring.support(
-        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)], focus
-    )
+    best = [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
+    support_key = tuple(tuple(p.place_id for p in places) for places in best)
+    support = memo.support.get(support_key)
+    if support is None:
+        support = memo.support[support_key] = scoring.support(best, focus)
     bonus: dict[int, list[float]] = {}
     for members, top, values in zip(members_of, tops, support, strict=True):
         extra = [0.0] * len(items[members[0]].candidates)
