@@ -15,7 +15,7 @@ import string
 from dataclasses import dataclass
 
 from frontlines.events.captives import takes_captives, takes_position
-from frontlines.folded_regex import by_first_char, first_chars
+from frontlines.folded_regex import by_first_char, first_chars, top_level_alternatives
 from frontlines.model import EVENT_TYPE_OF, EventType, Inter, SubEventType, Trigger
 
 S = SubEventType
@@ -346,9 +346,21 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     Scanning once with it and trying the rules only at its hits finds the same triggers as scanning
     the text once per rule, three times faster: matching lowered text case-sensitively is what makes
     one pass over hundreds of alternatives cheap. Case-sensitive parts of a rule are relaxed to
-    lower case, so the pattern can only find more places than the rules, never fewer.
+    lower case, so the pattern can only find more places than the rules, never fewer. Each rule
+    is split into its alternatives, so that a word start tries only the alternatives that may start
+    with its letter, not every rule that has one such (twice as fast; the same positions match).
     """
-    return re.compile(rf"{_START}(?=(?:{by_first_char(_folded_bodies(rules))}))")
+    alternatives = [part for body in _folded_bodies(rules) for part in _alternatives(body)]
+    return re.compile(rf"{_START}(?=(?:{by_first_char(alternatives)}))")
+
+
+def _alternatives(body: str) -> list[str]:
+    """The alternatives of a folded rule body ``(?:a|b|c)`` + :data:`_END`, each with the end guard:
+    ``(?:a)`` + :data:`_END`, ... (the same matches, all together)."""
+    open_, close = "(?:", ")" + _END
+    if not (body.startswith(open_) and body.endswith(close)):
+        return [body]
+    return [f"(?:{part}){_END}" for part in top_level_alternatives(body[len(open_) : -len(close)])]
 
 
 def _rules_by_char(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
