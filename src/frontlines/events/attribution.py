@@ -7,11 +7,13 @@ building; rules chosen where the codebook is silent are marked "Rule:".
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from frontlines.events.drafts import EventDraft
 from frontlines.events.role_decisions import CLAIMED, author_unnamed
+from frontlines.folded_regex import FoldedPattern, by_first_char, lowered, top_level_alternatives
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import EVENT_TYPE_OF, ActorMention, Doc, EventType, Inter
 
@@ -88,6 +90,25 @@ ATTRIBUTION_RULES: tuple[AttributionRule, ...] = (
 )
 
 
+def _any_rule(rules: tuple[AttributionRule, ...]) -> re.Pattern[str] | None:
+    """One pattern over lowered text (``folded_regex``) that matches where some rule's pattern does:
+    their alternatives grouped by first letter (``folded_regex.by_first_char``). Most sentences hold
+    none, and one search tells, instead of one per rule. None when a rule's pattern is not foldable."""
+    alternatives: list[str] = []
+    for rule in rules:
+        folded = FoldedPattern(rule.pattern).folded
+        if folded is None:
+            return None
+        alternatives += top_level_alternatives(folded.pattern)
+    return re.compile(by_first_char(alternatives))
+
+
+#: Searched before the rules: where it finds nothing, no rule does.
+_ANY_RULE = _any_rule(ATTRIBUTION_RULES)
+#: The lowered text of the last articles (``_agent`` reads an article sentence by sentence).
+_lowered_text = functools.lru_cache(maxsize=4)(lowered)
+
+
 #: "the fighters belonged to al-Nusra Front": a later sentence naming the group of a side told generically.
 _MEMBERSHIP = re.compile(
     r"\b(?:belong(?:ed|s)?\s+to|(?:were|was|are|is)\s+(?:members?|fighters)\s+of)\s+(?:the\s+)?$",
@@ -123,6 +144,9 @@ def _agent(doc: Doc, start: int, end: int) -> ActorMention | None:
     named = [m for m in doc.actors if start <= m.start and m.end <= end]
     if not named:
         return None  # no actor for a rule to point at
+    low = _lowered_text(doc.text)
+    if low is not None and _ANY_RULE is not None and _ANY_RULE.search(low, start, end) is None:
+        return None
     for rule in ATTRIBUTION_RULES:
         match = rule.pattern.search(doc.text, start, end)
         if match is None:

@@ -15,7 +15,7 @@ import string
 from dataclasses import dataclass
 
 from frontlines.events.captives import takes_captives, takes_position
-from frontlines.folded_regex import by_first_char
+from frontlines.folded_regex import by_first_char, first_chars, top_level_alternatives
 from frontlines.model import EVENT_TYPE_OF, EventType, Inter, SubEventType, Trigger
 
 S = SubEventType
@@ -333,6 +333,17 @@ RULES: tuple[Rule, ...] = (
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
+def _folded_bodies(rules: tuple[Rule, ...]) -> list[str]:
+    """Each rule's pattern without its start guard, relaxed to lower case for text lowered with
+    :data:`_LOWER` (case-sensitive parts too), so it matches wherever the rule could."""
+    bodies = [rule.pattern.pattern[len(_START) :] for rule in rules]
+    if any(
+        re.search(r"\\[A-Z]", body) for body in bodies
+    ):  # \S, \W, \D ... would change meaning once lowered
+        raise ValueError("trigger rules must not use upper-case escapes such as \\S or \\W")
+    return [body.replace("(?-i:", "(?:").translate(_LOWER) for body in bodies]
+
+
 def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     """One zero-width pattern that matches, in text lowered with :data:`_LOWER`, wherever some rule's
     match could start (a superset: each hit is then checked with the rules themselves).
@@ -340,18 +351,48 @@ def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     Scanning once with it and trying the rules only at its hits finds the same triggers as scanning
     the text once per rule, three times faster: matching lowered text case-sensitively is what makes
     one pass over hundreds of alternatives cheap. Case-sensitive parts of a rule are relaxed to
-    lower case, so the pattern can only find more places than the rules, never fewer.
+    lower case, so the pattern can only find more places than the rules, never fewer. Each rule
+    is split into its alternatives, so that a word start tries only the alternatives that may start
+    with its letter, not every rule that has one such (twice as fast; the same positions match).
     """
-    bodies = [rule.pattern.pattern[len(_START) :] for rule in rules]
-    if any(
-        re.search(r"\\[A-Z]", body) for body in bodies
-    ):  # \S, \W, \D ... would change meaning once lowered
-        raise ValueError("trigger rules must not use upper-case escapes such as \\S or \\W")
-    folded = [body.replace("(?-i:", "(?:").translate(_LOWER) for body in bodies]
-    return re.compile(rf"{_START}(?=(?:{by_first_char(folded)}))")
+    alternatives = [part for body in _folded_bodies(rules) for part in _alternatives(body)]
+    return re.compile(rf"{_START}(?=(?:{by_first_char(alternatives)}))")
+
+
+def _alternatives(body: str) -> list[str]:
+    """The alternatives of a folded rule body ``(?:a|b|c)`` + :data:`_END`, each with the end guard:
+    ``(?:a)`` + :data:`_END`, ... (the same matches, all together)."""
+    open_, close = "(?:", ")" + _END
+    if not (body.startswith(open_) and body.endswith(close)):
+        return [body]
+    return [f"(?:{part}){_END}" for part in top_level_alternatives(body[len(open_) : -len(close)])]
+
+
+def _rules_by_char(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+    """For each ASCII character of lowered text, the rules (indices, in order) whose match may start
+    with it (``folded_regex.first_chars`` of their lowered patterns; a rule whose first characters
+    are not known is tried at every character). At a character beyond ASCII every rule is tried
+    (:data:`_EVERY_RULE`): ``re.IGNORECASE`` matches some of them with an ASCII letter."""
+    firsts = [first_chars(body) for body in _folded_bodies(rules)]
+    # a first letter beyond ASCII that re.IGNORECASE matches with an ASCII one (long s, Kelvin sign):
+    # such a rule is tried everywhere
+    firsts = [None if chars is None or any(map(_ascii_kin, chars)) else chars for chars in firsts]
+    return {
+        chr(code): tuple(i for i, chars in enumerate(firsts) if chars is None or chr(code) in chars)
+        for code in range(128)
+    }
+
+
+def _ascii_kin(ch: str) -> bool:
+    """Whether a character beyond ASCII matches an ASCII letter under ``re.IGNORECASE`` (long s)."""
+    return not ch.isascii() and any(
+        re.fullmatch(re.escape(ch), a, re.IGNORECASE) for a in string.ascii_letters
+    )
 
 
 _ANY_RULE = _any_rule(RULES)
+_RULES_AT = _rules_by_char(RULES)
+_EVERY_RULE = tuple(range(len(RULES)))
 
 
 #: A word that denies the act right after it (rule negated-act): "without fighting", "no clashes were
@@ -379,11 +420,13 @@ def find_triggers(text: str) -> list[Trigger]:
     """
     found: list[tuple[int, int, int, Rule, str]] = []
     ends = [0] * len(RULES)
-    for hit in _ANY_RULE.finditer(text.translate(_LOWER)):
+    low = text.translate(_LOWER)
+    for hit in _ANY_RULE.finditer(low):
         start = hit.start()
-        for index, rule in enumerate(RULES):
+        for index in _RULES_AT.get(low[start : start + 1], _EVERY_RULE):  # the rules that may start here
             if start < ends[index]:
                 continue
+            rule = RULES[index]
             m = rule.pattern.match(text, start)
             if m is not None and m.end() > start:
                 ends[index] = m.end()

@@ -6,16 +6,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container
+from dataclasses import dataclass, field
 
 from frontlines.geo import scoring
 from frontlines.geo.focus import STORY_REGION_BONUS
-from frontlines.geo.frame import frame_bonus, frame_country, sentence_frames
+from frontlines.geo.frame import Frame, frame_bonus, frame_country, sentence_frames
 from frontlines.geo.items import Item
 from frontlines.geo.names import fold
 from frontlines.model import Place
 
 #: Containers that hold anything named before them with a comma ("Alexandria, La.", "Homs, Syria").
 REGION_KINDS = frozenset({"country", "admin1", "admin2"})
+
+
+@dataclass(slots=True)
+class ScoringMemo:
+    """What the passes of :func:`score_items` over one article's names share, so that the second
+    pass (the regions the resolved names share, rule story-region) computes only what it changes:
+    the names' priors (rules 1-3 read no region) and the support of the same best candidates."""
+
+    #: (name as written, source, placed in a container) -> the prior of each candidate.
+    priors: dict[tuple[str, str, bool], list[float]] = field(default_factory=dict)
+    #: The support (``scoring.support``) of each tuple of the names' best candidates (place ids).
+    support: dict[tuple[tuple[str, ...], ...], list[list[float]]] = field(default_factory=dict)
+    #: The regions the last pass read, when rule story-region gave it no bonus (else None).
+    plain_regions: dict[str, str | None] | None = None
 
 
 def score_items(
@@ -26,46 +41,41 @@ def score_items(
     others_focus: dict[str, str | None] | None = None,
     spelled_as: Callable[[str], frozenset[str]] | None = None,
     story: dict[str, tuple[str, str] | None] | None = None,
+    memo: ScoringMemo | None = None,
 ) -> None:
     """Rule 4: candidate scores, with nearness to the article's confident places in a second pass.
     ``regions`` gives each name's focus region (``focus_admin1`` over the other names' votes);
     ``spelled_as`` (``SqliteGazetteer.spelled_as``) tells which candidates bear the text's very
-    spelling of a name."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[fold(item.span.query) + "|" + item.span.source].append(i)
-    for members in groups.values():  # one candidate list per name ("Deir ez-Zor", "Deir Ezzor")
-        union: dict[str, Place] = {}
-        respelled: set[str] = set()
-        for i in members:
-            for place in items[i].candidates:
-                union.setdefault(place.place_id, place)
-            respelled |= items[i].respelled
-        for i in members:
-            items[i].candidates = list(union.values())
-            items[i].respelled = respelled
-    base: list[list[float]] = []
-    stories: list[list[float]] = []  # rule story-region's bonus per candidate, for the trace
-    units = [_own_unit(item) for item in items]
+    spelling of a name. ``memo``: what an earlier call over the same items (and the same focus,
+    capitals and other names' focus) computed; a call that would only repeat it returns at once."""
+    memo = memo if memo is not None else ScoringMemo()
+    groups = _unite_names(items)
     frames = sentence_frames(items)
-    priors: dict[tuple[str, str, bool], list[float]] = {}  # a story repeats its names: once per spelling
-    for index, item in enumerate(items):
+    readings = [_reading(item, focus, regions, others_focus, frames) for item in items]
+    stories = [  # rule story-region's bonus per candidate, for the trace
+        [story_bonus(p, (story or {}).get(fold(item.span.query)), own, admin1) for p in item.candidates]
+        if item.span.source != "demonym"
+        else [0.0] * len(item.candidates)
+        for item, (own, admin1, _) in zip(items, readings, strict=True)
+    ]
+    if not any(any(row) for row in stories):
+        if memo.plain_regions == regions:
+            return  # the same regions and no story-region bonus: the last pass's scores stand
+        memo.plain_regions = dict(regions)
+    else:
+        memo.plain_regions = None
+    base: list[list[float]] = []
+    units = [_own_unit(item) for item in items]
+    priors = memo.priors  # a story repeats its names: once per spelling
+    for index, (item, (own_focus, admin1, frame)) in enumerate(zip(items, readings, strict=True)):
         if item.span.source == "demonym":
             base.append([scoring.prominence(p) for p in item.candidates])
-            stories.append([0.0] * len(item.candidates))
             continue
         placed = item.container is not None
         prior_key = (item.span.query, item.span.source, placed)
         prior = priors.get(prior_key)
         if prior is None:
             prior = priors[prior_key] = _name_priors(item, placed, capitals, spelled_as)
-        key = fold(item.span.query)
-        own_focus = focus if others_focus is None else others_focus.get(key, focus)
-        frame = frames.get(item.sentence)
-        own_focus = frame_country(frame) or own_focus  # rule sentence-frame
-        admin1 = regions.get(key) if own_focus == focus else None
-        region = (story or {}).get(key)
-        stories.append([story_bonus(p, region, own_focus, admin1) for p in item.candidates])
         base.append(
             [
                 value
@@ -117,9 +127,11 @@ def score_items(
         lead = members[0]
         order = sorted(range(len(items[lead].candidates)), key=lambda k: -first[lead][k])
         tops.append(order[: scoring.SUPPORT_CANDIDATES])
-    support = scoring.support(
-        [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)], focus
-    )
+    best = [[items[m[0]].candidates[k] for k in top] for m, top in zip(members_of, tops, strict=True)]
+    support_key = tuple(tuple(p.place_id for p in places) for places in best)
+    support = memo.support.get(support_key)
+    if support is None:
+        support = memo.support[support_key] = scoring.support(best, focus)
     bonus: dict[int, list[float]] = {}
     for members, top, values in zip(members_of, tops, support, strict=True):
         extra = [0.0] * len(items[members[0]].candidates)
@@ -141,6 +153,41 @@ def score_items(
             if items[i].ctx.unit is None:
                 items[i].scores = list(means)
     _trace_story(items, stories)
+
+
+def _unite_names(items: list[Item]) -> dict[str, list[int]]:
+    """One candidate list per name ("Deir ez-Zor", "Deir Ezzor"): the items of each name (folded,
+    by source), which now share the union of their candidates."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[fold(item.span.query) + "|" + item.span.source].append(i)
+    for members in groups.values():
+        union: dict[str, Place] = {}
+        respelled: set[str] = set()
+        for i in members:
+            for place in items[i].candidates:
+                union.setdefault(place.place_id, place)
+            respelled |= items[i].respelled
+        for i in members:
+            items[i].candidates = list(union.values())
+            items[i].respelled = respelled
+    return groups
+
+
+def _reading(
+    item: Item,
+    focus: str | None,
+    regions: dict[str, str | None],
+    others_focus: dict[str, str | None] | None,
+    frames: dict[int, Frame],
+) -> tuple[str | None, str | None, Frame | None]:
+    """A name's own focus country (rule 3, the other names' focus, unless its sentence frames it:
+    rule sentence-frame), its focus region (when its focus is the article's) and its sentence's frame."""
+    key = fold(item.span.query)
+    own_focus = focus if others_focus is None else others_focus.get(key, focus)
+    frame = frames.get(item.sentence)
+    own_focus = frame_country(frame) or own_focus
+    return own_focus, regions.get(key) if own_focus == focus else None, frame
 
 
 def _trace_story(items: list[Item], stories: list[list[float]]) -> None:

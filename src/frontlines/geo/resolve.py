@@ -78,7 +78,7 @@ from frontlines.geo.nonplaces import (
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.placehood import recognise_items, small_places
-from frontlines.geo.ranking import REGION_KINDS, score_items
+from frontlines.geo.ranking import REGION_KINDS, ScoringMemo, score_items
 from frontlines.geo.recognise import Span, find_spans, merge_spans, unmatched_runs
 from frontlines.geo.units import capital_named, city_affixed, region_named
 from frontlines.geo.variants import (
@@ -455,14 +455,15 @@ def resolve_scored(
     capitals = capital_ids() if capital_ids else frozenset()
     spelled_as = getattr(gazetteer, "spelled_as", None)
     regions = regions_by_name(items, admin1_votes(items, focus))
-    score_items(items, focus, regions, capitals, others_focus, spelled_as)
+    memo = ScoringMemo()
+    score_items(items, focus, regions, capitals, others_focus, spelled_as, memo=memo)
     # Rule 3 again over the resolved names: the region the article's places turned out to share
     # (kept from the first pass where the resolved names agree on none).
     resolved = regions_by_name(items, admin1_votes(items, focus))
     resolved = {key: region or regions.get(key) for key, region in resolved.items()}
     story = story_regions(items)
     if resolved != regions or any(story.values()):
-        score_items(items, focus, resolved, capitals, others_focus, spelled_as, story)
+        score_items(items, focus, resolved, capitals, others_focus, spelled_as, story, memo)
 
     region_named(items)
     country_namesake_towns(items, text, datelines)

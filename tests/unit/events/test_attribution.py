@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from frontlines.config import Settings
+from frontlines.events import attribution
 from frontlines.events.attribution import ATTRIBUTION_RULES
+from frontlines.folded_regex import lowered
 from frontlines.run import Resources
 from helpers import run_article
 
@@ -18,6 +20,19 @@ DAY = dt.date(2024, 1, 8)
 def test_attribution_rules_match_their_examples(rule) -> None:
     for example in rule.examples:
         assert rule.pattern.search(example), (rule.id, example)
+
+
+@pytest.mark.parametrize("rule", ATTRIBUTION_RULES, ids=lambda r: r.id)
+def test_attribution_one_search_finds_what_the_rules_find(rule) -> None:
+    """The combined search that runs first (``_ANY_RULE``, over lowered text) matches wherever a rule
+    does, upper case too, and not in a sentence no rule matches."""
+    assert attribution._ANY_RULE is not None
+    for example in (*rule.examples, *(e.upper() for e in rule.examples)):
+        assert rule.pattern.search(example), (rule.id, example)
+        assert attribution._ANY_RULE.search(lowered(example) or ""), (rule.id, example)
+    plain = "Five people were killed in the market on Sunday, residents said."
+    assert not any(r.pattern.search(plain) for r in ATTRIBUTION_RULES)
+    assert attribution._ANY_RULE.search(lowered(plain) or "") is None
 
 
 @pytest.mark.parametrize(

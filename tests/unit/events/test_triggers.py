@@ -2,6 +2,7 @@
 
 import pytest
 
+from frontlines.events import triggers
 from frontlines.events.captives import takes_captives
 from frontlines.events.triggers import (
     RULES,
@@ -157,6 +158,19 @@ def test_single_scan_finds_what_each_rule_finds_alone(text):
     got = find_triggers(text)
     assert got == _one_scan_per_rule(text)
     assert bool(got) == (text != "" and not text.startswith("Pre-"))
+
+
+def test_triggers_each_rule_is_tried_where_its_matches_start():
+    """The dispatch by first character (``_RULES_AT``) lists every rule at the characters its
+    matches start with, in either case."""
+    texts = [
+        "Rebels SEIZED control of the town; Jets Bombed it, and Protesters Rioted. Drones struck.",
+        "Militants captured Aleppo. An IED exploded; a suicide bomber blew himself up at a checkpoint.",
+    ]
+    for index, rule in enumerate(RULES):
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert index in triggers._RULES_AT.get(m[0][0].lower(), triggers._EVERY_RULE)
 
 
 @pytest.mark.parametrize(
