@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from frontlines.geo.context import COMPASS
+from frontlines.geo.context import COMPASS, FACILITIES
 from frontlines.geo.frame import may_be_place
 from frontlines.geo.precision import geo_precision as geo_precision  # re-exported (events.assemble)
 from frontlines.geo.scoring import distance_km
+from frontlines.geo.wordlists import STREETS
 from frontlines.ingest.dates import MONTHS
 from frontlines.model import ActorMention, Doc, Place, PlaceMention
 from frontlines.time.calendar import WEEKDAY_NAMES
@@ -332,7 +333,40 @@ def stands_in(
     for m in _EVENT_PLACE_NAMED.finditer(text, max(0, mention.start - _HELD_REACH), mention.start):
         if _HELD_IN.match(text[m.end(1) : mention.start]):
             return names_unknown_place(text, m.start(), m.end(), places, actors, focus)
-    return False
+    return _held_in_brackets(text, mention, places, actors)
+
+
+#: A capitalised name right before the bracket that opens with the known place: "Robotyne (Polohy,
+#: Zaporizhia)", "Anefis (Tarkint, Gao)", a coder's "village (district, province)".
+_BRACKETED_AFTER = re.compile(
+    r"((?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+    r"[A-Z][\w'’-]+){0,2})\s*\((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*)?$"
+)
+
+
+def _held_in_brackets(
+    text: str, mention: PlaceMention, places: Sequence[PlaceMention], actors: Sequence[ActorMention]
+) -> bool:
+    """Rule (held-unknown-place): "liberated Robotyne (Polohy, Zaporizhia)", "around Anefis (Tarkint,
+    Gao)": the known ``mention`` opens (or follows one unknown name in) the brackets after a name the
+    gazetteer lacks, the way a coder writes a village's district and province: it stands in for it."""
+    found = _BRACKETED_AFTER.search(text, max(0, mention.start - _HELD_REACH), mention.start)
+    if found is None:
+        return False
+    name_at = found.start(1)
+    # the name and the words just before it ("Place du 13 Mai", "D-Chowk"), hyphens split
+    words = re.split(r"[\s-]+", text[max(0, name_at - _SQUARE_REACH) : found.end(1)].strip())
+    held = any(p.start <= name_at < p.end for p in places) or any(a.start <= name_at < a.end for a in actors)
+    # a street, a square or a facility of the place is in it ("Kaplan Street (Tel Aviv)", "Place du
+    # 13 Mai (Antananarivo)", "D-Chowk (Islamabad)"): the place itself, exactly
+    in_it = any(w in STREETS or w in FACILITIES or w in _SQUARES for w in words)
+    return not (held or in_it) and found[1].split()[0].lower() not in _DAY_WORDS and may_be_place(found[1])
+
+
+#: How far before an unknown name a street or square word is looked for ("Place du 13 Mai").
+_SQUARE_REACH = 12
+#: Words of a town's open spaces (beside geo's streets and facilities).
+_SQUARES = frozenset({"Square", "Chowk", "Maidan", "Plaza", "Piazza", "Midan", "Meydani", "Market", "Bazaar"})
 
 
 def approximately(mention: PlaceMention) -> PlaceMention:

@@ -152,6 +152,9 @@ def test_locate_known_place_holding_an_unknown_one_stands_in_for_it() -> None:
     for text, known in (
         ("Armenia stated that heavy clashes took place near Qacar in Fuzuli.", "Fuzuli"),
         ("Jets struck a school in the village of Qwertyvale in Kidal, killing 4.", "Kidal"),
+        # a coder's "village (district, province)": the first known place in the brackets holds it
+        ("Ukrainian forces liberated Qwertyvale (Polohy, Zaporizhia) on Monday.", "Polohy"),
+        ("Troops clashed with rebels around Qwertyvale (Zyxbury, Gao).", "Gao"),
     ):
         places = _mentions(text, (known, "event", False))
         assert stands_in(text, places[0], places, [], "UA")
@@ -161,6 +164,15 @@ def test_locate_known_place_named_alone_or_holding_a_known_one_is_itself() -> No
     text = "Heavy clashes took place near Hadrut in Fuzuli."
     both = _mentions(text, ("Hadrut", "event", True), ("Fuzuli", "event", False))
     assert not stands_in(text, both[1], both, [], "UA")
-    for alone in ("Heavy clashes took place in Fuzuli.", "Heavy clashes took place on Monday in Fuzuli."):
+    bracketed = "Heavy clashes took place in Hadrut (Fuzuli)."
+    both = _mentions(bracketed, ("Hadrut", "event", True), ("Fuzuli", "event", False))
+    assert not stands_in(bracketed, both[1], both, [], "UA")
+    for alone in (
+        "Heavy clashes took place in Fuzuli.",
+        "Heavy clashes took place on Monday in Fuzuli.",
+        "Heavy clashes took place on Monday (Fuzuli).",  # a day is no unknown place
+        "Police fired tear gas on Kaplan Street (Fuzuli).",  # a street, a square: in the place itself
+        "Police fired tear gas at protesters at D-Chowk (Fuzuli).",
+    ):
         places = _mentions(alone, ("Fuzuli", "event", False))
         assert not stands_in(alone, places[0], places, [], "UA")
