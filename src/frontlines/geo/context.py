@@ -162,7 +162,7 @@ COMPOUND_MODIFIER = re.compile(
     r"friendly|controlled|held|run)\b",
     re.IGNORECASE,
 )
-_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced|refugees?|asylum|arrived|arrive|arrives|arriving"
     r"|returned|returning|deported|evacuated|relocated|resettled|smuggled|migrants?|emigrated|crossed)"

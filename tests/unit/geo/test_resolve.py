@@ -28,6 +28,9 @@ def resolve(tiny: SqliteGazetteer, tiny_matcher: PlaceMatcher, split_sentences: 
         ("The London-based Syrian Observatory reported clashes.", "London", "organisation_base", False),
         ("the Britain-based Observatory said", "Britain", "organisation_base", False),
         ("a monitor based in London said", "London", "organisation_base", False),
+        ("a monitor headquartered in London said", "London", "organisation_base", False),
+        # a headquarters in a place is a building there: the site of what happens at it
+        ("Protesters gathered outside the police headquarters in Damascus.", "Damascus", "event", False),
         ("Thousands fled to Lebanon last year.", "Lebanon", "destination", False),
         ("Refugees in Turkey protested.", "Turkey", "destination", False),
         ("Peace talks in Geneva resumed.", "Geneva", "venue", False),
