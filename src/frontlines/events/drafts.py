@@ -98,8 +98,10 @@ class EventDraft:
             )
             if a is not None and not inferred
         ]
-        if self.sub == other.sub and mine.actor1_inferred and named:
-            mine.actor1, mine.actor1_inferred = named[0], False
+        # civilians are who an event hits, never its author (codebook: they are actor 2)
+        authors = [a for a in named if a.inter != Inter.CIVILIANS]
+        if self.sub == other.sub and mine.actor1_inferred and authors:
+            mine.actor1, mine.actor1_inferred = authors[0], False
             mine.rules.pop("actor1", None)  # taken from the retelling, not set by a role rule
         if mine.actor2 is None or mine.actor2_inferred:
             # take the retelling's other side: the one that is not already actor 1

@@ -37,6 +37,15 @@ def test_assemble_background_makes_no_event(text, resources, settings):
     assert run(text, resources, settings).events == []
 
 
+def test_assemble_a_retelling_never_makes_its_victims_the_author(resources, settings):
+    text = (
+        "Regime airstrikes killed 20 civilians on Sunday in Aleppo. "
+        "One civilian was killed by a regime barrel bomb dropped on al-Jalloum."
+    )
+    event = only(run(text, resources, settings))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")
+
+
 def test_assemble_a_chronicle_codes_each_event_on_its_own_day(resources, settings):
     # rule retrospective-text: most of the text's dates lie long before its publication
     text = (
