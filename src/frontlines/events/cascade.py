@@ -19,7 +19,8 @@ its sealed split:
   "no event" is likelier: the model's "no event" there mostly means it has not seen the country's
   words (chosen on leave-country-out figures).
 - ``model-detects`` in a whole report, a sentence that tells a violent act (killed, shot, attacked...)
-  with an actor or a toll: ``classifier_threshold_long_violence`` (chosen on the article frame of
+  or a change of control (occupied, cleared of, withdrew...) with an actor or a toll:
+  ``classifier_threshold_long_violence`` (chosen on the article frame of
   ``eval corpus``, by its leave-country-out figures).
 - ``model-overrides``: a trigger rule fired, and the classifier names another sub-event type at
   ``classifier_override`` or more (``classifier_override_within`` when both types are of one event
@@ -49,6 +50,13 @@ from frontlines.events.triggers import TERRITORY, priority
 from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+#: Words of a change of control (in a whole report read at the lower bar, like a violent act).
+_TERRITORIAL_ACT = re.compile(
+    r"\b(?:occupied|occupation|captur(?:ed|ing)|seiz(?:ed|ing)|took\s+(?:full\s+)?control|under\s+(?:\w+\s+)?"
+    r"control|cleared\s+of|liberat(?:ed|ing)|recaptur(?:ed|ing)|retook|re-?entered|entered|withdr[ea]w(?:n)?"
+    r"|retreat(?:ed|ing)|pulled\s+out|repelled|repulsed)\b",
+    re.IGNORECASE,
+)
 #: Sub-event types whose trigger words name the weapon itself ("drone", "suicide bomber", "grenade",
 #: "sarin"): within their event type the rules' reading is kept (rule ``weapon-named``).
 WEAPON_NAMED = frozenset(
@@ -224,7 +232,11 @@ class Cascade:
         long_text = len(text) > cfg.long_text_chars
         label, confidence, step = reading.label, reading.confidence, "model-detects"
         bar = cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
-        if long_text and (actors or killed) and _VIOLENT_ACT.search(text, start, end):
+        if (
+            long_text
+            and (actors or killed)
+            and (_VIOLENT_ACT.search(text, start, end) or _TERRITORIAL_ACT.search(text, start, end))
+        ):
             # in a whole report, a violent act with a side or a toll is read at a lower bar
             bar = min(bar, cfg.classifier_threshold_long_violence)
         if not (actors or killed):

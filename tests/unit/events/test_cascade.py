@@ -100,7 +100,8 @@ def test_cascade_model_reads_a_violent_act_its_no_event_reading_would_lose(setti
 
 def test_cascade_in_a_whole_report_a_violent_act_with_a_side_needs_less(settings: Settings) -> None:
     """In a text over long_text_chars a sentence with no trigger is an event at classifier_threshold_long,
-    or at classifier_threshold_long_violence when it tells a violent act with a side or a toll."""
+    or at classifier_threshold_long_violence when it tells a violent act or a change of control with a
+    side or a toll."""
     filler = " ".join(["The city was quiet for the rest of the week."] * 20)
     shot = "Russian soldiers also killed two volunteers at the park."
     calm = "Russian soldiers also gathered two volunteers at the park."
@@ -112,6 +113,8 @@ def test_cascade_in_a_whole_report_a_violent_act_with_a_side_needs_less(settings
 
     levels = {"classifier_threshold_long": 1.01, "classifier_threshold_long_violence": 0.0}
     assert decide(shot, **levels).step == "model-detects"
+    # a change of control is read at the same bar
+    assert decide("Russian soldiers captured the town of Polohy.", **levels).step == "model-detects"
     assert decide(calm, **levels).triggers == []
     never = {"classifier_threshold_long": 1.01, "classifier_threshold_long_violence": 1.01}
     assert decide(shot, **never).triggers == []
