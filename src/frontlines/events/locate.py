@@ -158,6 +158,8 @@ def event_places(
     ``coordinated`` keeps when the text lists them: "over Kharkiv, Poltava and Dnipropetrovsk oblasts").
     Given the sentence's ``text``, the reference points it names (:func:`reference_points`) are none.
 
+    Rule: a place in no country (a continent: "a base in Africa") places no event (ACLED codes
+    events in countries).
     Rule: in a story about one country, a town abroad must be a large one (``_ABROAD_MIN_POPULATION``)
     to place an event: small foreign namesakes are the gazetteer's noise ("Statte", "Oleh").
     Rule: an ``agreement`` signed or agreed in a place of the story's country happened there ("signed a
@@ -166,6 +168,7 @@ def event_places(
         p
         for p in places
         if p.place is not None
+        and p.place.country_code  # a continent or an ocean is in no country: it places no event
         and (
             p.role in ("event", "other")
             or (agreement and p.role == "venue" and focus is not None and p.place.country_code == focus)

@@ -176,3 +176,13 @@ def test_locate_known_place_named_alone_or_holding_a_known_one_is_itself() -> No
     ):
         places = _mentions(alone, ("Fuzuli", "event", False))
         assert not stands_in(alone, places[0], places, [], "UA")
+
+
+def test_locate_a_place_in_no_country_places_no_event() -> None:
+    text = "Rebels attacked a base in Africa near Kidal."
+    continent = Place("c:africa", "Africa", "", 5.0, 20.0, kind="other")
+    town = Place("t:kidal", "Kidal", "ML", 18.4, 1.4)
+    africa = PlaceMention(text.index("Africa"), text.index("Africa") + 6, "Africa", (continent,), "event")
+    kidal = PlaceMention(text.index("Kidal"), text.index("Kidal") + 5, "Kidal", (town,), "other", True)
+    assert event_places([africa], None) == []
+    assert event_places([africa, kidal], None) == [kidal]
