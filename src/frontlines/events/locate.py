@@ -273,11 +273,15 @@ def unplaced_mention(
 
 #: A place named as where something happened: "near Hadrut", "in the village of Qirmizi Bazar",
 #: "on the neighbourhood of Tareeq al-Bab" (the name is group 1).
-_EVENT_PLACE_NAMED = re.compile(
-    r"\b(?:in|near|at|outside|around|into|on)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+)?(?:village|town|city|neighbou?rhood|district|area|locality)\s+of\s+)?"
+#: A capitalised name of up to three words, each perhaps opening with an Arabic article ("Tell
+#: ad-Daman", "Deir al-Adas"): the name the place rules below read.
+_NAME = (
     r"((?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
     r"[A-Z][\w'’-]+){0,2})"
+)
+_EVENT_PLACE_NAMED = re.compile(
+    r"\b(?:in|near|at|outside|around|into|on)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:village|town|city|neighbou?rhood|district|area|locality)\s+of\s+)?" + _NAME
 )
 
 
@@ -341,10 +345,7 @@ def stands_in(
 
 #: A capitalised name right before the bracket that opens with the known place: "Robotyne (Polohy,
 #: Zaporizhia)", "Anefis (Tarkint, Gao)", a coder's "village (district, province)".
-_BRACKETED_AFTER = re.compile(
-    r"((?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
-    r"[A-Z][\w'’-]+){0,2})\s*\((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*)?$"
-)
+_BRACKETED_AFTER = re.compile(_NAME + r"\s*\((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*)?$")
 
 
 def _held_in_brackets(

@@ -130,7 +130,8 @@ def _sides(
 ) -> RoleState:
     """The sentence's mentions resolved and sorted into the sides the role rules read."""
     if trigger.sub_event_type != SubEventType.AGREEMENT:
-        mentions = [m for m in mentions if m.ref.key != PARTY]  # rule state-as-party: a deal's sides
+        # rule state-as-party: the parties to a deal are sides of the agreement only
+        mentions = [m for m in mentions if not (m.ref.kind == "role" and m.ref.key == PARTY)]
     resolved = [(m, actors.resolve(_government_or_military(m, trigger), country, day)) for m in mentions]
     members = _members(actors, resolved, sentence_text)
     sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)

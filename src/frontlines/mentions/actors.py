@@ -281,7 +281,6 @@ class ActorDictionary:
         )
         # "Russia and Ukraine each returned", "a truce between Armenia and Azerbaijan" (rule state-as-party)
         self._state_pair_re = re.compile(rf"(?P<a>{states})\s+and\s+(?:the\s+)?(?P<b>{states})(?![\w-])")
-        self._party_after_re = re.compile(ap.PARTY_AFTER)
         # "troops of the Russian Federation", "the army of Sudan": a head whose state follows it.
         self._state_name_re = re.compile(rf"(?P<state>{states})(?![\w-])")
         self._head_of_re = re.compile(
@@ -363,7 +362,7 @@ class ActorDictionary:
             if not _word_edge(text, m.start() - 1):
                 continue
             cues = [
-                self._party_after_re.match(text, m.end()),
+                ap.PARTY_AFTER.match(text, m.end()),
                 ap.PARTY_BEFORE.search(text, max(0, m.start() - 90), m.start()),
             ]
             words = " ".join(c[0] for c in cues if c is not None)

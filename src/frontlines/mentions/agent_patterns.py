@@ -103,7 +103,7 @@ PARTY_CUE = re.compile(
     re.IGNORECASE,
 )
 #: What the pair does ("signed", "each returned", "have agreed").
-PARTY_AFTER = (
+PARTY_AFTER = re.compile(
     r"\s+(?:(?:each|both|have|had|also|finally|jointly|reportedly|on\s+\w+day)\s+){0,2}"
     r"(?:signed|agreed|exchanged|swapped|returned|released|handed\s+over|reached|accepted|concluded"
     r"|carried\s+out|held|began|resumed|clashed|traded)\b"
