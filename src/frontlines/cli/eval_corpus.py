@@ -87,6 +87,8 @@ def corpus_cmd(
         frames = None
         if frame is CorpusFrame.article:
             frames = ArticleFrames(SharedTexts(shared_data_dir()))
+            alone = sum(frames.of(item) is None for item in corpus.items)
+            err.print(f"left out {alone} items: no article to read them in (team-written, headlines)")
         dev = breakdown(leave_country_out(corpus, settings, resources, train, frames))
         held = breakdown(sealed(corpus, settings, resources, train, frames))
         if format is CorpusFormat.json:

@@ -104,3 +104,13 @@ def test_a_false_alarm_is_an_event_first_told_in_the_sentence() -> None:
     # "condemning the air strike": a retelling merged into the event the article told first
     events = [event("retold", 0, 25), event("new", 22)]
     assert [e.name for e in first_told_in(events, 20, 35)] == ["new"]
+
+
+def test_an_item_outside_any_article_or_in_a_broken_csv_has_no_article(tmp_path: Path) -> None:
+    # a span in the header row, and a file whose last quote is never closed: no article, no hang
+    [header, texts] = _corpus(tmp_path, ("fakes", "fakes/FA-KES-Dataset.csv", "article_content"))
+    assert ArticleFrames(texts).of(header) is None
+    broken = tmp_path / "shared" / "fakes" / "FA-KES-Dataset.csv"
+    broken.write_text(FAKES_CSV + '3,T,"Jets struck Kidal and', encoding="utf-8")
+    assert [c[:2] for c in csv_cells(broken.read_text(encoding="utf-8"))][-1] == (3, 2)
+    assert ArticleFrames(SharedTexts(tmp_path / "shared")).of(header) is None
