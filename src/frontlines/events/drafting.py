@@ -39,6 +39,12 @@ _SEPARATE = re.compile(
 _CIVILIAN_DEAD = re.compile(
     r"\b(?:civilians?|children|women|residents|villagers|passers-by)\b", re.IGNORECASE
 )
+#: A strike told as part of the fighting: "during the fighting", "as the fighting moved", "amid clashes".
+_IN_FIGHTING = re.compile(
+    r"\b(?:during|as|amid|in|throughout)\s+(?:the\s+|these\s+|those\s+|this\s+)?(?:same\s+|heavy\s+|ongoing\s+|"
+    r"continued\s+|fierce\s+)?(?:fighting|clashes|battle|combat|assault|offensive|firefight)\b",
+    re.IGNORECASE,
+)
 #: A party's own claim; "claimed the lives of" only means killed.
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
 
@@ -118,6 +124,7 @@ class Drafter:
             civilian_toll=toll is not None
             and bool(_CIVILIAN_DEAD.search(text[toll.start : min(e, toll.end + 30)])),
             claim=_CLAIM.search(sentence) is not None,
+            in_fighting=_IN_FIGHTING.search(sentence) is not None,
             headline=c.headline,
             split=split_note,
             stand_in=c.stand_in,

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontlines.events.role_decisions import author_unnamed
 from frontlines.events.roles import Roles
 from frontlines.model import (
     EVENT_TYPE_OF,
@@ -47,6 +48,8 @@ class EventDraft:
     civilian_toll: bool = False
     #: Told as a party's claim ("rebels claimed full control").
     claim: bool = False
+    #: Its sentence ties it to the fighting ("shelled the town during the fighting").
+    in_fighting: bool = False
     #: How a total over several days or places was split (codebook: note the split), else empty.
     split: str = ""
     #: Read from the article's headline, which announces the lead's event.
@@ -152,17 +155,28 @@ def _compatible(a: Actor | None, a_inferred: bool, b: Actor | None, b_inferred: 
     return same_side(a, b)
 
 
+def _of_the_battle(strike: EventDraft) -> bool:
+    """Rule strike-told-apart: a strike at a battle's place and day is part of the battle when its
+    report ties it to the fighting ("the army shelled the town during the fighting") or names no author
+    of its own ("several civilians died when shells fell on the streets"); one whose report names its
+    author and tells it apart ("On 13 March, a Russian airstrike hit a dormitory") is its own event, as
+    a chronicle or a report that tells strikes one by one means them."""
+    return strike.in_fighting or author_unnamed(strike.roles)
+
+
 def same_event(draft: EventDraft, host: EventDraft) -> bool:
     """Whether ``draft`` reports (part of) the event ``host`` already records, on one day and place.
 
     Codebook: shelling or an air strike by the same actors during a battle is part of the battle, and
-    civilians killed in it are added to its toll. Rule: a later report of the same type whose sides are
-    unnamed, generic or the same ("the assailant blew himself up") is the same event told again.
+    civilians killed in it are added to its toll (rule strike-told-apart, :func:`_of_the_battle`, says
+    which strikes are). Rule: a later report of the same type whose sides are unnamed, generic or the
+    same ("the assailant blew himself up") is the same event told again.
     """
     if draft.separate or (draft.day, draft.place.place_id) != (host.day, host.place.place_id):
         return False
     into_battle = EVENT_TYPE_OF[host.sub] == EventType.BATTLES and (
-        draft.sub == S.ARMED_CLASH or EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS
+        draft.sub == S.ARMED_CLASH
+        or (EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS and _of_the_battle(draft))
     )
     if draft.sub != host.sub and not into_battle:
         return False

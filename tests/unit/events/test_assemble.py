@@ -395,3 +395,14 @@ def test_assemble_the_name_of_a_mosque_is_no_town_abroad(resources, settings):
     assert doc.events and all(e.country == "Syria" for e in doc.events)
     assert all(p.place is None or p.place.country_code == "SY" for p in doc.places if p.text == "Salem")
     assert any(p.place is not None and p.place.country_code == "LB" for p in doc.places if p.text == "Beirut")
+
+
+def test_assemble_a_strike_told_apart_from_the_battle_is_its_own_event(resources, settings):
+    """Rule strike-told-apart: an air strike told in a sentence of its own, not tied to the fighting,
+    is its own event, though a battle was told at the place that day."""
+    text = (
+        "Troops clashed with rebels of the Free Syrian Army in Daraa on Sunday, killing 9 fighters. "
+        "Government jets bombed a school in Daraa on Sunday, killing 4 children."
+    )
+    coded = sorted((e.sub_event_type, e.fatalities) for e in run(text, resources, settings).events)
+    assert coded == [(S.AIR_DRONE_STRIKE, 4), (S.ARMED_CLASH, 9)]
