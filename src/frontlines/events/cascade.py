@@ -7,7 +7,7 @@ its sealed split:
 - ``model-detects``: a sentence no trigger rule fires on is an event when the classifier names a
   sub-event type at ``classifier_threshold`` or more (``classifier_threshold_long`` in a text longer
   than ``long_text_chars``: in a whole report a sentence without an event word mostly retells or sets
-  the scene of an event told with one; only in sentences that report deaths while
+  the scene of an event told with one; only in sentences that report people killed or hurt while
   ``classifier_needs_toll`` is set). In a short text every sentence is read, and one that names no
   actor and no toll needs ``classifier_threshold_bare`` (rule ``model-reads-short``: a one-line
   description often tells its event with no word the trigger rules know). Its trigger is anchored
@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from frontlines.config import EventSettings
 from frontlines.events.classifier import Label, Reading, SubEventClassifier
 from frontlines.events.nonevents import non_event
+from frontlines.events.role_decisions import ACT_NOUN
 from frontlines.events.triggers import TERRITORY, priority
 from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
 
@@ -112,16 +113,30 @@ def _rule_label(label: SubEventType) -> SubEventType:
     return label
 
 
+#: An act noun whose target is the actor right after it ("An attack on a Malian army base ...").
+_TARGET_OF_ACT = re.compile(
+    rf"\b({ACT_NOUN})\s+(?:on|against|targeting)\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE
+)
+#: How far before the first actor its act noun may stand.
+_ACT_REACH = 40
+
+
 def _anchor(
-    text: str, start: int, end: int, actors: Sequence[ActorMention], killed: Sequence[CasualtyMention]
+    text: str, start: int, end: int, actors: Sequence[ActorMention], hurt: Sequence[CasualtyMention]
 ) -> tuple[int, int] | None:
-    """Where a model-made trigger sits: the word after the first actor, else the largest toll,
-    else the first word of the sentence."""
+    """Where a model-made trigger sits: the act noun the first actor is the target of ("An attack on
+    a Malian army base", so that it is not taken for the attacker), else the word after the first
+    actor, else the largest toll, else the first word of the sentence."""
+    first = min(actors, key=lambda m: m.start, default=None)
+    if first is not None:
+        act = _TARGET_OF_ACT.search(text, max(start, first.start - _ACT_REACH), first.start)
+        if act is not None:
+            return act.start(1), act.end(1)
     for mention in sorted(actors, key=lambda m: m.start):
         if m := _WORD.search(text, mention.end, end):
             return m.start(), m.end()
-    if killed:
-        toll = max(killed, key=lambda c: c.count)
+    if hurt:
+        toll = max(hurt, key=lambda c: c.count)
         return toll.start, toll.end
     m = _WORD.search(text, start, end)
     return (m.start(), m.end()) if m else None
@@ -181,7 +196,7 @@ class Cascade:
         end: int,
         triggers: list[Trigger],
         actors: Sequence[ActorMention],
-        killed: Sequence[CasualtyMention],
+        hurt: Sequence[CasualtyMention],
         *,
         may_detect: bool = True,
     ) -> Decision:
@@ -189,7 +204,7 @@ class Cascade:
         only keep or lose rule triggers (it may still report the toll of the event before it)."""
         cfg = self.settings
         long_text = len(text) > cfg.long_text_chars
-        if not (triggers or actors or killed) and (long_text or "model-reads-short" in cfg.rules_off):
+        if not (triggers or actors or hurt) and (long_text or "model-reads-short" in cfg.rules_off):
             # rule model-reads-short: in a short text (a description, a wire sentence) the model reads
             # every sentence; in a whole report only those with an event word, an actor or a toll
             return Decision(triggers, "rule")
@@ -197,12 +212,12 @@ class Cascade:
             return Decision([], f"drop:{rule.id}", reason=rule.codebook)
         if self.classifier is None:
             return Decision(triggers, "rule")
-        if not triggers and (not may_detect or (cfg.classifier_needs_toll and not killed)):
+        if not triggers and (not may_detect or (cfg.classifier_needs_toll and not hurt)):
             return Decision(triggers, "rule")
         reading = self._predict(text[start:end])
         label, confidence = reading.label, reading.confidence
         if not triggers:
-            return self._detect(text, start, end, actors, killed, reading)
+            return self._detect(text, start, end, actors, hurt, reading)
         if label is None:
             if confidence >= cfg.classifier_veto:
                 return Decision([], "model-vetoes", label, confidence)
@@ -224,7 +239,7 @@ class Cascade:
         start: int,
         end: int,
         actors: Sequence[ActorMention],
-        killed: Sequence[CasualtyMention],
+        hurt: Sequence[CasualtyMention],
         reading: Reading,
     ) -> Decision:
         """Steps ``model-detects`` and ``model-reads-violence`` for a sentence no trigger rule fired on."""
@@ -234,17 +249,17 @@ class Cascade:
         bar = cfg.classifier_threshold_long if long_text else cfg.classifier_threshold
         if (
             long_text
-            and (actors or killed)
+            and (actors or hurt)
             and (_VIOLENT_ACT.search(text, start, end) or _TERRITORIAL_ACT.search(text, start, end))
         ):
             # in a whole report, a violent act with a side or a toll is read at a lower bar
             bar = min(bar, cfg.classifier_threshold_long_violence)
-        if not (actors or killed):
+        if not (actors or hurt):
             bar = max(bar, cfg.classifier_threshold_bare)
         if (
             (label is None or confidence < bar)
             and not long_text
-            and (actors or killed)
+            and (actors or hurt)
             and reading.event is not None
             and reading.event_confidence >= cfg.classifier_violence
             and "model-reads-violence" not in cfg.rules_off
@@ -253,7 +268,7 @@ class Cascade:
             label, confidence, step = reading.event, reading.event_confidence, "model-reads-violence"
         elif label is None or confidence < bar:
             return Decision([], "rule", label, confidence)
-        span = _anchor(text, start, end, actors, killed)
+        span = _anchor(text, start, end, actors, hurt)
         if span is None:
             return Decision([], "rule", label, confidence)
         made = Trigger(span[0], span[1], text[span[0] : span[1]], _rule_label(label))

@@ -230,7 +230,26 @@ def agent_after_by(s: RoleState) -> tuple[str, ...]:
     return _perpetrator(s, s.agents[0]) if s.agents else ()
 
 
+#: An act noun and the words that make what follows its target: "an attack on", "raids against".
+ACT_NOUN = r"attacks?|assaults?|raids?|ambush(?:es)?|strikes?|offensive"
+_ACT_NOUN = re.compile(rf"(?:{ACT_NOUN})", re.IGNORECASE)
+_TARGET_AFTER_ACT = re.compile(r"^\s+(?:on|against|targeting)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _targeted(s: RoleState, side: Side) -> bool:
+    """Rule act-target: the side right after an act noun and "on" or "against" ("an attack on a
+    Malian army base") is what the act hit, never its author."""
+    m = side[0]
+    return (
+        s.trigger.end <= m.start
+        and _ACT_NOUN.fullmatch(s.trigger.text) is not None
+        and _TARGET_AFTER_ACT.match(s.sentence_text(s.trigger.end, m.start)) is not None
+    )
+
+
 def first_after_trigger(s: RoleState) -> tuple[str, ...]:
+    if not s.inside and s.after and _targeted(s, s.after[0]):
+        return ()  # its target: the author is unnamed
     if s.inside or (s.after and s.event_type != EventType.EXPLOSIONS):
         return _perpetrator(s, (s.inside or s.after)[0])
     return ()

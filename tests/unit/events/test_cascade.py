@@ -198,3 +198,34 @@ def test_cascade_civilians_killed_by_a_weapon_are_no_attack(settings: Settings) 
     assert cascade.decide(raid, 0, len(raid), fired, [], []).triggers == fired
     seized = [Trigger(raid.index("killed"), raid.index("killed") + 6, "killed", S.ARMED_CLASH)]
     assert cascade.decide(raid, 0, len(raid), seized, [], []).step == "model-overrides"
+
+
+def test_cascade_wounded_people_make_a_whole_reports_sentence_worth_reading(
+    resources: Resources, settings: Settings
+) -> None:
+    """In a whole report the model reads a sentence with no event word only when it names an actor or
+    a toll; people wounded are a toll as the killed are ("Ten visitors were wounded by a mine")."""
+    filler = "The talks in the capital went on for a third week without a result. " * 10
+    sentence = "Ten visitors were wounded by a roadside mine near Kidal on Sunday."
+    eager = replace(settings, events=replace(settings.events, classifier_threshold_long=0.0))
+    doc = run_article(filler + sentence, resources, eager, DAY)
+    start = len(filler)
+    assert [s.step for s in doc.trace if s.start >= start] == ["model-detects"]
+
+
+def test_cascade_an_actor_an_act_is_on_is_its_target(settings: Settings) -> None:
+    """A model-made trigger sits on the act noun when the first actor is what the act hit ("An attack
+    on a Malian army base"), so that the actor is not read as the attacker."""
+    text = "An attack on a Malian army base left 53 soldiers dead."
+    army = [ActorMention(15, 26, "Malian army", ActorRef("role", "military", "ML"))]
+    decision = _cascade(settings, classifier_threshold=0.0).decide(text, 0, len(text), [], army, [])
+    assert decision.triggers[0].text == "attack"
+
+
+def test_cascade_the_army_an_attack_hit_is_actor2(resources: Resources, settings: Settings) -> None:
+    text = "On Sunday, an attack on a Malian army base in Kidal left 53 soldiers dead."
+    [event] = run_article(text, resources, settings, DAY).events
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Mali)",
+        "Military Forces of Mali (2021-)",
+    )
