@@ -20,6 +20,12 @@ from frontlines.model import PlaceMention, SubEventType
 
 #: "the Mali border", "Syria's border with Turkey": a border area.
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.IGNORECASE)
+#: "near the border with Mali", "close to the Mali border" (not "Syria's border"): the country across a
+#: border from the event.
+_BORDER_WITH_BEFORE = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_OF_AFTER = re.compile(r"^\s+(?:border|frontier)\b", re.IGNORECASE)
+#: Sides that are a state's forces: a demonym on them names the country they serve ("Nigerien soldiers").
+_STATE_ROLES = frozenset({"military", "police"})
 #: A spot within a country the sentence tells of without naming it.
 _LOCALITY = re.compile(
     r"\b(?:a|an|the|one|two|three|four|several)\s+(?:[\w-]+\s+){0,2}?(?:village|town|base|camp|checkpoint|"
@@ -100,9 +106,44 @@ def region_of_country(c: Clause, story: Story) -> str | None:
         before = c.doc.text[max(c.start, p.start - _REGION_REACH) : p.start]
         after = c.doc.text[p.end : min(c.end, p.end + _REGION_REACH)]
         if somewhere or _REGION_BEFORE.search(before) or _BORDER_AFTER.match(after):
-            c.places = [p]
-            return f"only a region of {p.place.name} is known (geo_precision 3)"
+            across = _across_border(c, story, p)
+            c.places = [across or p]
+            where = across.place.name if across and across.place else p.place.name
+            return f"only a region of {where} is known (geo_precision 3)"
     return None
+
+
+def _border_side(c: Clause, p: PlaceMention) -> bool:
+    """Whether country ``p`` is named as the far side of a border ("the border with Mali", "the Mali
+    border"), not as the country whose border it is ("Syria's border with Turkey")."""
+    before = c.doc.text[max(c.start, p.start - _REGION_REACH) : p.start]
+    after = c.doc.text[p.end : min(c.end, p.end + _REGION_REACH)]
+    return bool(_BORDER_WITH_BEFORE.search(before) or _BORDER_OF_AFTER.match(after))
+
+
+def _across_border(c: Clause, story: Story, border: PlaceMention) -> PlaceMention | None:
+    """Rule across-the-border: a country named as the far side of a border ("near the border with
+    Mali", "close to the Mali border") is not where the event was when the sentence names another
+    country, or its state forces point to one ("28 Nigerien soldiers were killed near the Mali
+    border"): that country, at geo_precision 3."""
+    if not _border_side(c, border) or story.country_place is None:
+        return None
+    own = border.place.country_code if border.place else None
+    others = [
+        p
+        for p in _named_places(c)
+        if p is not border
+        and p.role == "event"
+        and p.place is not None
+        and p.place.kind == "country"
+        and p.place.country_code != own
+    ]
+    if others:
+        return others[0]
+    forces = [m.ref.country for m in c.sides if m.ref.kind == "role" and m.ref.key in _STATE_ROLES]
+    code = next((x for x in forces if x and x != own), None)
+    place = story.country_place(code) if code else None
+    return unplaced_mention(c.text, c.start, c.end, place, c.sides) if place is not None else None
 
 
 def _somewhere_in(c: Clause) -> bool:
@@ -160,6 +201,13 @@ def place_unknown(c: Clause, story: Story) -> str | None:
     ]
     people, wars, homes = _side_countries(c, story)
     codes = [*named, *people, *wars, c.doc.focus_country, *homes]  # homes: named groups', then states'.
+    # rule across-the-border: the country across a border is the last guess ("near the border with Niger")
+    far = {
+        p.place.country_code
+        for p in _named_places(c)
+        if p.place is not None and p.place.kind == "country" and _border_side(c, p)
+    }
+    codes = [x for x in codes if x not in far] + [x for x in codes if x in far]
     country = next((story.country_place(code) for code in codes if code), None)
     unplaced = unplaced_mention(c.text, c.start, c.end, country, c.sides) if country else None
     if unplaced is None or unplaced.place is None:

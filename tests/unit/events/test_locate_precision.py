@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from frontlines.events.locate import (
     coordinated,
     event_places,
@@ -186,3 +188,25 @@ def test_locate_a_place_in_no_country_places_no_event() -> None:
     kidal = PlaceMention(text.index("Kidal"), text.index("Kidal") + 5, "Kidal", (town,), "other", True)
     assert event_places([africa], None) == []
     assert event_places([africa, kidal], None) == [kidal]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # rule across-the-border: state forces or another named country say which side it was on
+        ("On Sunday, 28 Nigerien soldiers were killed in an ambush near the Mali border.", "Niger"),
+        (
+            "On Sunday, an attack on a Malian army base near the border with Niger left 53 soldiers dead.",
+            "Mali",
+        ),
+        ("On Sunday, troops clashed with insurgents in Mali, close to the Burkina Faso border.", "Mali"),
+        # nothing else named: the border area of the one country named
+        (
+            "On Sunday, militants attacked an army outpost near the border with Mali, killing 12 soldiers.",
+            "Mali",
+        ),
+    ],
+)
+def test_locate_the_country_across_a_border_is_not_the_events(text, country, resources, settings) -> None:
+    doc = run(text, resources, settings)
+    assert [(e.country, int(e.geo_precision)) for e in doc.events] == [(country, 3)]
