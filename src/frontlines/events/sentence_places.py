@@ -216,6 +216,8 @@ def place_unknown(c: Clause, story: Story) -> str | None:
     return f"coded to {unplaced.place.name}"
 
 
+#: Roles whose demonym names the state that sent them abroad (``hosted`` roles of actors.toml).
+_SENT_ROLES = frozenset({"peacekeepers"})
 #: Roles that are a state's forces: their home is where they are least likely to fight.
 _STATE_ROLES = frozenset({"military", "police", "government"})
 
@@ -225,7 +227,12 @@ def _side_countries(c: Clause, story: Story) -> tuple[list[str | None], list[str
     civilians"); where a state's forces fire the strikes of a war (``[[remote_attacker]]``: a Russian
     air strike falls on Ukraine); and, last guesses, a named group's home and a state's."""
     state = [m for m in c.sides if m.ref.kind == "role" and m.ref.key in _STATE_ROLES]
-    people = [m.ref.country for m in c.sides if m.ref.kind == "role" and m not in state]
+    # a peacekeeper's nationality ("Chadian peacekeepers") says who sent them, not where they serve
+    people = [
+        m.ref.country
+        for m in c.sides
+        if m.ref.kind == "role" and m not in state and m.ref.key not in _SENT_ROLES
+    ]
     day = c.own.date if c.own is not None else c.published
     sub = c.trigger.sub_event_type.value
     # the state that acts, not its target, and one the words name ("the military" names none)
@@ -235,6 +242,7 @@ def _side_countries(c: Clause, story: Story) -> tuple[list[str | None], list[str
         # a ground act of an army at war abroad (a capture, a raid) happened on the war's front too
         wars.append(story.actors.war_country(first.ref.country, None, day))
     groups = [m.ref.country for m in c.sides if m.ref.kind != "role"]
+    state = [m for m in state if m.ref.key not in _SENT_ROLES]
     return people, wars, [*groups, *(m.ref.country for m in state)]
 
 

@@ -51,6 +51,9 @@ class _Role:
     inter: Inter
     template: str
     periods: dict[str, tuple[_Period, ...]]
+    #: A force a host country names ("peacekeepers": the mission in the event's country); a demonym
+    #: names the state that sent them, whose military they are where the country hosts no mission.
+    hosted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +175,11 @@ def _roles(data: dict) -> dict[str, _Role]:
             explicit.setdefault(c["code"], []).append(_Period(c["name"], c.get("since"), c.get("until")))
         periods.update(explicit)
         roles[entry["role"]] = _Role(
-            entry["role"], Inter(entry["inter"]), entry["template"], {k: tuple(v) for k, v in periods.items()}
+            entry["role"],
+            Inter(entry["inter"]),
+            entry["template"],
+            {k: tuple(v) for k, v in periods.items()},
+            entry.get("hosted", False),
         )
     return roles
 
@@ -444,6 +451,8 @@ class ActorDictionary:
                 inter = Inter.EXTERNAL_FORCES
             return Actor(named.name, inter, named.country, named.aggregate)
         role = self._roles[ref.key]
+        if role.hosted:
+            return self._hosted(role, ref, country, day)
         home = ref.country or country
         if home is None:
             return Actor(role.template.format(country="Unknown"), role.inter, None, generic=True)
@@ -454,6 +463,18 @@ class ActorDictionary:
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
         return Actor(name, inter, home, generic=True)
+
+    def _hosted(self, role: _Role, ref: ActorRef, country: str | None, day: dt.date | None) -> Actor:
+        """Rule hosted-mission: "peacekeepers" in a country that hosts a mission on ``day`` are that
+        mission, whoever sent them ("Chadian peacekeepers" in Mali are MINUSMA); elsewhere a demonym
+        names the state whose military they are ("Russian peacekeepers" in Karabakh), else the role's
+        template."""
+        mission = next((p.name for p in role.periods.get(country or "", ()) if p.covers(day)), None)
+        if mission is not None:
+            return Actor(mission, role.inter, country)
+        if ref.country:
+            return self.resolve(ActorRef("role", "military", ref.country), country, day)
+        return Actor(role.template, role.inter, None, generic=True)
 
     def remote_attacker(self, sub_event_type: str, country: str | None, day: dt.date | None) -> Actor | None:
         """The military forces that fire the unnamed ``sub_event_type`` strikes of ``country`` on

@@ -543,3 +543,26 @@ def test_actors_security_services_are_the_states_police(actors, text, mention, c
 def test_actors_guards_of_the_state_are_its_military(actors) -> None:
     found = {m.text: m.ref for m in actors.find("Members of the presidential guard detained the president.")}
     assert found["presidential guard"] == ActorRef("role", "military", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "day", "expected"),
+    [
+        # rule hosted-mission: the mission of the country they serve in, whoever sent them
+        ("Two Chadian peacekeepers were killed in Tessalit.", "ML", dt.date(2019, 10, 23), "MINUSMA"),
+        ("UN peacekeepers set up a base in Sam Ouandja.", "CF", dt.date(2023, 5, 2), "MINUSCA"),
+        ("African Union troops repelled the attack.", "SO", dt.date(2023, 5, 2), "ATMIS"),
+        ("African Union troops repelled the attack.", "SO", dt.date(2019, 5, 2), "AMISOM"),
+        # no mission there: a demonym names the state whose forces they are
+        ("Russian peacekeepers took the road.", "AZ", dt.date(2020, 12, 13), "Military Forces of Russia"),
+        # no mission and no demonym: the template
+        ("Peacekeepers left the camp.", "AZ", dt.date(2024, 3, 1), "UN"),
+    ],
+)
+def test_actors_peacekeepers_are_the_mission_of_their_host_country(
+    actors, text, country, day, expected
+) -> None:
+    [mention] = actors.find(text)
+    actor = actors.resolve(mention.ref, country, day)
+    assert actor.name.startswith((f"{expected}: ", f"{expected} ("))  # the acronym or the state's forces
+    assert actor.inter == Inter.EXTERNAL_FORCES
