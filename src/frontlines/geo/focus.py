@@ -105,7 +105,10 @@ def focus_country(
 ) -> str | None:
     """The country with the most weight; the hint wins ties and stands alone when nothing voted.
     Rule focus-tie: other ties go to the country whose voter is the most prominent place (``strength``):
-    "the State of Ohio" outweighs a stray "Village" of Saint Lucia."""
+    "the State of Ohio" outweighs a stray "Village" of Saint Lucia. Rule demonym-tie: a tie that no
+    place name voted in (nationality words alone: "Russian forces shelled Pokrovsk, Ukrainian
+    officials said") frames no country: the story lies between the two, and an arbitrary pick (the
+    first code) put Pokrovsk in Russia; the hint stands, else no focus."""
     if not votes:
         return hint_country
     best = max(votes.values())
@@ -113,6 +116,8 @@ def focus_country(
     if hint_country in tied:
         return hint_country
     strength = strength or {}
+    if len(tied) > 1 and not any(cc in strength for cc in tied):
+        return hint_country
     return min(tied, key=lambda cc: (-strength.get(cc, 0.0), cc))
 
 

@@ -5,6 +5,10 @@ resolution, after scoring). Each rule has an id, examples and a trace (``Item.ru
   neighbourhood in Aleppo city", "the Jobar district of Damascus") is inside that city: its
   candidates elsewhere are namesakes (Salah al-Din, Iraq). With none inside, the city stands for it
   at geo_precision 2 (ACLED: a neighbourhood the gazetteer lacks is coded at its city, approximately).
+- ``town-centre``: a generic name of a municipality's centre written with the municipality ("in
+  Poblacion, Datu Piang", "Centro, Culiacán", "the Poblacion of Datu Piang"; ``TOWN_CENTRE_NAMES``)
+  is that town, not the one place of the name the gazetteer lists (Poblacion, Muntinlupa, 1,000 km
+  away): every Philippine municipality has a barangay Poblacion, every Mexican town a Centro.
 - ``unknown-within``: a place the gazetteer does not know, named with the place that holds it ("the
   village of Tal Hamis in Hasakah", "Kafr Nabudah, a village in Suqaylabiyah district", "in Upper
   Ratib near Daraa", "the neighbourhood of Tareeq al-Bab in Aleppo", "Veretenivka, a residential
@@ -32,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from frontlines.geo import scoring
 from frontlines.geo.context import COMPASS, DIRECTIONS, TIME_WORDS, Context
@@ -115,6 +120,27 @@ def parts_of_cities(items: list[Item], text: str) -> list[Item]:
             item.ctx = Context(item.ctx.role, True, item.ctx.unit)
         item.rules.append("part-of-city")
     return items
+
+
+#: Rule town-centre: names that Philippine, Latin American and Spanish usage gives the central
+#: district of every municipality (folded: "Poblacion", "Centro", "Cabecera"...).
+TOWN_CENTRE_NAMES = frozenset({"poblacion", "centro", "cabecera", "cabecera municipal", "zona centro"})
+#: Between a town-centre name and its town: "Poblacion, Datu Piang", "the Poblacion of Datu Piang".
+_CENTRE_OF = re.compile(r",\s*|\s+(?:of|in)\s+", re.IGNORECASE)
+#: Kinds that have a centre of that name: a town or a municipality (a second- or third-level unit).
+_MUNICIPALITY_KINDS = frozenset({"city", "admin2", "admin3"})
+
+
+def town_centres(items: Sequence[Item], text: str) -> None:
+    """Rule town-centre (see the module docstring): the centre's name takes its town's place."""
+    ordered = sorted(items, key=lambda i: i.span.start)
+    for item, after in pairwise(ordered):
+        if item.span.query.casefold() not in TOWN_CENTRE_NAMES or not after.candidates or not after.scores:
+            continue
+        town = after.candidates[_best(after)]
+        if town.kind in _MUNICIPALITY_KINDS and _CENTRE_OF.fullmatch(text, item.span.end, after.span.start):
+            item.candidates, item.scores, item.respelled = [town], [0.0], set()
+            item.rules.append("town-centre")
 
 
 def unknown_within(items: Sequence[Item], text: str) -> None:

@@ -60,6 +60,7 @@ from frontlines.geo.focus import (
 from frontlines.geo.frame import (
     parts_of_cities,
     stray_namesakes,
+    town_centres,
     unknown_within,
 )
 from frontlines.geo.gazetteer import Gazetteer
@@ -469,6 +470,7 @@ def resolve_scored(
     country_namesake_towns(items, text, datelines)
     items = _inside_their_region(items, focus)
     items = parts_of_cities(items, text)
+    town_centres(items, text)
     items = lone_namesakes_abroad(items, focus, text)
     items = stray_namesakes(items, focus, capitals, text, datelines)
     unknown_within(items, text)

@@ -12,7 +12,9 @@ mention of the name in the article says. Each rule has an id, examples and a tra
   in scoring (``scoring.MIN_UNIT_PROMINENCE``), which outweighs its capital's same-name bonus.
   Not when the words around it speak of an area ("across Idlib", "in rural Aleppo", "northern
   Idlib", "the Idlib countryside", "near Idlib"), nor for a town whose main name differs ("New
-  York City" for "New York").
+  York City" for "New York"). An airport named after it is near the town, not the province
+  ("a rocket hit Timbuktu Airport", "Kidal airfield": the town at geo_precision 2; rule
+  town-airport).
 - ``city-affix``: "X City" before the name of a municipal office or body ("Springfield City Schools",
   "the Las Vegas City Marshal", "San Fernando City Councilwoman"), when "X City" is no place's own
   name, only another spelling of places named X, is the municipality of X: it is looked up as the
@@ -44,6 +46,11 @@ _AREA_BEFORE = re.compile(
 )
 #: How much text before a name the area words are looked for in (characters).
 _AREA_WINDOW = 30
+#: Rule town-airport: an airport or airbase after a name is the town's ("Timbuktu Airport", "Gao
+#: airbase"): the name is read as "near" it (``context``), yet it is the town, not its province.
+_AIRPORT_AFTER = re.compile(
+    r"\s+(?:international\s+)?(?:airport|airbase|air\s+base|airfield)\b", re.IGNORECASE
+)
 
 
 def _best(item: Item) -> int:
@@ -107,11 +114,12 @@ def capital_named(items: Sequence[Item], text: str, seat: Callable[[Place], Plac
     if seat is None:
         return
     for item, best, place in _resolved(items):
-        if item.ctx.unit is None and not item.ctx.near and place.kind == "admin1":
+        airport = item.ctx.near and bool(_AIRPORT_AFTER.match(text, item.span.end))
+        if item.ctx.unit is None and (airport or not item.ctx.near) and place.kind == "admin1":
             before = text[max(0, item.span.start - _AREA_WINDOW) : item.span.start]
             town = _town_of(item.candidates, place)
             if town is not None and not _AREA_BEFORE.search(before) and _is_seat(item, place, town, seat):
-                _promote(item, best, town, "capital-named")
+                _promote(item, best, town, "town-airport" if airport else "capital-named")
 
 
 #: Rule city-affix: the word that closes "X City" (a municipality's name in American usage) ...

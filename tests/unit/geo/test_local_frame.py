@@ -18,6 +18,9 @@ WORLD = [
     ("c:JO", "Jordan", "JO", 31.2, 36.5, "country", 9_956_011, None),
     ("c:LB", "Lebanon", "LB", 33.9, 35.9, "country", 6_848_925, None),
     ("c:RU", "Russia", "RU", 60.0, 100.0, "country", 144_478_050, None),
+    ("c:UA", "Ukraine", "UA", 49.0, 32.0, "country", 40_000_000, None),
+    ("g:pokrovsk-ua", "Pokrovsk", "UA", 48.28, 37.18, "city", 60_127, "Donetsk"),
+    ("g:pokrovsk-ru", "Pokrovsk", "RU", 61.48, 129.14, "city", 9_763, "Sakha"),
     ("c:US", "United States", "US", 39.8, -98.6, "country", 327_167_434, None),
     ("g:amman", "Amman", "JO", 31.95, 35.93, "city", 1_275_857, "Amman"),
     ("g:jordan-mn", "Jordan", "US", 44.67, -93.63, "city", 6_076, "Minnesota"),
@@ -172,14 +175,29 @@ def test_local_frame_a_region_named_twice_supports_once() -> None:
     "votes, strength, expected",
     [
         ({"LC": 1.0, "US": 1.0}, {"LC": 3.5, "US": 7.1}, "US"),
-        ({"LC": 1.0, "US": 1.0}, {}, "LC"),  # no strength known: the first code, as before
+        # rule demonym-tie: no place name voted in the tie (nationality words alone): no focus
+        ({"LC": 1.0, "US": 1.0}, {}, None),
+        ({"RU": 0.25, "UA": 0.25}, {}, None),
         ({"LC": 2.0, "US": 1.0}, {"LC": 3.5, "US": 7.1}, "LC"),  # no tie: the weight decides
     ],
 )
 def test_local_frame_focus_tie_goes_to_the_most_prominent_voter(
-    votes: dict[str, float], strength: dict[str, float], expected: str
+    votes: dict[str, float], strength: dict[str, float], expected: str | None
 ) -> None:
     assert focus_country(votes, None, strength) == expected
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    [
+        # rule demonym-tie: two nationalities frame neither country: the town that bears the name
+        ("Russian forces shelled Pokrovsk on Monday, Ukrainian officials said.", "g:pokrovsk-ua"),
+        # one nationality alone still frames the story
+        ("Russian officials opened a school in Pokrovsk on Monday.", "g:pokrovsk-ru"),
+    ],
+)
+def test_local_frame_nationalities_tied_frame_no_country(geoparse, text: str, place_id: str) -> None:
+    assert geoparse(text)["Pokrovsk"].mention.candidates[0].place_id == place_id
 
 
 def test_local_frame_focus_tie_in_an_article(geoparse) -> None:

@@ -183,6 +183,20 @@ def test_precision_an_unknown_part_of_a_city_is_near_the_city(places, text, surf
     assert _of(places(text), surface) == (place_id, 2)
 
 
+@pytest.mark.parametrize(
+    "text, surface, place_id, precision",
+    [
+        # rule town-airport: an airport named after a province's seat is near the town, not the province
+        ("A rocket hit Timbuktu Airport on Sunday.", "Timbuktu", "g:timbuktu", 2),
+        ("Drones struck the Kidal airbase overnight.", "Kidal", "g:kidal", 2),
+        # ... not an area around it
+        ("Gunmen ambushed a patrol outside of Timbuktu on Sunday.", "Timbuktu", "a:ML-TB", 3),
+    ],
+)
+def test_precision_a_towns_airport_is_near_the_town(places, text, surface, place_id, precision) -> None:
+    assert _of(places(text), surface) == (place_id, precision)
+
+
 def test_precision_a_stray_namesake_is_held_by_the_province_an_area_names(places) -> None:
     # "outside of Timbuktu" reads an area: rule capital-named leaves the province (3), which still
     # holds Gourma, Burkina Faso, a stray namesake of a place the gazetteer lacks (3), not abroad

@@ -55,6 +55,10 @@ WORLD = [
     ("a:MX-MEX", "Mexico", "MX", 19.35, -99.63, "admin1", 14_438_458, "Mexico"),
     ("a:MX-SIN", "Sinaloa", "MX", 25.0, -107.5, "admin1", 2_966_321, "Sinaloa"),
     ("g:culiacan", "Culiacán", "MX", 24.80, -107.39, "city", 785_800, "Sinaloa"),
+    ("g:centro-mx", "Centro", "MX", 17.99, -92.93, "city", 640_000, "Tabasco"),
+    ("c:PH", "Philippines", "PH", 13.0, 122.0, "country", 110_000_000, None),
+    ("g:poblacion-ncr", "Poblacion", "PH", 14.38, 121.03, "city", 124_554, "National Capital Region"),
+    ("g:datu-piang", "Datu Piang", "PH", 7.03, 124.50, "city", 8_178, "Muslim Mindanao"),
 ]
 
 
@@ -122,6 +126,22 @@ def test_resolve_container_agrees_with_the_place_it_holds(resolve) -> None:
     ],
 )
 def test_resolve_picks_the_namesake_the_text_means(resolve, text: str, name: str, place_id: str) -> None:
+    assert resolve(text)[name][0] == place_id
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        # rule town-centre: a municipality's centre written with its town is that town ...
+        ("Gunmen attacked a checkpoint in Poblacion, Datu Piang, Maguindanao.", "Poblacion", "g:datu-piang"),
+        ("Troops searched the Poblacion of Datu Piang on Monday.", "Poblacion", "g:datu-piang"),
+        ("Gunmen killed two police officers in Centro, Culiacán, on Monday.", "Centro", "g:culiacan"),
+        # ... not a centre named alone, nor one before a list's next place
+        ("Troops patrolled Poblacion on Monday.", "Poblacion", "g:poblacion-ncr"),
+        ("Floods hit Centro and Culiacán on Monday.", "Centro", "g:centro-mx"),
+    ],
+)
+def test_resolve_a_town_centre_is_its_town(resolve, text: str, name: str, place_id: str) -> None:
     assert resolve(text)[name][0] == place_id
 
 

@@ -55,3 +55,11 @@ def test_territory_country_point_is_between_factbook_and_mainland() -> None:
     assert country_point((4.0, 7.0), None) == (4.0, 7.0)
     assert country_point(None, None) is None
     assert not math.isnan(lat)
+
+
+def test_territory_country_point_is_the_factbooks_far_from_the_mainland() -> None:
+    # rule factbook-far-mainland: the mainland centroid (2, 5) lies 6 degrees (about 670 km) from the
+    # factbook point: the outline is a poor stand-in, the factbook point is kept
+    assert country_point((8.0, 5.0), BOX) == (8.0, 5.0)
+    # ... within FACTBOOK_TRUST_KM (about 220 km) the mean stands
+    assert country_point((4.0, 5.0), BOX) == pytest.approx((3.0, 5.0))
