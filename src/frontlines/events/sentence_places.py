@@ -176,11 +176,31 @@ def told_place(c: Clause, story: Story) -> str | None:
     return f"'the city' is {told.text}, told before"
 
 
+#: A name set off by a comma before a country: "a church in Foutouri, Burkina Faso".
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+$")
+
+
+def _apposed_countries(c: Clause) -> list[str]:
+    """Rule apposed-country: countries the sentence names right after a place name and a comma
+    ("Foutouri, Burkina Faso"): where that place is, whether or not the gazetteer knows it."""
+    return [
+        p.place.country_code
+        for p in _named_places(c)
+        if p.place is not None
+        and p.place.kind == "country"
+        and p.role in ("event", "other")
+        and _NAME_AND_COMMA.search(c.doc.text[max(c.start, p.start - 40) : p.start])
+    ]
+
+
 def place_carries(c: Clause, story: Story) -> str | None:
     """Rule ``place-carries`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     fallback = story.carry_place or story.story_place
     if _located(c, story) or fallback is None:
         return None
+    apposed = _apposed_countries(c)
+    if apposed and (fallback.place is None or fallback.place.country_code not in apposed):
+        return None  # "attacked a church in Foutouri, Burkina Faso": not where the paragraph is set
     if names_unknown_place(c.text, c.start, c.end, _named_places(c), c.sides, story.focus):
         c.places, c.stand_in = [approximately(fallback)], True
         return f"placed approximately where the paragraph or story is set ({fallback.text})"
@@ -200,7 +220,8 @@ def place_unknown(c: Clause, story: Story) -> str | None:
         if c.start <= m.start < c.end and m.place is not None and m.place.kind != "country"
     ]
     people, wars, homes = _side_countries(c, story)
-    codes = [*named, *people, *wars, c.doc.focus_country, *homes]  # homes: named groups', then states'.
+    # apposed first ("in Foutouri, Burkina Faso"); homes: named groups', then states'.
+    codes = [*_apposed_countries(c), *named, *people, *wars, c.doc.focus_country, *homes]
     # rule across-the-border: the country across a border is the last guess ("near the border with Niger")
     far = {
         p.place.country_code

@@ -210,3 +210,15 @@ def test_locate_a_place_in_no_country_places_no_event() -> None:
 def test_locate_the_country_across_a_border_is_not_the_events(text, country, resources, settings) -> None:
     doc = run(text, resources, settings)
     assert [(e.country, int(e.geo_precision)) for e in doc.events] == [(country, 3)]
+
+
+def test_locate_a_country_after_an_unknown_name_is_where_it_is(resources, settings) -> None:
+    """Rule place-carries does not carry the paragraph's place into a sentence that sets an unknown
+    name in another country ("in Qwertyvale, Burkina Faso"): the event is coded to that country."""
+    doc = run(
+        "Rebels attacked Kidal on Saturday, killing 3 soldiers. "
+        "On Sunday, militants attacked a church in Qwertyvale, Burkina Faso, killing 14 people.",
+        resources,
+        settings,
+    )
+    assert sorted((e.country, int(e.geo_precision)) for e in doc.events) == [("Burkina Faso", 3), ("Mali", 1)]
