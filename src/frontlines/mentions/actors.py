@@ -139,11 +139,6 @@ def _leftmost_longest(matches: Iterable[ActorMention]) -> list[ActorMention]:
     return kept
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def _state_periods(template: str, code: str, starts: list[dt.date], name: str) -> list[_Period]:
     """A state role's names by period from the days each period began: the first period also covers
     every earlier day, each one ends when the next begins ("Military Forces of Sudan (1989-2019)",
@@ -268,8 +263,8 @@ class ActorDictionary:
         self._case_sensitive = {a: exact[a] for a in case_sensitive}
         folded_acronyms = {c.lower() for c in case_sensitive}
         insensitive = [a for a in self._alias if a not in folded_acronyms]
-        demonym = _alternation(self._demonyms)
-        heads = _alternation(demonym_heads)
+        demonym = ap.by_first_char(self._demonyms)
+        heads = ap.alternation(demonym_heads)
         # No look-behind before the demonyms: a pattern that opens with a literal alternation lets the
         # regex engine skip to where one can start (three times faster); _demonym_matches checks the edge.
         # "Russian Shahed drones", "Turkish Bayraktar TB2 drones", "a Russian Mi-24 attack helicopter":
@@ -278,13 +273,13 @@ class ActorDictionary:
             rf"(?P<dem>{demonym})\s+(?:(?:[A-Z][\w-]*|{ap.CRAFT_ROLES})\s+){{0,3}}(?P<head>(?i:{heads}))(?![\w-])"
         )
         self._craft_re = re.compile(rf"(?P<dem>{demonym})\s+(?P<head>{ap.CRAFT_MODEL})(?![\w-])")
-        states = _alternation(self._states)
+        states = ap.by_first_char(self._states)
         # Two patterns, each opening with a literal alternation the regex engine can skip to.
         self._state_agent_re = re.compile(rf"(?P<state>{states})\s+{ap.AGENT_FILLERS}(?:{ap.AGENT_VERBS})\b")
         peoples = ap.peoples()
         self._peoples = peoples
         self._people_agent_re = re.compile(
-            rf"(?P<state>{_alternation(peoples)})\s+{ap.AGENT_FILLERS}(?P<verb>{ap.AGENT_VERBS}|looted)\b"
+            rf"(?P<state>{ap.by_first_char(peoples)})\s+{ap.AGENT_FILLERS}(?P<verb>{ap.AGENT_VERBS}|looted)\b"
         )
         # "Russia and Ukraine each returned", "a truce between Armenia and Azerbaijan" (rule state-as-party)
         self._state_pair_re = re.compile(rf"(?P<a>{states})\s+and\s+(?:the\s+)?(?P<b>{states})(?![\w-])")
