@@ -62,13 +62,28 @@ class Span:
     countries: tuple[str, ...] = ()
 
 
-def _alternation(words: Sequence[str]) -> str:
-    # longest first, ties alphabetical: the pattern (and its cached program) is the same in every process
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+def _alternation(words: Sequence[str], not_after: str = "") -> str:
+    """The words as one case-sensitive alternation, grouped by first character ("C(?:alif\\.|olo\\.)"):
+    where the text has a "C" the regex engine tries only the words that start with one. The same
+    matches as the plain alternation: a word that starts otherwise cannot match there, and those
+    that can are tried in the same order (longest first, ties alphabetical: the pattern, and its
+    cached program, is the same in every process).
+
+    ``not_after``: a class of characters that may not come before the word. It is checked after
+    the word's first character (``C(?<![\\w.].)`` there is ``(?<![\\w.])C``), so that the pattern
+    opens with the first characters, which the engine skips ahead to, not with a look-behind it
+    must try at every position."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    guard = f"(?<!{not_after}.)" if not_after else ""
+    return "|".join(
+        f"{re.escape(first)}{guard}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())
+    )
 
 
 _ANYWHERE_TABLE = {**ABBREVIATIONS, **CITY_ABBREVIATIONS}
-_ANYWHERE = re.compile(rf"(?<![\w.])(?:{_alternation(list(_ANYWHERE_TABLE))})(?![\w])")
+_ANYWHERE = re.compile("(?:" + _alternation(list(_ANYWHERE_TABLE), not_after=r"[\w.]") + r")(?![\w])")
 #: "Gainesville, Ga." / "Austin, TX": a capitalised word, a comma, the abbreviation.
 _AFTER_COMMA = re.compile(
     rf"(?<=[A-Za-z.], )(?:{_alternation(list(AFTER_COMMA_ABBREVIATIONS))})(?![\w])(?!-)(?! [a-z]{{2,}} [a-z])"
@@ -77,7 +92,7 @@ _AFTER_COMMA = re.compile(
 #: followed by a word in lower case, is a state used as an adjective (a word ending a sentence is
 #: followed by a capital); never "Miss.", a title.
 _WITH_PERIOD = [a for a in AFTER_COMMA_ABBREVIATIONS if a.endswith(".") and a != "Miss."]
-_ATTRIBUTIVE = re.compile(rf"(?<![\w.-])(?:{_alternation(_WITH_PERIOD)})(?= [a-z]{{2,}})")
+_ATTRIBUTIVE = re.compile("(?:" + _alternation(_WITH_PERIOD, not_after=r"[\w.-]") + ")(?= [a-z]{2,})")
 #: A sentence in capitals ("US TROOPS LEAVE"): "US" there is the pronoun as often as the country.
 _LOWER = re.compile(r"[a-z]")
 _COUNTRY_KINDS = frozenset({"country"})

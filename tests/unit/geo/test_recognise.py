@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from frontlines.geo.recognise import abbreviation_spans, county_spans, find_spans, town_state_spans
+from frontlines.geo.recognise import (
+    _alternation,
+    abbreviation_spans,
+    county_spans,
+    find_spans,
+    town_state_spans,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +79,14 @@ def test_recognise_a_town_named_like_a_word_before_its_state(
     spans = town_state_spans(text)
     assert [(s.surface, s.query) for s in spans] == expected
     assert all(s.kinds == {"city"} for s in spans)
+
+
+def test_recognise_alternation_grouped_finds_what_the_plain_one_does() -> None:
+    """The grouped alternation, with its look-behind after the first character, is a speed-up only."""
+    words = ["Ala.", "Alta.", "Ark.", "AR", "N.Y.", "N.Y.C.", "NY", "Va.", "W.Va."]
+    text = "Ala. Alta.x, N.Y.C. NY.NY N.Y.C W.Va. Va. AR-15 .Va. xAR\nArk. Ark.\tVa."
+    plain = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    for before in ("", r"[\w.]", r"[\w.-]"):
+        fast = re.compile("(?:" + _alternation(words, not_after=before) + r")(?![\w])")
+        slow = re.compile((f"(?<!{before})" if before else "") + f"(?:{plain})(?![\\w])")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
