@@ -78,8 +78,10 @@ def stepped_dates(anchor: TimeMention | None, text: str, start: int, end: int) -
     """Rule: a sentence ``text[start:end]`` dated only by a step from the story's last day ("The next
     day", "two days later") is dated that step from ``anchor``; with no day-precise anchor it gets no
     date of its own (an empty list)."""
+    if anchor is None or anchor.precision != TimePrecision.DAY:
+        return []  # nothing to step from: the sentence need not be read
     steps = find_steps(text, start, end)
-    if anchor is None or anchor.precision != TimePrecision.DAY or not steps:
+    if not steps:
         return []
     step = steps[0]
     day = anchor.date + dt.timedelta(days=step.days)
