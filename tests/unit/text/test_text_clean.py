@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from frontlines.text.clean import BOILERPLATE_NEEDS, BOILERPLATE_RULES, SPACING_RULES, clean, clean_traced
+from frontlines.text.clean import (
+    BOILERPLATE_NEEDS,
+    BOILERPLATE_RULES,
+    SPACING_RULES,
+    WHITESPACE_RUN,
+    clean,
+    clean_traced,
+)
 
 BODY = "Government forces shelled the town on Thursday, killing five civilians, a monitoring group said."
 
@@ -210,3 +218,15 @@ def test_clean_spacing_rules_match_as_written_lookbehind_first(
     assert [m.span() for m in pattern.finditer(original)] == [
         m.span() for m in re.finditer(lookbehind_first, original)
     ]
+
+
+def test_clean_whitespace_run_matches_its_plain_form() -> None:
+    """WHITESPACE_RUN opens with its character class for speed; it matches what the plain form does."""
+    plain = re.compile(r"\s{2,}|[^\S ]|\A |\s\Z")
+    pieces = [" ", "\n", "\t", "\u00a0", "a", "."]
+    for size in range(5):
+        for chars in itertools.product(pieces, repeat=size):
+            text = "".join(chars)
+            assert [m.span() for m in WHITESPACE_RUN.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], repr(text)
