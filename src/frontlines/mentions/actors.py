@@ -291,6 +291,9 @@ class ActorDictionary:
         self._state_by_re = re.compile(
             rf"(?:{ap.PASSIVE_VERBS}|{ap.ACT_NOUNS}),?\s+(?:(?:{ap.HEDGES})\s+)?by\s+(?:the\s+)?(?P<state>{states})(?![\w-])"
         )
+        # Its end alone, which opens with a literal the regex engine skips to: a text without it
+        # holds no match of the whole (most texts), which tries its verbs at every small letter.
+        self._by_state_re = re.compile(rf"by\s+(?:the\s+)?(?:{states})(?![\w-])")
         # "Russian and Syrian air strikes": a demonym joined to the next one shares its head.
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
         # "warplanes believed to be Russian": a head whose state is named after it.
@@ -346,7 +349,8 @@ class ActorDictionary:
             ):
                 continue  # "clashes in Syria killed five": a place, not a doer
             found.append(self._state_mention(m))
-        for m in self._state_by_re.finditer(text):
+        by_state = self._state_by_re.finditer(text) if self._by_state_re.search(text) else iter(())
+        for m in by_state:
             if _word_edge(text, m.start() - 1):
                 found.append(self._state_mention(m))
         found.extend(self._people_agents(text))
