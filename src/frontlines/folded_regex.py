@@ -41,12 +41,24 @@ _PLAIN_GROUP = re.compile(r"\(\?(?![:=!]|<[=!])")
 _LETTERS = (("a", "z"), ("A", "Z"))
 
 
+#: :data:`LOWER` on UTF-8 bytes: an ASCII byte is never part of another character's encoding.
+_LOWER_BYTES = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
+
+
+def ascii_lower(text: str) -> str:
+    """``text.translate(LOWER)``, ten times faster: ``str.lower`` for ASCII text, else a byte table
+    over its UTF-8 (``str.translate`` looks each character up in a dict once the text is not ASCII)."""
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").translate(_LOWER_BYTES).decode("utf-8", "surrogatepass")
+
+
 def lowered(text: str) -> str | None:
     """``text`` with its ASCII capitals lowered, or None when a :data:`ASCII_KIN` character is in it
     (the pattern itself must then answer)."""
     if not text.isascii() and ASCII_KIN.search(text):
         return None
-    return text.translate(LOWER)
+    return ascii_lower(text)
 
 
 def _ranges(node: Any) -> list[tuple[int, int]]:

@@ -8,7 +8,15 @@ import re
 import pytest
 
 from frontlines.events.nonevents import RULES
-from frontlines.folded_regex import ASCII_KIN, FoldedPattern, first_chars, foldable, lowered
+from frontlines.folded_regex import (
+    ASCII_KIN,
+    LOWER,
+    FoldedPattern,
+    ascii_lower,
+    first_chars,
+    foldable,
+    lowered,
+)
 
 
 def test_folded_regex_ascii_kin_are_all_the_characters_ignorecase_takes_for_ascii_letters() -> None:
@@ -115,3 +123,17 @@ def test_first_chars_holds_the_first_character_of_every_match(source: str) -> No
         m = pattern.match(text)
         if m is not None:
             assert m.end() > 0 and text[0] in firsts, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Al-Bab, ALEPPO",
+        "Ünïcödé Żółć “Quoted” – İstanbul ſ K",
+        "lone \udc80 surrogate ABC",
+        "\U0001f600 XY",
+    ],
+)
+def test_folded_regex_ascii_lower_lowers_only_ascii_capitals(text: str) -> None:
+    assert ascii_lower(text) == text.translate(LOWER)

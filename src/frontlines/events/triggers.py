@@ -15,7 +15,7 @@ import string
 from dataclasses import dataclass
 
 from frontlines.events.captives import takes_captives, takes_position
-from frontlines.folded_regex import by_first_char, first_chars, top_level_alternatives
+from frontlines.folded_regex import ascii_lower, by_first_char, first_chars, top_level_alternatives
 from frontlines.model import EVENT_TYPE_OF, EventType, Inter, SubEventType, Trigger
 
 S = SubEventType
@@ -420,7 +420,7 @@ def find_triggers(text: str) -> list[Trigger]:
     """
     found: list[tuple[int, int, int, Rule, str]] = []
     ends = [0] * len(RULES)
-    low = text.translate(_LOWER)
+    low = ascii_lower(text)
     for hit in _ANY_RULE.finditer(low):
         start = hit.start()
         for index in _RULES_AT.get(low[start : start + 1], _EVERY_RULE):  # the rules that may start here
