@@ -9,6 +9,7 @@ and place it, each rule reading one named window of the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -188,11 +189,7 @@ class Clause:
 
     def asides(self) -> list[tuple[int, int]]:
         """The spans of the sentence's aside clauses (``_ASIDE``), each to its clause's end."""
-        spans = []
-        for m in _ASIDE.finditer(self.doc.text, self.start, self.end):
-            stop = _CLAUSE_END.search(self.doc.text, m.end(), self.end)
-            spans.append((m.start(), stop.start() if stop else self.end))
-        return spans
+        return list(_aside_spans(self.doc.text, self.start, self.end))
 
     @property
     def own(self) -> TimeMention | None:
@@ -208,3 +205,14 @@ class Clause:
         if self.on_publication and self.published is not None:
             return self.published, TimePrecision.DAY
         return None
+
+
+@functools.lru_cache(maxsize=8)
+def _aside_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """:meth:`Clause.asides` of ``text[start:end]``, kept for the last sentences asked: rules aside
+    and aside-actors both ask of the sentence they code."""
+    spans = []
+    for m in _ASIDE.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return tuple(spans)
