@@ -21,6 +21,24 @@ from frontlines.time.calendar import WEEKDAY_NAMES
 #: Words after "in", "on" that name a day, not a place ("killed in Saturday's fighting", "in May").
 _DAY_WORDS = frozenset(MONTHS) | {f"{day}{end}" for day in WEEKDAY_NAMES for end in ("", "'s", "’s")}
 
+#: A name set off by a comma before a country: "a church in Foutouri, Burkina Faso".
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+$")
+
+
+def apposed_countries(text: str, named: Sequence[PlaceMention], start: int) -> list[str]:
+    """Rule apposed-country: the countries among ``named`` (a sentence's place mentions; the
+    sentence starts at ``start``) written right after a place name and a comma ("Foutouri, Burkina
+    Faso"): where that place is, whether or not the gazetteer knows it."""
+    return [
+        p.place.country_code
+        for p in named
+        if p.place is not None
+        and p.place.kind == "country"
+        and p.role in ("event", "other")
+        and _NAME_AND_COMMA.search(text[max(start, p.start - 40) : p.start])
+    ]
+
+
 #: The smallest town outside a story's focus country that can place one of its events.
 _ABROAD_MIN_POPULATION = 100_000
 #: Place kinds that can locate an event. ACLED codes no country-level events.

@@ -12,7 +12,7 @@ from dataclasses import replace
 from frontlines.events.attribution import VICTIM_REACH, name_victims
 from frontlines.events.drafts import EventDraft, retold_precision
 from frontlines.events.fatalities import bomber_counted, day_share, days_of_toll, reported_toll, split
-from frontlines.events.locate import approximately, stands_in
+from frontlines.events.locate import apposed_countries, approximately, stands_in
 from frontlines.geo.precision import geo_precision
 from frontlines.geo.scoring import contains, distance_km
 from frontlines.mentions.actors import ActorDictionary
@@ -97,10 +97,14 @@ def _retold_place(doc: Doc, target: EventDraft, day: TimeMention | None, start: 
 
 def _at_own_place(doc: Doc, drafts: list[EventDraft], start: int, end: int) -> list[EventDraft]:
     """The ``drafts`` a sentence (``doc.text[start:end]``) may retell: all of them, or, when it names
-    an event place of its own, those at, in or near it (ACLED: one event per place and day)."""
-    own = [m.place for m in doc.places if start <= m.start < end and m.role == "event" and m.place]
+    an event place of its own, those at, in or near it (ACLED: one event per place and day); when
+    it names a place the gazetteer lacks with its country ("in Dioungani, Mali": rule
+    apposed-country), those in that country."""
+    named = [m for m in doc.places if start <= m.start < end]
+    own = [m.place for m in named if m.role == "event" and m.place]
     if not own:
-        return drafts
+        countries = apposed_countries(doc.text, named, start)
+        return [d for d in drafts if d.place.country_code in countries] if countries else drafts
     return [d for d in drafts if any(_at(d.place, place) for place in own)]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from frontlines.events.locate import (
+    apposed_countries,
     approximately,
     coordinated,
     event_places,
@@ -176,21 +177,8 @@ def told_place(c: Clause, story: Story) -> str | None:
     return f"'the city' is {told.text}, told before"
 
 
-#: A name set off by a comma before a country: "a church in Foutouri, Burkina Faso".
-_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+$")
-
-
 def _apposed_countries(c: Clause) -> list[str]:
-    """Rule apposed-country: countries the sentence names right after a place name and a comma
-    ("Foutouri, Burkina Faso"): where that place is, whether or not the gazetteer knows it."""
-    return [
-        p.place.country_code
-        for p in _named_places(c)
-        if p.place is not None
-        and p.place.kind == "country"
-        and p.role in ("event", "other")
-        and _NAME_AND_COMMA.search(c.doc.text[max(c.start, p.start - 40) : p.start])
-    ]
+    return apposed_countries(c.doc.text, _named_places(c), c.start)
 
 
 def place_carries(c: Clause, story: Story) -> str | None:

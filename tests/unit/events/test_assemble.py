@@ -406,3 +406,17 @@ def test_assemble_a_strike_told_apart_from_the_battle_is_its_own_event(resources
     )
     coded = sorted((e.sub_event_type, e.fatalities) for e in run(text, resources, settings).events)
     assert coded == [(S.AIR_DRONE_STRIKE, 4), (S.ARMED_CLASH, 9)]
+
+
+def test_assemble_a_place_named_with_another_country_is_no_retelling(resources, settings):
+    # rule apposed-country: "in Dioungani, Mali" (a village the gazetteer lacks) is in Mali, so the
+    # sentence does not retell the attack told in Niger before it
+    text = (
+        "Militants stormed a military base in Chinegodrar, Tillaberi, Niger, killing 25 soldiers. The "
+        "attack was one of the deadliest this year, and the government declared three days of national "
+        "mourning across the country. Officials said reinforcements had been sent to the region and that "
+        "the border posts would be strengthened in the coming weeks. "
+        "At least six soldiers were killed by militants in Dioungani, Mali."
+    )
+    doc = run(text, resources, settings, published=dt.date(2024, 6, 15))
+    assert {e.country for e in doc.events} == {"Niger", "Mali"}
