@@ -16,6 +16,8 @@ The rules, in the order they are added up (``candidate_score``):
    named like a country loses ``COUNTRY_NAMESAKE_PENALTY`` unless the text says where it lies,
    and one named like another first-level unit of its own country ("Florida", New York) loses
    ``REGION_NAMESAKE_PENALTY`` unless the text says where it lies or it is the national capital.
+   Rule unit-by-alias: a first-level unit known by the name only as an alternate name loses
+   ``ALTERNATE_PENALTY`` when a town bears it as its own name.
    Rule country-not-its-unit: a unit named like its own country (the State of Mexico) loses
    ``OWN_COUNTRY_UNIT_PENALTY``, the focus country's bonus, so that a bare "Mexico" is the country.
    Rule abbreviated-spelling: "St.", "Ste.", "Mt.", "Ft." spell the words they stand for ("St. Paul"
@@ -151,6 +153,8 @@ def name_prior(
     alike_only = _spelled_alike_only(place, query, key, candidates)
     if (place.kind in _POINT_KINDS and fold(_expanded(place.name)) != fold(_expanded(query))) or alike_only:
         score -= ALTERNATE_PENALTY
+    if place.kind == "admin1" and _unit_by_alias(place, key, candidates):
+        score -= ALTERNATE_PENALTY
     if spelled_otherwise and place.kind in _POINT_KINDS and not alike_only:
         score -= SPELLED_OTHERWISE_PENALTY
     same_name = place.kind == "city" and place.admin1 and fold(place.admin1) == key
@@ -182,6 +186,15 @@ _EXPANSIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort"}
 def _expanded(name: str) -> str:
     """A name with its abbreviations written out (rule 2)."""
     return _ABBREVIATIONS.sub(lambda m: _EXPANSIONS[m.group(1).lower()], name)
+
+
+def _unit_by_alias(place: Place, key: str, candidates: Sequence[Place]) -> bool:
+    """Rule unit-by-alias: a first-level unit known by the text's name only as an alternate name,
+    while a town bears it as its own name ("Lamu" is the Kenyan town, not an atoll of the Maldives
+    that GeoNames lists under that name too)."""
+    if fold(place.name) == key or fold(place.admin1 or "") == key:
+        return False
+    return any(c.kind in _TOWN_KINDS and fold(c.name) == key for c in candidates)
 
 
 def _names_other_region(place: Place, query: str, candidates: Sequence[Place]) -> bool:
