@@ -26,6 +26,10 @@ resolved to (toponym resolution, after scoring). Each rule has an id, examples a
   that lies more than ``LONE_MIN_KM`` from every other town or county the article names, is no
   toponym: the organisation is named after a person, a word or a place elsewhere, not after a
   hamlet far from the story.
+- ``name-run-abroad``: a name written as the first word of a longer capitalised name the gazetteer
+  lacks ("Mir Ali", "Bar Elias": the matcher takes the longest name it knows) is that word's
+  namesake only when the article points at its country otherwise (another of its places there, or
+  its people named); else it is no toponym ("Mir", Belarus; "Bar", Montenegro).
 - ``story-region`` (scored in ``ranking``, voted in ``focus``): the first-level unit the article's
   other resolved places agree on, in whatever country (London with Sarnia and Brampton: Ontario),
   adds ``focus.STORY_REGION_BONUS`` to a name's candidates inside it.
@@ -39,9 +43,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo import scoring
+from frontlines.geo.context import DIRECTIONS, FACILITIES, PLACE_SUFFIXES, TIME_WORDS
 from frontlines.geo.items import Item
-from frontlines.geo.names import fold
+from frontlines.geo.names import fold, is_common_word
 from frontlines.geo.nonplaces import LOCAL_BODY_AFTER, resident_evidence
+from frontlines.geo.wordlists import OFFICES, OPENING_WORDS, ORGANISATION_WORDS
 from frontlines.model import Place
 
 
@@ -87,6 +93,17 @@ RULES += (
         "A small town named only inside organisations' names, never as its own body or its people, "
         "and far from every other town the article names, is no toponym.",
         ("Police in Akron said a Dalton University student was hurt near Kent.",),
+    ),
+)
+RULES += (
+    FrameRule(
+        "name-run-abroad",
+        "The first word of a longer capitalised name the gazetteer lacks is no toponym when nothing "
+        "else in the article points at its namesake's country.",
+        (
+            "Residents of Mir Ali said a drone dropped an explosive on a house.",
+            "Residents of a village near Bar Elias beat refugees, the Lebanese army said.",
+        ),
     ),
 )
 RULES += (
@@ -259,3 +276,54 @@ def _around(place: Place, town: Place) -> bool:
 
 def _best(item: Item) -> int:
     return max(range(len(item.scores)), key=item.scores.__getitem__)
+
+
+#: Rule name-run-abroad: a capitalised word (not an acronym) right after a name, part of one longer name.
+_NAME_WORD_AFTER = re.compile(r"[ -]([A-Z][a-z'’][\w'’]*)")
+#: Adjectives that open an institution's name after a place ("Aleppo International Airport").
+_INSTITUTION_ADJECTIVES = frozenset(
+    {"International", "National", "Regional", "Central", "Municipal", "General", "Public", "Community"}
+)
+#: Words after a name that make it no longer name: units, facilities, dates, offices, bodies.
+_NOT_RUN_WORDS = (
+    PLACE_SUFFIXES
+    | FACILITIES
+    | TIME_WORDS
+    | OPENING_WORDS
+    | OFFICES
+    | ORGANISATION_WORDS
+    | _INSTITUTION_ADJECTIVES
+)
+
+
+def name_runs_abroad(items: Sequence[Item], text: str) -> list[Item]:
+    """Rule name-run-abroad (see the module docstring): the items kept."""
+    best = {id(i): i.candidates[_best(i)] for i in items if i.candidates and i.scores}
+    starts = {i.span.start for i in items}
+    kept = []
+    for item in items:
+        place = best.get(id(item))
+        if place is None or not _in_name_run(item, place, text, starts):
+            kept.append(item)
+            continue
+        key = fold(item.span.query)
+        others = [o for o in items if fold(o.span.query) != key and id(o) in best]
+        if others and not any(_points_at(o, best[id(o)], place.country_code) for o in others):
+            continue  # the article is elsewhere: "near Bar Elias ..., the Lebanese army said"
+        kept.append(item)
+    return kept
+
+
+def _in_name_run(item: Item, place: Place, text: str, starts: Collection[int]) -> bool:
+    """Whether ``item`` is the first word of a longer capitalised name ("Mir Ali"), not a place with
+    a unit, facility, office or organisation word after it, nor one of a list of places."""
+    after = _NAME_WORD_AFTER.match(text, item.span.end)
+    return (
+        item.span.source == "name"
+        and place.kind != "country"
+        and after is not None
+        and after.start(1) not in starts
+        and after.group(1) not in _NOT_RUN_WORDS
+        and after.group(1) not in DIRECTIONS
+        and not is_common_word(after.group(1))  # "Madison County Health", "Athens Regional Park"
+    )

@@ -65,7 +65,7 @@ from frontlines.geo.frame import (
 )
 from frontlines.geo.gazetteer import Gazetteer
 from frontlines.geo.items import Item
-from frontlines.geo.localframe import country_namesake_towns, lone_namesakes_abroad
+from frontlines.geo.localframe import country_namesake_towns, lone_namesakes_abroad, name_runs_abroad
 from frontlines.geo.matcher import PlaceMatcher, dateline_spans
 from frontlines.geo.namerun import parenthesised_admin
 from frontlines.geo.names import TRANSLITERATED_COUNTRIES, fold, is_common_word
@@ -472,6 +472,7 @@ def resolve_scored(
     items = parts_of_cities(items, text)
     town_centres(items, text)
     items = lone_namesakes_abroad(items, focus, text)
+    items = name_runs_abroad(items, text)
     items = stray_namesakes(items, focus, capitals, text, datelines)
     unknown_within(items, text)
     capital_named(items, text, getattr(gazetteer, "seat", None))

@@ -41,6 +41,9 @@ WORLD = [
     ("g:cohutta", "Cohutta", "US", 34.96, -84.95, "city", 661, "Georgia"),
     ("g:cleveland", "Cleveland", "US", 41.50, -81.69, "city", 372_624, "Ohio"),
     ("g:claflin", "Claflin", "US", 38.52, -98.53, "city", 630, "Kansas"),
+    ("c:BY", "Belarus", "BY", 53.0, 28.0, "country", 9_400_000, None),
+    ("c:PK", "Pakistan", "PK", 30.0, 70.0, "country", 240_000_000, None),
+    ("g:mir-by", "Mir", "BY", 53.45, 26.47, "city", 12_000, "Grodno"),
 ]
 
 
@@ -205,3 +208,21 @@ def test_local_frame_focus_tie_in_an_article(geoparse) -> None:
     state and a stray "Village" of Saint Lucia, which the state wins."""
     text = "Dublin thanked its choir. The choir sang in the Village hall and toured Ohio."
     assert geoparse(text)["Dublin"].mention.candidates[0].place_id == "g:dublin-oh"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # the first word of a longer name the gazetteer lacks, the article elsewhere: no toponym
+        ("A drone hit a house in Mir Ali, officials in Pakistan said.", False),
+        # ... the article points at the namesake's country: kept
+        ("A drone hit a house in Mir Ali, officials in Belarus said.", True),
+        # ... nothing else in the article: kept (no frame to be outside of)
+        ("A drone hit a house in Mir Ali.", True),
+        # ... a facility or an institution's word after the name is no longer name: kept
+        ("Officials in Pakistan said the plane left Mir Airport.", True),
+        ("Officials in Pakistan said the plane left Mir International Airport.", True),
+    ],
+)
+def test_local_frame_name_run_abroad(geoparse, text: str, kept: bool) -> None:
+    assert ("Mir" in geoparse(text)) is kept
