@@ -73,6 +73,9 @@ class _Named:
     until: dt.date | None = None
     later: str | None = None
     later_country: str | None = None
+    #: The name ACLED gave the group before ``renamed`` ("Islamic State (Greater Sahara)").
+    formerly: str | None = None
+    renamed: dt.date | None = None
 
 
 #: Case and line breaks folded without changing the text's length, so offsets hold: ASCII capitals to
@@ -229,6 +232,8 @@ class ActorDictionary:
                 entry.get("until"),
                 entry.get("later"),
                 entry.get("later_country", entry["country"]),
+                entry.get("formerly"),
+                entry.get("renamed"),
             )
             self._named[named.name] = named
             for alias in entry["aliases"]:
@@ -448,7 +453,9 @@ class ActorDictionary:
             inter = named.inter
             if inter == Inter.STATE_FORCES and country and country != named.country:
                 inter = Inter.EXTERNAL_FORCES
-            return Actor(named.name, inter, named.country, named.aggregate)
+            renamed = named.renamed and day is not None and day < named.renamed
+            name = named.formerly if renamed and named.formerly else named.name
+            return Actor(name, inter, named.country, named.aggregate)
         role = self._roles[ref.key]
         if role.hosted:
             return self._hosted(role, ref, country, day)

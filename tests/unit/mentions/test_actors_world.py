@@ -124,8 +124,22 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             dt.date(2020, 4, 1),
             [
                 ("JNIM", "JNIM: Group for Support of Islam and Muslims", 2),
-                ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", 2),
+                ("Islamic State in the Greater Sahara", "Islamic State (Greater Sahara)", 2),
             ],
+        ),
+        (
+            # renamed: ACLED's name for the Sahel branch since it became a province of its own
+            "IS Sahel fighters ambushed an army convoy near Menaka.",
+            "ML",
+            dt.date(2023, 10, 2),
+            [("IS Sahel", "Islamic State (Sahel)", 2)],
+        ),
+        (
+            # the Khorasan branch is named by the country it acts in, as the Islamic State is elsewhere
+            "An IS-K suicide bomber blew himself up at a rally in Bajaur.",
+            "PK",
+            dt.date(2023, 7, 30),
+            [("IS-K", "Islamic State (Pakistan)", 2)],
         ),
         (
             "Al-Shabaab militants stormed a hotel in Mogadishu.",
