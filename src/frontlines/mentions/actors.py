@@ -438,24 +438,7 @@ class ActorDictionary:
         if ref.kind == "role" and ref.key == PARTY:
             return self.resolve(ActorRef("role", "government", ref.country), country, day)
         if ref.kind == "actor":
-            named = self._named[ref.key]
-            if named.since and named.earlier and day is not None and day < named.since:
-                return self.resolve(ActorRef("role", named.earlier), country, day)
-            if named.until and named.later and day is not None and day >= named.until:
-                return self.resolve(ActorRef("role", named.later, named.later_country), country, day)
-            if named.template and country and country != named.country:
-                return Actor(
-                    named.template.format(country=country_name(country)),
-                    named.inter,
-                    country,
-                    named.aggregate,
-                )
-            inter = named.inter
-            if inter == Inter.STATE_FORCES and country and country != named.country:
-                inter = Inter.EXTERNAL_FORCES
-            renamed = named.renamed and day is not None and day < named.renamed
-            name = named.formerly if renamed and named.formerly else named.name
-            return Actor(name, inter, named.country, named.aggregate)
+            return self._named_actor(self._named[ref.key], country, day)
         role = self._roles[ref.key]
         if role.hosted:
             return self._hosted(role, ref, country, day)
@@ -469,6 +452,25 @@ class ActorDictionary:
         if country and home != country and inter == Inter.STATE_FORCES:
             inter = Inter.EXTERNAL_FORCES
         return Actor(name, inter, home, generic=True)
+
+    def _named_actor(self, named: _Named, country: str | None, day: dt.date | None) -> Actor:
+        """A named group as ACLED names it for an event in ``country`` on ``day``: a generic role
+        before it was formed or after it became a state's forces, its country's branch abroad
+        (``template``), the name it had before it was ``renamed``."""
+        if named.since and named.earlier and day is not None and day < named.since:
+            return self.resolve(ActorRef("role", named.earlier), country, day)
+        if named.until and named.later and day is not None and day >= named.until:
+            return self.resolve(ActorRef("role", named.later, named.later_country), country, day)
+        if named.template and country and country != named.country:
+            return Actor(
+                named.template.format(country=country_name(country)), named.inter, country, named.aggregate
+            )
+        inter = named.inter
+        if inter == Inter.STATE_FORCES and country and country != named.country:
+            inter = Inter.EXTERNAL_FORCES
+        before = named.renamed is not None and day is not None and day < named.renamed
+        called = named.formerly if before and named.formerly else named.name
+        return Actor(called, inter, named.country, named.aggregate)
 
     def _hosted(self, role: _Role, ref: ActorRef, country: str | None, day: dt.date | None) -> Actor:
         """Rule hosted-mission: "peacekeepers" in a country that hosts a mission on ``day`` are that
