@@ -27,6 +27,8 @@ _CASCADE_RULES = {
     "toll at classifier_threshold_bare",
     "model-reads-violence": "in a short text a sentence telling a violent act with an actor or a toll is "
     "an event of the classifier's likeliest sub-event type at classifier_violence",
+    "armed-actor-no-veto": "the classifier's 'no event' does not drop a battle, explosion or violence "
+    "against civilians a rule found in a sentence that names an armed side",
 }
 #: Rules of the assembly itself (``events/assemble.py``).
 ASSEMBLY_RULES = {

@@ -29,7 +29,10 @@ its sealed split:
   overridden into an armed clash unless the sentence tells of fire both ways, a battle or a ground assault;
   rule ``weapon-not-attack``: nor into an Attack (civilians hit by remote violence are its actor 2).
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
-  more: the sentence makes no event (disasters, crime, commentary told with war words).
+  more: the sentence makes no event (disasters, crime, commentary told with war words). Rule
+  ``armed-actor-no-veto``: not when the rule's event is violence (a battle, an explosion, violence
+  against civilians) and the sentence names an armed side (a named group, a state's military, rebels,
+  a militia): that is war, not a disaster or a crime ("IS executes 12 in Palmyra yard").
 - ``drop:RULE_ID``: before any of these, a sentence one of the non-event rules
   (:mod:`frontlines.events.nonevents`: accidents, disasters, ordinary crime) applies to is dropped.
 - ``rule``: otherwise the trigger rules decide.
@@ -71,7 +74,9 @@ WEAPON_NAMED = frozenset(
 
 
 #: The cascade's own rules that ``EventSettings.rules_off`` switches off (module docs).
-CASCADE_RULE_IDS = frozenset({"model-reads-short", "non-event-story", "model-reads-violence"})
+CASCADE_RULE_IDS = frozenset(
+    {"model-reads-short", "non-event-story", "model-reads-violence", "armed-actor-no-veto"}
+)
 #: The steps whose trigger the model made (anchored on a word, not found by a rule).
 MODEL_MADE = frozenset({"model-detects", "model-reads-violence"})
 #: Words of a violent act (rule ``model-reads-violence``): the deed itself, not its aftermath.
@@ -140,6 +145,29 @@ def _anchor(
         return toll.start, toll.end
     m = _WORD.search(text, start, end)
     return (m.start(), m.end()) if m else None
+
+
+#: Rule armed-actor-no-veto: the event types it keeps (violence; strategic developments stay vetoable).
+_VIOLENT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+#: Rule armed-actor-no-veto: generic roles that name an armed side (not police, officials, crowds,
+#: civilians, nor "gunmen", whom crime reports name too).
+_ARMED_ROLES = frozenset(
+    {"military", "rebels", "separatists", "peacekeepers", "clan militia", "communal militia"}
+)
+
+
+def _armed_named(
+    triggers: Sequence[Trigger], actors: Sequence[ActorMention], rules_off: Sequence[str]
+) -> bool:
+    """Rule armed-actor-no-veto: a sentence a trigger rule fired on that names an armed side (a named
+    group, a state's military, rebels, a militia) tells of war, not of a disaster or a crime: the
+    classifier's "no event" does not drop it ("IS executes 12 in Palmyra", "Russian forces also
+    bombarded Voznesensk")."""
+    if "armed-actor-no-veto" in rules_off:
+        return False
+    if EVENT_TYPE_OF[max(triggers, key=priority).sub_event_type] not in _VIOLENT_TYPES:
+        return False
+    return any(a.ref.kind in ("actor", "shared") or a.ref.key in _ARMED_ROLES for a in actors)
 
 
 def _override_barred(
@@ -219,7 +247,7 @@ class Cascade:
         if not triggers:
             return self._detect(text, start, end, actors, hurt, reading)
         if label is None:
-            if confidence >= cfg.classifier_veto:
+            if confidence >= cfg.classifier_veto and not _armed_named(triggers, actors, cfg.rules_off):
                 return Decision([], "model-vetoes", label, confidence)
             return Decision(triggers, "rule", label, confidence)
         main = max(triggers, key=priority)

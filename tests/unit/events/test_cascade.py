@@ -229,3 +229,27 @@ def test_cascade_the_army_an_attack_hit_is_actor2(resources: Resources, settings
         "Unidentified Armed Group (Mali)",
         "Military Forces of Mali (2021-)",
     )
+
+
+class _SaysNoEvent:
+    """A classifier that reads every sentence as no event, sure of it."""
+
+    def read(self, sentences: list[str]) -> list[Reading]:
+        return [Reading(None, 0.99, S.ATTACK, 0.01) for _ in sentences]
+
+
+def test_cascade_an_armed_side_keeps_its_violence_from_the_veto(settings: Settings) -> None:
+    """Rule armed-actor-no-veto: the model's "no event" does not drop violence a rule found where the
+    sentence names an armed side; it still drops it with no armed side named, and a strategic event."""
+    cascade = Cascade(_SaysNoEvent(), settings.events)  # type: ignore[arg-type]
+    text = "IS executes 12 in Palmyra yard"
+    executes = [Trigger(3, 11, "executes", S.ATTACK)]
+    armed = [ActorMention(0, 2, "IS", ActorRef("actor", "Islamic State (Syria)"))]
+    assert cascade.decide(text, 0, len(text), executes, armed, []).triggers == executes
+    assert cascade.decide(text, 0, len(text), executes, [], []).step == "model-vetoes"
+    police = [ActorMention(0, 2, "IS", ActorRef("role", "police"))]
+    assert cascade.decide(text, 0, len(text), executes, police, []).step == "model-vetoes"
+    truce = [Trigger(3, 11, "executes", S.AGREEMENT)]
+    assert cascade.decide(text, 0, len(text), truce, armed, []).step == "model-vetoes"
+    off = Cascade(_SaysNoEvent(), replace(settings.events, rules_off=("armed-actor-no-veto",)))  # type: ignore[arg-type]
+    assert off.decide(text, 0, len(text), executes, armed, []).step == "model-vetoes"
