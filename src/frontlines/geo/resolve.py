@@ -89,6 +89,7 @@ from frontlines.geo.variants import (
     arabic_named,
     construct_head,
     construct_tail,
+    lone_variant_country,
     longer_candidates,
     longer_names,
     spelled_otherwise,
@@ -448,6 +449,8 @@ def resolve_scored(
     # confirm its own most prominent reading ("London" ten times, "St. Thomas" once: London, Ontario).
     others_focus = {key: focus_country(votes.without(key), hint_country, votes.strength) for key in votes.own}
     variant_country = focus or _likely_country(items)
+    if variant_country is None and similar is not None:
+        variant_country = lone_variant_country(text, spans, gazetteer, similar, may_be_arabic_named)
     if similar is not None and variant_country in TRANSLITERATED_COUNTRIES:
         items = _with_variants(
             text, sentences, spans, items, gazetteer, similar, variant_country, may_be_arabic_named

@@ -63,6 +63,8 @@ def arabic_name(text: str, start: int, surface: str) -> bool:
     return bool(_ARTICLE_LEADING.match(surface) or _ARTICLE_BEFORE.search(text, max(0, start - 5), start))
 
 
+#: An Arabic article inside a name ("Jesr al-Shughur", "Khan el-Sheikh").
+_ARTICLE_INSIDE = re.compile(r"[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-[A-Za-z]")
 #: An Arabic article and a capitalised word right after a name: the name heads a longer one ("Bab
 #: al-Nayrab", "Daraa al-Balad").
 _CONSTRUCT_AFTER = re.compile(r"[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-[A-Z]")
@@ -161,7 +163,20 @@ def spelled_otherwise(
         for place in nearby:
             if place.place_id not in found and anchors.near(place, key):
                 found[place.place_id] = place
+    elif not found:
+        found = {p.place_id: p for p in lone_variant(query, gazetteer, similar, country)}
     return list(found.values())
+
+
+def lone_variant(query: str, gazetteer: Gazetteer, similar: SimilarNames, country: str | None) -> list[Place]:
+    """Rule lone-variant: with no other place in the article to lie near, a name's only close
+    spelling among the transliterated countries' places ("Jesr al-Shughur": Jisr ash Shughur) is that
+    place, when it lies in ``country`` (any country: None); two or more close spellings are too many
+    to choose from ("Kafriya": Kufra, Kafr Ra'i, Kafri)."""
+    variants = _variant_places(query, gazetteer, similar)
+    if len(variants) == 1 and country in (None, variants[0].country_code):
+        return list(variants)
+    return []
 
 
 #: Variant spellings found per (gazetteer, query, similarity): the same names recur across a corpus.
@@ -245,3 +260,23 @@ def longer_candidates(span: Span, gazetteer: Gazetteer, similar: SimilarNames | 
     if found or similar is None:
         return found
     return list(_variant_places(span.query, gazetteer, similar, LONGER_SIMILARITY))
+
+
+def lone_variant_country(
+    text: str,
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    similar: SimilarNames,
+    may_be_arabic_named: Callable[[str], bool] | None,
+) -> str | None:
+    """Rule lone-variant, in an article no known place frames: the country of the only close
+    spelling of one of its unknown capitalised names written as an Arabic name, with an article
+    ("Jesr al-Shughur" -> Syria), where rule 6 then looks for the article's names. A name without
+    one ("Hadrut", "Diabaly") may be of any language: its lone close spelling is no evidence."""
+    for run in unmatched_runs(text, spans):
+        written = arabic_name(text, run.start, run.surface) or _ARTICLE_INSIDE.search(run.surface)
+        if written and (may_be_arabic_named is None or may_be_arabic_named(run.query)):
+            found = lone_variant(run.query, gazetteer, similar, None)
+            if found:
+                return found[0].country_code
+    return None
