@@ -104,7 +104,13 @@ _HABITUAL = FoldedPattern(
         r"\d+)\s+(?:years?|months?|decades?)\s+ago|last\s+year|earlier\s+this\s+year|during\s+(?:the\s+)?"
         r"(?:World\s+War|Second\s+World\s+War|First\s+World\s+War|civil\s+war\s+of)|"
         r"for\s+(?:months|years)|in\s+the\s+past|campaign\s+of|on\s+multiple\s+occasions|per\s+day|"
-        r"(?:hundreds|dozens|thousands|scores|numerous)\s+of\s+(?:cases|incidents|instances))\b",
+        r"(?:hundreds|dozens|thousands|scores|numerous)\s+of\s+(?:cases|incidents|instances)|"
+        # a tally since a date or over months: "in 47 months since", "strikes since 21 May have killed"
+        r"in\s+\d+\s+(?:days|weeks|months|years)\s+since|"
+        rf"since\s+(?:\d{{1,2}}\s+)?{_MONTH_NAME}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\s+(?:have|has)\b|"
+        # many acts told as one: "frequent bombing", "numerous massacres"
+        r"(?:frequent|numerous|countless)\s+(?:\w+\s+)?(?:bombings?|shelling|attacks|strikes|airstrikes|raids|"
+        r"massacres))\b",
         re.IGNORECASE,
     )
 )

@@ -249,6 +249,8 @@ RULES: tuple[SentenceRule, ...] = (
             "The United States has carried out a campaign of drone strikes on targets in North Waziristan.",
             "The army said it had recorded hundreds of cases in which rebel drones dropped grenades on its "
             "positions in Kidal.",
+            "Islamist fighters have executed 290 civilians in Kidal in 47 months since they took the town.",
+            "Frequent bombing by Russian jets has caused numerous massacres in Kidal, residents said.",
         ),
         misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),
