@@ -117,7 +117,7 @@ class EventAssembler:
         may_detect = not (story.last and story.since_last < TOLL_LOOKAHEAD)
         sides = within(doc.actors, s, e)
         decision = self.cascade.decide(
-            text, s, e, within(doc.triggers, s, e), sides, hurt, may_detect=may_detect
+            text, s, e, within(doc.triggers, s, e), sides, hurt, may_detect=may_detect, dated=bool(times)
         )
         if decision.step != "rule" or decision.triggers:
             doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))

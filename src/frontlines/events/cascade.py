@@ -32,7 +32,8 @@ its sealed split:
   more: the sentence makes no event (disasters, crime, commentary told with war words). Rule
   ``armed-actor-no-veto``: not when the rule's event is violence (a battle, an explosion, violence
   against civilians) and the sentence names an armed side (a named group, a state's military, rebels,
-  a militia): that is war, not a disaster or a crime ("IS executes 12 in Palmyra yard").
+  a militia) and a day or a toll: that is war, not a disaster or a crime ("IS executes 12 in Palmyra
+  yard").
 - ``drop:RULE_ID``: before any of these, a sentence one of the non-event rules
   (:mod:`frontlines.events.nonevents`: accidents, disasters, ordinary crime) applies to is dropped.
 - ``rule``: otherwise the trigger rules decide.
@@ -160,9 +161,10 @@ def _armed_named(
     triggers: Sequence[Trigger], actors: Sequence[ActorMention], rules_off: Sequence[str]
 ) -> bool:
     """Rule armed-actor-no-veto: a sentence a trigger rule fired on that names an armed side (a named
-    group, a state's military, rebels, a militia) tells of war, not of a disaster or a crime: the
-    classifier's "no event" does not drop it ("IS executes 12 in Palmyra", "Russian forces also
-    bombarded Voznesensk")."""
+    group, a state's military, rebels, a militia) and a day or a toll tells of war, not of a
+    disaster or a crime: the classifier's "no event" does not drop it ("IS executes 12 in Palmyra",
+    "Russian forces also bombarded Voznesensk that morning"). Without a day or a toll such a sentence
+    is mostly analysis or background ("the RSF lacks the heavy artillery it would need")."""
     if "armed-actor-no-veto" in rules_off:
         return False
     if EVENT_TYPE_OF[max(triggers, key=priority).sub_event_type] not in _VIOLENT_TYPES:
@@ -227,9 +229,11 @@ class Cascade:
         hurt: Sequence[CasualtyMention],
         *,
         may_detect: bool = True,
+        dated: bool = False,
     ) -> Decision:
         """The triggers sentence ``text[start:end]`` keeps. ``may_detect`` false: the sentence may
-        only keep or lose rule triggers (it may still report the toll of the event before it)."""
+        only keep or lose rule triggers (it may still report the toll of the event before it);
+        ``dated``: the sentence names a day."""
         cfg = self.settings
         long_text = len(text) > cfg.long_text_chars
         if not (triggers or actors or hurt) and (long_text or "model-reads-short" in cfg.rules_off):
@@ -247,7 +251,10 @@ class Cascade:
         if not triggers:
             return self._detect(text, start, end, actors, hurt, reading)
         if label is None:
-            if confidence >= cfg.classifier_veto and not _armed_named(triggers, actors, cfg.rules_off):
+            told = dated or bool(hurt)  # an act of a day or with a toll, not analysis or background
+            if confidence >= cfg.classifier_veto and not (
+                told and _armed_named(triggers, actors, cfg.rules_off)
+            ):
                 return Decision([], "model-vetoes", label, confidence)
             return Decision(triggers, "rule", label, confidence)
         main = max(triggers, key=priority)

@@ -240,16 +240,18 @@ class _SaysNoEvent:
 
 def test_cascade_an_armed_side_keeps_its_violence_from_the_veto(settings: Settings) -> None:
     """Rule armed-actor-no-veto: the model's "no event" does not drop violence a rule found where the
-    sentence names an armed side; it still drops it with no armed side named, and a strategic event."""
+    sentence names an armed side and a day or a toll; it still drops it with no armed side named,
+    with no day and no toll (analysis, background), and a strategic event."""
     cascade = Cascade(_SaysNoEvent(), settings.events)  # type: ignore[arg-type]
-    text = "IS executes 12 in Palmyra yard"
+    text = "IS executes 12 in Palmyra yard on Sunday"
     executes = [Trigger(3, 11, "executes", S.ATTACK)]
     armed = [ActorMention(0, 2, "IS", ActorRef("actor", "Islamic State (Syria)"))]
-    assert cascade.decide(text, 0, len(text), executes, armed, []).triggers == executes
-    assert cascade.decide(text, 0, len(text), executes, [], []).step == "model-vetoes"
+    assert cascade.decide(text, 0, len(text), executes, armed, [], dated=True).triggers == executes
+    assert cascade.decide(text, 0, len(text), executes, armed, []).step == "model-vetoes"
+    assert cascade.decide(text, 0, len(text), executes, [], [], dated=True).step == "model-vetoes"
     police = [ActorMention(0, 2, "IS", ActorRef("role", "police"))]
-    assert cascade.decide(text, 0, len(text), executes, police, []).step == "model-vetoes"
+    assert cascade.decide(text, 0, len(text), executes, police, [], dated=True).step == "model-vetoes"
     truce = [Trigger(3, 11, "executes", S.AGREEMENT)]
-    assert cascade.decide(text, 0, len(text), truce, armed, []).step == "model-vetoes"
+    assert cascade.decide(text, 0, len(text), truce, armed, [], dated=True).step == "model-vetoes"
     off = Cascade(_SaysNoEvent(), replace(settings.events, rules_off=("armed-actor-no-veto",)))  # type: ignore[arg-type]
-    assert off.decide(text, 0, len(text), executes, armed, []).step == "model-vetoes"
+    assert off.decide(text, 0, len(text), executes, armed, [], dated=True).step == "model-vetoes"
