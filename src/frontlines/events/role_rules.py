@@ -98,6 +98,19 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, the army shelled rebel positions in Harasta.",),
     ),
     RoleRule(
+        "lethal-force-on-protest",
+        "crowd",
+        "adjust",
+        "codebook: excessive force against protesters is lethal force or serious injury by state forces "
+        "against a peaceful protest; a sentence telling both is no peaceful protest",
+        st.lethal_force_on_protest,
+        fires=("On Sunday, residents protested in Daraa against the siege and soldiers killed two of them.",),
+        misses=(
+            "On Sunday, police dispersed a protest in Rangpur, wounding 12 students.",
+            "On Sunday, hundreds of people protested peacefully against the government in Daraa.",
+        ),
+    ),
+    RoleRule(
         "state-faces-crowd",
         "crowd",
         "adjust",

@@ -125,3 +125,22 @@ def looting_with_killing(s: RoleState) -> tuple[str, ...]:
         return ()
     s.sub = s.out.sub_event_type = S.ATTACK
     return ("sub_event_type",)
+
+
+#: A toll of the dead (rule lethal-force-on-protest).
+_DEATH = re.compile(r"\b(?:kill\w*|dead|died|dies|death)\b", re.IGNORECASE)
+#: Protests a state's lethal force turns into excessive force (rule lethal-force-on-protest).
+_UNARMED_PROTESTS = frozenset({S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION})
+
+
+def lethal_force_on_protest(s: RoleState) -> tuple[str, ...]:
+    """A peaceful protest, or one the state broke up, in whose sentence the state's forces are named
+    and people were killed, met excessive force ("Police opened fire on students demonstrating
+    outside the university, killing a student coordinator"); wounds alone may be the minor injuries
+    of a protest broken up."""
+    state = any(x[1].inter in STATE_INTERS for x in s.armed)
+    killed = any(_DEATH.search(c) for c in s.casualties)
+    if s.sub not in _UNARMED_PROTESTS or not state or not killed:
+        return ()
+    s.sub = s.out.sub_event_type = S.EXCESSIVE_FORCE
+    return ("sub_event_type",)
