@@ -250,7 +250,7 @@ RULES: tuple[SentenceRule, ...] = (
             "The army said it had recorded hundreds of cases in which rebel drones dropped grenades on its "
             "positions in Kidal.",
             "Islamist fighters have executed 290 civilians in Kidal in 47 months since they took the town.",
-            "Frequent bombing by Russian jets has caused numerous massacres in Kidal, residents said.",
+            "Frequent bombing by Russian jets has caused numerous massacres in Kidal, killing 300 people.",
         ),
         misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),

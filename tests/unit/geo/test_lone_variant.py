@@ -7,32 +7,26 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.geo import PlaceMatcher, PlaceRecord, SqliteGazetteer, write_gazetteer
+from frontlines.geo import PlaceMatcher, SqliteGazetteer
 from frontlines.geo.toponyms import Toponym, geoparse_doc
-from frontlines.model import Article, Place
+from frontlines.model import Article
 from frontlines.pipeline import Pipeline
 from frontlines.text import make_clean_stage, sentence_stage
 
 _PIPELINE = Pipeline([make_clean_stage(min_chars=1), sentence_stage])
 
+#: (place_id, name, country, lat, lon, kind, population, admin1)
 WORLD = [
-    ("c:SY", "Syria", "SY", "country", 35.0, 38.0, 17_000_000, None),
-    ("c:MA", "Morocco", "MA", "country", 32.0, -6.0, 36_000_000, None),
-    ("g:jisr", "Jisr ash Shughur", "SY", "city", 35.8142, 36.3178, 44_322, "Idlib"),
-    ("g:hadrout", "Hadroute", "MA", "city", 33.0, -7.0, 2_000, "Casablanca-Settat"),
+    ("c:SY", "Syria", "SY", 35.0, 38.0, "country", 17_000_000, None),
+    ("c:MA", "Morocco", "MA", 32.0, -6.0, "country", 36_000_000, None),
+    ("g:jisr", "Jisr ash Shughur", "SY", 35.8142, 36.3178, "city", 44_322, "Idlib"),
+    ("g:hadrout", "Hadroute", "MA", 33.0, -7.0, "city", 2_000, "Casablanca-Settat"),
 ]
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteGazetteer, PlaceMatcher]:
-    path = tmp_path_factory.mktemp("lonevariant") / "gazetteer.sqlite"
-    records = [
-        PlaceRecord(Place(pid, name, cc, lat, lon, kind, pop, admin1=a1))  # type: ignore[arg-type]
-        for pid, name, cc, kind, lat, lon, pop, a1 in WORLD
-    ]
-    write_gazetteer(path, records, {"source": "tests"})
-    gazetteer = SqliteGazetteer(path)
-    return gazetteer, PlaceMatcher.for_gazetteer(gazetteer)
+def world(tmp_path_factory: pytest.TempPathFactory, small_world) -> tuple[SqliteGazetteer, PlaceMatcher]:
+    return small_world(tmp_path_factory.mktemp("lonevariant") / "gazetteer.sqlite", WORLD)
 
 
 def _toponyms(text: str, world: tuple[SqliteGazetteer, PlaceMatcher]) -> dict[str, Toponym]:
