@@ -270,28 +270,59 @@ _EVENT_BEFORE_L, _ACTION_BEFORE_L, _UNIT_AFTER_L = (
 )
 
 
+#: The words a pattern read before a place may end with (before the whitespace it ends with):
+#: ``_ADMIN_BEFORE`` and ``_CITY_BEFORE`` end with "of", ``_BASED_BEFORE`` with "in (the)",
+#: ``_VENUE_BEFORE`` with "in/at (the)", ``_DESTINATION_BEFORE`` with one of its last words.
+_OF_LAST = ("of",)
+_BASED_LAST = ("in", "the")
+_VENUE_LAST = ("in", "at", "the")
+_DESTINATION_LAST = (
+    "to",
+    "in",
+    "toward",
+    "towards",
+    "for",
+    "the",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "of",
+)
+
+
+def _ending(before: str, tail: str, words: tuple[str, ...]) -> str:
+    """``before`` when its ``tail`` (``before`` without its final whitespace) ends with one of
+    ``words``, else "": the text a pattern ending with one of them needs to be searched in."""
+    return before if tail.endswith(words) else ""
+
+
 def read_context(left: str, right: str) -> Context:
     """Role, nearness and unit cue of a place from the sentence text before and after it."""
     low_left, low_right = left.lower(), right.lower()
-    near = bool(_NEAR_BEFORE_L.search(low_left) or _NEAR_AFTER_L.match(low_right))
+    # Every pattern read before the place ends with whitespace ("$" matches before a final newline,
+    # whitespace too): where the text before the place does not, none is searched (nor matches).
+    tail = low_left.rstrip()
+    before = low_left if len(tail) < len(low_left) else ""
+    near = bool(_NEAR_BEFORE_L.search(before) or _NEAR_AFTER_L.match(low_right))
+    after_of = _ending(before, tail, _OF_LAST)
     unit = None
-    if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(low_left):
+    if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(after_of):
         unit = "admin1"
-    elif _CITY_AFTER_L.match(low_right) or _CITY_BEFORE_L.search(low_left):
+    elif _CITY_AFTER_L.match(low_right) or _CITY_BEFORE_L.search(after_of):
         unit = "city"
     role: PlaceRole
     event = None
-    if _BASED_L.match(low_right) or _BASED_BEFORE_L.search(low_left):
+    if _BASED_L.match(low_right) or _BASED_BEFORE_L.search(_ending(before, tail, _BASED_LAST)):
         role = "organisation_base"
-    elif _SPEAKER_AFTER.match(right) and not ((event := _EVENT_BEFORE_L.search(low_left)) or near):
+    elif _SPEAKER_AFTER.match(right) and not ((event := _EVENT_BEFORE_L.search(before)) or near):
         role = "speaker"
-    elif _DESTINATION_BEFORE_L.search(low_left):
+    elif _DESTINATION_BEFORE_L.search(_ending(before, tail, _DESTINATION_LAST)):
         role = "destination"
-    elif _VENUE_BEFORE_L.search(low_left) or _VENUE_AFTER.match(right):
+    elif _VENUE_BEFORE_L.search(_ending(before, tail, _VENUE_LAST)) or _VENUE_AFTER.match(right):
         role = "venue"
     elif (
-        (event if event is not None else _EVENT_BEFORE_L.search(low_left))
-        or _ACTION_BEFORE_L.search(low_left)
+        (event if event is not None else _EVENT_BEFORE_L.search(before))
+        or _ACTION_BEFORE_L.search(before)
         or _UNIT_AFTER_L.match(low_right)
         or near
     ):
