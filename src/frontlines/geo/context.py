@@ -350,19 +350,19 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "direction"
     if _TITLE_BEFORE.search(left) or _ABBREVIATED_TITLE_BEFORE.search(before):
         return "person"
-    if _ORG_OF_BEFORE.search(left):
+    if left.rstrip().endswith(("of", "the")) and _ORG_OF_BEFORE.search(left):  # the pattern's last words
         return "organisation"
     if COMPOUND_MODIFIER.match(right):
         return "modifier"  # "US-led coalition", "Russian-brokered": an adjective, not a place
     if _BASED.match(right):
         return None
     if (right.startswith("-") and right[1:2].isupper() and right[2:3].islower() and not next_is_place) or (
-        _HYPHEN_WORD_BEFORE.search(left) and not prev_is_place
+        left.endswith(_HYPHEN_ENDS) and _HYPHEN_WORD_BEFORE.search(left) and not prev_is_place
     ):
         return "name-part"  # "Wal-Mart", "Coca-Cola": half of a hyphenated name
     if _ARTICLE_NAME_AFTER.match(right):
         return "name-part"  # "Bab" in "Bab al-Nayrab": the start of a longer Arabic name
-    prev_word = _CAP_BEFORE.search(left)
+    prev_word = _CAP_BEFORE.search(left) if left.endswith(_SPACE_ENDS) else None
     if prev_word and not prev_is_place and not title_like and not _is_possessive(prev_word.group(1)):
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
@@ -443,6 +443,9 @@ def _rare_surname_after(first: str, right: str) -> bool:
 _PRONOUNS = frozenset({"I", "It", "He", "She", "We", "They", "You", "His", "Her", "Its", "Their", "Our"})
 #: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
 _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
+#: How a text ends where :data:`_HYPHEN_WORD_BEFORE` or :data:`_CAP_BEFORE` may match it ("$" also
+#: matches before a final newline): the patterns are searched only there.
+_HYPHEN_ENDS, _SPACE_ENDS = ("-", "-\n"), (" ", " \n")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
 #: Rule english-not-article: "as", "at" and "an" are English words before a space ("near Pokrovsk as
 #: Russian troops advanced", "in Homs at Easter"): an article only with a hyphen or an apostrophe.
