@@ -462,10 +462,14 @@ def _is_possessive(word: str) -> bool:
     return word.endswith("s") and country_code(word[:-1]) is not None
 
 
+#: A word of more than three characters (a shorter word's tail is shorter still: never one).
+_LONGER_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
 @lru_cache(maxsize=4096)
 def is_title_like(sentence: str) -> bool:
     """True for headline-style text where most longer words are capitalised ("Rebels Shell Aleppo")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    words = _LONGER_WORD.findall(sentence)
     if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) > 0.7
