@@ -270,28 +270,59 @@ _EVENT_BEFORE_L, _ACTION_BEFORE_L, _UNIT_AFTER_L = (
 )
 
 
+#: The words a pattern read before a place may end with (before the whitespace it ends with):
+#: ``_ADMIN_BEFORE`` and ``_CITY_BEFORE`` end with "of", ``_BASED_BEFORE`` with "in (the)",
+#: ``_VENUE_BEFORE`` with "in/at (the)", ``_DESTINATION_BEFORE`` with one of its last words.
+_OF_LAST = ("of",)
+_BASED_LAST = ("in", "the")
+_VENUE_LAST = ("in", "at", "the")
+_DESTINATION_LAST = (
+    "to",
+    "in",
+    "toward",
+    "towards",
+    "for",
+    "the",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "of",
+)
+
+
+def _ending(before: str, tail: str, words: tuple[str, ...]) -> str:
+    """``before`` when its ``tail`` (``before`` without its final whitespace) ends with one of
+    ``words``, else "": the text a pattern ending with one of them needs to be searched in."""
+    return before if tail.endswith(words) else ""
+
+
 def read_context(left: str, right: str) -> Context:
     """Role, nearness and unit cue of a place from the sentence text before and after it."""
     low_left, low_right = left.lower(), right.lower()
-    near = bool(_NEAR_BEFORE_L.search(low_left) or _NEAR_AFTER_L.match(low_right))
+    # Every pattern read before the place ends with whitespace ("$" matches before a final newline,
+    # whitespace too): where the text before the place does not, none is searched (nor matches).
+    tail = low_left.rstrip()
+    before = low_left if len(tail) < len(low_left) else ""
+    near = bool(_NEAR_BEFORE_L.search(before) or _NEAR_AFTER_L.match(low_right))
+    after_of = _ending(before, tail, _OF_LAST)
     unit = None
-    if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(low_left):
+    if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(after_of):
         unit = "admin1"
-    elif _CITY_AFTER_L.match(low_right) or _CITY_BEFORE_L.search(low_left):
+    elif _CITY_AFTER_L.match(low_right) or _CITY_BEFORE_L.search(after_of):
         unit = "city"
     role: PlaceRole
     event = None
-    if _BASED_L.match(low_right) or _BASED_BEFORE_L.search(low_left):
+    if _BASED_L.match(low_right) or _BASED_BEFORE_L.search(_ending(before, tail, _BASED_LAST)):
         role = "organisation_base"
-    elif _SPEAKER_AFTER.match(right) and not ((event := _EVENT_BEFORE_L.search(low_left)) or near):
+    elif _SPEAKER_AFTER.match(right) and not ((event := _EVENT_BEFORE_L.search(before)) or near):
         role = "speaker"
-    elif _DESTINATION_BEFORE_L.search(low_left):
+    elif _DESTINATION_BEFORE_L.search(_ending(before, tail, _DESTINATION_LAST)):
         role = "destination"
-    elif _VENUE_BEFORE_L.search(low_left) or _VENUE_AFTER.match(right):
+    elif _VENUE_BEFORE_L.search(_ending(before, tail, _VENUE_LAST)) or _VENUE_AFTER.match(right):
         role = "venue"
     elif (
-        (event if event is not None else _EVENT_BEFORE_L.search(low_left))
-        or _ACTION_BEFORE_L.search(low_left)
+        (event if event is not None else _EVENT_BEFORE_L.search(before))
+        or _ACTION_BEFORE_L.search(before)
         or _UNIT_AFTER_L.match(low_right)
         or near
     ):
@@ -319,19 +350,19 @@ def not_a_place(surface: str, left: str, right: str, *, before: str, sentence_in
         return "direction"
     if _TITLE_BEFORE.search(left) or _ABBREVIATED_TITLE_BEFORE.search(before):
         return "person"
-    if _ORG_OF_BEFORE.search(left):
+    if left.rstrip().endswith(("of", "the")) and _ORG_OF_BEFORE.search(left):  # the pattern's last words
         return "organisation"
     if COMPOUND_MODIFIER.match(right):
         return "modifier"  # "US-led coalition", "Russian-brokered": an adjective, not a place
     if _BASED.match(right):
         return None
     if (right.startswith("-") and right[1:2].isupper() and right[2:3].islower() and not next_is_place) or (
-        _HYPHEN_WORD_BEFORE.search(left) and not prev_is_place
+        left.endswith(_HYPHEN_ENDS) and _HYPHEN_WORD_BEFORE.search(left) and not prev_is_place
     ):
         return "name-part"  # "Wal-Mart", "Coca-Cola": half of a hyphenated name
     if _ARTICLE_NAME_AFTER.match(right):
         return "name-part"  # "Bab" in "Bab al-Nayrab": the start of a longer Arabic name
-    prev_word = _CAP_BEFORE.search(left)
+    prev_word = _CAP_BEFORE.search(left) if left.endswith(_SPACE_ENDS) else None
     if prev_word and not prev_is_place and not title_like and not _is_possessive(prev_word.group(1)):
         word = prev_word.group(1)
         initial = not left[: prev_word.start(1)].strip(" \"'“‘(")
@@ -412,6 +443,9 @@ def _rare_surname_after(first: str, right: str) -> bool:
 _PRONOUNS = frozenset({"I", "It", "He", "She", "We", "They", "You", "His", "Her", "Its", "Their", "Our"})
 #: "Coca-Cola": a capitalised word and a hyphen before the match (not a party tag: "R-Marshall").
 _HYPHEN_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}-$")
+#: How a text ends where :data:`_HYPHEN_WORD_BEFORE` or :data:`_CAP_BEFORE` may match it ("$" also
+#: matches before a final newline): the patterns are searched only there.
+_HYPHEN_ENDS, _SPACE_ENDS = ("-", "-\n"), (" ", " \n")
 #: "Bab al-Nayrab", "Tell ad-Daman", "Umm el-Qura": a name continued by an Arabic article and a capital.
 #: Rule english-not-article: "as", "at" and "an" are English words before a space ("near Pokrovsk as
 #: Russian troops advanced", "in Homs at Easter"): an article only with a hyphen or an apostrophe.
@@ -428,10 +462,14 @@ def _is_possessive(word: str) -> bool:
     return word.endswith("s") and country_code(word[:-1]) is not None
 
 
+#: A word of more than three characters (a shorter word's tail is shorter still: never one).
+_LONGER_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
 @lru_cache(maxsize=4096)
 def is_title_like(sentence: str) -> bool:
     """True for headline-style text where most longer words are capitalised ("Rebels Shell Aleppo")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    words = _LONGER_WORD.findall(sentence)
     if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) > 0.7

@@ -65,6 +65,9 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
     vehicles: set[str] = set()  # makes written after a model year (rule model-year-vehicle)
     sentence_starts = [s_start for s_start, _ in sentences]
     for span in spans:
+        candidates = lookup(span) if span.source == "variant" else None
+        if candidates == []:
+            continue  # a run no spelling of which is a place: no need to read its context
         start, end = span.start, span.end
         index, s_start, s_end = _sentence_of(sentences, sentence_starts, start, len(text))
         left = text[max(s_start, start - WINDOW) : start]
@@ -72,9 +75,6 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
         if index not in title_cache:
             title_cache[index] = is_title_like(text[s_start:s_end])
         organisation = False
-        candidates = lookup(span) if span.source == "variant" else None
-        if candidates == []:
-            continue  # a run no spelling of which is a place: no need to read its context
         if span.source == "demonym" and demonym_surname(left, text, end, span.surface):
             continue  # "Thomas Finn", "French said": a person
         if span.source == "demonym" and demonym_language(left, text, end):
