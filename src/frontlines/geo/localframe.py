@@ -314,6 +314,11 @@ def name_runs_abroad(items: Sequence[Item], text: str) -> list[Item]:
     return kept
 
 
+#: A run of capitalised words, a comma and a capitalised word: "Bani Mengao, Burkina Faso" (the
+#: country told after the run stands for the place it names: rule stray-namesake, ``geo.frame``).
+_APPOSED_AFTER_RUN = re.compile(r"((?:[ -][A-Z][\w'’]*)+),\s+[A-Z]")
+
+
 def _in_name_run(item: Item, place: Place, text: str, starts: Collection[int]) -> bool:
     """Whether ``item`` is the first word of a longer capitalised name ("Mir Ali"), not a place with
     a unit, facility, office or organisation word after it, nor one of a list of places."""
@@ -326,4 +331,13 @@ def _in_name_run(item: Item, place: Place, text: str, starts: Collection[int]) -
         and after.group(1) not in _NOT_RUN_WORDS
         and after.group(1) not in DIRECTIONS
         and not is_common_word(after.group(1))  # "Madison County Health", "Athens Regional Park"
+        and LOCAL_BODY_AFTER.match(text, item.span.end) is None  # "Reading Borough officials"
+        and not _apposed_after_run(text, item.span.end)  # rule stray-namesake decides
     )
+
+
+def _apposed_after_run(text: str, end: int) -> bool:
+    """Whether a run of name words after ``end`` is set off by a comma before another name ("Bani
+    Mengao, Burkina Faso"), not a facility's name ("Aden Adde International Airport, Mogadishu")."""
+    run = _APPOSED_AFTER_RUN.match(text, end)
+    return run is not None and not any(w in _NOT_RUN_WORDS for w in run.group(1).replace("-", " ").split())

@@ -190,11 +190,12 @@ def _expanded(name: str) -> str:
 
 def _unit_by_alias(place: Place, key: str, candidates: Sequence[Place]) -> bool:
     """Rule unit-by-alias: a first-level unit known by the text's name only as an alternate name,
-    while a town bears it as its own name ("Lamu" is the Kenyan town, not an atoll of the Maldives
-    that GeoNames lists under that name too)."""
+    while a town outside it bears it as its own name ("Lamu" is the Kenyan town, not an atoll of the
+    Maldives that GeoNames lists under that name too); a province named after its own seat
+    ("Timbuktu", Tombouctou region) is no such namesake."""
     if fold(place.name) == key or fold(place.admin1 or "") == key:
         return False
-    return any(c.kind in _TOWN_KINDS and fold(c.name) == key for c in candidates)
+    return any(c.kind in _TOWN_KINDS and fold(c.name) == key and not own_region(place, c) for c in candidates)
 
 
 def _names_other_region(place: Place, query: str, candidates: Sequence[Place]) -> bool:
