@@ -32,6 +32,8 @@ _CASCADE_RULES = {
 }
 #: Rules of the assembly itself (``events/assemble.py``).
 ASSEMBLY_RULES = {
+    "pronoun-subject": "a sentence whose subject is 'they' takes the first armed side of the sentence "
+    "before it as that subject",
     "retrospective-text": "a text most of whose dates lie over background_days before publication codes "
     "each dated event on its day (background-date does not drop them)",
 }

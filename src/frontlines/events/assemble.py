@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from frontlines.config import EventSettings
 from frontlines.countries import country_name, iso3
-from frontlines.events.attribution import attribute, identify
+from frontlines.events.attribution import attribute, identify, pronoun_subject
 from frontlines.events.cascade import Cascade, Decision
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.clauses import clause_units
@@ -116,6 +116,8 @@ class EventAssembler:
         headline = index == 0 and is_headline(doc.article.title, text[s:e])
         may_detect = not (story.last and story.since_last < TOLL_LOOKAHEAD)
         sides = within(doc.actors, s, e)
+        if "pronoun-subject" not in self.rules_off:
+            sides = pronoun_subject(doc, s, e, sides)
         decision = self.cascade.decide(
             text, s, e, within(doc.triggers, s, e), sides, hurt, may_detect=may_detect, dated=bool(times)
         )

@@ -202,3 +202,37 @@ def name_victims(actors: ActorDictionary, doc: Doc, draft: EventDraft, start: in
     else:
         roles.actor2 = actors.role_actor("civilians", draft.place.country_code, draft.day)
         roles.actor2_inferred = True
+
+
+#: Rule pronoun-subject: "they" opening a sentence, or its clause after an opening phrase and a comma
+#: ("On 3 October, they recaptured Borova"), not a speaker's ("they said").
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:[^.;,]{0,60},\s+)?(they|They)\s+(?!(?:also\s+|later\s+|then\s+)?(?:said|say|says|told|added|claimed|"
+    r"reported|denied|accused|blamed)\b)"
+)
+#: Rule pronoun-subject: generic roles that name an armed side a "they" may stand for.
+_ARMED_ROLE_KEYS = frozenset(
+    {"military", "rebels", "separatists", "peacekeepers", "clan militia", "communal militia"}
+)
+
+
+def pronoun_subject(doc: Doc, start: int, end: int, sides: list[ActorMention]) -> list[ActorMention]:
+    """Rule pronoun-subject: a sentence (``doc.text[start:end]``) whose subject is "they" and that
+    names no side before it ("On October 3, they recaptured Borova") has as its subject the first
+    armed side of the sentence before it ("Ukrainian forces advanced east of Kharkiv."); the
+    pronoun's own words are the evidence. ``sides``: the sentence's actor mentions; returns them,
+    the pronoun's added."""
+    found = _PRONOUN_SUBJECT.match(doc.text, start, end)
+    if found is None or any(a.start < found.start(1) for a in sides):
+        return sides
+    previous = [(s, e) for s, e in doc.sentences if e <= start]
+    if not previous:
+        return sides
+    before = [a for a in doc.actors if previous[-1][0] <= a.start < start]
+    armed = next(
+        (a for a in before if a.ref.kind in ("actor", "shared") or a.ref.key in _ARMED_ROLE_KEYS), None
+    )
+    if armed is None:
+        return sides
+    they = ActorMention(found.start(1), found.end(1), found.group(1), armed.ref)
+    return sorted([*sides, they], key=lambda a: a.start)

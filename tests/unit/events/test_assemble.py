@@ -420,3 +420,20 @@ def test_assemble_a_place_named_with_another_country_is_no_retelling(resources, 
     )
     doc = run(text, resources, settings, published=dt.date(2024, 6, 15))
     assert {e.country for e in doc.events} == {"Niger", "Mali"}
+
+
+def test_assemble_they_is_the_armed_side_of_the_sentence_before(resources, settings):
+    # rule pronoun-subject: "they" recaptured, after Ukrainian forces advanced; not a "they" who spoke
+    text = (
+        "Ukrainian forces advanced east of Kharkiv on Saturday. On Monday, they recaptured Borova "
+        "and the nearby town of Shyikivka."
+    )
+    doc = run(text, resources, settings, published=dt.date(2022, 10, 4))
+    took = [e for e in doc.events if e.location == "Borova"]
+    assert [e.actor1 for e in took] == ["Military Forces of Ukraine (2019-)"]
+    off = replace(settings, events=replace(settings.events, rules_off=("pronoun-subject",)))
+    assert all(
+        e.actor1 != "Military Forces of Ukraine (2019-)"
+        for e in run(text, resources, off, published=dt.date(2022, 10, 4)).events
+        if e.location == "Borova"
+    )
