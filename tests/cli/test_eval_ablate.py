@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from frontlines.cli.main import app
 from frontlines.events import nonevents, role_rules, sentence_rules
-from frontlines.events.ablation import fixed, switch_off
+from frontlines.events.ablation import ASSEMBLY_RULES, fixed, switch_off
 from frontlines.events.cascade import CASCADE_RULE_IDS
 from helpers import run_article
 
@@ -77,7 +77,7 @@ def test_eval_rules_lists_every_switchable_id_of_every_table() -> None:
         "model-overrides",
         "model-vetoes",
     }
-    every |= CASCADE_RULE_IDS | {"retrospective-text"}  # the assembly's own rule
+    every |= CASCADE_RULE_IDS | set(ASSEMBLY_RULES)  # the assembly's own rules
     assert listed == every - fixed()
     assert {"no-date", "no-place", "unnamed-actor1-is-unidentified"} <= fixed()
 
