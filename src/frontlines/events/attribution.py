@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from frontlines.events.drafts import EventDraft
 from frontlines.events.role_decisions import CLAIMED, author_unnamed
+from frontlines.events.sides import names_armed_side
 from frontlines.folded_regex import FoldedPattern, by_first_char, lowered, top_level_alternatives
 from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import EVENT_TYPE_OF, ActorMention, Doc, EventType, Inter
@@ -210,10 +211,6 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:[^.;,]{0,60},\s+)?(they|They)\s+(?!(?:also\s+|later\s+|then\s+)?(?:said|say|says|told|added|claimed|"
     r"reported|denied|accused|blamed)\b)"
 )
-#: Rule pronoun-subject: generic roles that name an armed side a "they" may stand for.
-_ARMED_ROLE_KEYS = frozenset(
-    {"military", "rebels", "separatists", "peacekeepers", "clan militia", "communal militia"}
-)
 
 
 def pronoun_subject(doc: Doc, start: int, end: int, sides: list[ActorMention]) -> list[ActorMention]:
@@ -225,13 +222,10 @@ def pronoun_subject(doc: Doc, start: int, end: int, sides: list[ActorMention]) -
     found = _PRONOUN_SUBJECT.match(doc.text, start, end)
     if found is None or any(a.start < found.start(1) for a in sides):
         return sides
-    previous = [(s, e) for s, e in doc.sentences if e <= start]
-    if not previous:
+    previous = next((s for s, e in reversed(doc.sentences) if e <= start), None)
+    if previous is None:
         return sides
-    before = [a for a in doc.actors if previous[-1][0] <= a.start < start]
-    armed = next(
-        (a for a in before if a.ref.kind in ("actor", "shared") or a.ref.key in _ARMED_ROLE_KEYS), None
-    )
+    armed = next((a for a in doc.actors if previous <= a.start < start and names_armed_side(a)), None)
     if armed is None:
         return sides
     they = ActorMention(found.start(1), found.end(1), found.group(1), armed.ref)

@@ -51,6 +51,7 @@ from frontlines.config import EventSettings
 from frontlines.events.classifier import Label, Reading, SubEventClassifier
 from frontlines.events.nonevents import non_event
 from frontlines.events.role_decisions import ACT_NOUN
+from frontlines.events.sides import names_armed_side
 from frontlines.events.triggers import TERRITORY, priority
 from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
 
@@ -150,11 +151,6 @@ def _anchor(
 
 #: Rule armed-actor-no-veto: the event types it keeps (violence; strategic developments stay vetoable).
 _VIOLENT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
-#: Rule armed-actor-no-veto: generic roles that name an armed side (not police, officials, crowds,
-#: civilians, nor "gunmen", whom crime reports name too).
-_ARMED_ROLES = frozenset(
-    {"military", "rebels", "separatists", "peacekeepers", "clan militia", "communal militia"}
-)
 
 
 def _armed_named(
@@ -169,7 +165,7 @@ def _armed_named(
         return False
     if EVENT_TYPE_OF[max(triggers, key=priority).sub_event_type] not in _VIOLENT_TYPES:
         return False
-    return any(a.ref.kind in ("actor", "shared") or a.ref.key in _ARMED_ROLES for a in actors)
+    return any(names_armed_side(a) for a in actors)
 
 
 def _override_barred(

@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from frontlines.events.triggers import territorial_sub_type
 from frontlines.model import Actor, ActorMention, Inter, SubEventType, Trigger
 
+#: Generic roles that name an armed side (not police, officials, crowds, civilians, nor "gunmen",
+#: whom crime reports name too): rules armed-actor-no-veto and pronoun-subject.
+ARMED_ROLES = frozenset(
+    {"military", "rebels", "separatists", "peacekeepers", "clan militia", "communal militia"}
+)
+
+
+def names_armed_side(mention: ActorMention) -> bool:
+    """Whether ``mention`` names an armed side: a named group, or one of :data:`ARMED_ROLES`."""
+    return mention.ref.kind in ("actor", "shared") or mention.ref.key in ARMED_ROLES
+
+
 S = SubEventType
 Side = tuple[ActorMention, Actor]
 

@@ -43,11 +43,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from frontlines.geo import scoring
-from frontlines.geo.context import DIRECTIONS, FACILITIES, PLACE_SUFFIXES, TIME_WORDS
+from frontlines.geo.context import DIRECTIONS
 from frontlines.geo.items import Item
+from frontlines.geo.namerun import NAME_WORD_AFTER, NOT_NAME_WORDS
 from frontlines.geo.names import fold, is_common_word
 from frontlines.geo.nonplaces import LOCAL_BODY_AFTER, resident_evidence
-from frontlines.geo.wordlists import OFFICES, OPENING_WORDS, ORGANISATION_WORDS
+from frontlines.geo.wordlists import OFFICES, ORGANISATION_WORDS
 from frontlines.model import Place
 
 
@@ -278,22 +279,12 @@ def _best(item: Item) -> int:
     return max(range(len(item.scores)), key=item.scores.__getitem__)
 
 
-#: Rule name-run-abroad: a capitalised word (not an acronym) right after a name, part of one longer name.
-_NAME_WORD_AFTER = re.compile(r"[ -]([A-Z][a-z'’][\w'’]*)")
 #: Adjectives that open an institution's name after a place ("Aleppo International Airport").
 _INSTITUTION_ADJECTIVES = frozenset(
     {"International", "National", "Regional", "Central", "Municipal", "General", "Public", "Community"}
 )
 #: Words after a name that make it no longer name: units, facilities, dates, offices, bodies.
-_NOT_RUN_WORDS = (
-    PLACE_SUFFIXES
-    | FACILITIES
-    | TIME_WORDS
-    | OPENING_WORDS
-    | OFFICES
-    | ORGANISATION_WORDS
-    | _INSTITUTION_ADJECTIVES
-)
+_NOT_RUN_WORDS = NOT_NAME_WORDS | OFFICES | ORGANISATION_WORDS | _INSTITUTION_ADJECTIVES
 
 
 def name_runs_abroad(items: Sequence[Item], text: str) -> list[Item]:
@@ -322,7 +313,7 @@ _APPOSED_AFTER_RUN = re.compile(r"((?:[ -][A-Z][\w'’]*)+),\s+[A-Z]")
 def _in_name_run(item: Item, place: Place, text: str, starts: Collection[int]) -> bool:
     """Whether ``item`` is the first word of a longer capitalised name ("Mir Ali"), not a place with
     a unit, facility, office or organisation word after it, nor one of a list of places."""
-    after = _NAME_WORD_AFTER.match(text, item.span.end)
+    after = NAME_WORD_AFTER.match(text, item.span.end)
     return (
         item.span.source == "name"
         and place.kind != "country"

@@ -77,7 +77,7 @@ GENERIC_HEADS = frozenset(
     }
 )  # fmt: skip
 #: A capitalised word (a name's, not an acronym) right after the match.
-_NAME_WORD_AFTER = re.compile(r"[ -]([A-Z][a-z'’][\w'’]*)")
+NAME_WORD_AFTER = re.compile(r"[ -]([A-Z][a-z'’][\w'’]*)")
 #: Texts where rule unknown-name-run must not fire: a unit or facility word, or no parentheses.
 NEGATIVE_EXAMPLES = (
     "attacked several villages in Bokkos LGA (Plateau)",
@@ -88,7 +88,7 @@ NEGATIVE_EXAMPLES = (
     "according to the Alexandria City Public Schools (ACPS) website",
 )
 #: Words that can neither continue a name nor belong to it: units, facilities, dates, directions.
-_NOT_NAME_WORDS = PLACE_SUFFIXES | FACILITIES | TIME_WORDS | OPENING_WORDS
+NOT_NAME_WORDS = PLACE_SUFFIXES | FACILITIES | TIME_WORDS | OPENING_WORDS
 #: Arabic articles written apart ("Al Fasher"): the matcher may know the name without them.
 _ARTICLES = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "Ed", "Er", "Es", "Ez"})
 #: A lower-case word for the kind of place between a name and its parentheses ("Moya area (Sennar)").
@@ -106,7 +106,7 @@ _PAREN_AFTER = re.compile(rf"{_KIND}[ \t]*\((?=[A-Z][a-z])")
 def _name_words(words: list[str]) -> bool:
     """Whether the words after a match may continue a place's name (none is a unit, a facility, a
     date, a direction or an opening word)."""
-    return not any(w in _NOT_NAME_WORDS or w in DIRECTIONS for w in words)
+    return not any(w in NOT_NAME_WORDS or w in DIRECTIONS for w in words)
 
 
 def generic_head(text: str, start: int, end: int, left: str) -> str | None:
@@ -114,7 +114,7 @@ def generic_head(text: str, start: int, end: int, left: str) -> str | None:
     before it) is a generic head with a name word after it ("Jebel Marra"), or a word after one
     ("Ain Zara"), else None. The matcher takes the longest name it knows, so the whole is unknown."""
     if text[start:end] in GENERIC_HEADS:
-        after = _NAME_WORD_AFTER.match(text, end)
+        after = NAME_WORD_AFTER.match(text, end)
         if after is not None and _name_words([after.group(1)]):
             return GENERIC_HEAD.id
         return None
@@ -135,7 +135,7 @@ def unknown_name_run(text: str, start: int, end: int, left: str) -> str | None:
     if before is None:
         return None
     word = before.group(1)
-    if word in _NOT_NAME_WORDS or word in DIRECTIONS or word in _ARTICLES:
+    if word in NOT_NAME_WORDS or word in DIRECTIONS or word in _ARTICLES:
         return None
     initial = not left[: before.start(1)].strip(" \"'“‘(")
     if initial and is_common_word(word):

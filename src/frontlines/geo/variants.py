@@ -42,14 +42,16 @@ VARIANT_RADIUS_KM = 40.0
 #: this similar to a stored spelling: "Ras al-Ein" and "Ras al-Ain" are, "Ras al-Harb" and "Ras al-Ain"
 #: are not.
 LONGER_SIMILARITY = 0.8
-#: An Arabic article glued to the word after it ("al-", "el-", "ash-", "ad-"...), right before a name.
-_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’-])(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-$")
+#: An Arabic article, written before a hyphen ("al-", "el-", "ash-", "ad-"...).
+_ARTICLE = r"(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)"
+#: An Arabic article glued to the word after it, right before a name.
+_ARTICLE_BEFORE = re.compile(rf"(?:^|[^\w'’-]){_ARTICLE}-$")
 
 SimilarNames = Callable[[str], Sequence[str]]
 
 
 #: A name's own leading Arabic article ("al-Iskan", "Al-Zara").
-_ARTICLE_LEADING = re.compile(r"^(?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-")
+_ARTICLE_LEADING = re.compile(rf"^{_ARTICLE}-")
 #: The head of an Arabic construct right before a name: a capitalised word and an article ("Tell al-",
 #: "Jabal al-", "Tahrir al-").
 _CONSTRUCT_HEAD = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’]*[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh)-$")
@@ -64,10 +66,10 @@ def arabic_name(text: str, start: int, surface: str) -> bool:
 
 
 #: An Arabic article inside a name ("Jesr al-Shughur", "Khan el-Sheikh").
-_ARTICLE_INSIDE = re.compile(r"[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-[A-Za-z]")
+_ARTICLE_INSIDE = re.compile(rf"[ -]{_ARTICLE}-[A-Za-z]")
 #: An Arabic article and a capitalised word right after a name: the name heads a longer one ("Bab
 #: al-Nayrab", "Daraa al-Balad").
-_CONSTRUCT_AFTER = re.compile(r"[ -](?:[AaEe][ln]|[AaEe][dtrzsn]|[AaEe]sh|[AaEe]th|[AaEe]dh)-[A-Z]")
+_CONSTRUCT_AFTER = re.compile(rf"[ -]{_ARTICLE}-[A-Z]")
 
 
 def construct_head(text: str, end: int) -> bool:
