@@ -206,12 +206,31 @@ _RAN_ONTO = re.compile(
 )
 
 
+#: The words between a side and what it suffered: any two ("six soldiers were killed"), or up to six
+#: that tell no act or speech of their own ("a police helicopter supporting coca eradication was
+#: attacked", "Ajnala police station (Amritsar, Punjab) targeted with a grenade"): no verb in -ed, no
+#: "said", no clause word.
+_SUFFERED_GAP = (
+    r"(?:(?:\s+[\w'’-]+){0,2}?"
+    r"|(?:\s+(?!(?:said|says|told|reported|claimed|where|who|which|that|when|after|as|and|but|while)\b)"
+    r"(?![\w'’-]*ed\b)[\w'’-]+|\s*\([^()]{0,40}\)){0,6}?)"
+)
 #: A side reported as suffering the event is its target: "six soldiers were killed by a car bomb",
-#: "28 members of the regime forces killed after being targeted", "troops are ambushed and killed".
+#: "28 members of the regime forces killed after being targeted", "troops are ambushed and killed",
+#: "a police station targeted with a grenade".
 _SUFFERED = re.compile(
-    r"^(?:\s+[\w'’-]+){0,2}?\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+    rf"^{_SUFFERED_GAP}\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
     r"(?:killed|wounded|injured|hurt|ambushed|targeted|attacked|hit|struck|shot|abducted|kidnapped)(?!\s+down)"
-    r"|(?:killed|wounded|injured)\s+(?:by|in|when|after|as|while|during)\b)",
+    r"|(?:killed|wounded|injured)\s+(?:by|in|when|after|as|while|during)\b"
+    r"|(?:targeted|attacked|struck)\s+(?:with|by)\b)",
+    re.IGNORECASE,
+)
+#: A side whose vehicle ran onto a mine, told before the mine: "an FDS truck struck an IED", "an army
+#: vehicle ran over a mine" (its target, whatever the trigger).
+_RAN_ONTO_MINE = re.compile(
+    rf"^{_SUFFERED_GAP}\s+(?:hit|struck|ran\s+over|drove\s+over|drove\s+onto|stepped\s+on|triggered)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:mines?|landmines?|IEDs?|explosive\s+devices?|explosives?|"
+    r"(?:roadside\s+)?bombs?)\b",
     re.IGNORECASE,
 )
 
@@ -220,7 +239,10 @@ def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
     for side in s.before:
         if s.sub == S.REMOTE_EXPLOSIVE and _RAN_ONTO.search(s.sentence_text(side[0].end, s.trigger.start)):
             return ()  # the side before the mine ran onto it: its target, not its author
-        suffered = _SUFFERED.match(s.sentence_text(side[0].end, side[0].end + 60))
+        after = s.sentence_text(side[0].end, side[0].end + 90)
+        if s.event_type == EventType.EXPLOSIONS and _RAN_ONTO_MINE.match(after):
+            return ()
+        suffered = _SUFFERED.match(after)
         if not suffered or s.event_type == EventType.BATTLES:  # in a battle the fallen are a side
             return _perpetrator(s, side)
     return ()

@@ -151,6 +151,10 @@ RULES: tuple[RoleRule, ...] = (
             "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",
             "On Sunday, an army vehicle hit a roadside bomb near Azaz, killing 4 soldiers.",
             "On Sunday, six soldiers were killed by a roadside bomb near Azaz.",
+            "On Sunday, an army truck struck an IED near Azaz, wounding four soldiers.",
+            "On Sunday, a police helicopter supporting coca eradication was attacked with a drone near "
+            "Medellin.",
+            "A police station in Kaduna targeted with a grenade on Sunday; no injuries.",
         ),
     ),
     RoleRule(

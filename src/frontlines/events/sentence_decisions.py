@@ -114,11 +114,15 @@ _HABITUAL = FoldedPattern(
         re.IGNORECASE,
     )
 )
+#: "will" as a modal, not the noun ("a 'free will' rally", "the will of the people").
+_MODAL_WILL = (
+    r"(?<!free\s)(?<!good\s)(?<!ill\s)(?<!own\s)(?<!the\s)(?<!popular\s)(?<!'s\s)(?<!’s\s)will(?!\s+of\b)"
+)
 #: Words before a trigger that make it hypothetical, a threat or a denial: no event.
 _IRREALIS = re.compile(
     r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned|ning)?|(?-i:would|could|may|might)|warn(?:ed|s|ing)?|"
     r"prepar(?:e|es|ed|ing)|expected|call(?:ed|s)?\s+(?:for|on)|den(?:y|ied|ies)|fear(?:s|ed)?|risk|"
-    r"(?:to|would|will)\s+(?:halt|stop|suspend)|(?-i:will|not|never)|failed\s+to|ordered\s+(?:\w+\s+){0,3}to|"
+    rf"(?:to|would|will)\s+(?:halt|stop|suspend)|(?-i:{_MODAL_WILL}|not|never)|failed\s+to|ordered\s+(?:\w+\s+){{0,3}}to|"
     r"if|unless|without\s+(?:an?\s+)?agree(?:ment|ing)|(?:ended|concluded|broke\s+(?:up|down))\s+without(?:\s+an?)?|"
     r"reached\s+no|dismissed\s+as|avoid|prevent(?:ed)?|ahead\s+of|"
     r"anniversary|condemn(?:ed|s)?\s+the\s+use|"

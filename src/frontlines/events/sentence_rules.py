@@ -305,6 +305,8 @@ RULES: tuple[SentenceRule, ...] = (
             "blaming the Oromo Liberation Army, which denied responsibility.",
             "FNDC coordinator Oumar Sylla was arrested in Conakry on 30 July 2022, ahead of a planned "
             "demonstration.",
+            "On Sunday, the opposition held a 'free will' rally in Istanbul demanding the release of its "
+            "leader.",
         ),
     ),
     SentenceRule(
