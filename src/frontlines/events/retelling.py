@@ -13,10 +13,20 @@ from frontlines.events.attribution import VICTIM_REACH, name_victims
 from frontlines.events.drafts import EventDraft, retold_precision
 from frontlines.events.fatalities import bomber_counted, day_share, days_of_toll, reported_toll, split
 from frontlines.events.locate import apposed_countries, approximately, stands_in
+from frontlines.events.role_subtypes import clash_on_people
 from frontlines.geo.precision import geo_precision
 from frontlines.geo.scoring import contains, distance_km
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import EVENT_TYPE_OF, CasualtyMention, Doc, EventType, Place, TimeMention, Trigger
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    CasualtyMention,
+    Doc,
+    EventType,
+    Place,
+    SubEventType,
+    TimeMention,
+    Trigger,
+)
 
 
 def _same_type(drafts: list[EventDraft], trigger: Trigger) -> list[EventDraft]:
@@ -153,4 +163,9 @@ def add_toll(
             draft.evidence.append(doc.evidence("fatalities", toll.start, toll.end))
             if draft.roles.actor2 is None and EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS:
                 name_victims(actors, doc, draft, toll.start, min(e, toll.end + VICTIM_REACH))
+            elif clash_on_people(draft.roles, doc.text[toll.start : min(e, toll.end + VICTIM_REACH)]):
+                roles = draft.roles
+                roles.sub_event_type = SubEventType.ATTACK
+                roles.actor2 = actors.role_actor("civilians", draft.place.country_code, draft.day)
+                roles.rules["sub_event_type"] = roles.rules["actor2"] = "later-toll"
     return took

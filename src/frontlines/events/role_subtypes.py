@@ -9,6 +9,7 @@ import re
 import sys
 
 from frontlines.events.role_decisions import CIVILIAN_SITE, STATE_INTERS, RoleState
+from frontlines.events.sides import Roles
 from frontlines.model import Inter, SubEventType
 
 S = SubEventType
@@ -88,6 +89,28 @@ def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
         return ()  # "militiamen exchanged fire with insurgents, forcing residents to flee"
     s.sub = s.out.sub_event_type = S.ATTACK
     return ("sub_event_type",)
+
+
+#: The unarmed dead a toll may name ("5 civilians killed", "11 villagers were killed").
+_PEOPLE_DEAD = re.compile(
+    r"\b(?:civilians?|people|persons|residents|villagers|farmers|herders|children|women|passengers|"
+    r"worshippers|traders|passers-by)\b",
+    re.IGNORECASE,
+)
+
+
+def clash_on_people(roles: Roles, toll: str) -> bool:
+    """Rule later-toll (``events.retelling``): a non-state side's clash whose opponent no words named,
+    and whose toll, told in a later sentence, names unarmed people and no armed dead ("Dozo hunters
+    attacked a Fulani camp. 5 civilians killed."), was an attack on them."""
+    dead = _dead_named(toll)
+    return (
+        roles.sub_event_type == S.ARMED_CLASH
+        and roles.actor2_inferred
+        and roles.actor1.inter not in STATE_INTERS
+        and _PEOPLE_DEAD.search(dead) is not None
+        and _ARMED_DEAD.search(dead) is None
+    )
 
 
 #: Killing words that turn an abduction into an attack ("after shooting dead the vice-principal",

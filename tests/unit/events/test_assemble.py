@@ -437,3 +437,26 @@ def test_assemble_they_is_the_armed_side_of_the_sentence_before(resources, setti
         for e in run(text, resources, off, published=dt.date(2022, 10, 4)).events
         if e.location == "Borova"
     )
+
+
+def test_assemble_a_later_toll_of_civilians_makes_a_clash_with_no_named_opponent_an_attack(
+    resources, settings
+):
+    text = "On Sunday, Dozo hunters attacked a Fulani camp near Djenne. 5 civilians killed."
+    event = only(run(text, resources, settings))
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (S.ATTACK, "Civilians (Mali)", 5)
+
+
+@pytest.mark.parametrize("toll", ["4 soldiers killed.", "12 assailants killed."])
+def test_assemble_a_later_toll_of_armed_dead_keeps_the_clash(toll, resources, settings):
+    event = only(
+        run(f"On Sunday, Dozo hunters attacked a Fulani camp near Djenne. {toll}", resources, settings)
+    )
+    assert event.sub_event_type == S.ARMED_CLASH
+
+
+def test_assemble_a_glide_bomb_is_an_air_strike_by_the_state_that_drops_it(resources, settings):
+    event = only(
+        run("On Sunday, a Russian glide bomb hit a residential building in Kharkiv.", resources, settings)
+    )
+    assert (event.sub_event_type, event.actor1) == (S.AIR_DRONE_STRIKE, "Military Forces of Russia (2000-)")
