@@ -230,7 +230,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.VIOLENT_DEMONSTRATION,
         r"(?:protesters|demonstrators|rioters|youths|supporters|crowds?)\s+(?:[\w'’(),-]+\s+){0,8}"
-        rf"{_NOT_SUFFERED}(?:looted|ransacked|torched|vandali[sz]ed|smashed|stormed|set\s+fire|attacked|fought)",
+        rf"{_NOT_SUFFERED}(?:looted|ransacked|torched|vandali[sz]ed|smashed|stormed|set\s+fire|attacked|fought|"
+        # "opposition supporters clashed with police": a crowd's clash with the police is a riot
+        r"clashed\s+with\s+(?:riot\s+)?(?:police|security\s+forces|officers))",
         72,
     ),
     _rule(S.MOB_VIOLENCE, r"mob\s+(?:attack(?:ed)?|violence|lynch(?:ed|ing)?)|lynch(?:ed|ing)", 35),

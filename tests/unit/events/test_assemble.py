@@ -460,3 +460,8 @@ def test_assemble_a_glide_bomb_is_an_air_strike_by_the_state_that_drops_it(resou
         run("On Sunday, a Russian glide bomb hit a residential building in Kharkiv.", resources, settings)
     )
     assert (event.sub_event_type, event.actor1) == (S.AIR_DRONE_STRIKE, "Military Forces of Russia (2000-)")
+
+
+def test_assemble_a_crowd_that_clashed_with_police_rioted(resources, settings):
+    event = only(run("On Sunday, opposition supporters clashed with police in Maputo.", resources, settings))
+    assert (event.sub_event_type, event.actor1) == (S.VIOLENT_DEMONSTRATION, "Rioters (Mozambique)")
