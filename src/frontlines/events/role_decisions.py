@@ -476,6 +476,32 @@ def unnamed_side_is_rebels(s: RoleState) -> tuple[str, ...]:
     return tuple(changed)
 
 
+#: The police role's words that name whichever forces keep order ("security forces"): at war, the army.
+_SECURITY_FORCES = re.compile(r"\bsecurity\s+(?:forces|services)\b", re.IGNORECASE)
+#: Event types in which "security forces" fight: battles, strikes and bombs, violence against civilians.
+_AT_WAR = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+
+
+def security_forces_at_war(s: RoleState) -> tuple[str, ...]:
+    """Rule security-forces-at-war: "security forces" the sentence names for no other body are the
+    country's police where they keep order (protests, arrests) and its military where they fight."""
+    if s.event_type not in _AT_WAR:
+        return ()
+    police, fields = s.role("police"), []
+    for slot in ("actor1", "actor2"):
+        backing = [m for name, m in s.out.backing if name == slot]
+        actor = getattr(s.out, slot)
+        if (
+            actor is not None
+            and actor.name == police.name
+            and backing
+            and all(_SECURITY_FORCES.search(m.text) for m in backing)
+        ):
+            setattr(s.out, slot, s.role("military"))
+            fields.append(slot)
+    return tuple(fields)
+
+
 #: A craft or a weapon in an actor's words ("a Russian Sukhoi Su-25", "three Russian helicopters").
 _CRAFT = re.compile(
     r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|fighters?|helicopters?|drones?|UAVs?|missiles?|rockets?)\b"

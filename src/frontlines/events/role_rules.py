@@ -433,5 +433,19 @@ RULES: tuple[RoleRule, ...] = (
         fires=("On Sunday, the army clashed with armed groups in Harasta.",),
         misses=("On Sunday, gunmen attacked a crowd of shoppers in Jaramana.",),
     ),
+    RoleRule(
+        "security-forces-at-war",
+        "armed",
+        "final",
+        "project rule (the codebook names state forces by what they are): 'security forces' named for no "
+        "other body are the police where they keep order and the military where they fight, strike or "
+        "kill",
+        d.security_forces_at_war,
+        fires=("On Sunday, security forces killed 10 Maoists in a gunfight near Narayanpur.",),
+        misses=(
+            "On Sunday, police killed 10 Maoists in a gunfight near Narayanpur.",
+            "On Sunday, security forces arrested 10 suspected Maoists in Narayanpur.",
+        ),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
