@@ -126,6 +126,13 @@ _TARGET_OF_ACT = re.compile(
 )
 #: How far before the first actor its act noun may stand.
 _ACT_REACH = 40
+#: An actor who speaks ("..., police said", "the army told reporters"): the source, not the subject;
+#: not one that tells its own act ("the army said it had neutralised about a dozen terrorists").
+_SPEAKS = re.compile(
+    r"\s+(?:also\s+|later\s+)?(?:said|says|told|reported|added|stated)\b"
+    r"(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their|we|our)\b)",
+    re.IGNORECASE,
+)
 
 
 def _anchor(
@@ -133,7 +140,9 @@ def _anchor(
 ) -> tuple[int, int] | None:
     """Where a model-made trigger sits: the act noun the first actor is the target of ("An attack on
     a Malian army base", so that it is not taken for the attacker), else the word after the first
-    actor, else the largest toll, else the first word of the sentence."""
+    actor who is not the speaker ("..., police said"), else the largest toll, else the first word of
+    the sentence."""
+    actors = [m for m in actors if not _SPEAKS.match(text, m.end)]
     first = min(actors, key=lambda m: m.start, default=None)
     if first is not None:
         act = _TARGET_OF_ACT.search(text, max(start, first.start - _ACT_REACH), first.start)

@@ -141,6 +141,9 @@ _IRREALIS_ANYWHERE = re.compile(
 #: A relative clause ("..., which denied responsibility", "residents who could not flee"): its cues
 #: are about someone else, not about whether the act happened.
 _RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;]*", re.IGNORECASE)
+#: A relative clause closed before a trigger ("those who could not flee, police said"): its cues are
+#: about someone else; one still open runs up to the trigger and holds it ("which denied shelling").
+_CLOSED_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:which|who|whom|whose)\b[^,;]*(?=[,;])", re.IGNORECASE)
 
 
 # --- detect and trailing ------------------------------------------------------------------------------
@@ -303,7 +306,7 @@ def retell(c: Clause, story: Story) -> str | None:
 
 def irrealis(c: Clause, story: Story) -> str | None:
     """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    found = _IRREALIS.search(c.before(c.trigger.start, IRREALIS_REACH))
+    found = _IRREALIS.search(_CLOSED_RELATIVE_CLAUSE.sub(" ", c.before(c.trigger.start, IRREALIS_REACH)))
     if found is not None:
         # "launched a counterattack in an attempt to recapture the town": the attempt is not coded, the
         # act told before it is

@@ -307,6 +307,8 @@ RULES: tuple[SentenceRule, ...] = (
             "demonstration.",
             "On Sunday, the opposition held a 'free will' rally in Istanbul demanding the release of its "
             "leader.",
+            "At least 26 people were killed when warriors raided hamlets near Wapenamanda on Sunday, "
+            "cutting down those who could not flee, police said.",
         ),
     ),
     SentenceRule(

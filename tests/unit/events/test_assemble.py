@@ -465,3 +465,12 @@ def test_assemble_a_glide_bomb_is_an_air_strike_by_the_state_that_drops_it(resou
 def test_assemble_a_crowd_that_clashed_with_police_rioted(resources, settings):
     event = only(run("On Sunday, opposition supporters clashed with police in Maputo.", resources, settings))
     assert (event.sub_event_type, event.actor1) == (S.VIOLENT_DEMONSTRATION, "Rioters (Mozambique)")
+
+
+def test_assemble_the_speaker_of_a_sentence_the_model_codes_is_not_its_author(resources, settings):
+    text = (
+        "At least 26 people were killed when warriors from a rival clan raided hamlets near Wapenamanda in "
+        "Enga province on Sunday, police said."
+    )
+    event = only(run(text, resources, settings))
+    assert event.actor1 != "Police Forces of Papua New Guinea", event
