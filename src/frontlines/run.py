@@ -102,6 +102,13 @@ def country_places(gazetteer: Gazetteer) -> Callable[[str], Place | None]:
     return country_place
 
 
+def capital_places(gazetteer: Gazetteer) -> Callable[[str], Place | None] | None:
+    """A country's national capital by ISO2 code (cached), where the gazetteer file marks one."""
+    if not isinstance(gazetteer, SqliteGazetteer):
+        return None
+    return functools.cache(gazetteer.capital)
+
+
 def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
     """The default extraction pipeline, in order; its requirements are checked here."""
     return Pipeline(
@@ -119,6 +126,7 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
                 resources.classifier,
                 resources.gazetteer.seat if isinstance(resources.gazetteer, SqliteGazetteer) else None,
                 country_places(resources.gazetteer),
+                capital_places(resources.gazetteer),
             ),
         ]
     )

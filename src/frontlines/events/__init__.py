@@ -46,12 +46,14 @@ def event_stage(
     classifier: SubEventClassifier | None = None,
     seat: Callable[[Place], Place | None] | None = None,
     country_place: Callable[[str], Place | None] | None = None,
+    capital_place: Callable[[str], Place | None] | None = None,
 ) -> FunctionStage:
     """A stage that assembles events from every mention found before it; ``classifier`` names the
     events of sentences no trigger rule fires on (the cascade's second step); ``seat`` gives a
     province's capital, where province-level events are coded; ``country_place`` a country's own
-    entry, where events of unknown places are coded."""
-    assembler = EventAssembler(dictionary, settings, classifier, seat, country_place)
+    entry, where events of unknown places are coded; ``capital_place`` its national capital ("the
+    capital")."""
+    assembler = EventAssembler(dictionary, settings, classifier, seat, country_place, capital_place)
     return FunctionStage(
         "events",
         frozenset({"sentences", "places", "actors", "times", "casualties", "triggers"}),

@@ -51,6 +51,7 @@ class EventAssembler:
         classifier: SubEventClassifier | None = None,
         seat: Callable[[Place], Place | None] | None = None,
         country_place: Callable[[str], Place | None] | None = None,
+        capital_place: Callable[[str], Place | None] | None = None,
     ) -> None:
         self.actors = actors
         self.settings = settings
@@ -60,6 +61,8 @@ class EventAssembler:
         self.seat = seat
         #: A country's own gazetteer entry (ISO2 in), for events whose place the gazetteer lacks.
         self.country_place = country_place
+        #: A country's national capital (ISO2 in), for "the capital" (rule the-capital).
+        self.capital_place = capital_place
         self.rules_off = frozenset(settings.rules_off)
 
     def assemble(self, doc: Doc) -> Doc:
@@ -79,6 +82,7 @@ class EventAssembler:
         focus = local_focus(doc)
         story_place = next(iter(event_places(doc.places, focus)), None)
         story = Story(doc, self.actors, self.country_place, focus, story_place)
+        story.capital_place = self.capital_place
         story.retrospective = self._retrospective(doc)
         drafter = Drafter(story, self.rules_off)
         for index, ((s, e), new_paragraph) in enumerate(

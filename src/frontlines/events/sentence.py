@@ -99,6 +99,8 @@ class Story:
     #: The article's local focus (``locate.local_focus``) and its first event place.
     focus: str | None
     story_place: PlaceMention | None
+    #: A country's national capital (ISO2 in), for an event "in the capital" (rule the-capital).
+    capital_place: Callable[[str], Place | None] | None = None
     drafts: dict[tuple[Any, ...], EventDraft] = field(default_factory=dict)
     #: The date of the last sentence that named one: what a sentence naming none is dated by.
     carry_date: TimeMention | None = None

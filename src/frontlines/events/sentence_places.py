@@ -17,7 +17,7 @@ from frontlines.events.locate import (
     unplaced_mention,
 )
 from frontlines.events.sentence import Clause, Story
-from frontlines.model import PlaceMention, SubEventType
+from frontlines.model import Place, PlaceMention, SubEventType
 
 #: "the Mali border", "Syria's border with Turkey": a border area.
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)\b", re.IGNORECASE)
@@ -196,12 +196,11 @@ def place_carries(c: Clause, story: Story) -> str | None:
     return f"placed where the paragraph or story is set ({fallback.text})"
 
 
-def place_unknown(c: Clause, story: Story) -> str | None:
-    """Rule ``place-unknown`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    if _located(c, story) or story.country_place is None:
+def _country_of(c: Clause, story: Story) -> Place | None:
+    """The country-level place of the country an unlocated sentence is in: of a place it names in
+    another role ("the Bucha City Council"), else of the story's focus, else of an actor's home."""
+    if story.country_place is None:
         return None
-    # The country of a place the sentence names in another role ("the Bucha City Council"), else
-    # the story's focus, else an actor's home (a foreign army's home is the last guess).
     named = [
         m.place.country_code
         for m in c.doc.places
@@ -217,7 +216,51 @@ def place_unknown(c: Clause, story: Story) -> str | None:
         if p.place is not None and p.place.kind == "country" and _border_side(c, p)
     }
     codes = [x for x in codes if x not in far] + [x for x in codes if x in far]
-    country = next((story.country_place(code) for code in codes if code), None)
+    return next((story.country_place(code) for code in codes if code), None)
+
+
+#: "the capital", "the Honduran capital", "Haiti's capital": the country's own capital, not one a
+#: name follows ("the Syrian capital Damascus": that name is found) nor a province's ("the capital of
+#: Kabardino-Balkaria", "the provincial capital").
+_THE_CAPITAL = re.compile(
+    r"\b(?:the\s+(?:[A-Z][a-z]+\s+)?|[A-Z][a-z]+['’]s\s+)capital(?:\s+city)?\b(?!\s+(?:of\b|[A-Z]))(?!,\s+[A-Z])"
+)
+#: Words that put the event away from the capital.
+_AWAY_FROM = re.compile(
+    r"\b(?:(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of)|to|towards?|from)\s+$", re.IGNORECASE
+)
+#: A part of the capital or a place near it: the event is placed there approximately (geo_precision 2).
+_PART_OF = re.compile(
+    r"\b(?:district|sector|neighbou?rhood|quarter|suburbs?|outskirts|area|part|middle|centre|center|near|"
+    r"outside|around|(?:north|south|east|west)(?:east|west)?(?:\s+of)?)\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def the_capital(c: Clause, story: Story) -> str | None:
+    """Rule ``the-capital`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    found = _THE_CAPITAL.search(c.text, c.start, c.end)
+    if found is None or story.capital_place is None or _located(c, story):
+        return None
+    if _AWAY_FROM.search(c.text, max(c.start, found.start() - 30), found.start()):
+        return None  # "600 km from the capital", "fled to the capital": somewhere else
+    country = _country_of(c, story)
+    capital = story.capital_place(country.country_code) if country is not None else None
+    if country is None or capital is None:
+        return None
+    # "in a district of the capital", "the capital's Solino neighbourhood": a part of it
+    part = _PART_OF.search(c.text, max(c.start, found.start() - 30), found.start()) or c.text.startswith(
+        ("'s ", "’s "), found.end()
+    )
+    c.places = [PlaceMention(found.start(), found.end(), found.group(), (capital,), "event", near=bool(part))]
+    return f"the capital of {country.name}: {capital.name}"
+
+
+def place_unknown(c: Clause, story: Story) -> str | None:
+    """Rule ``place-unknown`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    if _located(c, story):
+        return None
+    country = _country_of(c, story)
     unplaced = unplaced_mention(c.text, c.start, c.end, country, c.sides) if country else None
     if unplaced is None or unplaced.place is None:
         return None

@@ -444,6 +444,25 @@ RULES: tuple[SentenceRule, ...] = (
         misses=("On Sunday, troops shelled rebel positions in Kidal, killing 4.",),
     ),
     SentenceRule(
+        "the-capital",
+        "place",
+        "choose",
+        "project rule: an event 'in the capital' ('the Honduran capital', 'Haiti's capital') that names no "
+        "place the gazetteer knows, in a text that placed no event before, happened in the national "
+        "capital of its country (geo_precision 2 in a part of it or near it); not '600 km from the capital'",
+        "the sentence; its country as rule place-unknown finds it",
+        pl.the_capital,
+        fires=(
+            "Gunmen shot dead two bus drivers in the capital on Sunday, Honduran police said.",
+            "Gang members set fire to homes in the Haitian capital's Solino neighbourhood on Sunday.",
+        ),
+        misses=(
+            "A shootout north of the capital of Kabardino-Balkaria left four gunmen dead on Sunday.",
+            "Gunmen shot dead two bus drivers in the Honduran capital Tegucigalpa on Sunday.",
+            "Gunmen shot dead two bus drivers 60 km from the capital on Sunday, Honduran police said.",
+        ),
+    ),
+    SentenceRule(
         "place-unknown",
         "place",
         "choose",

@@ -340,6 +340,16 @@ class SqliteGazetteer:
         self._seats[place.place_id] = _place(row) if row else None
         return self._seats[place.place_id]
 
+    def capital(self, country_code: str) -> Place | None:
+        """A country's national capital (its most populous town marked PPLC), or None."""
+        cols = ", ".join("t." + c.strip() for c in _PLACE_COLUMNS.split(","))
+        sql = (
+            f"SELECT {cols} FROM places t WHERE t.feature_code = 'PPLC' AND t.country_code = ?"
+            " ORDER BY t.population DESC LIMIT 1"
+        )
+        row = self._conn.execute(sql, (country_code,)).fetchone()
+        return _place(row) if row else None
+
     def capital_ids(self) -> Container[str]:
         """Ids of the towns marked as national capitals (GeoNames feature code PPLC), for ``in``."""
         if self._capitals is None:
