@@ -126,6 +126,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:exchang(?:ed|ing)|trad(?:ed|ing))\s+(?:[\w-]+\s+){1,2}?fire|(?:shot|fired)\s+(?:at|on)\s+each\s+other|"
         r"repell?(?:ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|incursions?|"
         r"assailants|attackers|advances?)|beat\s+back|"
+        # the attackers told as driven off: "tried to enter the city, but were repelled" (not "the attack
+        # was repelled": an attack told before, retold)
+        r"(?<!attack\s)(?<!attacks\s)(?<!assault\s)(?<!offensive\s)(?<!advance\s)(?:was|were|been)\s+(?:\w+ly\s+)?(?:repell?ed|repulsed|beaten\s+back|driven\s+back|pushed\s+back)|"
         r"opened\s+fire\s+(?:on|at)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers|army|patrols?|positions"
         r"|checkpoints?)|"
         r"(?:launched|began|started|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?offensive|"

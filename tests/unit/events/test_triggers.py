@@ -45,6 +45,9 @@ S = SubEventType
         ("The envoy announced a deal on the evacuation.", S.AGREEMENT),
         ("Fire from an army helicopter killed four shepherds.", S.AIR_DRONE_STRIKE),
         ("A security operation in the town killed 9 gunmen and seized arms.", S.ARMED_CLASH),
+        ("Russian forces tried to enter the city, but were repelled.", S.ARMED_CLASH),
+        ("A Russian glide bomb hit a residential building.", S.AIR_DRONE_STRIKE),
+        ("Opposition supporters clashed with police in the capital.", S.VIOLENT_DEMONSTRATION),
     ],
 )
 def test_triggers_sentence_type(sentence, expected):
