@@ -6,6 +6,7 @@ fields it set (empty when the rule does not apply).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -441,6 +442,14 @@ def local_deal(s: RoleState) -> tuple[str, ...]:
     return _actor2(s, None, "military")
 
 
+#: Fighting between groups of one kind: "clashes between two gangs", "rival factions fought".
+_RIVALS = re.compile(
+    r"\b(?:between\s+(?:two|rival|several)|rival)\s+(?:armed\s+|criminal\s+)?(?:gangs?|groups?|factions?|militias?|"
+    r"cartels?|clans?|armed\s+groups?)\b",
+    re.IGNORECASE,
+)
+
+
 def unnamed_clash_opponent(s: RoleState) -> tuple[str, ...]:
     if s.sub != S.ARMED_CLASH:
         return ()
@@ -448,9 +457,10 @@ def unnamed_clash_opponent(s: RoleState) -> tuple[str, ...]:
     # a named external force based in the country (a peacekeeping mission) fights the state's armed
     # opponents, as the state does; a foreign army or a mercenary group may fight the state itself
     mission = actor1.inter == Inter.EXTERNAL_FORCES and not actor1.generic and actor1.country == state.country
-    if actor1.inter == Inter.IDENTITY_MILITIAS and actor1.generic:
-        # clan or communal fighting ("tribal fighters ambushed a rival group"): the unnamed other side
-        # is a militia of the same kind (codebook: an identity militia against its rival)
+    rivals = actor1.generic and _RIVALS.search(s.sentence_text(0, sys.maxsize)) is not None
+    if (actor1.inter == Inter.IDENTITY_MILITIAS and actor1.generic) or rivals:
+        # clan or communal fighting ("tribal fighters ambushed a rival group"), or fighting "between two
+        # gangs": the unnamed other side is a group of the same kind (codebook: a militia against its rival)
         s.out.actor2, s.out.actor2_inferred = actor1, True
         return A2
     return _actor2(s, None, "unidentified" if actor1.inter == Inter.STATE_FORCES or mission else "military")

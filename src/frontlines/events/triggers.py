@@ -329,7 +329,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         S.LOOTING,
         r"loot(?:ed|ing)|pillag(?:ed|ing)|ransack(?:ed|ing)|torched|razed|demolish(?:ed|ing)|set\s+fire\s+to|burn(?:ed|t)\s+"
-        r"(?:\w+\s+){0,2}(?:homes|houses|shops|trucks|cars|vehicles|buses|machinery)",
+        r"(?:\w+\s+){0,2}(?:homes|houses|shops|trucks|cars|vehicles|buses|machinery)|"
+        # property wrecked without a weapon word: "destroyed an electricity pylon", "sabotaged a bridge"
+        r"(?:destroy(?:ed|ing)|sabotag(?:ed|ing)|vandali[sz](?:ed|ing)|blew\s+up)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:homes?|houses?|shops?|schools?|churche?s?|mosques?|propert(?:y|ies)|crops|fields|pylons?|towers?|"
+        r"bridges?|infrastructure|offices?|markets?|stalls|power\s+lines?|pipelines?|antennas?)\b",
         12,
     ),
     _rule(S.OTHER, r"mass\s+graves?", 10),

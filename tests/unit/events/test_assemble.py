@@ -474,3 +474,12 @@ def test_assemble_the_speaker_of_a_sentence_the_model_codes_is_not_its_author(re
     )
     event = only(run(text, resources, settings))
     assert event.actor1 != "Police Forces of Papua New Guinea", event
+
+
+def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_sides(resources, settings):
+    text = "On Sunday, a teenager was killed during clashes between two gangs in Port-au-Prince."
+    event = only(run(text, resources, settings))
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Haiti)",
+        "Unidentified Armed Group (Haiti)",
+    )

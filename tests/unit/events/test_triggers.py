@@ -48,6 +48,7 @@ S = SubEventType
         ("Russian forces tried to enter the city, but were repelled.", S.ARMED_CLASH),
         ("A Russian glide bomb hit a residential building.", S.AIR_DRONE_STRIKE),
         ("Opposition supporters clashed with police in the capital.", S.VIOLENT_DEMONSTRATION),
+        ("Dissidents destroyed an electricity pylon in the hamlet.", S.LOOTING),
     ],
 )
 def test_triggers_sentence_type(sentence, expected):
