@@ -47,6 +47,14 @@ _SAYS_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+(?:said|says|claimed|claims|reported|announced|stated|told)\b",
     re.IGNORECASE,
 )
+#: What a speaker reports, opening with a doer the dictionary does not name: "police said a
+#: kidnap-for-ransom group seized ...", "villagers said a drone dropped ..." (not "it", "they").
+_AGENT_REPORTED = re.compile(
+    r"^\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:an?|the|some|two|three|several|unknown|unidentified)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:group|gang|men|attackers|assailants|kidnappers|bandits|raiders|warriors|suspects|"
+    r"drones?|bombers?)\b",
+    re.IGNORECASE,
+)
 #: "rebels including al-Nusra Front fighters": a named member of the coalition just named.
 _MEMBER_BEFORE = re.compile(r"\b(?:including|among\s+them|such\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the Islamic State group's former stronghold of Raqa": a holder named by what it holds.
@@ -210,7 +218,10 @@ def _speakers(sides: list[Side], trigger: Trigger, sentence_text: Callable[[int,
         if says is None:
             continue
         verb_end = m.end + says.end()
-        reported = any(verb_end <= y[0].start < trigger.start for y in sides if y is not x)
+        reported = any(verb_end <= y[0].start < trigger.start for y in sides if y is not x) or (
+            verb_end <= trigger.start
+            and _AGENT_REPORTED.match(sentence_text(verb_end, trigger.start)) is not None
+        )
         if m.start >= trigger.end or reported:
             speakers.append(x)
     return speakers

@@ -483,3 +483,20 @@ def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_si
         "Unidentified Armed Group (Haiti)",
         "Unidentified Armed Group (Haiti)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "On Sunday, police said a kidnap-for-ransom group seized a businessman outside his hotel in Manila.",
+            "Unidentified Armed Group (Philippines)",
+        ),
+        (
+            "On Sunday, the army said it killed 60 militants near Kidal.",
+            "Military Forces of Mali (2013-2020)",
+        ),
+    ],
+)
+def test_assemble_a_speaker_is_the_author_only_of_what_it_says_it_did(text, actor1, resources, settings):
+    assert only(run(text, resources, settings)).actor1 == actor1
