@@ -300,9 +300,10 @@ CLAIMED = (
     r"explosions?|abductions?|kidnappings?|operations?)\b"
 )
 _CLAIMED_AFTER = re.compile(rf"^(?:\s+[\w'’-]+){{0,2}}?\s+(?:{CLAIMED})", re.IGNORECASE)
-#: Words before a group that lay an event at its door: "blamed on the RSF", "attributed to JNIM".
+#: Words before a group that lay an event at its door: "blamed on the RSF", "attributed to JNIM",
+#: "..., a spokesman said, blaming Islamic State".
 _BLAMED_BEFORE = re.compile(
-    r"\b(?:blamed\s+on|attributed\s+to|claimed\s+by|perpetrated\s+by)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:blamed\s+on|attributed\s+to|claimed\s+by|perpetrated\s+by|blaming)\s+(?:the\s+)?$", re.IGNORECASE
 )
 #: Inter codes of the generic armed authors a claim or a blame may name ("gunmen", "fighters").
 _GENERIC_ARMED = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS})

@@ -44,7 +44,12 @@ _SPEAKER_AFTER = re.compile(
 #: words, then a verb of speech. Such a speaker is a side only when no other actor is the subject of
 #: what it reports (:func:`_speakers`).
 _SAYS_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+(?:said|says|claimed|claims|reported|announced|stated|told)\b",
+    r"^(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+(?:said|says|claimed|claims|reported|announced|stated|told|accused|accuses)\b",
+    re.IGNORECASE,
+)
+#: A speaker that tells its own act: "said it killed", "claimed that they had shot down".
+_OWN_ACT = re.compile(
+    r"^\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|we)\b(?!\s+(?:would|will|could|might|may|was|were)\b)",
     re.IGNORECASE,
 )
 #: What a speaker reports, opening with a doer the dictionary does not name: "police said a
@@ -218,6 +223,8 @@ def _speakers(sides: list[Side], trigger: Trigger, sentence_text: Callable[[int,
         if says is None:
             continue
         verb_end = m.end + says.end()
+        if _OWN_ACT.match(sentence_text(verb_end, verb_end + 30)):
+            continue  # "the Israeli military said it killed a Hamas commander": its own act
         reported = any(verb_end <= y[0].start < trigger.start for y in sides if y is not x) or (
             verb_end <= trigger.start
             and _AGENT_REPORTED.match(sentence_text(verb_end, trigger.start)) is not None

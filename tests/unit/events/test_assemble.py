@@ -496,6 +496,19 @@ def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_si
             "On Sunday, the army said it killed 60 militants near Kidal.",
             "Military Forces of Mali (2013-2020)",
         ),
+        (
+            "On Sunday, the Israeli military said it killed a Hamas commander in an air strike in Khan Younis.",
+            "Military Forces of Israel (2009-2021)",
+        ),
+        (
+            "On Sunday, the Sudanese army accused the RSF of shelling a market in Omdurman, killing 15 civilians.",
+            "RSF: Rapid Support Forces",
+        ),
+        (
+            "On Sunday, a roadside bomb killed four soldiers in Ghazni, a Taliban spokesman said, blaming Islamic "
+            "State.",
+            "Islamic State (Afghanistan)",
+        ),
     ],
 )
 def test_assemble_a_speaker_is_the_author_only_of_what_it_says_it_did(text, actor1, resources, settings):
