@@ -154,6 +154,14 @@ RULES: tuple[PrecisionRule, ...] = (
         "mentions in the article ('the Toyota failed to yield') then need locative evidence.",
         ("A 1992 Toyota Corolla driven by Mary Lioce", "he collided with a 2005 Honda Odyssey"),
     ),
+    PrecisionRule(
+        "water-body",
+        "A name that ends with a word for a body of water ('Sea', 'Gulf', 'Ocean', 'Bay', 'Lake'), "
+        "written after 'the' and with no unit word after it ('state', 'governorate', 'county'), is "
+        "the water body, not the unit or the town named after it: 'the Red Sea' is the sea, not "
+        "Sudan's Red Sea State; the gazetteer holds no water bodies, so the name is no place it knows.",
+        ("a ship was attacked in the Red Sea", "crossed the Gulf", "not: clashes in the Red Sea state"),
+    ),
 )
 RULE_IDS = frozenset(rule.id for rule in RULES)
 #: Reasons (``context.not_a_place`` and the rules here) that make a name a person's in the article.
@@ -315,6 +323,26 @@ def model_year_vehicle(left: str, right: str) -> str | None:
     if _MODEL_YEAR_BEFORE.search(left) and (_VEHICLE_WORDS.search(left) or _VEHICLE_WORDS.search(right)):
         return "model-year-vehicle"
     return None
+
+
+#: Rule water-body: a name whose last word is a body of water ("Red Sea", "Gulf", "Hudson Bay") ...
+_WATER_NAME = re.compile(r"(?:^|\s)(?:Sea|Gulf|Ocean|Bay|Lake|Strait|Lagoon)$")
+#: ... after "the" ...
+_THE_BEFORE = re.compile(r"(?:^|\s)[Tt]he\s+$")
+#: ... unless a unit word follows it ("the Red Sea state", "the Homa Bay county").
+_UNIT_WORD_AFTER = re.compile(
+    r"\s+(?:state|governorate|province|region|county|district|municipality|department|prefecture"
+    r"|oblast|council|shire|city|town)\b",
+    re.IGNORECASE,
+)
+
+
+def water_body(text: str, start: int, end: int, surface: str) -> str | None:
+    """Rule water-body: the name ``surface`` at ``start``-``end`` is a body of water here ("the Red
+    Sea"): "water-body", else None ("Red Sea State", "in Red Sea", "the Red Sea governorate")."""
+    if not _WATER_NAME.search(surface) or not _THE_BEFORE.search(text, max(0, start - 6), start):
+        return None
+    return None if _UNIT_WORD_AFTER.match(text, end) else "water-body"
 
 
 def modifier_countries(text: str, end: int, candidates: Callable[[], Sequence[Place]]) -> list[Place]:

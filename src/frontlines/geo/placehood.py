@@ -24,6 +24,7 @@ from frontlines.geo.nonplaces import (
     known_place_in_name,
     model_year_vehicle,
     person_cue,
+    water_body,
 )
 from frontlines.geo.persons import is_common_surname, is_given_name
 from frontlines.geo.recognise import Span
@@ -88,6 +89,7 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
                 reason
                 or unknown_name_run(text, start, end, left)
                 or generic_head(text, start, end, left)
+                or water_body(text, start, end, span.surface)
                 or not_a_place(
                     span.query,
                     left,

@@ -21,6 +21,7 @@ from frontlines.geo.nonplaces import (
     person_cue,
     relation_no_evidence,
     resident_evidence,
+    water_body,
 )
 from frontlines.geo.resolve import resolve_scored
 
@@ -346,3 +347,35 @@ def test_nonplaces_group_name_parts() -> None:
     homes = {("Derna", "LY"), ("Mozogo", "CM")}
     parts = group_name_parts(matches, groups, lambda name, home: (name, home) in homes)
     assert parts == {matches[0]}  # only "Haram": Mozogo is outside any group, Derna is the group's base
+
+
+@pytest.mark.parametrize(
+    "text, name, fired",
+    [
+        ("a ship was attacked in the Red Sea off the coast", "Red Sea", "water-body"),
+        ("tankers crossed the Gulf at night", "Gulf", "water-body"),
+        ("patrols in The Red Sea.", "Red Sea", "water-body"),
+        # a unit word after it, no "the" before it: the unit the gazetteer knows
+        ("clashes in the Red Sea state", "Red Sea", None),
+        ("clashes in the Red Sea Governorate", "Red Sea", None),
+        ("Cargo ship sinks in Red Sea", "Red Sea", None),
+        ("in the Homa Bay county", "Homa Bay", None),
+        # no water word in the name
+        ("in the Sudan", "Sudan", None),
+    ],
+)
+def test_nonplaces_water_body(text: str, name: str, fired: str | None) -> None:
+    start = text.index(name)
+    assert water_body(text, start, start + len(name), name) == fired
+
+
+def test_nonplaces_water_body_is_no_unit(tmp_path, small_world, split_sentences) -> None:
+    """'the Red Sea' is the sea, not Sudan's Red Sea State; 'Red Sea State' is the state."""
+    world = [("a:SD-RS", "Red Sea", "SD", 19.65, 36.39, "admin1", 646_800, "Red Sea")]
+    gazetteer, matcher = small_world(tmp_path / "gazetteer.sqlite", world)
+    for text, found in [
+        ("Houthi forces seized a commercial vessel in the Red Sea.", []),
+        ("Clashes erupted in Red Sea State on Monday.", ["Red Sea"]),
+    ]:
+        mentions, _ = resolve_places(text, split_sentences(text), matcher.find(text), gazetteer)
+        assert [m.text for m in mentions] == found
