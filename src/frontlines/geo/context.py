@@ -224,6 +224,27 @@ _NEAR_BEFORE = re.compile(
     rf"\s+(?:the\s+)?{_QUALIFIERS}$",
     re.IGNORECASE,
 )
+#: Rule off-coast: "off X", "off the coast of X", "off the Yemeni coast near X": at sea near X, so X
+#: locates the event approximately, as "near X" does. Only a lower-case "off" ("Off Broadway" is a
+#: name) and not after a verb it is the particle of ("took off", "kicked off", "paid off", "cordoned
+#: off", "sealed off"), where "off" says nothing of where (measured: "off" in ``_NEAR_BEFORE`` cost
+#: LGL recognition precision 0.868 -> 0.867).
+_OFF_BEFORE = re.compile(
+    r"(?:^|[\s,(])(?!(?:take|takes|took|taken|taking|kick|kicks|kicked|kicking|pay|pays|paid|paying|set"
+    r"|sets|setting|cut|cuts|cutting|call|calls|called|calling|turn|turns|turned|turning|lay|lays|laid"
+    r"|laying|seal|seals|sealed|sealing|cordon|cordons|cordoned|cordoning|fend|fends|fended|ward|wards"
+    r"|warded|fight|fought|show|showed|shows|sell|sold|shut|shake|shook|shrug|shrugged|tip|tipped|drop"
+    r"|dropped|hold|held|sign|signed|finish|finished|round|rounded|top|topped|wipe|wiped|brush|brushed"
+    r"|scare|scared|fire|fired|go|goes|went|going|get|gets|got|getting|keep|kept|put|puts|putting|push"
+    r"|pushed|taper|tapered|level|leveled|levelled|cool|cooled|face|faced|square|squared|knock|knocked"
+    r"|tick|ticked|let|lets|bring|brought|send|sent|see|saw|seen|seeing|come|came|fall|fell|play|played"
+    r"|break|broke|run|ran|spin|spun|write|wrote|written|head|headed|buy|bought|bounce|bounced|walk"
+    r"|walked|jump|jumped|log|logged|pull|pulled|carry|carried|ease|eased|pick|picked|drive|drove"
+    r"|dash|dashed|rip|ripped|ride|rode|sleep|slept|wear|wore|worn|live|lived|feed|fed|die|died|dies"
+    r"|cast|killed|kill|peel|peeled|shave|shaved|start|started|starts|starting|branch|branched"
+    r"|veer|veered|get|back|kicks|tail|tailed|lift|lifted|fly|flew)\s)\w+[\w'’-]*\s+off\s+"
+    r"(?:the\s+(?:[a-z]+\s+)?(?:coasts?|shores?|waters|port)\s+(?:of|near|off)\s+(?:the\s+)?)?$"
+)
 _NEAR_AFTER = re.compile(
     r"^\s+(?:countryside|province|governorate|region|oblast|outskirts|suburbs?|airport|airbase)\b"
     r"|^'s\s+(?:countryside|outskirts|suburbs)\b",
@@ -274,6 +295,8 @@ _EVENT_BEFORE_L, _ACTION_BEFORE_L, _UNIT_AFTER_L = (
 #: ``_ADMIN_BEFORE`` and ``_CITY_BEFORE`` end with "of", ``_BASED_BEFORE`` with "in (the)",
 #: ``_VENUE_BEFORE`` with "in/at (the)", ``_DESTINATION_BEFORE`` with one of its last words.
 _OF_LAST = ("of",)
+#: ... ``_OFF_BEFORE`` with "off", "of", "near" or "the" (rule off-coast).
+_OFF_LAST = ("off", "of", "near", "the")
 _BASED_LAST = ("in", "the")
 _VENUE_LAST = ("in", "at", "the")
 _DESTINATION_LAST = (
@@ -303,7 +326,11 @@ def read_context(left: str, right: str) -> Context:
     # whitespace too): where the text before the place does not, none is searched (nor matches).
     tail = low_left.rstrip()
     before = low_left if len(tail) < len(low_left) else ""
-    near = bool(_NEAR_BEFORE_L.search(before) or _NEAR_AFTER_L.match(low_right))
+    near = bool(
+        _NEAR_BEFORE_L.search(before)
+        or _NEAR_AFTER_L.match(low_right)
+        or (tail.endswith(_OFF_LAST) and _OFF_BEFORE.search(left))
+    )
     after_of = _ending(before, tail, _OF_LAST)
     unit = None
     if _ADMIN_AFTER_L.match(low_right) or _ADMIN_BEFORE_L.search(after_of):

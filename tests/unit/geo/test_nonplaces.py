@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.geo import PlaceMatcher, SqliteGazetteer, resolve_places
+from frontlines.geo.context import read_context
 from frontlines.geo.nonplaces import (
     RULE_IDS,
     RULES,
@@ -379,3 +380,21 @@ def test_nonplaces_water_body_is_no_unit(tmp_path, small_world, split_sentences)
     ]:
         mentions, _ = resolve_places(text, split_sentences(text), matcher.find(text), gazetteer)
         assert [m.text for m in mentions] == found
+
+
+@pytest.mark.parametrize(
+    "left, near",
+    [
+        ("a ship in the Red Sea off ", True),
+        ("a vessel sank off the coast of ", True),
+        ("50 nautical miles off ", True),
+        ("a tanker seized off the shores of ", True),
+        # "off" as a verb's particle, or capitalised in a name: nothing of where
+        ("the plane took off ", False),
+        ("they kicked off ", False),
+        ("the rain should taper off ", False),
+        ("Off ", False),
+    ],
+)
+def test_nonplaces_off_coast_is_near(left: str, near: bool) -> None:
+    assert read_context(left, " on Monday.").near is near

@@ -40,6 +40,10 @@ def resolve(tiny: SqliteGazetteer, tiny_matcher: PlaceMatcher, split_sentences: 
         ("Shells fell on the outskirts of Damascus.", "Damascus", "event", True),
         ("Fighting raged in the Idlib countryside.", "Idlib", "event", True),
         ("Fighting raged in Idlib province.", "Idlib", "event", True),
+        # rule off-coast: at sea near a place, as "near" it; not "off" as a verb's particle
+        ("A tanker was attacked off Beirut on Monday.", "Beirut", "event", True),
+        ("A boat sank off the coast of Beirut.", "Beirut", "event", True),
+        ("Police cordoned off Beirut after the blast.", "Beirut", "other", False),
         ("Rebels shelled Aleppo and Homs.", "Homs", "event", False),
         # a city's centre named after it is the city, not an organisation's base
         ("Police fired tear gas at protesters in Damascus CBD.", "Damascus", "event", False),
