@@ -14,7 +14,8 @@ mention of the name in the article says. Each rule has an id, examples and a tra
   Idlib", "the Idlib countryside", "near Idlib"), nor for a town whose main name differs ("New
   York City" for "New York"). An airport named after it is near the town, not the province
   ("a rocket hit Timbuktu Airport", "Kidal airfield": the town at geo_precision 2; rule
-  town-airport).
+  town-airport). The seat may bear the unit's name where the text spells both otherwise
+  ("Hodeidah" for the city and the governorate Al Hudaydah).
 - ``city-affix``: "X City" before the name of a municipal office or body ("Springfield City Schools",
   "the Las Vegas City Marshal", "San Fernando City Councilwoman"), when "X City" is no place's own
   name, only another spelling of places named X, is the municipality of X: it is looked up as the
@@ -79,10 +80,12 @@ def _town_of(candidates: Sequence[Place], unit: Place) -> int | None:
 
 
 def _is_seat(item: Item, unit: Place, town: int, seat: Callable[[Place], Place | None]) -> bool:
-    """Rule capital-named: the town is the unit's seat and its own name is the text's ("Kidal"; not
-    "New York City" for "New York", whose state GeoNames lists as its seat too)."""
+    """Rule capital-named: the town is the unit's seat and its own name is the text's ("Kidal") or the
+    unit's, the text spelling both otherwise ("Hodeidah": the city and the governorate Al Hudaydah);
+    not "New York City" for "New York", whose state GeoNames lists as its seat too."""
     place = item.candidates[town]
-    if strip_marks(place.name).casefold() != strip_marks(item.span.query).casefold():
+    own = strip_marks(place.name).casefold()
+    if own not in (strip_marks(item.span.query).casefold(), strip_marks(unit.name).casefold()):
         return False
     found = seat(unit)
     return found is not None and found.place_id == place.place_id
