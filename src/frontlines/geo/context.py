@@ -319,6 +319,12 @@ def _ending(before: str, tail: str, words: tuple[str, ...]) -> str:
     return before if tail.endswith(words) else ""
 
 
+def off_coast(left: str) -> bool:
+    """Rule off-coast: ``left`` (the text before a name) ends with "off" ("attacked off") or "off the
+    coast of", not a verb's particle ("took off")."""
+    return left.rstrip().lower().endswith(_OFF_LAST) and _OFF_BEFORE.search(left) is not None
+
+
 def read_context(left: str, right: str) -> Context:
     """Role, nearness and unit cue of a place from the sentence text before and after it."""
     low_left, low_right = left.lower(), right.lower()
@@ -329,7 +335,7 @@ def read_context(left: str, right: str) -> Context:
     near = bool(
         _NEAR_BEFORE_L.search(before)
         or _NEAR_AFTER_L.match(low_right)
-        or (tail.endswith(_OFF_LAST) and _OFF_BEFORE.search(left))
+        or (tail.endswith(_OFF_LAST) and _OFF_BEFORE.search(left))  # rule off-coast (``off_coast``)
     )
     after_of = _ending(before, tail, _OF_LAST)
     unit = None

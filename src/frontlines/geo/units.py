@@ -14,8 +14,9 @@ mention of the name in the article says. Each rule has an id, examples and a tra
   Idlib", "the Idlib countryside", "near Idlib"), nor for a town whose main name differs ("New
   York City" for "New York"). An airport named after it is near the town, not the province
   ("a rocket hit Timbuktu Airport", "Kidal airfield": the town at geo_precision 2; rule
-  town-airport). The seat may bear the unit's name where the text spells both otherwise
-  ("Hodeidah" for the city and the governorate Al Hudaydah).
+  town-airport); so is a ship attacked off it ("in the Red Sea off Hodeidah": the port town at
+  geo_precision 2, rule off-coast in ``context``). The seat may bear the unit's name where the text
+  spells both otherwise ("Hodeidah" for the city and the governorate Al Hudaydah).
 - ``city-affix``: "X City" before the name of a municipal office or body ("Springfield City Schools",
   "the Las Vegas City Marshal", "San Fernando City Councilwoman"), when "X City" is no place's own
   name, only another spelling of places named X, is the municipality of X: it is looked up as the
@@ -31,6 +32,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
+from frontlines.geo.context import off_coast
 from frontlines.geo.items import Item
 from frontlines.geo.names import fold, strip_marks
 from frontlines.geo.recognise import Span
@@ -52,6 +54,9 @@ _AREA_WINDOW = 30
 _AIRPORT_AFTER = re.compile(
     r"\s+(?:international\s+)?(?:airport|airbase|air\s+base|airfield)\b", re.IGNORECASE
 )
+
+#: How much text before a name rule off-coast reads ("a ship seized off the coast of", characters).
+_OFF_WINDOW = 60
 
 
 def _best(item: Item) -> int:
@@ -118,7 +123,8 @@ def capital_named(items: Sequence[Item], text: str, seat: Callable[[Place], Plac
         return
     for item, best, place in _resolved(items):
         airport = item.ctx.near and bool(_AIRPORT_AFTER.match(text, item.span.end))
-        if item.ctx.unit is None and (airport or not item.ctx.near) and place.kind == "admin1":
+        offshore = item.ctx.near and off_coast(text[max(0, item.span.start - _OFF_WINDOW) : item.span.start])
+        if item.ctx.unit is None and (airport or offshore or not item.ctx.near) and place.kind == "admin1":
             before = text[max(0, item.span.start - _AREA_WINDOW) : item.span.start]
             town = _town_of(item.candidates, place)
             if town is not None and not _AREA_BEFORE.search(before) and _is_seat(item, place, town, seat):

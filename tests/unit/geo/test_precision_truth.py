@@ -172,6 +172,9 @@ def test_precision_a_bare_name_after_its_province_is_the_town(places) -> None:
         ("Gunmen attacked peacekeepers in Kidal on Monday.", "Kidal", "g:kidal", 1),
         # ... or spelled as the text spells both the seat and its unit, named alike
         ("Air strikes hit the port in Hodeidah on Monday.", "Hodeidah", "g:hodeidah", 1),
+        # ... and at sea off it (rule off-coast): near the port town
+        ("Houthi forces fired a missile at a ship in the Red Sea off Hodeidah.", "Hodeidah", "g:hodeidah", 2),
+        ("A tanker was attacked off the coast of Hodeidah.", "Hodeidah", "g:hodeidah", 2),
         # ... not a town whose own name differs ("New York City")
         ("Flights between New York and Moscow resumed.", "New York", "a:US-NY", 3),
     ],
