@@ -245,6 +245,9 @@ _OFF_BEFORE = re.compile(
     r"|veer|veered|get|back|kicks|tail|tailed|lift|lifted|fly|flew)\s)\w+[\w'’-]*\s+off\s+"
     r"(?:the\s+(?:[a-z]+\s+)?(?:coasts?|shores?|waters|port)\s+(?:of|near|off)\s+(?:the\s+)?)?$"
 )
+#: ... and "the Sea of Azov", "the Gulf of Aden", "the Bay of Bengal": the water body named after X is
+#: near X (a capital "Sea", "Gulf", "Bay", "Strait": not "a sea of protesters").
+_WATER_OF_BEFORE = re.compile(r"(?:^|\s)(?:Sea|Gulf|Bay|Straits?)\s+of\s+$")
 _NEAR_AFTER = re.compile(
     r"^\s+(?:countryside|province|governorate|region|oblast|outskirts|suburbs?|airport|airbase)\b"
     r"|^'s\s+(?:countryside|outskirts|suburbs)\b",
@@ -321,8 +324,12 @@ def _ending(before: str, tail: str, words: tuple[str, ...]) -> str:
 
 def off_coast(left: str) -> bool:
     """Rule off-coast: ``left`` (the text before a name) ends with "off" ("attacked off") or "off the
-    coast of", not a verb's particle ("took off")."""
-    return left.rstrip().lower().endswith(_OFF_LAST) and _OFF_BEFORE.search(left) is not None
+    coast of", not a verb's particle ("took off"), or with a water body named after the place ("the
+    Sea of", "the Gulf of"): at sea near it."""
+    tail = left.rstrip().lower()
+    return tail.endswith(_OFF_LAST) and (
+        _OFF_BEFORE.search(left) is not None or _WATER_OF_BEFORE.search(left) is not None
+    )
 
 
 def read_context(left: str, right: str) -> Context:
@@ -335,7 +342,7 @@ def read_context(left: str, right: str) -> Context:
     near = bool(
         _NEAR_BEFORE_L.search(before)
         or _NEAR_AFTER_L.match(low_right)
-        or (tail.endswith(_OFF_LAST) and _OFF_BEFORE.search(left))  # rule off-coast (``off_coast``)
+        or (tail.endswith(_OFF_LAST) and off_coast(left))
     )
     after_of = _ending(before, tail, _OF_LAST)
     unit = None

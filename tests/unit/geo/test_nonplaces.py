@@ -389,6 +389,10 @@ def test_nonplaces_water_body_is_no_unit(tmp_path, small_world, split_sentences)
         ("a vessel sank off the coast of ", True),
         ("50 nautical miles off ", True),
         ("a tanker seized off the shores of ", True),
+        # a water body named after the place: at sea near it
+        ("a drone hit a patrol boat in the Sea of ", True),
+        ("pirates hijacked a vessel in the Gulf of ", True),
+        ("a sea of ", False),
         # "off" as a verb's particle, or capitalised in a name: nothing of where
         ("the plane took off ", False),
         ("they kicked off ", False),
