@@ -387,7 +387,8 @@ def test_nonplaces_water_body_is_no_unit(tmp_path, small_world, split_sentences)
     [
         ("a ship in the Red Sea off ", True),
         ("a vessel sank off the coast of ", True),
-        ("50 nautical miles off ", True),
+        ("a tanker 50 nautical miles off ", True),
+        ("50 nautical miles off ", False),
         ("a tanker seized off the shores of ", True),
         # a water body named after the place: at sea near it
         ("a drone hit a patrol boat in the Sea of ", True),
