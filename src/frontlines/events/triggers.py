@@ -141,8 +141,8 @@ RULES: tuple[Rule, ...] = (
         # "an air raid alarm", "air raid shelters": a warning or a refuge, no strike
         rf"(?:air\s*-?\s*strikes?|air\s*raids?|airstrikes?)(?!\s+(?:alarms?|alerts?|sirens?|warnings?|shelters?))|barrel\s+bombs?|explosive\s+barrels?|drone\s+(?:strikes?|attacks?)|"
         r"carried\s+out\s+(?:\w+\s+)?raids|dropped\s+(?:\w+\s+){0,2}bombs|bombed|"
-        # bombs only aircraft drop: "a Russian glide bomb hit", "guided aerial bombs", "KABs"
-        r"(?:glide|gliding|guided|guided\s+aerial|aerial|air-dropped)\s+bombs?|(?-i:KABs?)\b|"
+        # bombs only aircraft drop: "a Russian glide bomb hit", "guided aerial bombs"
+        r"(?:glide|gliding|guided|guided\s+aerial|aerial|air-dropped)\s+bombs?|"
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
         # "jets thought to belong to the Syrian government struck": whose craft, told between
         rf"{_ARMS}\s+{_BELIEVED}\s+(?:[\w-]+\s+){{1,4}}?{_HIT}|"
