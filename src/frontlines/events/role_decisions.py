@@ -6,7 +6,6 @@ fields it set (empty when the rule does not apply).
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -147,7 +146,7 @@ def regains_from_invader(s: RoleState) -> tuple[str, ...]:
 def mob_victims(s: RoleState) -> tuple[str, ...]:
     if s.sub != S.MOB_VIOLENCE or s.out.actor2 is not None or not (s.casualties or s.civilians):
         return ()
-    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+    return actor2_is(s, s.civilians[0] if s.civilians else None, "civilians")
 
 
 def armed_killers(s: RoleState) -> tuple[str, ...]:
@@ -383,7 +382,7 @@ CIVILIAN_SITE = re.compile(
 CIVILIAN_SITE_REACH = 120
 
 
-def _actor2(s: RoleState, side: Side | None, default: str = "") -> tuple[str, ...]:
+def actor2_is(s: RoleState, side: Side | None, default: str = "") -> tuple[str, ...]:
     """Actor 2 is ``side``, else the role ``default`` (inferred)."""
     s.out.actor2 = side[1] if side else s.role(default)
     if side:
@@ -397,120 +396,50 @@ def victims(s: RoleState) -> tuple[str, ...]:
     if s.sub not in VICTIM_SUB_TYPES:
         return ()
     s.out.actor2_inferred = not s.civilians
-    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+    return actor2_is(s, s.civilians[0] if s.civilians else None, "civilians")
 
 
 def other_side(s: RoleState) -> tuple[str, ...]:
     # an adjusting rule may have named actor 1 after the others were listed: it is no other side
     others = [x for x in s.others if x[1].name != s.out.actor1.name]
-    return _actor2(s, others[0]) if others else ()
+    return actor2_is(s, others[0]) if others else ()
 
 
 def civilians_hit(s: RoleState) -> tuple[str, ...]:
     hit = s.civilians and s.event_type == EventType.EXPLOSIONS
-    return _actor2(s, s.civilians[0]) if hit else ()
+    return actor2_is(s, s.civilians[0]) if hit else ()
 
 
 def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
     hurt = s.casualties and s.event_type == EventType.EXPLOSIONS
-    return _actor2(s, None, "civilians") if hurt else ()
+    return actor2_is(s, None, "civilians") if hurt else ()
 
 
 def civilian_site(s: RoleState) -> tuple[str, ...]:
     if s.event_type != EventType.EXPLOSIONS or s.after:
         return ()  # an armed side named after the trigger is its target
     hit = CIVILIAN_SITE.search(s.sentence_text(s.trigger.end, s.trigger.end + CIVILIAN_SITE_REACH))
-    return _actor2(s, None, "civilians") if hit else ()
+    return actor2_is(s, None, "civilians") if hit else ()
 
 
 def holder_is_opponent(s: RoleState) -> tuple[str, ...]:
     holder = s.holders[0] if s.holders else None
     if holder is None or holder[1].name == s.out.actor1.name or s.event_type != EventType.BATTLES:
         return ()
-    return _actor2(s, holder)
+    return actor2_is(s, holder)
 
 
 def civilian_object(s: RoleState) -> tuple[str, ...]:
     if s.sub not in _CIVILIAN_OBJECT:
         return ()
     s.out.actor2_inferred = not s.civilians
-    return _actor2(s, s.civilians[0] if s.civilians else None, "civilians")
+    return actor2_is(s, s.civilians[0] if s.civilians else None, "civilians")
 
 
 def local_deal(s: RoleState) -> tuple[str, ...]:
     if s.sub != S.AGREEMENT or s.out.actor1.inter == Inter.STATE_FORCES or s.out.actor1_inferred:
         return ()
-    return _actor2(s, None, "military")
-
-
-#: Fighting between groups of one kind: "clashes between two gangs", "rival factions fought".
-_RIVALS = re.compile(
-    r"\b(?:between\s+(?:two|rival|several)|rival)\s+(?:armed\s+|criminal\s+)?(?:gangs?|groups?|factions?|militias?|"
-    r"cartels?|clans?|armed\s+groups?)\b",
-    re.IGNORECASE,
-)
-
-
-def unnamed_clash_opponent(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.ARMED_CLASH:
-        return ()
-    actor1, state = s.out.actor1, s.role("military")
-    # a named external force based in the country (a peacekeeping mission) fights the state's armed
-    # opponents, as the state does; a foreign army or a mercenary group may fight the state itself
-    mission = actor1.inter == Inter.EXTERNAL_FORCES and not actor1.generic and actor1.country == state.country
-    rivals = actor1.generic and _RIVALS.search(s.sentence_text(0, sys.maxsize)) is not None
-    if (actor1.inter == Inter.IDENTITY_MILITIAS and actor1.generic) or rivals:
-        # clan or communal fighting ("tribal fighters ambushed a rival group"), or fighting "between two
-        # gangs": the unnamed other side is a group of the same kind (codebook: a militia against its rival)
-        s.out.actor2, s.out.actor2_inferred = actor1, True
-        return A2
-    return _actor2(s, None, "unidentified" if actor1.inter == Inter.STATE_FORCES or mission else "military")
-
-
-def unnamed_side_is_rebels(s: RoleState) -> tuple[str, ...]:
-    """Only after ``other-side-is-actor2`` or ``local-deal-with-state`` (as the codebook rule says,
-    the state's armed opponent in a battle or a deal)."""
-    if s.out.rules.get("actor2") not in ("other-side-is-actor2", "local-deal-with-state"):
-        return ()
-    if s.sub != S.AGREEMENT and s.event_type != EventType.BATTLES:
-        return ()
-    roles, unidentified = s.out, s.role("unidentified").name
-    if not any(a is not None and a.inter == Inter.STATE_FORCES for a in (roles.actor1, roles.actor2)):
-        return ()
-    changed: list[str] = []
-    if roles.actor1.name == unidentified:
-        roles.actor1 = s.role("rebels")
-        changed.append("actor1")
-    if roles.actor2 is not None and roles.actor2.name == unidentified:
-        roles.actor2 = s.role("rebels")
-        changed.append("actor2")
-    return tuple(changed)
-
-
-#: The police role's words that name whichever forces keep order ("security forces"): at war, the army.
-_SECURITY_FORCES = re.compile(r"\bsecurity\s+(?:forces|services)\b", re.IGNORECASE)
-#: Event types in which "security forces" fight: battles, strikes and bombs, violence against civilians.
-_AT_WAR = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
-
-
-def security_forces_at_war(s: RoleState) -> tuple[str, ...]:
-    """Rule security-forces-at-war: "security forces" the sentence names for no other body are the
-    country's police where they keep order (protests, arrests) and its military where they fight."""
-    if s.event_type not in _AT_WAR:
-        return ()
-    police, fields = s.role("police"), []
-    for slot in ("actor1", "actor2"):
-        backing = [m for name, m in s.out.backing if name == slot]
-        actor = getattr(s.out, slot)
-        if (
-            actor is not None
-            and actor.name == police.name
-            and backing
-            and all(_SECURITY_FORCES.search(m.text) for m in backing)
-        ):
-            setattr(s.out, slot, s.role("military"))
-            fields.append(slot)
-    return tuple(fields)
+    return actor2_is(s, None, "military")
 
 
 #: A craft or a weapon in an actor's words ("a Russian Sukhoi Su-25", "three Russian helicopters").

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from frontlines.events import role_decisions as d
+from frontlines.events import role_generic as g
 from frontlines.events import role_subtypes as st
 from frontlines.events.role_decisions import Decide, Kind, Step
 
@@ -405,7 +406,7 @@ RULES: tuple[RoleRule, ...] = (
         "project rule: a clash names two sides; an unnamed opponent of the state or of a mission based in "
         "the country (peacekeepers) is an unidentified armed group, an unnamed opponent of anyone else "
         "the state military",
-        d.unnamed_clash_opponent,
+        g.unnamed_clash_opponent,
         fires=("On Sunday, Kurdish fighters clashed near Azaz, killing 3 of them.",),
         misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),
     ),
@@ -429,7 +430,7 @@ RULES: tuple[RoleRule, ...] = (
         "project rule (tests/golden/README.md): an armed group named only by a label ('armed groups', "
         "'terrorists') that fights or negotiates with the state is its rebels; in a one-sided attack it "
         "stays an unidentified armed group",
-        d.unnamed_side_is_rebels,
+        g.unnamed_side_is_rebels,
         fires=("On Sunday, the army clashed with armed groups in Harasta.",),
         misses=("On Sunday, gunmen attacked a crowd of shoppers in Jaramana.",),
     ),
@@ -440,7 +441,7 @@ RULES: tuple[RoleRule, ...] = (
         "project rule (the codebook names state forces by what they are): 'security forces' named for no "
         "other body are the police where they keep order and the military where they fight, strike or "
         "kill",
-        d.security_forces_at_war,
+        g.security_forces_at_war,
         fires=("On Sunday, security forces killed 10 Maoists in a gunfight near Narayanpur.",),
         misses=(
             "On Sunday, police killed 10 Maoists in a gunfight near Narayanpur.",

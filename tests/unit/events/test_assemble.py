@@ -489,7 +489,8 @@ def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_si
     ("text", "actor1"),
     [
         (
-            "On Sunday, police said a kidnap-for-ransom group seized a businessman outside his hotel in Manila.",
+            "On Sunday, police said a kidnap-for-ransom group seized a businessman outside his hotel in "
+            "Manila.",
             "Unidentified Armed Group (Philippines)",
         ),
         (
@@ -497,16 +498,18 @@ def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_si
             "Military Forces of Mali (2013-2020)",
         ),
         (
-            "On Sunday, the Israeli military said it killed a Hamas commander in an air strike in Khan Younis.",
+            "On Sunday, the Israeli military said it killed a Hamas commander in an air strike in Khan "
+            "Younis.",
             "Military Forces of Israel (2009-2021)",
         ),
         (
-            "On Sunday, the Sudanese army accused the RSF of shelling a market in Omdurman, killing 15 civilians.",
+            "On Sunday, the Sudanese army accused the RSF of shelling a market in Omdurman, killing 15 "
+            "civilians.",
             "RSF: Rapid Support Forces",
         ),
         (
-            "On Sunday, a roadside bomb killed four soldiers in Ghazni, a Taliban spokesman said, blaming Islamic "
-            "State.",
+            "On Sunday, a roadside bomb killed four soldiers in Ghazni, a Taliban spokesman said, blaming "
+            "Islamic State.",
             "Islamic State (Afghanistan)",
         ),
     ],
