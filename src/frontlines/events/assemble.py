@@ -123,7 +123,15 @@ class EventAssembler:
         if "pronoun-subject" not in self.rules_off:
             sides = pronoun_subject(doc, s, e, sides)
         decision = self.cascade.decide(
-            text, s, e, within(doc.triggers, s, e), sides, hurt, may_detect=may_detect, dated=bool(times)
+            text,
+            s,
+            e,
+            within(doc.triggers, s, e),
+            sides,
+            hurt,
+            may_detect=may_detect,
+            dated=bool(times),
+            sentence=next(((a, b) for a, b in doc.sentences if a <= s < b), None),
         )
         if decision.step != "rule" or decision.triggers:
             doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))

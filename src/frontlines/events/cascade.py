@@ -49,7 +49,7 @@ from dataclasses import dataclass
 
 from frontlines.config import EventSettings
 from frontlines.events.classifier import Label, Reading, SubEventClassifier
-from frontlines.events.nonevents import non_event
+from frontlines.events.nonevents import WHOLE_SENTENCE, NonEventRule, non_event
 from frontlines.events.role_decisions import ACT_NOUN
 from frontlines.events.sides import names_armed_side
 from frontlines.events.triggers import TERRITORY, priority
@@ -158,6 +158,16 @@ def _anchor(
     return (m.start(), m.end()) if m else None
 
 
+def _crime_around(
+    text: str, sentence: tuple[int, int] | None, clause: tuple[int, int], off: frozenset[str]
+) -> NonEventRule | None:
+    """A rule of ``nonevents.WHOLE_SENTENCE`` that drops the whole sentence a clause was cut from."""
+    if sentence is None or sentence == clause:
+        return None
+    rule = non_event(text[sentence[0] : sentence[1]], off)
+    return rule if rule is not None and rule.id in WHOLE_SENTENCE else None
+
+
 #: Rule armed-actor-no-veto: the event types it keeps (violence; strategic developments stay vetoable).
 _VIOLENT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
 
@@ -235,17 +245,19 @@ class Cascade:
         *,
         may_detect: bool = True,
         dated: bool = False,
+        sentence: tuple[int, int] | None = None,
     ) -> Decision:
         """The triggers sentence ``text[start:end]`` keeps. ``may_detect`` false: the sentence may
         only keep or lose rule triggers (it may still report the toll of the event before it);
-        ``dated``: the sentence names a day."""
+        ``dated``: the sentence names a day; ``sentence``: the whole sentence a clause was cut from."""
         cfg = self.settings
         long_text = len(text) > cfg.long_text_chars
         if not (triggers or actors or hurt) and (long_text or "model-reads-short" in cfg.rules_off):
             # rule model-reads-short: in a short text (a description, a wire sentence) the model reads
             # every sentence; in a whole report only those with an event word, an actor or a toll
             return Decision(triggers, "rule")
-        if rule := non_event(text[start:end], frozenset(cfg.rules_off)):
+        off = frozenset(cfg.rules_off)
+        if rule := non_event(text[start:end], off) or _crime_around(text, sentence, (start, end), off):
             return Decision([], f"drop:{rule.id}", reason=rule.codebook)
         if self.classifier is None:
             return Decision(triggers, "rule")

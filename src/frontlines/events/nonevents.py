@@ -340,6 +340,12 @@ def _any_pattern(rules: tuple[NonEventRule, ...]) -> re.Pattern[str] | None:
 _ANY_PATTERN = _any_pattern(RULES)
 
 
+#: Rules that read the whole sentence a clause was cut from: a crime told in one clause makes the arrest
+#: or the killing told in the next no event either ("a man had shot dead his sister ...; he was arrested
+#: the following day").
+WHOLE_SENTENCE = frozenset({"ordinary-crime", "ordinary-arrest"})
+
+
 @functools.lru_cache(maxsize=1024)
 def non_event(sentence: str, switched_off: frozenset[str] = frozenset()) -> NonEventRule | None:
     """The first rule of :data:`RULES` (not in ``switched_off``) saying ``sentence`` tells no event.

@@ -516,3 +516,11 @@ def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_si
 )
 def test_assemble_a_speaker_is_the_author_only_of_what_it_says_it_did(text, actor1, resources, settings):
     assert only(run(text, resources, settings)).actor1 == actor1
+
+
+def test_assemble_a_clause_cut_from_a_sentence_that_tells_an_ordinary_crime_is_no_event(resources, settings):
+    text = (
+        "On Sunday, police in Rawalpindi said a man had shot dead his sister after she married against the "
+        "family's wishes; he was arrested at a relative's house the following day."
+    )
+    assert run(text, resources, settings).events == []
