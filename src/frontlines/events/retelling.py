@@ -169,3 +169,31 @@ def add_toll(
                 roles.actor2 = actors.role_actor("civilians", draft.place.country_code, draft.day)
                 roles.rules["sub_event_type"] = roles.rules["actor2"] = "later-toll"
     return took
+
+
+#: Unarmed people a toll of the wounded may name ("5 people injured", "three children wounded").
+_PEOPLE = re.compile(
+    r"\b(?:civilians?|people|persons|residents|villagers|children|women|men|passengers|patients|"
+    r"passers-by|workers|students)\b",
+    re.IGNORECASE,
+)
+
+
+def name_wounded(
+    actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], hurt: list[CasualtyMention], end: int
+) -> int:
+    """Rule later-toll: the wounded told in a sentence after a strike, shell or bomb with no target
+    ("... drones struck Kiryat Shmona. 2 soldiers injured.") name its actor 2 (``name_victims``), as
+    its dead would: an armed side the toll names, or civilians where it names people; not wounded it
+    names otherwise ("3 rangers wounded"). Returns how many events it named."""
+    bare = [d for d in drafts if d.roles.actor2 is None and EVENT_TYPE_OF[d.sub] == EventType.EXPLOSIONS]
+    first = min(hurt, key=lambda h: h.start, default=None)
+    if first is None or not bare:
+        return 0
+    stop = min(end, first.end + VICTIM_REACH)
+    named = any(first.start <= m.start and m.end <= stop for m in doc.actors)
+    if not named and _PEOPLE.search(doc.text, first.start, stop) is None:
+        return 0
+    for draft in bare:
+        name_victims(actors, doc, draft, first.start, stop)
+    return len(bare)

@@ -167,8 +167,11 @@ def model_retell(c: Clause, story: Story) -> str | None:
 
 def later_toll(c: Clause, story: Story) -> str | None:
     """Rule ``later-toll`` (the table in :mod:`frontlines.events.sentence_rules`)."""
-    if not (story.last and story.since_last <= TOLL_LOOKAHEAD and c.killed):
+    if not (story.last and story.since_last <= TOLL_LOOKAHEAD and (c.killed or c.hurt)):
         return None
+    if not c.killed:
+        named = retelling.name_wounded(story.actors, c.doc, story.last, c.hurt, c.end)
+        return f"names the wounded of the {named} event(s) told just before" if named else None
     took = retelling.add_toll(story.actors, c.doc, story.last, c.killed, c.start, c.end)
     return f"the toll of the {took} event(s) told just before" if took else None
 

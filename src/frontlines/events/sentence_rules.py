@@ -114,6 +114,7 @@ RULES: tuple[SentenceRule, ...] = (
             "Government jets bombarded Idlib on Sunday. Activists said seven people died.",
             "Rebels attacked an army post in Idlib on Sunday, killing 3 soldiers. The army said 4 rebels "
             "were also killed.",
+            "Government jets bombarded Idlib on Sunday. Five people were injured.",
         ),
         misses=(
             "Government jets bombarded Idlib on Sunday, killing 3 people. Activists said seven people died.",

@@ -524,3 +524,16 @@ def test_assemble_a_clause_cut_from_a_sentence_that_tells_an_ordinary_crime_is_n
         "family's wishes; he was arrested at a relative's house the following day."
     )
     assert run(text, resources, settings).events == []
+
+
+@pytest.mark.parametrize(
+    ("toll", "actor2"),
+    [
+        ("2 soldiers injured.", "Military Forces of Israel (2009-2021)"),
+        ("5 people injured.", "Civilians (Israel)"),
+        ("3 rangers wounded.", None),
+    ],
+)
+def test_assemble_the_wounded_told_after_a_strike_name_its_target(toll, actor2, resources, settings):
+    event = only(run(f"On Sunday, Hezbollah drones struck Kiryat Shmona. {toll}", resources, settings))
+    assert event.actor2 == actor2
