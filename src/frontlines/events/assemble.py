@@ -12,6 +12,7 @@ one type) with the role rules of :mod:`frontlines.events.role_rules`, and
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -81,8 +82,9 @@ class EventAssembler:
         )
         focus = local_focus(doc)
         story_place = next(iter(event_places(doc.places, focus)), None)
-        story = Story(doc, self.actors, self.country_place, focus, story_place)
-        story.capital_place = self.capital_place
+        story = Story(
+            doc, self.actors, self.country_place, focus, story_place, capital_place=self.capital_place
+        )
         story.retrospective = self._retrospective(doc)
         drafter = Drafter(story, self.rules_off)
         for index, ((s, e), new_paragraph) in enumerate(
@@ -131,7 +133,7 @@ class EventAssembler:
             hurt,
             may_detect=may_detect,
             dated=bool(times),
-            sentence=next(((a, b) for a, b in doc.sentences if a <= s < b), None),
+            sentence=_sentence_of(doc.sentences, s),
         )
         if decision.step != "rule" or decision.triggers:
             doc.trace.append(TraceStep(s, e, decision.step, _model_view(decision)))
@@ -230,3 +232,9 @@ def _model_view(decision: Decision) -> str:
         return "trigger rules"
     label = decision.label.value if decision.label else "no event"
     return f"model: {label} ({decision.confidence:.2f})"
+
+
+def _sentence_of(sentences: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    """The sentence (of the sorted ``sentences``) that holds offset ``start``."""
+    index = bisect_right(sentences, start, key=lambda span: span[0]) - 1
+    return sentences[index] if index >= 0 and start < sentences[index][1] else None

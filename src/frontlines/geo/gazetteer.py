@@ -98,6 +98,11 @@ _PLACE_COLUMNS = (
 )
 
 
+def _columns(alias: str) -> str:
+    """``_PLACE_COLUMNS`` of the table named ``alias`` in a join ("t.place_id, t.name, ...")."""
+    return ", ".join(f"{alias}." + c.strip() for c in _PLACE_COLUMNS.split(","))
+
+
 class GazetteerMissing(ResourceError):
     """The gazetteer file does not exist or is not a gazetteer this version can read."""
 
@@ -259,7 +264,7 @@ class SqliteGazetteer:
             self._remember(key, found)
             return found
         sql = (
-            f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
+            f"SELECT {_columns('p')}, "
             "MAX(n.name = ?) AS exact FROM names n JOIN places p ON p.id = n.place WHERE n.folded = ?"
         )
         args: list[Any] = [name, lookup_key(name)]
@@ -278,7 +283,7 @@ class SqliteGazetteer:
         """Look up many names in one query each ``PREFETCH_BATCH`` of them, filling the cache with
         what ``lookup(name)`` would find: the variant search asks for dozens of spellings at once."""
         wanted = sorted({name for name in names if (name, None) not in self._cache})
-        cols = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+        cols = _columns("p")
         for start in range(0, len(wanted), PREFETCH_BATCH):
             batch = wanted[start : start + PREFETCH_BATCH]
             keys = sorted({lookup_key(name) for name in batch})
@@ -331,7 +336,7 @@ class SqliteGazetteer:
         ACLED codes a province-level event at the province's capital."""
         if place.place_id in self._seats:
             return self._seats[place.place_id]
-        cols = ", ".join("t." + c.strip() for c in _PLACE_COLUMNS.split(","))
+        cols = _columns("t")
         sql = (
             f"SELECT {cols} FROM places t JOIN places a ON t.parent = a.id"
             " WHERE a.place_id = ? AND t.feature_code IN ('PPLA', 'PPLC') ORDER BY t.population DESC LIMIT 1"
@@ -342,7 +347,7 @@ class SqliteGazetteer:
 
     def capital(self, country_code: str) -> Place | None:
         """A country's national capital (its most populous town marked PPLC), or None."""
-        cols = ", ".join("t." + c.strip() for c in _PLACE_COLUMNS.split(","))
+        cols = _columns("t")
         sql = (
             f"SELECT {cols} FROM places t WHERE t.feature_code = 'PPLC' AND t.country_code = ?"
             " ORDER BY t.population DESC LIMIT 1"
@@ -359,10 +364,7 @@ class SqliteGazetteer:
     def parent(self, place_id: str) -> Place | None:
         """The place that contains this one as the importer recorded it (a neighbourhood's city, a
         town's admin1 unit, an admin unit's country), or None."""
-        sql = (
-            f"SELECT {', '.join('q.' + c.strip() for c in _PLACE_COLUMNS.split(','))} FROM places p"
-            " JOIN places q ON q.id = p.parent WHERE p.place_id = ?"
-        )
+        sql = f"SELECT {_columns('q')} FROM places p JOIN places q ON q.id = p.parent WHERE p.place_id = ?"
         row = self._conn.execute(sql, (place_id,)).fetchone()
         return _place(row) if row else None
 
