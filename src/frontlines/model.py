@@ -257,6 +257,9 @@ class ActorMention:
     end: int
     text: str
     ref: ActorRef
+    #: A party named as such ("Russia and Ukraine signed", "Druze elders agreed"): a side of an
+    #: agreement only (``mentions.parties``).
+    party: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -436,8 +436,13 @@ def civilian_object(s: RoleState) -> tuple[str, ...]:
     return actor2_is(s, s.civilians[0] if s.civilians else None, "civilians")
 
 
+#: Sides whose deals are not made with the state by default: the state itself, communities.
+_NOT_LOCAL_DEAL = frozenset({Inter.STATE_FORCES, Inter.IDENTITY_MILITIAS})
+
+
 def local_deal(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.AGREEMENT or s.out.actor1.inter == Inter.STATE_FORCES or s.out.actor1_inferred:
+    # a community's deal is made with its rivals ("warring Tuareg clans agreed to cease hostilities")
+    if s.sub != S.AGREEMENT or s.out.actor1.inter in _NOT_LOCAL_DEAL or s.out.actor1_inferred:
         return ()
     return actor2_is(s, None, "military")
 

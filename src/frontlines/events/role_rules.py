@@ -394,10 +394,13 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor2",
         "project rule: a local deal (surrender, evacuation, reconciliation) one non-state side is named "
-        "in is made with the state",
+        "in is made with the state; a community's deal with its rivals",
         d.local_deal,
         fires=("On Sunday, rebels in Darayya agreed to a truce.",),
-        misses=("On Sunday, the army shelled rebel positions in Harasta.",),
+        misses=(
+            "On Sunday, the army shelled rebel positions in Harasta.",
+            "On Sunday, warring Tuareg clans agreed to a truce near Kidal.",
+        ),
     ),
     RoleRule(
         "unnamed-clash-opponent",

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
 from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
-from frontlines.mentions.actors import PARTY, ActorDictionary
+from frontlines.mentions.actors import ActorDictionary
 from frontlines.model import Actor, ActorMention, ActorRef, Inter, SubEventType, Trigger
 
 __all__ = ["Roles", "assign_roles"]
@@ -143,8 +143,8 @@ def _sides(
 ) -> RoleState:
     """The sentence's mentions resolved and sorted into the sides the role rules read."""
     if trigger.sub_event_type != SubEventType.AGREEMENT:
-        # rule state-as-party: the parties to a deal are sides of the agreement only
-        mentions = [m for m in mentions if not (m.ref.kind == "role" and m.ref.key == PARTY)]
+        # rules state-as-party, community-as-party: the parties to a deal are sides of the agreement only
+        mentions = [m for m in mentions if not m.party]
     resolved = [(m, actors.resolve(_government_or_military(m, trigger), country, day)) for m in mentions]
     members = _members(actors, resolved, sentence_text)
     sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)

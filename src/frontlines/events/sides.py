@@ -20,7 +20,7 @@ ARMED_ROLES = frozenset(
 
 def names_armed_side(mention: ActorMention) -> bool:
     """Whether ``mention`` names an armed side: a named group, or one of :data:`ARMED_ROLES`."""
-    return mention.ref.kind in ("actor", "shared") or mention.ref.key in ARMED_ROLES
+    return not mention.party and (mention.ref.kind in ("actor", "shared") or mention.ref.key in ARMED_ROLES)
 
 
 S = SubEventType

@@ -22,13 +22,11 @@ import ahocorasick
 from frontlines.config import default_data_dir
 from frontlines.countries import country_name
 from frontlines.mentions import agent_patterns as ap
-from frontlines.mentions.identity import identity_actors
+from frontlines.mentions.identity import community_refs, identity_actors
+from frontlines.mentions.parties import PARTY, PartyFinder
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 from frontlines.toml_cache import load_toml
 
-#: The role of a state named as a party to a deal (rule state-as-party): its government, in an
-#: agreement only (``events.roles``).
-PARTY = "party"
 #: Aliases this short that contain an uppercase letter are acronyms: matched case-sensitively.
 _ACRONYM_MAX = 5
 
@@ -286,8 +284,8 @@ class ActorDictionary:
         self._people_agent_re = re.compile(
             rf"(?P<state>{ap.by_first_char(peoples)})\s+{ap.AGENT_FILLERS}(?P<verb>{ap.AGENT_VERBS}|looted)\b"
         )
-        # "Russia and Ukraine each returned", "a truce between Armenia and Azerbaijan" (rule state-as-party)
-        self._state_pair_re = re.compile(rf"(?P<a>{states})\s+and\s+(?:the\s+)?(?P<b>{states})(?![\w-])")
+        # "Russia and Ukraine each returned", "Druze elders ... reached a ceasefire" (parties.py)
+        self._parties = PartyFinder(self._states, community_refs(data))
         # "troops of the Russian Federation", "the army of Sudan": a head whose state follows it.
         self._state_name_re = re.compile(rf"(?P<state>{states})(?![\w-])")
         self._head_of_re = re.compile(
@@ -347,7 +345,7 @@ class ActorDictionary:
             if _word_edge(text, m.start() - 1):
                 ref = ActorRef("role", "military", self._demonyms[m["dem"]])
                 found.append(ActorMention(m.start(), m.end(), m[0], ref))
-        found.extend(self._state_parties(text))  # before the agents: on a tie of span they win
+        found.extend(list(self._parties.find(text, found)))  # before the agents: on a tie of span they win
         for m in self._state_agent_re.finditer(text):
             if not _word_edge(text, m.start() - 1) or ap.PLACE_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
@@ -361,29 +359,6 @@ class ActorDictionary:
         found.extend(self._people_agents(text))
         found.extend(self._heads_of_states(text))
         return _leftmost_longest(found)
-
-    def _state_parties(self, text: str) -> Iterator[ActorMention]:
-        """Rule state-as-party (:data:`agent_patterns.PARTY_CUE`): two states named as the parties of a
-        fight are each its forces; of a deal or an exchange, each a :data:`PARTY` (its government, a
-        side of an agreement only: "a day after Russia and the US agreed a truce" names no side of
-        the air strike the sentence reports)."""
-        if not ap.PARTY_CUE.search(text):
-            return
-        for m in self._state_pair_re.finditer(text):
-            if not _word_edge(text, m.start() - 1):
-                continue
-            cues = [
-                ap.PARTY_AFTER.match(text, m.end()),
-                ap.PARTY_BEFORE.search(text, max(0, m.start() - 90), m.start()),
-            ]
-            words = " ".join(c[0] for c in cues if c is not None)
-            if not words:
-                continue
-            # fighting names the states' forces; a deal its parties, sides of an agreement alone
-            role = "military" if ap.FIGHT_CUE.search(words) else PARTY
-            for side in ("a", "b"):
-                ref = ActorRef("role", role, self._states[re.sub(r"\s+", " ", m[side])])
-                yield ActorMention(m.start(side), m.end(side), m[side], ref)
 
     def _heads_of_states(self, text: str) -> Iterator[ActorMention]:
         """Rule head-of-state-name: a role's head before "of" and a state ("the armed forces of the

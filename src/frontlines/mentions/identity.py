@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from frontlines.countries import country_name
+from frontlines.model import ActorRef
 
 #: The kinds of identity and, for each, the armed forms of a spelling ``{x}`` it adds to the common ones.
 _KIND_FORMS: dict[str, tuple[str, ...]] = {
@@ -79,8 +80,7 @@ def identity_actors(data: dict[str, Any]) -> list[dict[str, Any]]:
     owner = _owners(data)
     for group in data.get("identity_group", []):
         countries: list[str] = group["countries"]
-        name = f"{group['name']} {group['kind']} Militia"
-        full = f"{name} ({country_name(countries[0])})"
+        name, full = _militia_names(group)
         entry = dict(actors.get(full) or {"name": full, "inter": 4, "country": countries[0], "aliases": []})
         if len(countries) > 1:
             entry.setdefault("template", f"{name} ({{country}})")
@@ -95,3 +95,21 @@ def identity_actors(data: dict[str, Any]) -> list[dict[str, Any]]:
         entry["aliases"] = list(aliases.values())
         actors[full] = entry
     return list(actors.values())
+
+
+def _militia_names(group: dict[str, Any]) -> tuple[str, str]:
+    """The militia of an ``[[identity_group]]``: its name without and with its home country."""
+    name = f"{group['name']} {group['kind']} Militia"
+    return name, f"{name} ({country_name(group['countries'][0])})"
+
+
+def community_refs(data: dict[str, Any]) -> dict[str, ActorRef]:
+    """Every spelling of every ``[[identity_group]]`` and the militia it names where the community is
+    a party to a deal (``mentions.parties``, rule community-as-party); the first group to use a
+    spelling keeps it."""
+    refs: dict[str, ActorRef] = {}
+    for group in data.get("identity_group", []):
+        ref = ActorRef("actor", _militia_names(group)[1], group["countries"][0])
+        for spelling in group.get("spellings", [group["name"]]):
+            refs.setdefault(spelling, ref)
+    return refs

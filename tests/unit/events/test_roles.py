@@ -179,6 +179,20 @@ def test_roles_states_that_made_a_deal_are_no_sides_of_another_event(resources, 
     assert "Russia" not in f"{event.actor1} {event.actor2}"
 
 
+def test_roles_communities_whose_elders_make_a_deal_are_its_militias(resources, settings):
+    text = "On Sunday, elders of the Habar Gidir and Marehan clans signed a peace agreement in Galkayo."
+    event = event_of(text, resources, settings)
+    assert event.sub_event_type == S.AGREEMENT
+    assert set(pair(event)) == {"Habar Gidir Clan Militia (Somalia)", "Marehan Clan Militia (Somalia)"}
+
+
+def test_roles_a_community_that_made_a_deal_is_no_side_of_another_event(resources, settings):
+    text = "On Sunday, gunmen killed 5 villagers in Riyom, after Fulani and Berom leaders signed a truce."
+    event = event_of(text, resources, settings)
+    assert event.sub_event_type == S.ATTACK
+    assert "Militia" not in f"{event.actor1} {event.actor2}"
+
+
 def test_roles_an_adjusted_actor1_is_not_also_actor2(resources, settings):
     text = "On Sunday, air strikes hit Nasir, killing 21 people, after the government vowed to crush rebels."
     event = event_of(text, resources, settings)

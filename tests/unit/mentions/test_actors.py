@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from frontlines.mentions.actors import PARTY, ActorDictionary
+from frontlines.mentions.actors import ActorDictionary
 from frontlines.mentions.agent_patterns import alternation, by_first_char
+from frontlines.mentions.parties import PARTY
 from frontlines.model import Inter
 
 ARMY = "military"
@@ -158,6 +159,51 @@ def test_a_head_before_of_and_a_state_is_that_states_role(actors, text, expected
 )
 def test_two_states_named_as_the_parties_of_a_deal_or_a_fight(actors, text, expected):
     assert [(m.text, m.ref.key) for m in actors.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule state-with-group-party: a state paired with a named group, as a pair of states is
+        (
+            "A ceasefire between Israel and Hezbollah took effect.",
+            [("Israel", PARTY, True), ("Hezbollah", "Hezbollah", False)],
+        ),
+        ("A pause agreed by Israel and Hamas began.", [("Israel", PARTY, True), ("Hamas", "Hamas", False)]),
+        ("Hamas and Israel agreed to a truce.", [("Hamas", "Hamas", False), ("Israel", PARTY, True)]),
+        (
+            "Fighting between Israel and Hezbollah resumed.",
+            [("Israel", ARMY, False), ("Hezbollah", "Hezbollah", False)],
+        ),
+        # a state named beside a group for anything else is no side
+        ("Hezbollah and Israel are neighbours; talks stalled.", [("Hezbollah", "Hezbollah", False)]),
+    ],
+)
+def test_a_state_and_a_group_named_as_the_parties_of_a_deal(actors, text, expected):
+    assert [(m.text, m.ref.key, m.party) for m in actors.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule community-as-party: a community named by its elders, leaders or as a whole at a deal
+        (
+            "Elders of the Habar Gidir and Marehan clans signed an agreement.",
+            ["Habar Gidir Clan Militia (Somalia)", "Marehan Clan Militia (Somalia)"],
+        ),
+        (
+            "Leaders of the Fulani and Berom communities signed a peace accord.",
+            ["Fulani Ethnic Militia (Nigeria)", "Berom Ethnic Militia (Nigeria)"],
+        ),
+        ("Warring Tuareg clans agreed to cease hostilities.", ["Tuareg Ethnic Militia (Mali)"]),
+        # its elders named where no deal is, or the community's people, are no party
+        ("Fulani leaders condemned the killing of 12 herders.", []),
+        ("Fulani herders and Berom farmers signed nothing; a truce was not discussed.", []),
+    ],
+)
+def test_a_community_named_as_a_party_of_a_deal_is_its_militia(actors, text, expected):
+    found = [m for m in actors.find(text) if m.party]
+    assert [m.ref.key for m in found] == expected
 
 
 @pytest.mark.parametrize(
