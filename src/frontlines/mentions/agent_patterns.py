@@ -98,9 +98,9 @@ BELIEVED_CUE = re.compile(r"(?:believed|thought|suspected|said|reported)\s+to\s+
 #: Rule state-as-party: two states named as the parties of a deal, an exchange or a fight are each a
 #: side ("Russia and Ukraine each returned 390 prisoners", "a ceasefire between Armenia and Azerbaijan",
 #: "agreed to by both Armenia and Azerbaijan"): their governments in an agreement, else their forces.
-#: A cheap test that a text can hold such a pair at all.
+#: A cheap test that a text can hold such a pair, or a community as a party (``mentions.parties``), at all.
 PARTY_CUE = re.compile(
-    r"\b(?:sign|agree|exchang|swap|return|releas|cease|truce|deal|talks|accord|negotiat|clash|fight)",
+    r"\b(?:sign|agree|exchang|swap|return|releas|cease|truce|deal|talks|accord|negotiat|clash|fight|peace|pact)",
     re.IGNORECASE,
 )
 #: What the pair does ("signed", "each returned", "have agreed").

@@ -27,8 +27,8 @@ _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
 _SPOKESMEN = r"elders|leaders|representatives|chiefs|notables|delegates|delegations|dignitaries"
 #: A community named as a whole: its clans, tribes, communities.
 _WHOLE = r"clans|tribes|communities|sub-clans|subclans"
-#: A text that can name a community as a party to a deal at all (a cheap first test).
-_DEAL_CUE = re.compile(r"\b(?:agree|sign|accord|truce|cease|peace|deal|reconcil|pact|treaty)", re.IGNORECASE)
+#: How far before a community's name (characters) its spokesmen are read ("clan elders of the rival").
+_SPOKESMEN_REACH = 50
 
 
 class PartyFinder:
@@ -41,21 +41,26 @@ class PartyFinder:
         self._pair_re = re.compile(rf"(?P<a>{names})\s+and\s+(?:the\s+)?(?P<b>{names})(?![\w-])")
         self._state_re = re.compile(rf"(?P<state>{names})(?![\w-])")
         spellings = ap.by_first_char(communities)
-        pair = rf"(?P<a>{spellings})(?:\s*(?:,|and)\s+(?:the\s+)?(?P<b>{spellings}))?(?![\w-])"
         kind = r"(?:(?:clan|tribal|tribe|community|communal|ethnic)\s+)?"
-        self._community_res = (
-            # "elders of the Habar Gidir and Marehan clans", "leaders from the Fulani and Berom communities"
-            re.compile(rf"(?i:{kind}(?:{_SPOKESMEN})\s+(?:of|from)\s+(?:the\s+)?(?:rival\s+)?){pair}"),
-            # "Druze elders", "Habar Gidir and Marehan clan leaders", "warring Tuareg clans"
-            re.compile(rf"{pair}\s+(?i:{kind}(?:{_SPOKESMEN}|{_WHOLE}))(?![\w-])"),
+        # one community or two ("the Habar Gidir and Marehan"): the pattern opens with the spellings,
+        # a literal alternation the regex engine skips to; the words around them are read after
+        self._community_re = re.compile(
+            rf"(?P<a>{spellings})(?:\s*(?:,|and)\s+(?:the\s+)?(?P<b>{spellings}))?(?![\w-])"
         )
+        # "elders of the Habar Gidir and Marehan clans", "leaders from the Fulani and Berom communities"
+        self._spokesmen_of = re.compile(
+            rf"(?i:{kind}(?:{_SPOKESMEN})\s+(?:of|from)\s+(?:the\s+)?(?:rival\s+)?)$"
+        )
+        # "Druze elders", "Habar Gidir and Marehan clan leaders", "warring Tuareg clans"
+        self._spokesmen_after = re.compile(rf"\s+(?i:{kind}(?:{_SPOKESMEN}|{_WHOLE}))(?![\w-])")
 
     def find(self, text: str, named: Sequence[ActorMention]) -> Iterator[ActorMention]:
         """The party mentions of ``text``, whose named-group mentions are ``named``."""
-        if ap.PARTY_CUE.search(text):
-            yield from self._state_pairs(text)
-            yield from self._states_with_groups(text, named)
-        if self._communities and _DEAL_CUE.search(text):
+        if not ap.PARTY_CUE.search(text):
+            return
+        yield from self._state_pairs(text)
+        yield from self._states_with_groups(text, named)
+        if self._communities:
             yield from self._community_parties(text)
 
     def _sides(self, text: str, start: int, end: int) -> str:
@@ -107,14 +112,16 @@ class PartyFinder:
         text about a deal ("elders of the Habar Gidir and Marehan clans signed an agreement",
         "Druze elders and the interior ministry reached a ceasefire") is its identity militia, a
         party of the agreement only."""
-        for pattern in self._community_res:
-            for m in pattern.finditer(text):
-                if not _edge(text, m.start("a") - 1):
-                    continue
-                for group in ("a", "b"):
-                    if m[group] is not None:
-                        ref = self._communities[re.sub(r"\s+", " ", m[group])]
-                        yield ActorMention(m.start(group), m.end(group), m[group], ref, party=True)
+        for m in self._community_re.finditer(text):
+            if not _edge(text, m.start() - 1):
+                continue
+            before = self._spokesmen_of.search(text, max(0, m.start() - _SPOKESMEN_REACH), m.start())
+            if before is None and self._spokesmen_after.match(text, m.end()) is None:
+                continue
+            for group in ("a", "b"):
+                if m[group] is not None:
+                    ref = self._communities[re.sub(r"\s+", " ", m[group])]
+                    yield ActorMention(m.start(group), m.end(group), m[group], ref, party=True)
 
 
 def _edge(text: str, index: int) -> bool:
