@@ -23,6 +23,7 @@ from frontlines.config import default_data_dir
 from frontlines.countries import country_name
 from frontlines.mentions import agent_patterns as ap
 from frontlines.mentions.identity import community_refs, identity_actors
+from frontlines.mentions.nonsides import disguised, named_within
 from frontlines.mentions.parties import PARTY, PartyFinder
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 from frontlines.toml_cache import load_toml
@@ -328,10 +329,12 @@ class ActorDictionary:
         found.extend(_leftmost_longest(_whole_words(self._ci, text.translate(_FOLD), text)))
         # The "believed to be" pattern is slow (every head at every word): run it only where its verb is.
         believed = self._believed_re.finditer(text) if ap.BELIEVED_CUE.search(text) else iter(())
+        demonymed: list[ActorMention] = []
         for m in itertools.chain(self._demonym_matches(text), believed):
             country = self._demonyms[m["dem"]]
             role = self._demonym_heads[re.sub(r"\s+", " ", m["head"]).lower()]
-            found.append(ActorMention(m.start(), m.end(), m[0], ActorRef("role", role, country)))
+            demonymed.append(ActorMention(m.start(), m.end(), m[0], ActorRef("role", role, country)))
+            found.append(demonymed[-1])
             start = m.start()
             while m.re is self._demonym_re and (
                 joined := self._joined_demonym_re.search(text, max(0, start - 40), start)
@@ -358,7 +361,8 @@ class ActorDictionary:
                 found.append(self._state_mention(m))
         found.extend(self._people_agents(text))
         found.extend(self._heads_of_states(text))
-        return _leftmost_longest(found)
+        within = named_within(demonymed, found)  # "Russian Africa Corps troops" name Africa Corps
+        return [m for m in _leftmost_longest(m for m in found if m not in within) if not disguised(text, m)]
 
     def _heads_of_states(self, text: str) -> Iterator[ActorMention]:
         """Rule head-of-state-name: a role's head before "of" and a state ("the armed forces of the

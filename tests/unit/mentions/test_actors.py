@@ -264,3 +264,32 @@ def test_actors_alternation_by_first_char_finds_the_same_matches() -> None:
         grouped = re.compile(rf"(?P<x>{by_first_char(phrases)}){tail}")
         assert [m.span("x") for m in grouped.finditer(text)] == [m.span("x") for m in plain.finditer(text)]
     assert by_first_char(["Syria", "Sudan", "Iraq"]) == "I(?:raq)|S(?:udan|yria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule disguise: a role played is no side; a role held is
+        ("A gunman posing as a police officer shot the lawmaker.", []),
+        ("A bomber dressed as a soldier blew himself up at the gate.", []),
+        ("Men impersonating security agents abducted the activist.", []),
+        ("A police officer shot the gunman.", ["police"]),
+        ("Men in army uniform executed seven people.", ["military"]),
+    ],
+)
+def test_a_role_played_in_disguise_is_no_side(actors, text, expected):
+    assert [m.ref.key for m in actors.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule named-within-demonym: a demonym and a head around a named group name the group
+        ("Five Chadian MINUSMA peacekeepers were killed.", ["MINUSMA"]),
+        ("Russian Wagner Group troops entered the town.", ["Wagner Group"]),
+        ("Russian Shahed drones struck the city.", ["Russian Shahed drones"]),
+    ],
+)
+def test_a_named_group_inside_a_demonym_mention_is_that_group(actors, text, expected):
+    found = actors.find(text)
+    assert [m.text if m.ref.kind == "role" else m.ref.key.split(":")[0] for m in found] == expected

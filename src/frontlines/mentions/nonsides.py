@@ -1,0 +1,45 @@
+"""Actor words that name no side of their own (``ActorDictionary.find`` drops them).
+
+- Rule disguise: a role played, not held. "A gunman posing as a police officer", "a bomber dressed as
+  a soldier": the police or the army is what the attacker looked like, and the attacker is
+  unidentified unless the text names him. Not "men in army uniform": coders take those for the army
+  unless the text says they were not.
+- Rule named-within-demonym: a demonym and a head around a named group ("Russian Africa Corps
+  troops", "Turkish Sadat mercenaries") name that group, not the state's forces at large.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from frontlines.model import ActorMention
+
+#: Words before a mention that make it a disguise ("posing as", "dressed as a", "impersonating").
+_DISGUISE_BEFORE = re.compile(
+    r"\b(?:(?:posing|posed|poses|disguised|dressed|masquerading)\s+as|impersonating|pretending\s+to\s+be)"
+    r"\s+(?:(?:an?|the|fake)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+#: How far before a mention (characters) its disguise's verb is read.
+_DISGUISE_REACH = 40
+
+
+def disguised(text: str, mention: ActorMention) -> bool:
+    """Rule disguise: ``mention`` is a role the doer played, not one the doer held."""
+    return _DISGUISE_BEFORE.search(text, max(0, mention.start - _DISGUISE_REACH), mention.start) is not None
+
+
+def named_within(demonymed: Sequence[ActorMention], found: Sequence[ActorMention]) -> set[ActorMention]:
+    """Rule named-within-demonym: the demonym mentions (``demonymed``) that hold a named group's
+    mention of ``found`` inside them, words to spare, and the role words inside those ("fighters" in
+    "Russian Wagner Group fighters"): the named group is the one side they name."""
+    named = [m for m in found if m.ref.kind != "role"]
+    spans = [
+        d
+        for d in demonymed
+        if any(d.start <= n.start and n.end <= d.end and (n.start, n.end) != (d.start, d.end) for n in named)
+    ]
+    return {
+        m for m in found if m.ref.kind == "role" and any(d.start <= m.start and m.end <= d.end for d in spans)
+    }
