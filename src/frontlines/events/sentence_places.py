@@ -29,9 +29,9 @@ _BORDER_OF_AFTER = re.compile(r"^\s+(?:border|frontier)\b", re.IGNORECASE)
 _STATE_ROLES = frozenset({"military", "police"})
 #: A spot within a country the sentence tells of without naming it.
 _LOCALITY = re.compile(
-    r"\b(?:a|an|the|one|two|three|four|several)\s+(?:[\w-]+\s+){0,2}?(?:village|town|base|camp|checkpoint|"
-    r"post|market|region|province|district|park|road|highway|convoy|mosque|church|school|hospital|outpost|"
-    r"garrison|barracks)s?\b",
+    r"\b(?:a|an|the|one|two|three|four|several|UN|army|military|police)\s+(?:[\w-]+\s+){0,3}?(?:village|town|"
+    r"base|camp|checkpoint|post|market|region|province|district|park|road|highway|convoy|mosque|church|school|"
+    r"hospital|outpost|garrison|barracks|depot|airport|airbase|bridge|island|headquarters|patrol|prison)s?\b",
     re.IGNORECASE,
 )
 #: A compass word before a country ("northwestern Syria", "central Mali"): a region of it, not all of it.

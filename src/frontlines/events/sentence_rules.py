@@ -399,6 +399,7 @@ RULES: tuple[SentenceRule, ...] = (
         fires=(
             "Air strikes on Saturday near a hospital in northwestern Syria killed 10 civilians.",
             "Three policemen were shot dead by AQIM fighters in a Niger village on Monday.",
+            "On Monday, militants in Burkina Faso attacked an Ivory Coast border post, killing 10 soldiers.",
         ),
         misses=(
             "Clashes continued across Yemen on Sunday, residents said.",
