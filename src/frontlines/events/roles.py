@@ -69,7 +69,7 @@ _HOLDS_AFTER = re.compile(
 #: A state named by its government ("the Syrian government", "the Chadian and Libyan governments").
 _GOVERNMENT_WORD = re.compile(r"\bgovernments?$", re.IGNORECASE)
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
-_SUBSUMED_ROLES = frozenset({"rebels", "military", "unidentified"})
+_SUBSUMED_ROLES = frozenset({"rebels", "resistance", "military", "unidentified"})
 
 
 def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Side]:

@@ -14,7 +14,7 @@ from frontlines.model import Actor, ActorMention, Inter, SubEventType, Trigger
 #: Generic roles that name an armed side (not police, officials, crowds, civilians, nor "gunmen",
 #: whom crime reports name too): rules armed-actor-no-veto and pronoun-subject.
 ARMED_ROLES = frozenset(
-    {"military", "rebels", "separatists", "peacekeepers", "clan militia", "communal militia"}
+    {"military", "rebels", "separatists", "resistance", "peacekeepers", "clan militia", "communal militia"}
 )
 
 

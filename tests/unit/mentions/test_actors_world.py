@@ -347,6 +347,25 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
             dt.date(2019, 5, 1),
             ("Unidentified Armed Group (Thailand)", Inter.REBEL_GROUPS),
         ),
+        # unnamed resistance fighters in Myanmar after the PDF was formed are the PDF; elsewhere unidentified
+        (
+            "Resistance fighters ambushed a convoy near Yinmabin.",
+            "MM",
+            dt.date(2023, 3, 2),
+            ("PDF: People's Defense Force", Inter.REBEL_GROUPS),
+        ),
+        (
+            "Resistance fighters ambushed a convoy near Yinmabin.",
+            "MM",
+            dt.date(2021, 3, 2),
+            ("Unidentified Armed Group (Myanmar)", Inter.REBEL_GROUPS),
+        ),
+        (
+            "Resistance fighters ambushed a convoy near Melitopol.",
+            "UA",
+            dt.date(2022, 9, 2),
+            ("Unidentified Armed Group (Ukraine)", Inter.REBEL_GROUPS),
+        ),
         # a group named by the country it fights in
         (
             "Fulani militiamen attacked a village.",
