@@ -23,7 +23,7 @@ from frontlines.config import default_data_dir
 from frontlines.countries import country_name
 from frontlines.mentions import agent_patterns as ap
 from frontlines.mentions.identity import community_refs, identity_actors
-from frontlines.mentions.nonsides import disguised, named_within
+from frontlines.mentions.nonsides import disguised, heads_of_named, named_within
 from frontlines.mentions.parties import PARTY, PartyFinder
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 from frontlines.toml_cache import load_toml
@@ -361,8 +361,9 @@ class ActorDictionary:
                 found.append(self._state_mention(m))
         found.extend(self._people_agents(text))
         found.extend(self._heads_of_states(text))
-        within = named_within(demonymed, found)  # "Russian Africa Corps troops" name Africa Corps
-        return [m for m in _leftmost_longest(m for m in found if m not in within) if not disguised(text, m)]
+        kept = _leftmost_longest(m for m in found if m not in named_within(demonymed, found))
+        heads = heads_of_named(text, kept)  # "RSF troops": the RSF's own fighters
+        return [m for m in kept if m not in heads and not disguised(text, m)]
 
     def _heads_of_states(self, text: str) -> Iterator[ActorMention]:
         """Rule head-of-state-name: a role's head before "of" and a state ("the armed forces of the

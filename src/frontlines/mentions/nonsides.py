@@ -6,6 +6,9 @@
   unless the text says they were not.
 - Rule named-within-demonym: a demonym and a head around a named group ("Russian Africa Corps
   troops", "Turkish Sadat mercenaries") name that group, not the state's forces at large.
+- Rule named-group-head: a role's word right after a named group's name ("RSF troops", "Wazalendo
+  militiamen", "Hamas gunmen") is the group's own fighters, not a second side ("RSF troops shelled El
+  Fasher" names no Sudanese army); not after "anti-" ("anti-Houthi forces" are not the Houthis).
 """
 
 from __future__ import annotations
@@ -43,3 +46,25 @@ def named_within(demonymed: Sequence[ActorMention], found: Sequence[ActorMention
     return {
         m for m in found if m.ref.kind == "role" and any(d.start <= m.start and m.end <= d.end for d in spans)
     }
+
+
+#: Only spaces between a named group's name and the head that follows it.
+_SPACES_BEFORE = re.compile(r"[ \t]+$")
+#: A named group named as what its fighters oppose ("anti-Houthi forces").
+_AGAINST_BEFORE = re.compile(r"\banti-$", re.IGNORECASE)
+
+
+def heads_of_named(text: str, found: Sequence[ActorMention]) -> set[ActorMention]:
+    """Rule named-group-head: the role mentions of ``found`` that head a named group's name."""
+    ends = {
+        m.end
+        for m in found
+        if m.ref.kind != "role" and not _AGAINST_BEFORE.search(text, max(0, m.start - 5), m.start)
+    }
+    heads = set()
+    for m in found:
+        if m.ref.kind == "role" and m.ref.country is None:
+            gap = _SPACES_BEFORE.search(text, max(0, m.start - 8), m.start)
+            if gap is not None and gap.start() in ends:
+                heads.add(m)
+    return heads

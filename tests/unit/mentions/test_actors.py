@@ -116,7 +116,8 @@ def test_actors_state_forces_abroad_are_external(actors):
     [
         # a shorter alias inside a longer one that another mention overlaps is not a mention of its own
         ("Syrian regime jets pounded the town.", ["Syrian regime"]),
-        ("REBELS and Free\nSyrian Army fighters met.", ["REBELS", "Free\nSyrian Army", "fighters"]),
+        # ("fighters" heads the named group's name: rule named-group-head)
+        ("REBELS and Free\nSyrian Army fighters met.", ["REBELS", "Free\nSyrian Army"]),
         ("Counter-rebels and pro-armyish men.", []),
         ("The rebels' base and the army.", ["rebels", "the army"]),
         # a named group before a doer compound is the doer; a role word before one is no side
@@ -293,3 +294,17 @@ def test_a_role_played_in_disguise_is_no_side(actors, text, expected):
 def test_a_named_group_inside_a_demonym_mention_is_that_group(actors, text, expected):
     found = actors.find(text)
     assert [m.text if m.ref.kind == "role" else m.ref.key.split(":")[0] for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule named-group-head: a role's word right after a named group's name is the group's fighters
+        ("RSF troops shelled El Fasher.", ["RSF: Rapid Support Forces"]),
+        ("Wazalendo militiamen clashed with M23.", ["Wazalendo", "M23: March 23 Movement"]),
+        # not a head when something stands between, or after "anti-"
+        ("The RSF, troops and police were deployed.", ["RSF: Rapid Support Forces", "military", "police"]),
+    ],
+)
+def test_a_role_word_heading_a_named_group_is_that_group(actors, text, expected):
+    assert [m.ref.key for m in actors.find(text)] == expected

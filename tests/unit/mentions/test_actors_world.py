@@ -347,6 +347,19 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
             dt.date(2019, 5, 1),
             ("Unidentified Armed Group (Thailand)", Inter.REBEL_GROUPS),
         ),
+        # militiamen of no named group: Rio's milicias are ACLED's Militia (Brazil); elsewhere unidentified
+        (
+            "Militiamen executed a driver in Campo Grande.",
+            "BR",
+            dt.date(2024, 3, 2),
+            ("Militia (Brazil)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Militiamen executed a driver near Bunia.",
+            "CD",
+            dt.date(2024, 3, 2),
+            ("Unidentified Armed Group (Democratic Republic of Congo)", Inter.POLITICAL_MILITIAS),
+        ),
         # unnamed resistance fighters in Myanmar after the PDF was formed are the PDF; elsewhere unidentified
         (
             "Resistance fighters ambushed a convoy near Yinmabin.",
