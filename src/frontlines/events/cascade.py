@@ -28,6 +28,9 @@ its sealed split:
   rule's words. Rule ``weapon-not-clash``: a weapon's explosion (an IED, a blast, shelling) is never
   overridden into an armed clash unless the sentence tells of fire both ways, a battle or a ground assault;
   rule ``weapon-not-attack``: nor into an Attack (civilians hit by remote violence are its actor 2).
+  Rule ``unpeaceful-protest``: a violent demonstration, a protest with intervention or excessive force
+  against protesters is never overridden into a peaceful protest: the rules' words told of the violence
+  or the force ("threw Molotov cocktails at police", "police arrested traders who protested").
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words). Rule
   ``armed-actor-no-veto``: not when the rule's event is violence (a battle, an explosion, violence
@@ -187,11 +190,25 @@ def _armed_named(
     return any(names_armed_side(a) for a in actors)
 
 
+#: Rule unpeaceful-protest: protests the model may not make peaceful.
+_UNPEACEFUL = frozenset(
+    {
+        SubEventType.VIOLENT_DEMONSTRATION,
+        SubEventType.PROTEST_WITH_INTERVENTION,
+        SubEventType.EXCESSIVE_FORCE,
+    }
+)
+
+
 def _override_barred(
     main: Trigger, wanted: SubEventType, same_type: bool, text: str, start: int, end: int
 ) -> bool:
     """Whether the rules' reading of trigger ``main`` stands whatever the model says (``wanted``)."""
     rule_type = EVENT_TYPE_OF[main.sub_event_type]
+    if wanted == SubEventType.PEACEFUL_PROTEST and main.sub_event_type in _UNPEACEFUL:
+        # rule unpeaceful-protest: a protest the rules' words tell of as violent or met with force
+        # ("threw Molotov cocktails at police", "police arrested traders who protested") is not peaceful
+        return True
     if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
         # rule weapon-named: "drones struck" is an air strike whatever the model says; rule
         # capture-words: only the rules' capture words ("seized", "fell to") make a battle territorial

@@ -200,6 +200,25 @@ def test_cascade_civilians_killed_by_a_weapon_are_no_attack(settings: Settings) 
     assert cascade.decide(raid, 0, len(raid), seized, [], []).step == "model-overrides"
 
 
+class _SaysPeaceful:
+    """A classifier that reads every sentence as a peaceful protest, sure of it."""
+
+    def read(self, sentences: list[str]) -> list[Reading]:
+        return [Reading(S.PEACEFUL_PROTEST, 0.99, S.PEACEFUL_PROTEST, 0.99) for _ in sentences]
+
+
+def test_cascade_a_protest_told_as_violent_or_met_with_force_is_not_peaceful(settings: Settings) -> None:
+    """Rule unpeaceful-protest: the model may not make a violent demonstration or a protest met with
+    arrests peaceful; a rule's peaceful protest or an armed clash it may still override."""
+    cascade = Cascade(_SaysPeaceful(), settings.events)  # type: ignore[arg-type]
+    text = "Students threw Molotov cocktails at police; police arrested ten who protested."
+    for sub in (S.VIOLENT_DEMONSTRATION, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE):
+        fired = [Trigger(9, 14, "threw", sub)]
+        assert cascade.decide(text, 0, len(text), fired, [], []).triggers == fired
+    clash = [Trigger(9, 14, "threw", S.ARMED_CLASH)]
+    assert cascade.decide(text, 0, len(text), clash, [], []).step == "model-overrides"
+
+
 def test_cascade_wounded_people_make_a_whole_reports_sentence_worth_reading(
     resources: Resources, settings: Settings
 ) -> None:
