@@ -31,6 +31,8 @@ its sealed split:
   Rule ``unpeaceful-protest``: a violent demonstration, a protest with intervention or excessive force
   against protesters is never overridden into a peaceful protest: the rules' words told of the violence
   or the force ("threw Molotov cocktails at police", "police arrested traders who protested").
+  Rule ``force-on-protesters``: nor is excessive force against protesters overridden into an Attack
+  ("police shot dead 2 worshippers protesting"): the codebook codes it as the protest's.
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words). Rule
   ``armed-actor-no-veto``: not when the rule's event is violence (a battle, an explosion, violence
@@ -208,6 +210,10 @@ def _override_barred(
     if wanted == SubEventType.PEACEFUL_PROTEST and main.sub_event_type in _UNPEACEFUL:
         # rule unpeaceful-protest: a protest the rules' words tell of as violent or met with force
         # ("threw Molotov cocktails at police", "police arrested traders who protested") is not peaceful
+        return True
+    if main.sub_event_type == SubEventType.EXCESSIVE_FORCE and wanted == SubEventType.ATTACK:
+        # rule force-on-protesters (codebook): people killed while protesting met excessive force against
+        # protesters, not an attack on civilians
         return True
     if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
         # rule weapon-named: "drones struck" is an air strike whatever the model says; rule

@@ -257,7 +257,11 @@ RULES: tuple[Rule, ...] = (
         S.EXCESSIVE_FORCE,
         r"(?:opened\s+fire|fired|shot)\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:on|at|into)\s+"
         r"(?:\w+\s+){0,2}(?:protesters|demonstrators|crowds?|marchers)|"
-        r"(?:killed|killing|shot\s+dead|shot)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)",
+        r"(?:killed|killing|shot\s+dead|shot)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)|"
+        # the dead told as people protesting ("shot dead 2 worshippers protesting outside a church",
+        # "shot dead a man among crowds marching with flags")
+        r"(?:killed|killing|shot\s+dead)\s+(?:[\w'’-]+\s+){1,3}(?:(?:who\s+were\s+)?(?:protesting|"
+        r"demonstrating|marching)\b|among\s+(?:the\s+)?(?:crowds?|protesters|demonstrators|marchers))",
         43,
     ),
     _rule(

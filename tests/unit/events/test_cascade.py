@@ -219,6 +219,21 @@ def test_cascade_a_protest_told_as_violent_or_met_with_force_is_not_peaceful(set
     assert cascade.decide(text, 0, len(text), clash, [], []).step == "model-overrides"
 
 
+def test_cascade_protesters_killed_met_excessive_force_not_an_attack(
+    resources: Resources, settings: Settings
+) -> None:
+    """Rule force-on-protesters: people shot dead while protesting stay excessive force against
+    protesters, whatever the model says; the protesters are actor 1, the forces actor 2."""
+    cascade = Cascade(_SaysAttack(), settings.events)  # type: ignore[arg-type]
+    text = "Police shot dead 2 worshippers protesting outside a church."
+    fired = [Trigger(7, 16, "shot dead", S.EXCESSIVE_FORCE)]
+    assert cascade.decide(text, 0, len(text), fired, [], []).triggers == fired
+    text = "On Sunday, soldiers shot dead a man among crowds marching with flags in Bamenda."
+    [event] = run_article(text, resources, settings, DAY).events
+    assert event.sub_event_type == S.EXCESSIVE_FORCE
+    assert event.actor1.startswith("Protesters") and event.actor2.startswith("Military Forces of Cameroon")
+
+
 def test_cascade_wounded_people_make_a_whole_reports_sentence_worth_reading(
     resources: Resources, settings: Settings
 ) -> None:
