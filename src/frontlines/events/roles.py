@@ -145,7 +145,10 @@ def _sides(
     if trigger.sub_event_type != SubEventType.AGREEMENT:
         # rules state-as-party, community-as-party: the parties to a deal are sides of the agreement only
         mentions = [m for m in mentions if not m.party]
-    resolved = [(m, actors.resolve(_government_or_military(m, trigger), country, day)) for m in mentions]
+    refs = [_government_or_military(m, trigger) for m in mentions]
+    if trigger.sub_event_type == SubEventType.AGREEMENT:
+        refs = _deal_abroad(actors, refs, country)
+    resolved = [(m, actors.resolve(ref, country, day)) for m, ref in zip(mentions, refs, strict=True)]
     members = _members(actors, resolved, sentence_text)
     sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)
 
@@ -204,6 +207,26 @@ def _government_or_military(mention: ActorMention, trigger: Trigger) -> ActorRef
     if ref.key == "military" and agreement and _GOVERNMENT_WORD.search(mention.text):
         return ActorRef("role", "government", ref.country)
     return ref
+
+
+#: Roles a state is named by in a deal without saying which state ("the government", "the army").
+_STATE_ROLES = frozenset({"government", "military", "police"})
+
+
+def _deal_abroad(actors: ActorDictionary, refs: list[ActorRef], country: str) -> list[ActorRef]:
+    """Rule deal-abroad: "the government" that signs a deal abroad with a group of one country ("the
+    federal government and the TPLF signed an agreement in Pretoria") is that country's government,
+    not the host's."""
+    homes = {home for ref in refs if (home := actors.home_of(ref)) is not None}
+    if len(homes) != 1 or country in homes:
+        return refs
+    [home] = homes
+    return [
+        ActorRef("role", ref.key, home)
+        if ref.kind == "role" and ref.key in _STATE_ROLES and not ref.country
+        else ref
+        for ref in refs
+    ]
 
 
 def _speakers(sides: list[Side], trigger: Trigger, sentence_text: Callable[[int, int], str]) -> list[Side]:

@@ -179,6 +179,16 @@ def test_roles_states_that_made_a_deal_are_no_sides_of_another_event(resources, 
     assert "Russia" not in f"{event.actor1} {event.actor2}"
 
 
+def test_roles_a_government_that_signs_a_deal_abroad_is_its_own_countrys(resources, settings):
+    """Rule deal-abroad: "the government" signing abroad with a group of one country is that country's."""
+    text = "On Sunday, the federal government and the TPLF signed a truce in Pretoria (South Africa)."
+    event = event_of(text, resources, settings, dt.date(2022, 11, 3))
+    assert set(pair(event)) == {"Government of Ethiopia (2018-)", "TPLF: Tigray People's Liberation Front"}
+    text = "On Sunday, the government and the rebels signed a truce in Pretoria (South Africa)."
+    event = event_of(text, resources, settings, dt.date(2022, 11, 3))
+    assert "Government of South Africa (2018-)" in pair(event)
+
+
 def test_roles_communities_whose_elders_make_a_deal_are_its_militias(resources, settings):
     text = "On Sunday, elders of the Habar Gidir and Marehan clans signed a peace agreement in Galkayo."
     event = event_of(text, resources, settings)
