@@ -302,7 +302,8 @@ class ActorDictionary:
         self._joined_demonym_re = re.compile(rf"(?<![\w-])(?P<dem>{demonym})\s*(?:,\s*and|,|and|or)\s+$")
         # "warplanes believed to be Russian": a head whose state is named after it.
         self._believed_re = re.compile(
-            rf"(?<![\w-])(?P<head>(?i:{heads}))\s+(?:(?:believed|thought|suspected|said|reported)\s+to\s+"
+            rf"(?<![\w-])(?P<head>(?i:{heads}))\s+(?:(?:also|widely|likely|probably)\s+)?"
+            rf"(?:(?:believed|thought|suspected|said|reported)\s+to\s+"
             rf"(?:be|have\s+been)|identified\s+as)\s+(?P<dem>{demonym})(?![\w-])"
         )
         # Hundreds of aliases: an Aho-Corasick automaton over their folded forms is ten times faster

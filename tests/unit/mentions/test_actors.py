@@ -232,6 +232,10 @@ def test_a_community_named_as_a_party_of_a_deal_is_its_militia(actors, text, exp
             [("Warplanes believed to be Russian", "Military Forces of Russia (2000-)")],
         ),
         (
+            "Fighter jets also believed to be Russian struck the town.",
+            [("Fighter jets also believed to be Russian", "Military Forces of Russia (2000-)")],
+        ),
+        (
             "A regime helicopter dropped barrel bombs.",
             [("regime helicopter", "Military Forces of Syria (2000-2024)")],
         ),
