@@ -33,6 +33,8 @@ its sealed split:
   or the force ("threw Molotov cocktails at police", "police arrested traders who protested").
   Rule ``force-on-protesters``: nor is excessive force against protesters overridden into an Attack
   ("police shot dead 2 worshippers protesting"): the codebook codes it as the protest's.
+  Rule ``people-captured``: nor are arrests overridden into a territorial capture: the rules read
+  "captured three commanders" as a capture of people, and only their capture words take a place.
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words). Rule
   ``armed-actor-no-veto``: not when the rule's event is violence (a battle, an explosion, violence
@@ -214,6 +216,10 @@ def _override_barred(
     if main.sub_event_type == SubEventType.EXCESSIVE_FORCE and wanted == SubEventType.ATTACK:
         # rule force-on-protesters (codebook): people killed while protesting met excessive force against
         # protesters, not an attack on civilians
+        return True
+    if wanted == TERRITORY and main.sub_event_type == SubEventType.ARRESTS:
+        # rule people-captured: the rules read a capture of people ("captured three commanders") as an
+        # arrest; the model's territory needs a place taken
         return True
     if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
         # rule weapon-named: "drones struck" is an air strike whatever the model says; rule

@@ -52,11 +52,12 @@ _BELIEVED = r"(?:believed|thought|suspected|said|reported)\s+to\s+(?:belong\s+to
 
 #: Not a passive ("protesters were attacked"): the crowd is then the target.
 _NOT_SUFFERED = r"(?<!were\s)(?<!was\s)(?<!been\s)(?<!being\s)(?<!are\s)(?<!is\s)"
-#: "captured 21 suspects", "recaptured gang leader Fito": a capture of the people police arrest.
+#: "captured 21 suspects", "recaptured gang leader Fito", "captured three Boko Haram commanders": a
+#: capture of people, as police arrest them, not of a place.
 _ARRESTEES_NEXT = (
     r"\s+(?:\d+\s+|two\s+|three\s+|several\s+|(?:a|an|the|his|her|their|its)\s+)?"
     r"(?:(?!(?:and|or|from|of|in|near|after|by|to|with|on|at)\b)[\w'’-]+\s+){0,3}(?:suspects?|leaders?|"
-    r"mastermind|boss(?:es)?|chiefs?|journalists?|activists?)\b"
+    r"mastermind|boss(?:es)?|chiefs?|journalists?|activists?|commanders?|militants|insurgents|gunmen)\b"
 )
 
 #: The rules, highest priority first within each group. Priorities: territorial 90, chemical 80,
@@ -80,7 +81,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         TERRITORY,
-        r"captur(?:ed|es|ing)|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|"
+        rf"captur(?:ed|es|ing)(?!{_ARRESTEES_NEXT})|overr(?:a|u)n(?:s|ning)?|seiz(?:ed|es|ing)(?!\s+(?:\d|two|three|four|"
         r"five|six|seven|eight|nine|ten|several|dozens|(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}"
         r"(?:weapons|arms|ammunition|caches?|explosives|members|people|men|women|civilians|activists|vehicles|"
         r"documents|drugs|trucks|laptops?|phones?|computers?|passports?|cash|money|cattle|livestock|goods)\b))|"

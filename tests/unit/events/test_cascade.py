@@ -234,6 +234,28 @@ def test_cascade_protesters_killed_met_excessive_force_not_an_attack(
     assert event.actor1.startswith("Protesters") and event.actor2.startswith("Military Forces of Cameroon")
 
 
+class _SaysCapture:
+    """A classifier that reads every sentence as a territorial capture, sure of it."""
+
+    def read(self, sentences: list[str]) -> list[Reading]:
+        return [
+            Reading(S.NON_STATE_OVERTAKES_TERRITORY, 0.99, S.NON_STATE_OVERTAKES_TERRITORY, 0.99)
+            for _ in sentences
+        ]
+
+
+def test_cascade_people_captured_are_arrested_not_territory(resources: Resources, settings: Settings) -> None:
+    """Rule people-captured: a capture of people the rules read as arrests stays arrests, whatever the
+    model says, and the rules read no capture of a place in it."""
+    cascade = Cascade(_SaysCapture(), settings.events)  # type: ignore[arg-type]
+    text = "Troops captured three Boko Haram commanders near Bama."
+    fired = [Trigger(7, 15, "captured", S.ARRESTS)]
+    assert cascade.decide(text, 0, len(text), fired, [], []).triggers == fired
+    text = "On Sunday, troops captured three Boko Haram commanders near Bama."
+    [event] = run_article(text, resources, settings, DAY).events
+    assert event.sub_event_type == S.ARRESTS
+
+
 def test_cascade_wounded_people_make_a_whole_reports_sentence_worth_reading(
     resources: Resources, settings: Settings
 ) -> None:
