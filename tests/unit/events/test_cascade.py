@@ -162,17 +162,20 @@ def test_cascade_unknown_place_takes_the_country_of_a_place_named_in_another_rol
     ]
 
 
-class _SaysClash:
-    """A classifier that reads every sentence as an armed clash, sure of it."""
+class _Says:
+    """A classifier that reads every sentence as one sub-event type, sure of it."""
+
+    def __init__(self, sub: SubEventType) -> None:
+        self.sub = sub
 
     def read(self, sentences: list[str]) -> list[Reading]:
-        return [Reading(S.ARMED_CLASH, 0.99, S.ARMED_CLASH, 0.99) for _ in sentences]
+        return [Reading(self.sub, 0.99, self.sub, 0.99) for _ in sentences]
 
 
 def test_cascade_a_weapons_explosion_is_no_clash_unless_fire_went_both_ways(settings: Settings) -> None:
     """Rule weapon-not-clash: the model may not turn soldiers killed by an IED into an armed clash; an
     exchange of artillery fire it may."""
-    cascade = Cascade(_SaysClash(), settings.events)  # type: ignore[arg-type]
+    cascade = Cascade(_Says(S.ARMED_CLASH), settings.events)  # type: ignore[arg-type]
     ied = "Two soldiers were killed by an IED in Mopti."
     fired = [Trigger(ied.index("IED"), ied.index("IED") + 3, "IED", S.REMOTE_EXPLOSIVE)]
     assert cascade.decide(ied, 0, len(ied), fired, [], []).triggers == fired
@@ -182,17 +185,10 @@ def test_cascade_a_weapons_explosion_is_no_clash_unless_fire_went_both_ways(sett
     assert decision.step == "model-overrides" and decision.triggers[0].sub_event_type == S.ARMED_CLASH
 
 
-class _SaysAttack:
-    """A classifier that reads every sentence as an Attack, sure of it."""
-
-    def read(self, sentences: list[str]) -> list[Reading]:
-        return [Reading(S.ATTACK, 0.99, S.ATTACK, 0.99) for _ in sentences]
-
-
 def test_cascade_civilians_killed_by_a_weapon_are_no_attack(settings: Settings) -> None:
     """Rule weapon-not-attack: an air raid that killed civilians stays an air strike, whatever the
     model says; a trigger of another event type it may still override."""
-    cascade = Cascade(_SaysAttack(), settings.events)  # type: ignore[arg-type]
+    cascade = Cascade(_Says(S.ATTACK), settings.events)  # type: ignore[arg-type]
     raid = "At least 17 civilians were killed by an air raid on the market in al-Asharah."
     fired = [Trigger(raid.index("air raid"), raid.index("air raid") + 8, "air raid", S.AIR_DRONE_STRIKE)]
     assert cascade.decide(raid, 0, len(raid), fired, [], []).triggers == fired
@@ -200,17 +196,10 @@ def test_cascade_civilians_killed_by_a_weapon_are_no_attack(settings: Settings) 
     assert cascade.decide(raid, 0, len(raid), seized, [], []).step == "model-overrides"
 
 
-class _SaysPeaceful:
-    """A classifier that reads every sentence as a peaceful protest, sure of it."""
-
-    def read(self, sentences: list[str]) -> list[Reading]:
-        return [Reading(S.PEACEFUL_PROTEST, 0.99, S.PEACEFUL_PROTEST, 0.99) for _ in sentences]
-
-
 def test_cascade_a_protest_told_as_violent_or_met_with_force_is_not_peaceful(settings: Settings) -> None:
     """Rule unpeaceful-protest: the model may not make a violent demonstration or a protest met with
-    arrests peaceful; a rule's peaceful protest or an armed clash it may still override."""
-    cascade = Cascade(_SaysPeaceful(), settings.events)  # type: ignore[arg-type]
+    arrests peaceful; an armed clash it may still override."""
+    cascade = Cascade(_Says(S.PEACEFUL_PROTEST), settings.events)  # type: ignore[arg-type]
     text = "Students threw Molotov cocktails at police; police arrested ten who protested."
     for sub in (S.VIOLENT_DEMONSTRATION, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE):
         fired = [Trigger(9, 14, "threw", sub)]
@@ -224,7 +213,7 @@ def test_cascade_protesters_killed_met_excessive_force_not_an_attack(
 ) -> None:
     """Rule force-on-protesters: people shot dead while protesting stay excessive force against
     protesters, whatever the model says; the protesters are actor 1, the forces actor 2."""
-    cascade = Cascade(_SaysAttack(), settings.events)  # type: ignore[arg-type]
+    cascade = Cascade(_Says(S.ATTACK), settings.events)  # type: ignore[arg-type]
     text = "Police shot dead 2 worshippers protesting outside a church."
     fired = [Trigger(7, 16, "shot dead", S.EXCESSIVE_FORCE)]
     assert cascade.decide(text, 0, len(text), fired, [], []).triggers == fired
@@ -234,20 +223,10 @@ def test_cascade_protesters_killed_met_excessive_force_not_an_attack(
     assert event.actor1.startswith("Protesters") and event.actor2.startswith("Military Forces of Cameroon")
 
 
-class _SaysCapture:
-    """A classifier that reads every sentence as a territorial capture, sure of it."""
-
-    def read(self, sentences: list[str]) -> list[Reading]:
-        return [
-            Reading(S.NON_STATE_OVERTAKES_TERRITORY, 0.99, S.NON_STATE_OVERTAKES_TERRITORY, 0.99)
-            for _ in sentences
-        ]
-
-
 def test_cascade_people_captured_are_arrested_not_territory(resources: Resources, settings: Settings) -> None:
     """Rule people-captured: a capture of people the rules read as arrests stays arrests, whatever the
     model says, and the rules read no capture of a place in it."""
-    cascade = Cascade(_SaysCapture(), settings.events)  # type: ignore[arg-type]
+    cascade = Cascade(_Says(S.NON_STATE_OVERTAKES_TERRITORY), settings.events)  # type: ignore[arg-type]
     text = "Troops captured three Boko Haram commanders near Bama."
     fired = [Trigger(7, 15, "captured", S.ARRESTS)]
     assert cascade.decide(text, 0, len(text), fired, [], []).triggers == fired
