@@ -347,6 +347,19 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
             dt.date(2019, 5, 1),
             ("Unidentified Armed Group (Thailand)", Inter.REBEL_GROUPS),
         ),
+        # unnamed Islamists are Syria's Islamist Rebels there and unidentified elsewhere
+        (
+            "Islamists attacked a French patrol.",
+            "ML",
+            dt.date(2013, 2, 19),
+            ("Unidentified Armed Group (Mali)", Inter.REBEL_GROUPS),
+        ),
+        (
+            "Islamist militants kidnapped three men.",
+            "SY",
+            dt.date(2014, 2, 19),
+            ("Islamist Rebels (Syria)", Inter.REBEL_GROUPS),
+        ),
         # militiamen of no named group: Rio's milicias are ACLED's Militia (Brazil); elsewhere unidentified
         (
             "Militiamen executed a driver in Campo Grande.",
