@@ -349,7 +349,7 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
         ),
         # unnamed Islamists are Syria's Islamist Rebels there and unidentified elsewhere
         (
-            "Islamists attacked a French patrol.",
+            "Islamists attacked the town of Gao.",
             "ML",
             dt.date(2013, 2, 19),
             ("Unidentified Armed Group (Mali)", Inter.REBEL_GROUPS),
