@@ -62,12 +62,19 @@ def unnamed_side_is_rebels(s: RoleState) -> tuple[str, ...]:
 _SECURITY_FORCES = re.compile(r"\bsecurity\s+(?:forces|services)\b", re.IGNORECASE)
 #: Event types in which "security forces" fight: battles, strikes and bombs, violence against civilians.
 _AT_WAR = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+#: "Security forces" (not the "security services" of police and intelligence) who stop bombs and drones.
+_DEFUSERS = re.compile(r"\bsecurity\s+forces\b", re.IGNORECASE)
 
 
 def security_forces_at_war(s: RoleState) -> tuple[str, ...]:
     """Rule security-forces-at-war: "security forces" the sentence names for no other body are the
-    country's police where they keep order (protests, arrests) and its military where they fight."""
-    if s.event_type not in _AT_WAR:
+    country's police where they keep order (protests, arrests) and its military where they fight or
+    stop the bombs of a war (a disrupted weapons use; not "security services", police or intelligence)."""
+    if s.event_type in _AT_WAR:
+        words = _SECURITY_FORCES
+    elif s.sub == SubEventType.DISRUPTED_WEAPONS_USE:
+        words = _DEFUSERS
+    else:
         return ()
     police, fields = s.role("police"), []
     for slot in ("actor1", "actor2"):
@@ -77,7 +84,7 @@ def security_forces_at_war(s: RoleState) -> tuple[str, ...]:
             actor is not None
             and actor.name == police.name
             and backing
-            and all(_SECURITY_FORCES.search(m.text) for m in backing)
+            and all(words.search(m.text) for m in backing)
         ):
             setattr(s.out, slot, s.role("military"))
             fields.append(slot)

@@ -442,13 +442,17 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "final",
         "project rule (the codebook names state forces by what they are): 'security forces' named for no "
-        "other body are the police where they keep order and the military where they fight, strike or "
-        "kill",
+        "other body are the police where they keep order and the military where they fight, strike, "
+        "kill or defuse a war's bombs (not 'security services', police or intelligence)",
         g.security_forces_at_war,
-        fires=("On Sunday, security forces killed 10 Maoists in a gunfight near Narayanpur.",),
+        fires=(
+            "On Sunday, security forces killed 10 Maoists in a gunfight near Narayanpur.",
+            "On Sunday, Iraqi security forces defused three explosive devices near Kirkuk.",
+        ),
         misses=(
             "On Sunday, police killed 10 Maoists in a gunfight near Narayanpur.",
             "On Sunday, security forces arrested 10 suspected Maoists in Narayanpur.",
+            "On Sunday, Syrian security services defused an explosive device in Damascus.",
         ),
     ),
 )
