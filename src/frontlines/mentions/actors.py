@@ -95,18 +95,10 @@ _HEAD_OF_REACH = 40
 _DOER_COMPOUND = re.compile(r"-(?:claimed|led|linked|aligned|affiliated)\b", re.IGNORECASE)
 
 
-def _word_edge(text: str, index: int) -> bool:
-    """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
-    if index < 0 or index >= len(text):
-        return True
-    ch = text[index]
-    return not (ch.isalnum() or ch in "_-")
-
-
 def _end_edge(text: str, index: int, ref: ActorRef) -> bool:
     """True when a name may end at ``index``: a word edge, or a named group's doer compound (a role
     word's is no side: "junta-aligned militia", "a rebel-aligned association")."""
-    if _word_edge(text, index):
+    if ap.word_edge(text, index):
         return True
     return ref.kind != "role" and _DOER_COMPOUND.match(text, index) is not None
 
@@ -127,7 +119,7 @@ def _whole_words(automaton: ahocorasick.Automaton, folded: str, text: str) -> It
         return
     for last, (length, ref) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
-        if _word_edge(text, start - 1) and _end_edge(text, end, ref):
+        if ap.word_edge(text, start - 1) and _end_edge(text, end, ref):
             yield ActorMention(start, end, text[start:end], ref)
 
 
@@ -346,23 +338,24 @@ class ActorDictionary:
                 start = joined.start()
         crafts = self._craft_re.finditer(text) if ap.MODEL_CUE.search(text) else iter(())
         for m in crafts:
-            if _word_edge(text, m.start() - 1):
+            if ap.word_edge(text, m.start() - 1):
                 ref = ActorRef("role", "military", self._demonyms[m["dem"]])
                 found.append(ActorMention(m.start(), m.end(), m[0], ref))
         found.extend(list(self._parties.find(text, found)))  # before the agents: on a tie of span they win
         for m in self._state_agent_re.finditer(text):
-            if not _word_edge(text, m.start() - 1) or ap.PLACE_BEFORE.search(
+            if not ap.word_edge(text, m.start() - 1) or ap.PLACE_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):
                 continue  # "clashes in Syria killed five": a place, not a doer
             found.append(self._state_mention(m))
         by_state = self._state_by_re.finditer(text) if self._by_state_re.search(text) else iter(())
         for m in by_state:
-            if _word_edge(text, m.start() - 1):
+            if ap.word_edge(text, m.start() - 1):
                 found.append(self._state_mention(m))
         found.extend(self._people_agents(text))
         found.extend(self._heads_of_states(text))
-        kept = _leftmost_longest(m for m in found if m not in named_within(demonymed, found))
+        within = named_within(demonymed, found)  # "Chadian MINUSMA peacekeepers" name MINUSMA
+        kept = _leftmost_longest(m for m in found if m not in within)
         heads = heads_of_named(text, kept)  # "RSF troops": the RSF's own fighters
         return [m for m in kept if m not in heads and not disguised(text, m)]
 
@@ -370,7 +363,7 @@ class ActorDictionary:
         """Rule head-of-state-name: a role's head before "of" and a state ("the armed forces of the
         Russian Federation", "the army of Sudan") names that state's role."""
         for m in self._state_name_re.finditer(text):
-            if not _word_edge(text, m.start() - 1):
+            if not ap.word_edge(text, m.start() - 1):
                 continue
             head = self._head_of_re.search(text, max(0, m.start() - _HEAD_OF_REACH), m.start())
             if head is not None:
@@ -382,7 +375,7 @@ class ActorDictionary:
         """Rule people-as-agent: a plural demonym before a military act's verb, as its state's forces."""
         for m in self._people_agent_re.finditer(text):
             if (
-                not _word_edge(text, m.start() - 1)
+                not ap.word_edge(text, m.start() - 1)
                 or ap.COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 or ap.PEOPLE_PASSIVE_AFTER.match(text, m.end())
             ):
@@ -399,7 +392,7 @@ class ActorDictionary:
         """The matches of the demonym pattern that begin a word ("pro-Russian forces" is not one)."""
         pos = 0
         while m := self._demonym_re.search(text, pos):
-            if _word_edge(text, m.start() - 1):
+            if ap.word_edge(text, m.start() - 1):
                 yield m
                 pos = m.end()
             else:

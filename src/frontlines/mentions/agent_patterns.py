@@ -120,6 +120,14 @@ PARTY_BEFORE = re.compile(
 FIGHT_CUE = re.compile(r"clash|fight|traded", re.IGNORECASE)
 
 
+def word_edge(text: str, index: int) -> bool:
+    """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
+    if index < 0 or index >= len(text):
+        return True
+    ch = text[index]
+    return not (ch.isalnum() or ch in "_-")
+
+
 def _escaped(phrase: str) -> str:
     """A phrase as a pattern: its characters literal, a space any run of whitespace."""
     return re.escape(phrase).replace(r"\ ", r"\s+")

@@ -80,7 +80,7 @@ class PartyFinder:
         fight are each its forces; of a deal or an exchange, each its government ("Russia and Ukraine
         each returned 390 prisoners", "a truce between Armenia and Azerbaijan")."""
         for m in self._pair_re.finditer(text):
-            words = self._sides(text, m.start(), m.end()) if _edge(text, m.start() - 1) else ""
+            words = self._sides(text, m.start(), m.end()) if ap.word_edge(text, m.start() - 1) else ""
             if words:
                 yield self._state_mention(m, "a", words)
                 yield self._state_mention(m, "b", words)
@@ -94,7 +94,7 @@ class PartyFinder:
         if not starts:
             return
         for m in self._state_re.finditer(text):
-            if not _edge(text, m.start() - 1):
+            if not ap.word_edge(text, m.start() - 1):
                 continue
             after = _AND_AFTER.match(text, m.end())
             before = _AND_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -113,7 +113,7 @@ class PartyFinder:
         "Druze elders and the interior ministry reached a ceasefire") is its identity militia, a
         party of the agreement only."""
         for m in self._community_re.finditer(text):
-            if not _edge(text, m.start() - 1):
+            if not ap.word_edge(text, m.start() - 1):
                 continue
             before = self._spokesmen_of.search(text, max(0, m.start() - _SPOKESMEN_REACH), m.start())
             if before is None and self._spokesmen_after.match(text, m.end()) is None:
@@ -122,8 +122,3 @@ class PartyFinder:
                 if m[group] is not None:
                     ref = self._communities[re.sub(r"\s+", " ", m[group])]
                     yield ActorMention(m.start(group), m.end(group), m[group], ref, party=True)
-
-
-def _edge(text: str, index: int) -> bool:
-    """True when ``index`` is outside ``text`` or on a character that cannot continue a word."""
-    return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] in "_-")
