@@ -235,6 +235,11 @@ _RAN_ONTO_MINE = re.compile(
 )
 
 
+def suffered(s: RoleState, side: Side) -> bool:
+    """Whether the words after ``side`` tell that it suffered the event ("six soldiers were killed")."""
+    return _SUFFERED.match(s.sentence_text(side[0].end, side[0].end + 90)) is not None
+
+
 def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
     for side in s.before:
         if s.sub == S.REMOTE_EXPLOSIVE and _RAN_ONTO.search(s.sentence_text(side[0].end, s.trigger.start)):

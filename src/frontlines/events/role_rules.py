@@ -247,6 +247,25 @@ RULES: tuple[RoleRule, ...] = (
         ),
     ),
     RoleRule(
+        "attack-on-armed-is-clash",
+        "armed",
+        "adjust",
+        "codebook: battles are violent interactions between two armed groups and violence against "
+        "civilians targets unarmed people; killing soldiers, police or a group's members, however "
+        "one-sided, is an armed clash, unless they were held (executed, tortured)",
+        st.attack_on_armed,
+        fires=(
+            "On Sunday, gunmen shot dead two police officers in Kaduna.",
+            "On Monday, unidentified gunmen assassinated a local commander of the RSF in Nyala.",
+            "On Sunday, two police officers were shot dead by gunmen in Kaduna.",
+        ),
+        misses=(
+            "On Sunday, gunmen shot dead two farmers in Kaduna.",
+            "On Sunday, gunmen shot dead the brother of a police officer in Kaduna.",
+            "On Sunday, RSF fighters executed two captured soldiers in Nyala.",
+        ),
+    ),
+    RoleRule(
         "abduction-with-killing-is-attack",
         "armed",
         "adjust",

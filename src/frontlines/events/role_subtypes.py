@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 
-from frontlines.events.role_decisions import CIVILIAN_SITE, STATE_INTERS, RoleState
+from frontlines.events.role_decisions import CIVILIAN_SITE, STATE_INTERS, RoleState, Side, suffered
 from frontlines.events.sides import Roles
 from frontlines.model import Inter, SubEventType
 
@@ -88,6 +88,42 @@ def attack_on_civilians(s: RoleState) -> tuple[str, ...]:
     if _RECIPROCAL.search(near):
         return ()  # "militiamen exchanged fire with insurgents, forcing residents to flee"
     s.sub = s.out.sub_event_type = S.ATTACK
+    return ("sub_event_type",)
+
+
+#: The words between a killing and the armed people it struck: numbers, ranks and "members of"
+#: ("shot dead two police officers", "assassinated a local commander of the RSF", "killed YPG
+#: leader"); any other word ("the brother of", "captured", "former") leaves the target unarmed.
+_ARMED_TARGET_GAP = re.compile(
+    r"^(?:\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|dozens|local|"
+    r"senior|top|prominent|off-duty|field|members?|commanders?|leaders?|chiefs?|heads?|of|its|their|"
+    r"rival))*\s*$",
+    re.IGNORECASE,
+)
+#: Killings of people held, which stay violence against civilians whoever they were.
+_EXECUTION = re.compile(r"\b(?:execut\w*|behead\w*|lynch\w*|tortur\w*)", re.IGNORECASE)
+
+
+def _armed_target(s: RoleState) -> Side | None:
+    """The armed side an attack struck: named right after its killing word, or before it as what
+    suffered it ("two police officers were shot dead by gunmen"), with no civilians struck."""
+    if any(x[0].start >= s.trigger.end for x in s.civilians):
+        return None
+    target = next((x for x in s.others if x[0].start >= s.trigger.end), None)
+    if target is not None and _ARMED_TARGET_GAP.match(s.sentence_text(s.trigger.end, target[0].start)):
+        return target
+    if s.civilians:
+        return None
+    return next((x for x in s.others if x[0].end <= s.trigger.start and suffered(s, x)), None)
+
+
+def attack_on_armed(s: RoleState) -> tuple[str, ...]:
+    """Rule attack-on-armed-is-clash: an attack whose target is an armed or state side and no
+    civilians are ("gunmen shot dead two police officers", "unidentified men assassinate YPG
+    leader", "two soldiers were ambushed and killed") is a battle between the two."""
+    if s.sub != S.ATTACK or _EXECUTION.search(s.trigger.text) or _armed_target(s) is None:
+        return ()
+    s.sub = s.out.sub_event_type = S.ARMED_CLASH
     return ("sub_event_type",)
 
 

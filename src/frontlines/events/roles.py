@@ -70,6 +70,8 @@ _HOLDS_AFTER = re.compile(
 _GOVERNMENT_WORD = re.compile(r"\bgovernments?$", re.IGNORECASE)
 #: Generic roles a named group of the same inter code makes redundant ("rebels of the Free Syrian Army").
 _SUBSUMED_ROLES = frozenset({"rebels", "resistance", "military", "unidentified"})
+#: A label that says its bearers are not known ("unidentified gunmen", "unknown assailants").
+_UNKNOWN_LABEL = re.compile(r"\b(?:unidentified|unknown)\b", re.IGNORECASE)
 
 
 def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Side]:
@@ -93,8 +95,11 @@ def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Si
         # An unnamed label ("attackers", "militants") is the named armed group wherever it stands.
         armed_named = {inter for _, inter in named} - {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}
         subsumable = m.ref.kind == "actor" or m.ref.key in _SUBSUMED_ROLES
-        # "Islamic State militants": an unnamed label next to a named armed group is that group.
-        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named)
+        # "Islamic State militants": an unnamed label next to a named armed group is that group; but
+        # "unidentified gunmen" who killed "a commander of the RSF" are not the RSF (rule
+        # unknown-not-named).
+        across = _UNKNOWN_LABEL.search(m.text) is not None and not (named_inters & armed_named)
+        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named) and not across
         if actors.is_generic(m.ref) and subsumable and (a.inter in named_inters or unnamed):
             continue
         if all(a.name != k.name for _, k in kept):

@@ -9,6 +9,9 @@
 - Rule named-group-head: a role's word right after a named group's name ("RSF troops", "Wazalendo
   militiamen", "Hamas gunmen") is the group's own fighters, not a second side ("RSF troops shelled El
   Fasher" names no Sudanese army); not after "anti-" ("anti-Houthi forces" are not the Houthis).
+- Rule no-longer-serving: a role its bearer has left or a side mourned ("a former soldier", "retired
+  police officers", "ex-rebels", "the wake of a fallen soldier") names no side in the event: former
+  fighters are civilians to the codebook.
 """
 
 from __future__ import annotations
@@ -31,6 +34,21 @@ _DISGUISE_REACH = 40
 def disguised(text: str, mention: ActorMention) -> bool:
     """Rule disguise: ``mention`` is a role the doer played, not one the doer held."""
     return _DISGUISE_BEFORE.search(text, max(0, mention.start - _DISGUISE_REACH), mention.start) is not None
+
+
+#: Words before a role that say its bearer no longer holds it ("a former", "retired", "ex-", "fallen").
+_NO_LONGER_BEFORE = re.compile(
+    r"(?:\b(?:former|retired|demobili[sz]ed|fallen|late)\s+(?:[A-Z][\w-]*\s+)?|\bex-)$", re.IGNORECASE
+)
+#: How far before a mention (characters) the words of rule no-longer-serving are read.
+_NO_LONGER_REACH = 30
+
+
+def no_longer_serving(text: str, mention: ActorMention) -> bool:
+    """Rule no-longer-serving: ``mention`` is a role its bearer has left, or one of the dead mourned."""
+    if mention.ref.kind != "role":
+        return False
+    return _NO_LONGER_BEFORE.search(text, max(0, mention.start - _NO_LONGER_REACH), mention.start) is not None
 
 
 def named_within(demonymed: Sequence[ActorMention], found: Sequence[ActorMention]) -> set[ActorMention]:

@@ -289,6 +289,21 @@ def test_a_role_played_in_disguise_is_no_side(actors, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # rule no-longer-serving: a role left, or one of the dead mourned, is no side
+        ("Gunmen shot dead a former soldier in Kaduna.", ["unidentified"]),
+        ("Two retired police officers were abducted.", []),
+        ("A missile hit the wake of a fallen soldier.", []),
+        ("Ex-rebels protested in Bangui.", []),
+        ("A soldier was killed by a mine.", ["military"]),
+    ],
+)
+def test_a_role_no_longer_held_is_no_side(actors, text, expected):
+    assert [m.ref.key for m in actors.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # rule named-within-demonym: a demonym and a head around a named group name the group
         ("Five Chadian MINUSMA peacekeepers were killed.", ["MINUSMA"]),
         ("Russian Wagner Group troops entered the town.", ["Wagner Group"]),
