@@ -53,7 +53,7 @@ def _role(actors: ActorDictionary, role: str, country: str, day: dt.date | None)
         ("military", "SY", dt.date(1999, 1, 1), "Military Forces of Syria (2000-2024)"),
         ("police", "PH", None, "Police Forces of the Philippines (2022-)"),
         # a country without periods keeps the plain template
-        ("military", "IS", dt.date(2014, 8, 2), "Military Forces of Iceland"),
+        ("military", "GL", dt.date(2014, 8, 2), "Military Forces of Greenland"),
         # a vacancy is a period of its own (Lebanon 2014-2016, between two presidents)
         ("military", "LB", dt.date(2014, 8, 2), "Military Forces of Lebanon (2014-2016)"),
         ("police", "GB", dt.date(2024, 8, 2), "Police Forces of the United Kingdom (2024-)"),
@@ -61,6 +61,31 @@ def _role(actors: ActorDictionary, role: str, country: str, day: dt.date | None)
 )
 def test_actors_state_forces_named_by_period(actors, role, country, day, expected):
     assert _role(actors, role, country, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "day", "expected"),
+    [
+        # a parliamentary system: the head of government's period (Holness since 2016)
+        ("police", "JM", dt.date(2024, 5, 10), "Police Forces of Jamaica (2016-)"),
+        ("military", "NL", dt.date(2023, 3, 1), "Military Forces of the Netherlands (2010-2024)"),
+        ("police", "NL", dt.date(2024, 7, 2), "Police Forces of the Netherlands (2024-)"),
+        ("police", "KR", dt.date(2024, 12, 3), "Police Forces of South Korea (2022-2025)"),
+        ("military", "XK", dt.date(2023, 5, 29), "Military Forces of Kosovo (2021-)"),
+        ("police", "AU", dt.date(2020, 1, 5), "Police Forces of Australia (2018-2022)"),
+        ("government", "KW", dt.date(2024, 5, 10), "Government of Kuwait (2023-)"),
+        ("police", "CA", dt.date(2022, 2, 14), "Police Forces of Canada (2015-2025)"),
+    ],
+)
+def test_actors_state_periods_cover_the_world(actors, role, country, day, expected):
+    assert _role(actors, role, country, day) == expected
+
+
+def test_actors_state_periods_cover_the_un_members(actors):
+    # every UN member state, Palestine and Kosovo but Switzerland (a collegial Federal Council) and
+    # San Marino (two Captains Regent every six months), which have no single head to name a period by
+    military = {name.rsplit(" (", 1)[0] for name in actors.names() if name.startswith("Military Forces of ")}
+    assert len(military) >= 193
 
 
 def test_actors_state_periods_cover_sixty_countries(actors):
