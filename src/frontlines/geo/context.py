@@ -250,7 +250,11 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|oblast|state)\s+of\s+$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
-_CITY_BEFORE = re.compile(r"\b(?:city|town)\s+of\s+$", re.IGNORECASE)
+#: "the town of X", and the parts of a town ("the Mabakanga neighbourhood of Beni": X is the town,
+#: not a region of its name).
+_CITY_BEFORE = re.compile(
+    r"\b(?:city|town|village|neighbou?rhoods?|quarters?|suburbs?|outskirts)\s+of\s+$", re.IGNORECASE
+)
 _CAP_RUN_AFTER = re.compile(r"^ ([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|for|and|al|el|de|the))*)")
 _CAP_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'’.-]*) $")
 

@@ -87,6 +87,12 @@ def test_resolve_container_agrees_with_the_place_it_holds(resolve) -> None:
     assert resolve("Boats reached Lamu on Monday.")["Lamu"] == ["a:lamu-mv"]  # without a held place
 
 
+@pytest.mark.parametrize("part", ["neighbourhood", "quarter", "suburbs", "village", "town"])
+def test_resolve_a_part_of_a_town_names_a_town(resolve, part: str) -> None:
+    # rule 6: "the Mkomani neighbourhood of Lamu" names a town, not a region of that name
+    assert resolve(f"A grenade hit a bar in the old {part} of Lamu on Monday.")["Lamu"] == ["g:lamu-ke"]
+
+
 @pytest.mark.parametrize(
     "text, name, place_id",
     [
