@@ -463,6 +463,22 @@ _OBJECT_GAP = 12
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
 
 
+def war_craft_owner(s: RoleState) -> tuple[str, ...]:
+    """Rule downed-craft-of-the-war: a drone, missile or aircraft stopped where one state fires a
+    war's strikes (``[[remote_attacker]]``) and whose owner no words name is that state's ("air
+    defences downed six Shahed drones over Mykolaiv" in Ukraine: Russia's)."""
+    out = s.out
+    if s.sub != S.DISRUPTED_WEAPONS_USE or out.actor2 is not None:
+        return ()
+    if not _CRAFT.search(s.sentence_text(s.trigger.start, s.trigger.end + 80)):
+        return ()
+    attacker = s.attacker(S.AIR_DRONE_STRIKE)
+    if attacker is None or attacker.name == out.actor1.name:
+        return ()
+    out.actor2, out.actor2_inferred = attacker, True
+    return A2
+
+
 def downed_craft(s: RoleState) -> tuple[str, ...]:
     side = s.perpetrator
     if s.sub != S.DISRUPTED_WEAPONS_USE or side is None or not _CRAFT.search(side[0].text):

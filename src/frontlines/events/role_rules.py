@@ -446,6 +446,19 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On 4 March 2022, Russian jets shot down a Ukrainian drone over Volnovakha.",),
     ),
     RoleRule(
+        "downed-craft-of-the-war",
+        "armed",
+        "adjust",
+        "codebook: actor 2 of a disrupted weapons use is the weapon's owner; where one state fires a war's "
+        "strikes ([[remote_attacker]]), an unnamed drone or missile stopped there is that state's",
+        d.war_craft_owner,
+        fires=("On 12 May 2024, air defences downed six Shahed drones over Mykolaiv, the governor said.",),
+        misses=(
+            "On 12 May 2024, air defences downed six drones over Kaduna, the governor said.",
+            "On 12 May 2024, police defused a bomb in Mykolaiv, the governor said.",
+        ),
+    ),
+    RoleRule(
         "unnamed-armed-side-is-rebels",
         "armed",
         "final",
