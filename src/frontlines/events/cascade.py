@@ -35,6 +35,8 @@ its sealed split:
   ("police shot dead 2 worshippers protesting"): the codebook codes it as the protest's.
   Rule ``people-captured``: nor are arrests overridden into a territorial capture: the rules read
   "captured three commanders" as a capture of people, and only their capture words take a place.
+  Rule ``base-not-battle``: nor is a base, camp or command post set up overridden into a battle unless
+  the sentence tells of fighting ("installed a permanent camp and a checkpoint on the road").
 - ``model-vetoes``: a trigger rule fired, and the classifier says "no event" at ``classifier_veto`` or
   more: the sentence makes no event (disasters, crime, commentary told with war words). Rule
   ``armed-actor-no-veto``: not when the rule's event is violence (a battle, an explosion, violence
@@ -231,6 +233,14 @@ def _override_barred(
     ):
         # rule stopped-weapon: a bomb defused or a missile intercepted is a disrupted weapons use,
         # not the explosion it prevented
+        return True
+    if (
+        main.sub_event_type == SubEventType.HEADQUARTERS_ESTABLISHED
+        and EVENT_TYPE_OF[wanted] == EventType.BATTLES
+        and not _TWO_SIDED.search(text, start, end)
+    ):
+        # rule base-not-battle: a base, camp or command post set up is no battle unless the sentence
+        # tells of fighting
         return True
     if rule_type != EventType.EXPLOSIONS:
         return False

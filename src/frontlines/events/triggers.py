@@ -327,8 +327,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.HEADQUARTERS_ESTABLISHED,
-        r"(?:established|set\s+up|opened)\s+(?:an?\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:base|headquarters|outpost|"
-        r"office|police\s+station)",
+        r"(?:established|establishing|set(?:ting)?\s+up|opened|install(?:ed|ing))\s+"
+        r"(?:an?\s+|its\s+(?:own\s+)?|their\s+(?:own\s+)?)?(?:new\s+)?(?:[\w-]+\s+)?(?:base|headquarters|outpost|"
+        r"office|police\s+station|command\s+(?:post|centre|center)|garrison)|"
+        # a camp only when it is an armed one: "set up a camp for the displaced" is no base
+        r"(?:established|set(?:ting)?\s+up|install(?:ed|ing))\s+(?:an?\s+|its\s+|their\s+)?(?:new\s+)?"
+        r"(?:permanent|military|training|army|rebel|militant|forward)\s+camp",
         15,
     ),
     _rule(

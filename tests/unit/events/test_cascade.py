@@ -235,6 +235,20 @@ def test_cascade_people_captured_are_arrested_not_territory(resources: Resources
     assert event.sub_event_type == S.ARRESTS
 
 
+def test_cascade_a_base_set_up_is_no_battle_unless_fighting_is_told(settings: Settings) -> None:
+    """Rule base-not-battle: the model may not turn a camp set up into an armed clash; a base set up
+    during fighting it may."""
+    cascade = Cascade(_Says(S.ARMED_CLASH), settings.events)  # type: ignore[arg-type]
+    text = "FARC dissidents installed a permanent camp and a checkpoint on the road into El Plateado."
+    start = text.index("installed")
+    fired = [Trigger(start, start + 26, text[start : start + 26], S.HEADQUARTERS_ESTABLISHED)]
+    assert cascade.decide(text, 0, len(text), fired, [], []).triggers == fired
+    fight = "After heavy fighting, the rebels set up a base in the town."
+    start = fight.index("set up")
+    based = [Trigger(start, start + 15, fight[start : start + 15], S.HEADQUARTERS_ESTABLISHED)]
+    assert cascade.decide(fight, 0, len(fight), based, [], []).step == "model-overrides"
+
+
 def test_cascade_wounded_people_make_a_whole_reports_sentence_worth_reading(
     resources: Resources, settings: Settings
 ) -> None:

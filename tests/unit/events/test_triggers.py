@@ -208,6 +208,8 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("Seven Ukrainian UAVs downed over Belgorod, the ministry said.", S.DISRUPTED_WEAPONS_USE),
         ("Police recovered 6 kg of explosives and two suicide vests.", S.DISRUPTED_WEAPONS_USE),
         ("The Arakan Army opened an administrative office in Paletwa town.", S.HEADQUARTERS_ESTABLISHED),
+        ("The rebels installed a command post in the town.", S.HEADQUARTERS_ESTABLISHED),
+        ("The dissidents installed a permanent camp on the road.", S.HEADQUARTERS_ESTABLISHED),
         ("Hooded men burned four logging trucks on the road.", S.LOOTING),
         ("Armed miscreants fired upon farmers tending their fields.", S.ATTACK),
         # setting fire is a riot when a crowd does it, else the destruction of property
