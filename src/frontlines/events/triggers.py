@@ -147,6 +147,9 @@ RULES: tuple[Rule, ...] = (
         rf"aerial\s+(?:bombardment|bombing|attacks?)|bombing\s+raids?|{_ARMS}\s+(?:\w+\s+){{0,2}}{_HIT}|"
         # "jets thought to belong to the Syrian government struck": whose craft, told between
         rf"{_ARMS}\s+{_BELIEVED}\s+(?:[\w-]+\s+){{1,4}}?{_HIT}|"
+        # rule breached-deal: "jets in violation of a ceasefire hit", "warplanes breach the deal, targeting"
+        rf"{_ARMS}\s+(?:in\s+(?:violation|breach)\s+of|despite)\s+(?:[\w'’–-]+\s+){{1,4}}?{_HIT}|"
+        rf"{_ARMS}\s+(?:breach(?:ed|es)?|violat(?:ed|e|es))\s+(?:[\w'’–-]+\s+){{1,8}}?{_HIT}|"
         # "warplanes killed 20 civilians", "the air force carried out a massacre": the weapon decides
         rf"{_ARMS}\s+(?:\w+\s+){{0,2}}(?:kill(?:ed|s|ing)|(?:commit(?:ted|s)?|carried\s+out)\s+(?:a\s+)?massacres?)|"
         # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included
@@ -432,6 +435,17 @@ _VIOLENT = frozenset(
 POSITION_TAKEN = Rule(S.ARMED_CLASH, re.compile(r"(?!)"), 70)
 
 
+#: Rule breached-deal: words that make the deal after them what an act broke ("in violation of a
+#: cease-fire", "breach Putin-Erdogan agreement", "despite the truce"): the act is the event, not a deal.
+_BREACHED = re.compile(
+    r"\b(?:breach(?:ed|es|ing)?|violat(?:ed|es|ing|ions?)|despite|in\s+defiance\s+of|flout(?:ed|ing|s)?)"
+    r"(?:\s+[\w'’–-]+){0,3}?\s+$",
+    re.IGNORECASE,
+)
+#: How far before a deal's word (characters) rule breached-deal reads.
+_BREACH_REACH = 40
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, sorted by position; overlapping ones keep the higher priority.
 
@@ -458,6 +472,10 @@ def find_triggers(text: str) -> list[Trigger]:
                     text, max(0, start - _NEGATION_REACH), start
                 ):
                     continue  # rule negated-act: "changed hands without fighting", "no clashes"
+                if rule.sub_event_type == S.AGREEMENT and _BREACHED.search(
+                    text, max(0, start - _BREACH_REACH), start
+                ):
+                    continue  # rule breached-deal: "jets in violation of a cease-fire hit an outpost"
                 found.append((start, m.end(), rule.priority, rule, m[0]))
     return _without_intercepted(text, strongest(found))
 

@@ -335,6 +335,20 @@ def test_triggers_an_act_denied_is_no_trigger(sentence):
     assert find_triggers(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian jets in violation of a cease-fire hit an outpost near Idlib.", [S.AIR_DRONE_STRIKE]),
+        ("Warplanes breach the Sochi agreement by targeting villages near Idlib.", [S.AIR_DRONE_STRIKE]),
+        ("RSF fighters shelled El Fasher despite the truce.", [S.SHELLING]),
+        ("The two sides signed a truce in Doha.", [S.AGREEMENT]),
+    ],
+)
+def test_triggers_a_deal_breached_is_no_agreement(sentence, expected):
+    """Rule breached-deal: a deal an act broke ("in violation of a cease-fire") is no agreement."""
+    assert [t.sub_event_type for t in find_triggers(sentence)] == expected
+
+
 def test_triggers_a_body_found_without_marks_of_violence_is_no_attack():
     text = "The bodies of two fishermen who drowned when their boat capsized were recovered on Friday."
     assert not find_triggers(text)
