@@ -61,7 +61,7 @@ _ARRESTEES_NEXT = (
 )
 
 #: The rules, highest priority first within each group. Priorities: territorial 90, chemical 80,
-#: suicide 75, battle 70, air 60, shelling 55, remote explosive 50, grenade 45, VAC 40, riots 35,
+#: suicide 75, battle 70, air 60, shelling 55, grenade 51, remote explosive 50, VAC 40, riots 35,
 #: protests 30, strategic 10-25.
 RULES: tuple[Rule, ...] = (
     # --- Battles: territorial change (who gained decides the sub-type) ---
@@ -173,8 +173,9 @@ RULES: tuple[Rule, ...] = (
         r"explosions?\s+(?:killed|hit|struck)",
         50,
     ),
-    # stun grenades are the police's means of dispersing a crowd, not an attack
-    _rule(S.GRENADE, r"(?<!stun\s)(?<!flash\s)(?:hand\s+)?grenades?", 45),
+    # stun grenades are the police's means of dispersing a crowd, not an attack; a grenade named
+    # outranks the planted device an explosion word alone stands for ("a hand grenade exploded")
+    _rule(S.GRENADE, r"(?<!stun\s)(?<!flash\s)(?:hand\s+)?grenades?", 51),
     # Rule: an operation by armed forces that killed people who are not said to be civilians fought
     # them ("a military operation in Rastan killed 16 gunmen"); it outranks the caches it seized.
     _rule(
