@@ -335,6 +335,12 @@ def test_triggers_an_act_denied_is_no_trigger(sentence):
     assert find_triggers(sentence) == []
 
 
+def test_triggers_a_grenade_named_outranks_an_explosion_word():
+    """A grenade that exploded is a grenade attack, not the planted device "exploded" alone means."""
+    text = "A hand grenade exploded at a cafe near the bus station, wounding eight customers."
+    assert max(find_triggers(text), key=priority).sub_event_type == S.GRENADE
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -344,12 +350,6 @@ def test_triggers_an_act_denied_is_no_trigger(sentence):
         ("The two sides signed a truce in Doha.", [S.AGREEMENT]),
     ],
 )
-def test_triggers_a_grenade_named_outranks_an_explosion_word():
-    """A grenade that exploded is a grenade attack, not the planted device "exploded" alone means."""
-    text = "A hand grenade exploded at a cafe near the bus station, wounding eight customers."
-    assert max(find_triggers(text), key=priority).sub_event_type == S.GRENADE
-
-
 def test_triggers_a_deal_breached_is_no_agreement(sentence, expected):
     """Rule breached-deal: a deal an act broke ("in violation of a cease-fire") is no agreement."""
     assert [t.sub_event_type for t in find_triggers(sentence)] == expected
