@@ -63,8 +63,9 @@ _AFTER_ACT = re.compile(
 #: "the Arakan Army said on Wednesday it had captured": a past perfect in reported speech is the news
 #: itself, not background.
 _REPORTED_PERFECT = re.compile(
-    r"\b(?:said|says|announced|claimed|reported|stated|added|confirmed)\b[^.;]{0,40}?\b(?:it|they|he|she|we)"
-    r"\s+had(?:\s+been)?\s+$",
+    r"\b(?:said|says|announced|claimed|reported|stated|added|confirmed)\b[^.;]{0,40}?(?:\b(?:it|they|he|she|we)"
+    # "said on Sunday that Azerbaijani forces had taken control": the reported act, not background
+    r"|\bthat\s+(?:(?!(?:which|who|where|when)\b)[\w'’-]+\s+){1,4}?)\s*had(?:\s+been)?\s+$",
     re.IGNORECASE,
 )
 _MONTH_NAME = "(?:" + "|".join(MONTH_NAMES) + ")"

@@ -142,6 +142,7 @@ RULES: tuple[SentenceRule, ...] = (
             "On Sunday, Russian forces captured Avdiivka.",
             "Two days after the talks failed, rebels captured Kidal on Sunday.",
             "The Arakan Army said on Wednesday it had captured the town of Ann.",
+            "Aliyev said on Sunday that Azerbaijani forces had taken control of Shusha.",
         ),
     ),
     SentenceRule(

@@ -87,6 +87,9 @@ RULES: tuple[Rule, ...] = (
         r"documents|drugs|trucks|laptops?|phones?|computers?|passports?|cash|money|cattle|livestock|goods)\b))|"
         r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|most\s+of\s+)?(?:town|"
         r"village|villages|city|district|neighbourhood|neighborhood|hill|base|airport|area|positions?)|"
+        # "had taken over the military's Western Regional Command headquarters"
+        r"(?:took|taken|taking)\s+over\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?(?:headquarters|garrison|"
+        r"barracks|military\s+base|army\s+base|camp|outpost|command)|"
         # "took Aleppo", "have taken over Idlib": the place named right after the verb
         r"(?:took|taken|taking)(?:\s+over)?(?=\s+(?-i:[A-Z]))(?!(?:\s+[\w'’-]+){1,5}\s+hostages?\b)|"
         r"(?:came|comes|come|fell|brought|placed|put|now|fully|completely|entirely)\s+under\s+(?:\w+\s+)?"

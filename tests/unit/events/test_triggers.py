@@ -335,6 +335,11 @@ def test_triggers_an_act_denied_is_no_trigger(sentence):
     assert find_triggers(sentence) == []
 
 
+def test_triggers_a_headquarters_taken_over_is_a_capture():
+    text = "The Arakan Army had taken over the military's Western Regional Command headquarters."
+    assert [t.sub_event_type for t in find_triggers(text)] == [TERRITORY]
+
+
 def test_triggers_a_grenade_named_outranks_an_explosion_word():
     """A grenade that exploded is a grenade attack, not the planted device "exploded" alone means."""
     text = "A hand grenade exploded at a cafe near the bus station, wounding eight customers."
