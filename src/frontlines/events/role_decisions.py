@@ -212,7 +212,7 @@ _RAN_ONTO = re.compile(
 #: "said", no clause word.
 _SUFFERED_GAP = (
     r"(?:(?:\s+[\w'’-]+){0,2}?"
-    r"|(?:\s+(?!(?:said|says|told|reported|claimed|where|who|which|that|when|after|as|and|but|while)\b)"
+    r"|(?:\s+(?!(?:said|says|told|reported|claimed|where|who|which|that|when|after|as|but|while)\b)"
     r"(?![\w'’-]*ed\b)[\w'’-]+|\s*\([^()]{0,40}\)){0,6}?)"
 )
 #: A side reported as suffering the event is its target: "six soldiers were killed by a car bomb",

@@ -156,6 +156,7 @@ RULES: tuple[RoleRule, ...] = (
             "On Sunday, a police helicopter supporting coca eradication was attacked with a drone near "
             "Medellin.",
             "A police station in Kaduna targeted with a grenade on Sunday; no injuries.",
+            "On Sunday, two soldiers and a civilian were wounded by a roadside bomb near Azaz.",
         ),
     ),
     RoleRule(
