@@ -9,6 +9,9 @@
 - Rule named-group-head: a role's word right after a named group's name ("RSF troops", "Wazalendo
   militiamen", "Hamas gunmen") is the group's own fighters, not a second side ("RSF troops shelled El
   Fasher" names no Sudanese army); not after "anti-" ("anti-Houthi forces" are not the Houthis).
+- Rule civil-body: a role word that names a civil body or place ("the regional military
+  administration", "a military court", "the military hospital") names no side: an administration
+  reports a toll, a court sentences, a hospital is hit.
 - Rule no-longer-serving: a role its bearer has left or a side mourned ("a former soldier", "retired
   police officers", "ex-rebels", "the wake of a fallen soldier") names no side in the event: former
   fighters are civilians to the codebook.
@@ -49,6 +52,19 @@ def no_longer_serving(text: str, mention: ActorMention) -> bool:
     if mention.ref.kind != "role":
         return False
     return _NO_LONGER_BEFORE.search(text, max(0, mention.start - _NO_LONGER_REACH), mention.start) is not None
+
+
+#: The civil bodies and places a role word may name (rule civil-body).
+_CIVIL_BODY_AFTER = re.compile(
+    r"[ \t]+(?:administrations?|courts?|tribunals?|prosecutors?|governors?|hospitals?|academy|academies|"
+    r"cemetery|cemeteries|museums?)\b",
+    re.IGNORECASE,
+)
+
+
+def civil_body(text: str, mention: ActorMention) -> bool:
+    """Rule civil-body: ``mention`` is a role word naming a civil body or place, not a side."""
+    return mention.ref.kind == "role" and _CIVIL_BODY_AFTER.match(text, mention.end) is not None
 
 
 def named_within(demonymed: Sequence[ActorMention], found: Sequence[ActorMention]) -> set[ActorMention]:

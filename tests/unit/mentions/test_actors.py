@@ -304,6 +304,20 @@ def test_a_role_no_longer_held_is_no_side(actors, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # rule civil-body: a role word naming a civil body or place is no side
+        ("Two civilians were killed, the regional military administration said.", ["civilians"]),
+        ("A military court sentenced the activist.", []),
+        ("Shells hit the military hospital.", []),
+        ("Military forces shelled the town.", ["military"]),
+    ],
+)
+def test_a_role_word_naming_a_civil_body_is_no_side(actors, text, expected):
+    assert [m.ref.key for m in actors.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # rule named-within-demonym: a demonym and a head around a named group name the group
         ("Five Chadian MINUSMA peacekeepers were killed.", ["MINUSMA"]),
         ("Russian Wagner Group troops entered the town.", ["Wagner Group"]),
