@@ -109,6 +109,9 @@ _HABITUAL = FoldedPattern(
         # a tally since a date or over months: "in 47 months since", "strikes since 21 May have killed"
         r"in\s+\d+\s+(?:days|weeks|months|years)\s+since|"
         rf"since\s+(?:\d{{1,2}}\s+)?{_MONTH_NAME}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\s+(?:have|has)\b|"
+        # a span of months: "shelling continued throughout April and May", "during the months of shelling"
+        rf"throughout\s+(?:the\s+)?(?:{_MONTH_NAME}(?:\s+and\s+{_MONTH_NAME})?|months|weeks|year|spring|summer|"
+        r"autumn|winter)|during\s+(?:the\s+)?(?:months|weeks|years)\s+of|"
         # many acts told as one: "frequent bombing", "numerous massacres"
         r"(?:frequent|numerous|countless)\s+(?:\w+\s+)?(?:bombings?|shelling|attacks|strikes|airstrikes|raids|"
         r"massacres))\b",

@@ -253,6 +253,7 @@ RULES: tuple[SentenceRule, ...] = (
             "positions in Kidal.",
             "Islamist fighters have executed 290 civilians in Kidal in 47 months since they took the town.",
             "Frequent bombing by Russian jets has caused numerous massacres in Kidal, killing 300 people.",
+            "Russian shelling killed 12 civilians in Kidal throughout April and May, officials said.",
         ),
         misses=("Government jets bombarded the city of Idlib on Sunday, residents said.",),
     ),
