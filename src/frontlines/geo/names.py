@@ -114,7 +114,8 @@ MIN_SINGLED_CHARS = 4
 def spelling_variants(name: str) -> Iterator[str]:
     """Cheap, safe spellings of ``name`` for the matcher (the name itself excluded).
 
-    "Al-Bab" -> "al-Bab", "Al Bab", "El-Bab", "Bab"... (the bare form only when it is not a common word);
+    "Al-Bab" -> "al-Bab", "Al Bab", "El-Bab", "Albab", "Bab"... (the bare form only when it is not a common
+    word);
     "Deir ez-Zor" -> "Deir al-Zor", "Deir el-Zor", "Deir ez Zor", "Deir Ezzor"...; "Ţarţūs" -> "Tartus";
     the ayn and hamza marks news leaves out: "‘Āmūdā" -> "Amuda", "Ra’s al ‘Ayn" -> "Ras al-Ayn".
     """
@@ -141,6 +142,9 @@ def spelling_variants(name: str) -> Iterator[str]:
             bare = base[lead.end() :]
             for article in ("Al-", "al-", "Al ", "El-", "el-"):
                 add(article + bare)
+            # the article written into the name, as monitors spell it: "Albukamal", "Alrastan"
+            if len(bare) >= MIN_BARE_CHARS and " " not in bare and "-" not in bare:
+                add("Al" + bare.lower())
             if len(bare) >= MIN_BARE_CHARS and not is_common_word(bare) and not is_demonym(bare):
                 add(bare)
         inner = _INNER_ARTICLE.match(base)
