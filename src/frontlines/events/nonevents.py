@@ -142,7 +142,9 @@ RULES: tuple[NonEventRule, ...] = (
             r"(?:wife|girlfriend|ex-wife|neighbou?r|brother|sister)|her\s+(?:\w+\s+)?(?:husband|boyfriend|brother|"
             r"sister)|domestic\s+(?:dispute|violence)|family\s+dispute|"
             r"honou?r\s+killing|plea\s+(?:deal|agreement)|pleaded\s+guilty|sentenced|convicted|jury|charged\s+with|"
-            r"court\s+(?:heard|ruled)"
+            r"court\s+(?:heard|ruled)|"
+            # a lone man or woman told as the killer ("when he shot a man near Grand Avenue")
+            r"(?:he|she)\s+(?:shot|stabbed|strangled|killed|murdered)\s+(?:a|an|his|her|the|two|three)"
         ),
         unless=_words(
             r"gunm[ae]n|militants?|rebels?|insurgents?|militia(?:s|men)?|bandits?|gang(?:s|\s+members)?|"
@@ -156,6 +158,7 @@ RULES: tuple[NonEventRule, ...] = (
             "Officers seized 1,248 bags of heroin and arrested four men in raids in the city.",
             "A Charleston man admitted on Monday that he gunned down his longtime girlfriend in July 2008.",
             "Patricia Moore, 62, was arrested at her home on Wednesday and charged with criminal trespass.",
+            "The events began about 10:30 a.m. Monday, when he shot a man near Grand Avenue, police said.",
         ),
         keeps=(
             "Gang members robbed and killed two traders in Port-au-Prince on Monday.",
