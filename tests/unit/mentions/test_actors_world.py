@@ -268,7 +268,32 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             "Comando Vermelho and PCC members exchanged fire in a favela.",
             "BR",
             dt.date(2024, 3, 1),
-            [("Comando Vermelho", "CV: Red Command", 3), ("PCC", "PCC: First Capital Command", 3)],
+            [("Comando Vermelho", "CV: Comando Vermelho", 3), ("PCC", "PCC: First Capital Command", 3)],
+        ),
+        (
+            "The 444th Brigade and the Stability Support Apparatus clashed; Asayish members died.",
+            "LY",
+            dt.date(2025, 5, 13),
+            [
+                ("444th Brigade", "444th Combat Brigade", 3),
+                ("Stability Support Apparatus", "Stability Support Apparatus", 3),
+                ("Asayish", "Asayish", 3),
+            ],
+        ),
+        (
+            "MOJWA and the Islamic Movement for Azawad fought the Ganda Iso; CSP fighters stayed out.",
+            "ML",
+            dt.date(2013, 1, 30),
+            [
+                ("MOJWA", "MUJAO: Movement for Unity and Jihad in West Africa", 2),
+                ("Islamic Movement for Azawad", "MIA: Islamic Movement for Azawad", 2),
+                ("Ganda Iso", "Ganda Iso", 3),
+                (
+                    "CSP fighters",
+                    "CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad",
+                    2,
+                ),
+            ],
         ),
         (
             "Maoists ambushed a police patrol in Bijapur.",
@@ -397,6 +422,39 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
             "CD",
             dt.date(2024, 3, 2),
             ("Unidentified Armed Group (Democratic Republic of Congo)", Inter.POLITICAL_MILITIAS),
+        ),
+        # vigilantes of no named group: Nigeria's vigilante groups and Cameroon's vigilance committees are
+        # one ACLED actor each; elsewhere unidentified
+        (
+            "Local vigilantes repelled a raid near Kankara.",
+            "NG",
+            dt.date(2023, 8, 12),
+            ("Vigilante Group (Nigeria)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Members of the vigilance committee repelled an incursion near Mozogo.",
+            "CM",
+            dt.date(2023, 8, 12),
+            ("Vigilance Committee (Cameroon)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Vigilantes set up roadblocks in Kaya.",
+            "BF",
+            dt.date(2023, 8, 12),
+            ("Unidentified Armed Group (Burkina Faso)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Armed bandits struck near Gusau.",
+            "NG",
+            dt.date(2023, 8, 12),
+            ("Unidentified Armed Group (Nigeria)", Inter.POLITICAL_MILITIAS),
+        ),
+        # cow vigilantes who beat cattle traders are a mob
+        (
+            "Cow vigilantes stopped a truck near Alwar.",
+            "IN",
+            dt.date(2017, 4, 1),
+            ("Rioters (India)", Inter.RIOTERS),
         ),
         # unnamed resistance fighters in Myanmar after the PDF was formed are the PDF; elsewhere unidentified
         (
