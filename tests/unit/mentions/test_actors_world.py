@@ -296,6 +296,17 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             ],
         ),
         (
+            "Siriri fighters and the MLCJ clashed as Mai-Mai Kifuafua and SSUF/A fighters moved north.",
+            "CF",
+            dt.date(2024, 5, 1),
+            [
+                ("Siriri fighters", "Siriri", 2),
+                ("MLCJ", "MLCJ: Movement of Central African Liberators for Justice", 2),
+                ("Mai-Mai Kifuafua", "Mai-Mai Militia (Kifuafua)", 3),
+                ("SSUF/A", "SSUF/A: South Sudan United Front/Army", 2),
+            ],
+        ),
+        (
             "Maoists ambushed a police patrol in Bijapur.",
             "IN",
             dt.date(2023, 4, 26),
