@@ -307,6 +307,26 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             ],
         ),
         (
+            "PLFI cadres and the Kangleipak Communist Party clashed; KYKL and NLFT stayed away.",
+            "IN",
+            dt.date(2024, 5, 1),
+            [
+                ("PLFI", "PLFI: People's Liberation Front of India", 2),
+                ("Kangleipak Communist Party", "KCP: Kangleipak Communist Party", 2),
+                ("KYKL", "KYKL: Kanglei Yawol Kanna Lup", 2),
+                ("NLFT", "NLFT: National Liberation Front of Tripura", 2),
+            ],
+        ),
+        (
+            "The Pa-O National Liberation Army and the Mon National Liberation Army took a junta post.",
+            "MM",
+            dt.date(2024, 5, 1),
+            [
+                ("Pa-O National Liberation Army", "PNLA: Pa-O National Liberation Army", 2),
+                ("Mon National Liberation Army", "MNLA: Mon National Liberation Army", 2),
+            ],
+        ),
+        (
             "Maoists ambushed a police patrol in Bijapur.",
             "IN",
             dt.date(2023, 4, 26),
