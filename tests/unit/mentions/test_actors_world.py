@@ -327,6 +327,17 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             ],
         ),
         (
+            "Gente Nueva gunmen fought Los Aztecas, and Los Metros clashed with Los Ciclones in Reynosa.",
+            "MX",
+            dt.date(2024, 5, 1),
+            [
+                ("Gente Nueva", "Gente Nueva", 3),
+                ("Los Aztecas", "Los Aztecas", 3),
+                ("Los Metros", "Los Metros", 3),
+                ("Los Ciclones", "Los Ciclones", 3),
+            ],
+        ),
+        (
             "Maoists ambushed a police patrol in Bijapur.",
             "IN",
             dt.date(2023, 4, 26),
