@@ -338,6 +338,15 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             ],
         ),
         (
+            "Troops clashed with Dawlah Islamiyah-Maute militants; Nusrat al-Islam ambushed a convoy.",
+            "PH",
+            dt.date(2023, 2, 18),
+            [
+                ("Dawlah Islamiyah-Maute", "Dawlah Islamiyah", 2),
+                ("Nusrat al-Islam", "JNIM: Group for Support of Islam and Muslims", 2),
+            ],
+        ),
+        (
             "Maoists ambushed a police patrol in Bijapur.",
             "IN",
             dt.date(2023, 4, 26),
