@@ -759,3 +759,30 @@ def test_actors_peacekeepers_are_the_mission_of_their_host_country(
     actor = actors.resolve(mention.ref, country, day)
     assert actor.name.startswith((f"{expected}: ", f"{expected} ("))  # the acronym or the state's forces
     assert actor.inter == Inter.EXTERNAL_FORCES
+
+
+@pytest.mark.parametrize(
+    ("country", "day", "expected"),
+    [
+        # rule named-branch: ACLED names the Islamic State's provinces apart where it has one
+        ("NG", dt.date(2024, 1, 5), "ISWAP: Islamic State West Africa Province"),
+        ("TD", dt.date(2024, 1, 5), "ISWAP: Islamic State West Africa Province"),
+        ("ML", dt.date(2023, 1, 5), "Islamic State (Sahel)"),
+        # the branch's own history holds: the Sahel province before its March 2022 name
+        ("BF", dt.date(2019, 1, 5), "Islamic State (Greater Sahara)"),
+        ("CD", dt.date(2024, 1, 5), "ADF: Allied Democratic Forces"),
+        # elsewhere the country's branch by the template, and Syria's own
+        ("SO", dt.date(2024, 1, 5), "Islamic State (Somalia)"),
+        ("SY", dt.date(2016, 1, 5), "Islamic State (Syria)"),
+    ],
+)
+def test_actors_islamic_state_is_the_branch_acled_names(actors, country, day, expected) -> None:
+    [mention] = actors.find("Islamic State fighters attacked the town.")
+    assert actors.resolve(mention.ref, country, day).name == expected
+
+
+def test_actors_a_branch_must_name_an_actor() -> None:
+    raw = tomllib.loads(resources.files("frontlines").joinpath("data/actors.toml").read_text("utf-8"))
+    raw["actor"][0]["branches"] = {"NG": "No Such Group"}
+    with pytest.raises(ValueError, match="No Such Group"):
+        ActorDictionary(raw)
