@@ -13,7 +13,7 @@ import itertools
 import re
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -81,6 +81,9 @@ class _Named:
     #: The name ACLED gave the group before ``renamed`` ("Islamic State (Greater Sahara)").
     formerly: str | None = None
     renamed: dt.date | None = None
+    #: Country code -> the named actor that is the group's branch there, where ACLED names the branch
+    #: by its province rather than by ``template`` (the Islamic State in Nigeria is ISWAP).
+    branches: dict[str, str] = field(default_factory=dict)
 
 
 #: Case and line breaks folded without changing the text's length, so offsets hold: ASCII capitals to
@@ -231,10 +234,13 @@ class ActorDictionary:
                 entry.get("later_country", entry["country"]),
                 entry.get("formerly"),
                 entry.get("renamed"),
+                entry.get("branches", {}),
             )
             self._named[named.name] = named
             for alias in entry["aliases"]:
                 exact[alias] = ActorRef("actor", named.name, named.country)
+        if unknown := {b for n in self._named.values() for b in n.branches.values()} - self._named.keys():
+            raise ValueError(f"actors.toml: branches name no [[actor]]: {sorted(unknown)}")
         self._shared = {
             e["alias"]: _Shared(e["actor"], e.get("by_country", {})) for e in data.get("shared_acronym", [])
         }
@@ -443,12 +449,15 @@ class ActorDictionary:
     def _named_actor(self, named: _Named, country: str | None, day: dt.date | None) -> Actor:
         """A named group as ACLED names it for an event in ``country`` on ``day``: a generic role
         before it was formed or after it became a state's forces, its country's branch abroad
-        (``template``), the name it had before it was ``renamed``."""
+        (``template``) unless ACLED names that branch apart (``branches``, rule named-branch), the
+        name it had before it was ``renamed``."""
         if named.since and named.earlier and day is not None and day < named.since:
             return self.resolve(ActorRef("role", named.earlier), country, day)
         if named.until and named.later and day is not None and day >= named.until:
             return self.resolve(ActorRef("role", named.later, named.later_country), country, day)
         if named.template and country and country != named.country:
+            if country in named.branches:  # rule named-branch
+                return self._named_actor(self._named[named.branches[country]], country, day)
             return Actor(
                 named.template.format(country=country_name(country)), named.inter, country, named.aggregate
             )

@@ -268,7 +268,83 @@ def _named(actors: ActorDictionary, text: str, country: str, day: dt.date) -> li
             "Comando Vermelho and PCC members exchanged fire in a favela.",
             "BR",
             dt.date(2024, 3, 1),
-            [("Comando Vermelho", "CV: Red Command", 3), ("PCC", "PCC: First Capital Command", 3)],
+            [("Comando Vermelho", "CV: Comando Vermelho", 3), ("PCC", "PCC: First Capital Command", 3)],
+        ),
+        (
+            "The 444th Brigade and the Stability Support Apparatus clashed; Asayish members died.",
+            "LY",
+            dt.date(2025, 5, 13),
+            [
+                ("444th Brigade", "444th Combat Brigade", 3),
+                ("Stability Support Apparatus", "Stability Support Apparatus", 3),
+                ("Asayish", "Asayish", 3),
+            ],
+        ),
+        (
+            "MOJWA and the Islamic Movement for Azawad fought the Ganda Iso; CSP fighters stayed out.",
+            "ML",
+            dt.date(2013, 1, 30),
+            [
+                ("MOJWA", "MUJAO: Movement for Unity and Jihad in West Africa", 2),
+                ("Islamic Movement for Azawad", "MIA: Islamic Movement for Azawad", 2),
+                ("Ganda Iso", "Ganda Iso", 3),
+                (
+                    "CSP fighters",
+                    "CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad",
+                    2,
+                ),
+            ],
+        ),
+        (
+            "Siriri fighters and the MLCJ clashed as Mai-Mai Kifuafua and SSUF/A fighters moved north.",
+            "CF",
+            dt.date(2024, 5, 1),
+            [
+                ("Siriri fighters", "Siriri", 2),
+                ("MLCJ", "MLCJ: Movement of Central African Liberators for Justice", 2),
+                ("Mai-Mai Kifuafua", "Mai-Mai Militia (Kifuafua)", 3),
+                ("SSUF/A", "SSUF/A: South Sudan United Front/Army", 2),
+            ],
+        ),
+        (
+            "PLFI cadres and the Kangleipak Communist Party clashed; KYKL and NLFT stayed away.",
+            "IN",
+            dt.date(2024, 5, 1),
+            [
+                ("PLFI", "PLFI: People's Liberation Front of India", 2),
+                ("Kangleipak Communist Party", "KCP: Kangleipak Communist Party", 2),
+                ("KYKL", "KYKL: Kanglei Yawol Kanna Lup", 2),
+                ("NLFT", "NLFT: National Liberation Front of Tripura", 2),
+            ],
+        ),
+        (
+            "The Pa-O National Liberation Army and the Mon National Liberation Army took a junta post.",
+            "MM",
+            dt.date(2024, 5, 1),
+            [
+                ("Pa-O National Liberation Army", "PNLA: Pa-O National Liberation Army", 2),
+                ("Mon National Liberation Army", "MNLA: Mon National Liberation Army", 2),
+            ],
+        ),
+        (
+            "Gente Nueva gunmen fought Los Aztecas, and Los Metros clashed with Los Ciclones in Reynosa.",
+            "MX",
+            dt.date(2024, 5, 1),
+            [
+                ("Gente Nueva", "Gente Nueva", 3),
+                ("Los Aztecas", "Los Aztecas", 3),
+                ("Los Metros", "Los Metros", 3),
+                ("Los Ciclones", "Los Ciclones", 3),
+            ],
+        ),
+        (
+            "Troops clashed with Dawlah Islamiyah-Maute militants; Nusrat al-Islam ambushed a convoy.",
+            "PH",
+            dt.date(2023, 2, 18),
+            [
+                ("Dawlah Islamiyah-Maute", "Dawlah Islamiyah", 2),
+                ("Nusrat al-Islam", "JNIM: Group for Support of Islam and Muslims", 2),
+            ],
         ),
         (
             "Maoists ambushed a police patrol in Bijapur.",
@@ -397,6 +473,39 @@ def test_actors_named_groups_of_current_conflicts_found_and_resolved(actors, tex
             "CD",
             dt.date(2024, 3, 2),
             ("Unidentified Armed Group (Democratic Republic of Congo)", Inter.POLITICAL_MILITIAS),
+        ),
+        # vigilantes of no named group: Nigeria's vigilante groups and Cameroon's vigilance committees are
+        # one ACLED actor each; elsewhere unidentified
+        (
+            "Local vigilantes repelled a raid near Kankara.",
+            "NG",
+            dt.date(2023, 8, 12),
+            ("Vigilante Group (Nigeria)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Members of the vigilance committee repelled an incursion near Mozogo.",
+            "CM",
+            dt.date(2023, 8, 12),
+            ("Vigilance Committee (Cameroon)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Vigilantes set up roadblocks in Kaya.",
+            "BF",
+            dt.date(2023, 8, 12),
+            ("Unidentified Armed Group (Burkina Faso)", Inter.POLITICAL_MILITIAS),
+        ),
+        (
+            "Armed bandits struck near Gusau.",
+            "NG",
+            dt.date(2023, 8, 12),
+            ("Unidentified Armed Group (Nigeria)", Inter.POLITICAL_MILITIAS),
+        ),
+        # cow vigilantes who beat cattle traders are a mob
+        (
+            "Cow vigilantes stopped a truck near Alwar.",
+            "IN",
+            dt.date(2017, 4, 1),
+            ("Rioters (India)", Inter.RIOTERS),
         ),
         # unnamed resistance fighters in Myanmar after the PDF was formed are the PDF; elsewhere unidentified
         (
@@ -650,3 +759,30 @@ def test_actors_peacekeepers_are_the_mission_of_their_host_country(
     actor = actors.resolve(mention.ref, country, day)
     assert actor.name.startswith((f"{expected}: ", f"{expected} ("))  # the acronym or the state's forces
     assert actor.inter == Inter.EXTERNAL_FORCES
+
+
+@pytest.mark.parametrize(
+    ("country", "day", "expected"),
+    [
+        # rule named-branch: ACLED names the Islamic State's provinces apart where it has one
+        ("NG", dt.date(2024, 1, 5), "ISWAP: Islamic State West Africa Province"),
+        ("TD", dt.date(2024, 1, 5), "ISWAP: Islamic State West Africa Province"),
+        ("ML", dt.date(2023, 1, 5), "Islamic State (Sahel)"),
+        # the branch's own history holds: the Sahel province before its March 2022 name
+        ("BF", dt.date(2019, 1, 5), "Islamic State (Greater Sahara)"),
+        ("CD", dt.date(2024, 1, 5), "ADF: Allied Democratic Forces"),
+        # elsewhere the country's branch by the template, and Syria's own
+        ("SO", dt.date(2024, 1, 5), "Islamic State (Somalia)"),
+        ("SY", dt.date(2016, 1, 5), "Islamic State (Syria)"),
+    ],
+)
+def test_actors_islamic_state_is_the_branch_acled_names(actors, country, day, expected) -> None:
+    [mention] = actors.find("Islamic State fighters attacked the town.")
+    assert actors.resolve(mention.ref, country, day).name == expected
+
+
+def test_actors_a_branch_must_name_an_actor() -> None:
+    raw = tomllib.loads(resources.files("frontlines").joinpath("data/actors.toml").read_text("utf-8"))
+    raw["actor"][0]["branches"] = {"NG": "No Such Group"}
+    with pytest.raises(ValueError, match="No Such Group"):
+        ActorDictionary(raw)
