@@ -126,6 +126,8 @@ def foreign_capture(s: RoleState) -> tuple[str, ...]:
     roles = s.out
     if roles.actor2 is not None or roles.actor1 is None or roles.actor1.inter != Inter.EXTERNAL_FORCES:
         return ()
+    if s.role("military").name in {a.name for a in roles.assoc_actor_1}:
+        return ()  # "Wagner fighters and Malian troops took Kidal": the host's army gained with them
     roles.actor2 = s.role("military")
     roles.actor2_inferred = True
     return A2

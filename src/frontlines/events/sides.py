@@ -81,6 +81,15 @@ class Roles:
     rules: dict[str, str] = field(default_factory=dict)
 
 
+#: A verb after a list of sides that makes them each other's opponents ("X and Y fought").
+#: Not "X and Y clashed with Z": there the two fought side by side.
+_FOUGHT_EACH_OTHER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:fought|clashed|battled|skirmished|exchanged|traded)\b"
+    r"(?!(?:\s+(?:\w+\s+)?fire)?\s+(?:with|against)\b)",
+    re.IGNORECASE,
+)
+
+
 def joined(lead: Side, armed: list[Side], sentence_text: Callable[[int, int], str]) -> list[Side]:
     """The sides listed with ``lead`` ("the army and Hezbollah", "HTS, FSA and ..."): each one joined
     to the one before by :data:`_JOINED`."""
@@ -90,6 +99,8 @@ def joined(lead: Side, armed: list[Side], sentence_text: Callable[[int, int], st
         if x[0].start >= end and _JOINED.match(sentence_text(end, x[0].start)):
             partners.append(x)
             end = x[0].end
+    if _FOUGHT_EACH_OTHER.match(sentence_text(end, end + 40)):
+        return []  # "Russian and Ukrainian forces fought in Orikhiv": the list names the two sides
     return [x for x in partners if x[1].name != lead[1].name]
 
 
@@ -151,7 +162,10 @@ def territorial(
     others = [x for x in armed if (gainer is None or x[1].name != gainer[1].name) and x not in partners]
     others.sort(key=lambda x: x not in leavers)
     loser = others[0] if others else None
-    sub = territorial_sub_type(gainer_actor.inter)
+    # Rule state-partner-regains (codebook: government forces or their affiliates regain territory):
+    # "the Giants Brigades and army units recaptured Harib" is a government regain.
+    state_partner = any(p[1].inter == Inter.STATE_FORCES for p in partners)
+    sub = territorial_sub_type(Inter.STATE_FORCES if state_partner else gainer_actor.inter)
     around = sentence_text(trigger.start - 300, trigger.end + 300)
     if _WITHOUT_FIGHT.search(around) or (_LEFT.search(around) and not _FOUGHT.search(around)):
         sub = S.NON_VIOLENT_TRANSFER

@@ -170,6 +170,17 @@ def test_assemble_allies_who_capture_together_are_not_the_loser(resources, setti
     )
 
 
+def test_assemble_a_capture_with_the_state_army_is_a_government_regain(resources, settings):
+    """Rule state-partner-regains: an armed group capturing a town with the state's army regains it
+    for the government; sides listed as fighting each other are no partners."""
+    event = only(run("On Sunday, Hezbollah and army units recaptured Qusayr from the rebels.",
+                     resources, settings))  # fmt: skip
+    assert event.sub_event_type == S.GOVERNMENT_REGAINS_TERRITORY
+    event = only(run("On Sunday, the army and the rebels fought in Qusayr.", resources, settings))
+    sides = {"Military Forces of Syria (2000-2024)", "Opposition Rebels (Syria)"}
+    assert {event.actor1, event.actor2} == sides
+
+
 def test_assemble_an_attempt_to_capture_is_no_capture(resources, settings):
     doc = run("On Sunday al-Nusra launched a counterattack in Qusayr in an attempt to recapture the town.",
               resources, settings)  # fmt: skip
