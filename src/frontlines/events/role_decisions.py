@@ -6,6 +6,7 @@ fields it set (empty when the rule does not apply).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -417,9 +418,26 @@ def civilians_hit(s: RoleState) -> tuple[str, ...]:
     return actor2_is(s, s.civilians[0]) if hit else ()
 
 
+#: People told as hurt where no toll was read: "4 casualties in bombing", "the second citizen dies",
+#: "a 15-year-old boy lost a leg", "all 7 aid workers inside were killed".
+_PEOPLE_HURT = re.compile(
+    r"\bcasualt(?:y|ies)\b|\b(?:citizens?|civilians?|child(?:ren)?|boys?|girls?|wom[ae]n|residents|passengers|"
+    r"aid\s+workers|staffers|patients|students|worshippers|villagers|farmers|shepherds?)\b[^.;]{0,40}?"
+    r"\b(?:di(?:es|ed)|dead|killed|wounded|injured|hurt|lost\s+(?:a|an|his|her|their)\s+(?:leg|arm|hand|eye))\b",
+    re.IGNORECASE,
+)
+
+
+#: "without causing casualties", "no casualties were reported": nobody was hurt.
+_NO_CASUALTIES = re.compile(r"\b(?:no|without|not|any)\b[^.;]{0,25}?\bcasualt", re.IGNORECASE)
+
+
 def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
-    hurt = s.casualties and s.event_type == EventType.EXPLOSIONS
-    return actor2_is(s, None, "civilians") if hurt else ()
+    if s.event_type != EventType.EXPLOSIONS:
+        return ()
+    text = s.sentence_text(0, sys.maxsize)
+    told = _PEOPLE_HURT.search(text) and not _NO_CASUALTIES.search(text)
+    return actor2_is(s, None, "civilians") if s.casualties or told else ()
 
 
 def civilian_site(s: RoleState) -> tuple[str, ...]:

@@ -374,8 +374,14 @@ RULES: tuple[RoleRule, ...] = (
         "project rule: people killed or hurt by a strike, shell or bomb with no armed target named are "
         "civilians (ACLED codes such victims as Civilians)",
         d.casualties_are_civilians,
-        fires=("On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",),
-        misses=("On Sunday, the army shelled rebel positions in Harasta.",),
+        fires=(
+            "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",
+            "On Sunday, 4 casualties in bombing by regime helicopters on Khan Shaykhun.",
+        ),
+        misses=(
+            "On Sunday, the army shelled rebel positions in Harasta.",
+            "On Sunday, three rockets fell inside the Ain al-Asad air base without causing casualties.",
+        ),
     ),
     RoleRule(
         "civilian-site-hit",
