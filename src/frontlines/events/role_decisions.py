@@ -440,10 +440,21 @@ def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
     return actor2_is(s, None, "civilians") if s.casualties or told else ()
 
 
+#: A civilian site told as what a strike hit, before the strike's words: "the hospital in Millis was
+#: hit directly by two airstrikes".
+_SITE_SUFFERED = re.compile(
+    rf"{CIVILIAN_SITE.pattern}[^.;]{{0,40}}?\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:hit|struck|targeted|bombed|"
+    r"shelled|destroyed|damaged)\b[^.;]{0,20}$",
+    re.IGNORECASE,
+)
+
+
 def civilian_site(s: RoleState) -> tuple[str, ...]:
     if s.event_type != EventType.EXPLOSIONS or s.after:
         return ()  # an armed side named after the trigger is its target
-    hit = CIVILIAN_SITE.search(s.sentence_text(s.trigger.end, s.trigger.end + CIVILIAN_SITE_REACH))
+    start, end = s.trigger.start, s.trigger.end
+    hit = CIVILIAN_SITE.search(s.sentence_text(end, end + CIVILIAN_SITE_REACH))
+    hit = hit or _SITE_SUFFERED.search(s.sentence_text(max(0, start - CIVILIAN_SITE_REACH), start))
     return actor2_is(s, None, "civilians") if hit else ()
 
 

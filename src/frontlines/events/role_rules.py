@@ -390,7 +390,10 @@ RULES: tuple[RoleRule, ...] = (
         "codebook: a strike, shell or bomb on homes, schools, hospitals or markets with no armed target "
         "named targets civilians, its actor 2",
         d.civilian_site,
-        fires=("On Sunday, government jets struck a hospital in Maarat al-Numan.",),
+        fires=(
+            "On Sunday, government jets struck a hospital in Maarat al-Numan.",
+            "On Sunday, the hospital in Maarat al-Numan was hit directly by two airstrikes.",
+        ),
         misses=("On Sunday, government jets struck rebel positions near a hospital in Maarat al-Numan.",),
     ),
     RoleRule(
