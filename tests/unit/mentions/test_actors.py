@@ -315,6 +315,13 @@ def test_a_role_word_naming_a_civil_body_is_no_side(actors, text, expected):
     assert [m.ref.key for m in actors.find(text)] == expected
 
 
+def test_military_police_are_police_and_us_commands_the_us_military(actors):
+    [police] = actors.find("Military police in Salvador shot dead two teenagers.")
+    assert police.ref.key == "police"
+    [command] = actors.find("US Africa Command said it conducted an air strike.")
+    assert (command.ref.key, command.ref.country) == ("military", "US")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
