@@ -17,6 +17,7 @@ from frontlines.events.locate import (
     unplaced_mention,
 )
 from frontlines.events.sentence import Clause, Story
+from frontlines.geo.scoring import distance_km
 from frontlines.model import Place, PlaceMention, SubEventType
 
 #: "the Mali border", "Syria's border with Turkey": a border area.
@@ -77,6 +78,30 @@ def _located(c: Clause, story: Story) -> list[PlaceMention]:
             places, c.stand_in = [approximately(places[0])], True
         c.places = places
     return c.places
+
+
+#: Rule home-far-place: a town named for an event no farther than this from the country its named
+#: sides fight in may be theirs (a border town abroad); farther, a namesake of the story's own place.
+HOME_FAR_KM = 3000.0
+#: ... and only a town or unit smaller than this: a place of this size is known by its name.
+HOME_FAR_MAX_POPULATION = 100_000
+
+
+def home_far_place(c: Clause, story: Story) -> str | None:
+    """Rule ``home-far-place`` (the table in :mod:`frontlines.events.sentence_rules`)."""
+    places = _located(c, story)
+    if len(places) != 1 or story.country_place is None or (town := places[0].place) is None:
+        return None
+    if town.kind == "country" or (town.population or 0) >= HOME_FAR_MAX_POPULATION:
+        return None
+    homes = {story.actors.home_of(m.ref) for m in c.sides if m.ref.kind == "actor"}
+    if len(homes) != 1 or None in homes:
+        return None
+    home = story.country_place(homes.pop() or "")
+    if home is None or home.country_code == town.country_code or distance_km(town, home) <= HOME_FAR_KM:
+        return None
+    c.places = [unplaced_mention(c.text, c.start, c.end, home, c.sides)]
+    return f"{town.name} ({town.country_code}) lies far from {home.name}, where the named sides fight"
 
 
 def whole_region(c: Clause, story: Story) -> str | None:

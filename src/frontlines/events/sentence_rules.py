@@ -371,6 +371,18 @@ RULES: tuple[SentenceRule, ...] = (
         misses=("Troops and rebels clashed in Kidal on Friday and in Gao on Sunday, killing 9 fighters.",),
     ),
     SentenceRule(
+        "home-far-place",
+        "place",
+        "choose",
+        "project rule: a small town named for an event, lying far (over 3,000 km) from the one country "
+        "where every named side of the sentence fights, is a namesake of a place the gazetteer lacks there: "
+        "the event is coded to that country (geo_precision 3) rather than abroad",
+        "the sentence's event place and its named sides",
+        pl.home_far_place,
+        fires=("On Thursday, G9 gunmen and the rival G-Pep shot at each other in Bel Air, residents said.",),
+        misses=("On Thursday, G9 gunmen and the rival G-Pep shot at each other in Cite Soleil.",),
+    ),
+    SentenceRule(
         "whole-region",
         "place",
         "choose",
