@@ -435,9 +435,11 @@ _NO_CASUALTIES = re.compile(r"\b(?:no|without|not|any)\b[^.;]{0,25}?\bcasualt", 
 def casualties_are_civilians(s: RoleState) -> tuple[str, ...]:
     if s.event_type != EventType.EXPLOSIONS:
         return ()
+    if s.casualties:
+        return actor2_is(s, None, "civilians")
     text = s.sentence_text(0, sys.maxsize)
     told = _PEOPLE_HURT.search(text) and not _NO_CASUALTIES.search(text)
-    return actor2_is(s, None, "civilians") if s.casualties or told else ()
+    return actor2_is(s, None, "civilians") if told else ()
 
 
 #: A civilian site told as what a strike hit, before the strike's words: "the hospital in Millis was

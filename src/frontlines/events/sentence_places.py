@@ -95,9 +95,10 @@ def home_far_place(c: Clause, story: Story) -> str | None:
     if town.kind == "country" or (town.population or 0) >= HOME_FAR_MAX_POPULATION:
         return None
     homes = {story.actors.home_of(m.ref) for m in c.sides if m.ref.kind == "actor"}
-    if len(homes) != 1 or None in homes:
+    if len(homes) != 1:
         return None
-    home = story.country_place(homes.pop() or "")
+    [code] = homes
+    home = story.country_place(code) if code is not None else None
     if home is None or home.country_code == town.country_code or distance_km(town, home) <= HOME_FAR_KM:
         return None
     c.places = [unplaced_mention(c.text, c.start, c.end, home, c.sides)]

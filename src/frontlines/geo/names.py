@@ -114,8 +114,8 @@ MIN_SINGLED_CHARS = 4
 def spelling_variants(name: str) -> Iterator[str]:
     """Cheap, safe spellings of ``name`` for the matcher (the name itself excluded).
 
-    "Al-Bab" -> "al-Bab", "Al Bab", "El-Bab", "Albab", "Bab"... (the bare form only when it is not a common
-    word);
+    "Al-Bab" -> "al-Bab", "Al Bab", "El-Bab", "Bab"... (the bare form only when it is not a common word);
+    "Al-Bukamal" -> "Albukamal" (the article written into a bare name of four letters or more);
     "Deir ez-Zor" -> "Deir al-Zor", "Deir el-Zor", "Deir ez Zor", "Deir Ezzor"...; "Ţarţūs" -> "Tartus";
     the ayn and hamza marks news leaves out: "‘Āmūdā" -> "Amuda", "Ra’s al ‘Ayn" -> "Ras al-Ayn".
     """

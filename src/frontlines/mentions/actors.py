@@ -23,13 +23,7 @@ from frontlines.config import default_data_dir
 from frontlines.countries import country_name
 from frontlines.mentions import agent_patterns as ap
 from frontlines.mentions.identity import community_refs, identity_actors
-from frontlines.mentions.nonsides import (
-    civil_body,
-    disguised,
-    heads_of_named,
-    named_within,
-    no_longer_serving,
-)
+from frontlines.mentions.nonsides import heads_of_named, named_within, names_no_side
 from frontlines.mentions.parties import PARTY, PartyFinder
 from frontlines.model import Actor, ActorMention, ActorRef, Inter
 from frontlines.toml_cache import load_toml
@@ -369,14 +363,7 @@ class ActorDictionary:
         within = named_within(demonymed, found)  # "Chadian MINUSMA peacekeepers" name MINUSMA
         kept = _leftmost_longest(m for m in found if m not in within)
         heads = heads_of_named(text, kept)  # "RSF troops": the RSF's own fighters
-        return [
-            m
-            for m in kept
-            if m not in heads
-            and not disguised(text, m)
-            and not no_longer_serving(text, m)
-            and not civil_body(text, m)
-        ]
+        return [m for m in kept if m not in heads and not names_no_side(text, m)]
 
     def _heads_of_states(self, text: str) -> Iterator[ActorMention]:
         """Rule head-of-state-name: a role's head before "of" and a state ("the armed forces of the

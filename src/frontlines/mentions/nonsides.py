@@ -67,6 +67,11 @@ def civil_body(text: str, mention: ActorMention) -> bool:
     return mention.ref.kind == "role" and _CIVIL_BODY_AFTER.match(text, mention.end) is not None
 
 
+def names_no_side(text: str, mention: ActorMention) -> bool:
+    """Rules disguise, no-longer-serving and civil-body: ``mention`` names no side of its own."""
+    return disguised(text, mention) or no_longer_serving(text, mention) or civil_body(text, mention)
+
+
 def named_within(demonymed: Sequence[ActorMention], found: Sequence[ActorMention]) -> set[ActorMention]:
     """Rule named-within-demonym: the demonym mentions (``demonymed``) that hold a named group's
     mention of ``found`` inside them, words to spare, and the role words inside those ("fighters" in
