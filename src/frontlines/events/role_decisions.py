@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from frontlines.events.sides import Roles, Side, joined, territorial, withdrawal
-from frontlines.events.triggers import is_territorial, names_capture
+from frontlines.events.triggers import is_territorial, names_withdrawal
 from frontlines.model import (
     EVENT_TYPE_OF,
     VICTIM_SUB_TYPES,
@@ -92,8 +92,9 @@ def kind_of(trigger: Trigger) -> Kind:
     sub = trigger.sub_event_type
     if sub == S.NON_VIOLENT_TRANSFER:
         # a capture the model calls non-violent ("retook the town after the rebels left") still has
-        # a gainer and a loser as a capture does
-        return "territorial" if names_capture(trigger.text) else "withdrawal"
+        # a gainer and a loser as a capture does, and so does an entry the model found ("Taliban
+        # fighters entered Kabul"): the side before it gained the place, it did not leave it
+        return "withdrawal" if names_withdrawal(trigger.text) else "territorial"
     if is_territorial(trigger):
         return "territorial"
     if sub in _PROTEST_TYPES or sub in _RIOT_TYPES:
@@ -250,10 +251,15 @@ def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
         after = s.sentence_text(side[0].end, side[0].end + 90)
         if s.event_type == EventType.EXPLOSIONS and _RAN_ONTO_MINE.match(after):
             return ()
-        suffered = _SUFFERED.match(after)
-        if not suffered or s.event_type == EventType.BATTLES:  # in a battle the fallen are a side
+        if not _SUFFERED.match(after) or (s.event_type == EventType.BATTLES and not _attacker_named(s, side)):
+            # the fallen are the target, actor 2 of a battle too when the sentence names who attacked
             return _perpetrator(s, side)
     return ()
+
+
+def _attacker_named(s: RoleState, fallen: Side) -> bool:
+    """Whether the sentence names an armed side other than ``fallen`` that is not told as suffering."""
+    return any(x[1].name != fallen[1].name and not suffered(s, x) for x in s.armed)
 
 
 def agent_after_by(s: RoleState) -> tuple[str, ...]:

@@ -145,7 +145,8 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor1",
         "project rule: the first actor named before the trigger is its subject, unless it ran onto a "
-        "mine or bomb or, outside battles, is reported killed, wounded or attacked (its target)",
+        "mine or bomb or is reported killed, wounded or attacked (its target; in a battle, only when "
+        "the sentence names who attacked it)",
         d.subject_before_trigger,
         fires=("On Sunday, the army shelled rebel positions in Harasta.",),
         misses=(
@@ -157,6 +158,7 @@ RULES: tuple[RoleRule, ...] = (
             "Medellin.",
             "A police station in Kaduna targeted with a grenade on Sunday; no injuries.",
             "On Sunday, two soldiers and a civilian were wounded by a roadside bomb near Azaz.",
+            "On Sunday, six soldiers were killed by rebels near Azaz.",
         ),
     ),
     RoleRule(

@@ -534,13 +534,22 @@ def priority(trigger: Trigger) -> int:
     return _PRIORITY.get(trigger.sub_event_type, 0)
 
 
+#: Leaving words that a non-violent transfer told by the model may stand on ("retreated").
+_LEFT_WORDS = re.compile(
+    r"withdr(?:ew|awn|awal|aws)|pulled\s+out|pull-?out|retreat(?:ed|s)?|left|fled|abandon(?:ed|s)?",
+    re.IGNORECASE,
+)
+
+
 def is_territorial(trigger: Trigger) -> bool:
     return trigger.sub_event_type == TERRITORY
 
 
-def names_capture(words: str) -> bool:
-    """Whether ``words`` are a capture phrase ("retook", "took control of") of a territorial rule."""
-    return any(rule.territorial and rule.pattern.fullmatch(words) for rule in RULES)
+def names_withdrawal(words: str) -> bool:
+    """Whether ``words`` tell of a side leaving ("withdrew from", "pulled out of", "retreated"): the
+    phrases of the non-violent transfer rules, not a word the model chose ("entered", "On")."""
+    rules = (rule for rule in RULES if rule.sub_event_type == S.NON_VIOLENT_TRANSFER)
+    return any(rule.pattern.fullmatch(words) for rule in rules) or _LEFT_WORDS.fullmatch(words) is not None
 
 
 def territorial_sub_type(gainer_inter: int | None) -> SubEventType:

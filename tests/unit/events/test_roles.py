@@ -287,3 +287,35 @@ def test_roles_home_of_a_group_is_its_one_country(resources):
 )
 def test_roles_unnamed_identity_militias(text, expected, resources, settings):
     assert pair(event_of(text, resources, settings, dt.date(2023, 11, 20))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Sunday, six soldiers were killed by rebels near Azaz.", (REBELS, ARMY)),
+        ("On Sunday, four soldiers were killed when rebels attacked their base near Azaz.", (REBELS, ARMY)),
+        ("On Sunday, 29 rebels were killed in clashes with the army near Azaz.", (ARMY, REBELS)),
+    ],
+)
+def test_roles_the_fallen_of_a_battle_are_its_target_when_the_attacker_is_named(
+    text, expected, resources, settings
+):
+    assert pair(event_of(text, resources, settings)) == expected
+
+
+def test_roles_the_fallen_stay_a_side_when_nobody_else_is_named(resources, settings):
+    event = event_of("On Sunday, 30 soldiers were killed in battles near Azaz.", resources, settings)
+    assert event.actor1 == ARMY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, rebels entered Harasta after the army withdrew, meeting no resistance.",
+        "On Sunday, rebels entered Harasta unopposed.",
+    ],
+)
+def test_roles_the_side_that_entered_a_place_without_a_fight_gained_it(text, resources, settings):
+    event = event_of(text, resources, settings)
+    assert event.sub_event_type == S.NON_VIOLENT_TRANSFER
+    assert event.actor1 == REBELS
