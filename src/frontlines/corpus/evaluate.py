@@ -55,6 +55,7 @@ FIGURES = (
     "sub_event_type_weighted_f1",
     "actor1_accuracy",
     "actor2_accuracy",
+    "actor1_in_order",
     "fatalities_exact",
     "country_accuracy",
 )

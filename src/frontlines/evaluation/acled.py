@@ -55,6 +55,7 @@ FIGURES: tuple[str, ...] = (
     "admin1_accuracy",
     "actor1_accuracy",
     "actor2_accuracy",
+    "actor1_in_order",
     "fatalities_exact",
     "fatalities_mae",
 )
@@ -412,6 +413,13 @@ def score_outcomes(
         )
     if "actor1" in columns:
         put("actor1_accuracy", _ratio(_actor_hits(o.gold, o.predicted)[0] for o in outcomes if o.gold.actor1))
+        # the codebook's order (actor 1 acted), which actor1_accuracy forgives outside violence on civilians
+        in_order = (
+            o.predicted is not None and normalise_actor(o.predicted.actor1) == normalise_actor(o.gold.actor1)
+            for o in outcomes
+            if o.gold.actor1
+        )
+        put("actor1_in_order", _ratio(in_order))
     if "actor2" in columns:
         put(
             "actor2_accuracy",

@@ -221,6 +221,7 @@ def test_acled_actor_order_matters_only_for_violence_against_civilians(tmp_path,
         write_gold(tmp_path / "g.csv", rows), settings, resources, pipeline=stub_pipeline(swapped)
     )
     assert scores.figures["actor1_accuracy"] == 0.5 and scores.figures["actor2_accuracy"] == 0.5
+    assert scores.figures["actor1_in_order"] == 0.0  # the codebook's order counts in every type
 
 
 def test_acled_empty_actor2_cell_means_one_sided(tmp_path, settings, resources):
