@@ -165,9 +165,13 @@ RULES: tuple[RoleRule, ...] = (
         "agent-after-by",
         "armed",
         "actor1",
-        "project rule: with no subject, an agent after 'by', 'blamed on', 'attributed to' is actor 1",
+        "project rule: with no subject, an agent after 'by', 'blamed on', 'attributed to', or after "
+        "'from' told of fire or a bomber ('rocket fire from rebels') is actor 1",
         d.agent_after_by,
-        fires=("On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",),
+        fires=(
+            "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",
+            "On Sunday, rocket fire from rebels killed 14 people in Aleppo.",
+        ),
         misses=("On Sunday, the army shelled rebel positions in Harasta.",),
     ),
     RoleRule(

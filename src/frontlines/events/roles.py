@@ -24,9 +24,12 @@ __all__ = ["Roles", "assign_roles"]
 #: "rebel-held", "government-controlled": who holds a place, not who acted.
 _HOLDER = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
 #: "carried out by IS", "the capture of the city by fighters of al-Nusra", "a car bomb blamed on
-#: rebels": the agent follows "by" (or "blamed on", "attributed to").
+#: rebels": the agent follows "by" (or "blamed on", "attributed to"); so does the source of fire or of
+#: a bomber ("rocket fire from Syrian rebels", "a suicide bomber from the Nusra Front").
 _BY_AGENT = re.compile(
-    r"\b(?:by|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:of\s+(?:the\s+)?)?$",
+    r"(?:\b(?:by|blamed\s+on|attributed\s+to)|\b(?:fire|barrages?|shells?|shelling|rockets?|missiles?|mortars?|"
+    r"bombers?|strikes?|airstrikes?)\s+(?:(?:fired|launched)\s+)?from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: "troops backed by Hezbollah fighters": an ally of actor 1 (an associated actor, not a side).
