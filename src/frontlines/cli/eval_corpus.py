@@ -33,13 +33,27 @@ def _ablated(settings: Settings, ids: list[str]) -> Settings:
     return replace(settings, events=switch_off(settings.events, ids))
 
 
-def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None:
-    print(title)
-    short = ["items", "detect", "false+", "type", "subW-F1", "actor1", "actor2", "fatal", "country"]
-    print(f"  {'group':<22}" + "".join(f"{s:>9}" for s in short))
-    for name, figs in groups.items():
-        from frontlines.corpus.evaluate import FIGURES
+#: Column heads of the corpus figures (:data:`frontlines.corpus.evaluate.FIGURES`).
+_HEADS = {
+    "items": "items",
+    "detection_recall": "detect",
+    "false_alarms": "false+",
+    "event_type_accuracy": "type",
+    "sub_event_type_weighted_f1": "subW-F1",
+    "actor1_accuracy": "actor1",
+    "actor2_accuracy": "actor2",
+    "actor1_in_order": "a1-order",
+    "fatalities_exact": "fatal",
+    "country_accuracy": "country",
+}
 
+
+def _print_table(title: str, groups: dict[str, dict[str, float | None]]) -> None:
+    from frontlines.corpus.evaluate import FIGURES
+
+    print(title)
+    print(f"  {'group':<22}" + "".join(f"{_HEADS[name]:>9}" for name in FIGURES))
+    for name, figs in groups.items():
         cells = [f"{int(figs['items'] or 0):>9}"]
         cells += ["        -" if figs[k] is None else f"{figs[k]:>9.3f}" for k in FIGURES[1:]]
         print(f"  {name:<22}" + "".join(cells))
