@@ -251,14 +251,17 @@ def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
         after = s.sentence_text(side[0].end, side[0].end + 90)
         if s.event_type == EventType.EXPLOSIONS and _RAN_ONTO_MINE.match(after):
             return ()
-        if not _SUFFERED.match(after) or (s.event_type == EventType.BATTLES and not _attacker_named(s, side)):
-            # the fallen are the target, actor 2 of a battle too when the sentence names who attacked
+        if not _SUFFERED.match(after) or (s.event_type == EventType.BATTLES and not _fell_to_attack(s, side)):
             return _perpetrator(s, side)
     return ()
 
 
-def _attacker_named(s: RoleState, fallen: Side) -> bool:
-    """Whether the sentence names an armed side other than ``fallen`` that is not told as suffering."""
+def _fell_to_attack(s: RoleState, fallen: Side) -> bool:
+    """Whether a side told as suffering a battle is its target (actor 2): the sentence names another
+    armed side that did not suffer, or the fallen are state forces (attacked by someone unnamed).
+    Otherwise ("8 TTP militants killed in an exchange of fire") the fallen stay a side that fought."""
+    if fallen[1].inter in STATE_INTERS:
+        return True
     return any(x[1].name != fallen[1].name and not suffered(s, x) for x in s.armed)
 
 

@@ -145,8 +145,8 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor1",
         "project rule: the first actor named before the trigger is its subject, unless it ran onto a "
-        "mine or bomb or is reported killed, wounded or attacked (its target; in a battle, only when "
-        "the sentence names who attacked it)",
+        "mine or bomb or is reported killed, wounded or attacked (its target; in a battle, only state "
+        "forces or a side the sentence names an attacker of)",
         d.subject_before_trigger,
         fires=("On Sunday, the army shelled rebel positions in Harasta.",),
         misses=(
