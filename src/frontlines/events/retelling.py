@@ -123,8 +123,9 @@ SAME_PLACE_KM = 25.0
 
 
 def _at(where: Place, place: Place) -> bool:
-    """Whether ``place`` is ``where``, lies within it or close to it."""
-    return contains(where, place) or distance_km(where, place) <= SAME_PLACE_KM
+    """Whether ``place`` is ``where``, lies within it or close to it, or holds it ("the shells landed
+    on a market, the Sudan Doctors Network said" after a shelling of Omdurman)."""
+    return contains(where, place) or contains(place, where) or distance_km(where, place) <= SAME_PLACE_KM
 
 
 #: A later toll that adds to the event's rather than repeats it: the other side's dead.

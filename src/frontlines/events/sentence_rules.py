@@ -279,7 +279,11 @@ RULES: tuple[SentenceRule, ...] = (
         "the sentence names, if it names one)",
         "the events the article told before the sentence",
         d.retell,
-        fires=("Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes killed 5 fighters.",),
+        fires=(
+            "Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes killed 5 fighters.",
+            "The RSF shelled Omdurman on Thursday, killing 12 civilians. The shells landed on a crowded "
+            "market in the Karari district, the Sudan Doctors Network said.",
+        ),
         misses=(
             "The clashes in Afgoye killed 5 fighters on Sunday.",
             "Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes in Kismayo killed 5 fighters.",
