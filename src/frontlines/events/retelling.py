@@ -45,7 +45,7 @@ def retell(
     """Rule retell: "the clashes killed several fighters" retells the latest event of that type: its
     toll and evidence go to that event and no new one is made. A sentence that names its own event
     place retells only an event at, in or near it. False when there is none to retell."""
-    same = _at_own_place(doc, _same_type(drafts, trigger), start, end)
+    same = _at_own_place(doc, _same_type(drafts, trigger), start, end, holding=True)
     if not same:
         return False
     target = same[-1]
@@ -105,17 +105,22 @@ def _retold_place(doc: Doc, target: EventDraft, day: TimeMention | None, start: 
         target.evidence.append(doc.evidence("location", own[0].start, own[0].end))
 
 
-def _at_own_place(doc: Doc, drafts: list[EventDraft], start: int, end: int) -> list[EventDraft]:
+def _at_own_place(
+    doc: Doc, drafts: list[EventDraft], start: int, end: int, holding: bool = False
+) -> list[EventDraft]:
     """The ``drafts`` a sentence (``doc.text[start:end]``) may retell: all of them, or, when it names
-    an event place of its own, those at, in or near it (ACLED: one event per place and day); when
+    an event place of its own, those at, in or near it (ACLED: one event per place and day), and
+    with ``holding`` (a sentence that refers back: "the shells landed") those inside it too; when
     it names a place the gazetteer lacks with its country ("in Dioungani, Mali": rule
     apposed-country), those in that country."""
     named = [m for m in doc.places if start <= m.start < end]
     own = [m.place for m in named if m.role == "event" and m.place]
+    # the most precise of them: "units of the Armed Forces of Ukraine ... in Sumy Oblast" is in Sumy Oblast
+    own = [p for p in own if not any(q != p and contains(p, q) for q in own)]
     if not own:
         countries = apposed_countries(doc.text, named, start)
         return [d for d in drafts if d.place.country_code in countries] if countries else drafts
-    return [d for d in drafts if any(_at(d.place, place) for place in own)]
+    return [d for d in drafts if any(_at(d.place, p) or (holding and contains(p, d.place)) for p in own)]
 
 
 #: Two points this close are one place told twice (a town and its district, two spellings).
@@ -123,9 +128,8 @@ SAME_PLACE_KM = 25.0
 
 
 def _at(where: Place, place: Place) -> bool:
-    """Whether ``place`` is ``where``, lies within it or close to it, or holds it ("the shells landed
-    on a market, the Sudan Doctors Network said" after a shelling of Omdurman)."""
-    return contains(where, place) or contains(place, where) or distance_km(where, place) <= SAME_PLACE_KM
+    """Whether ``place`` is ``where``, lies within it or close to it."""
+    return contains(where, place) or distance_km(where, place) <= SAME_PLACE_KM
 
 
 #: A later toll that adds to the event's rather than repeats it: the other side's dead.
