@@ -202,6 +202,11 @@ def event_places(
         references = reference_points(usable, text) + facility_namesakes(usable, text)
         usable = [p for p in usable if p not in references]
     local = [p for p in usable if p.place is not None and p.place.kind in _LOCAL_KINDS]
+    # Rule dateline-no-event-place: a town in capitals opening a wire report ("YANGON, Jan 14 (AP) -")
+    # is where the reporter filed from; it places the event only when the sentence names no other place
+    written = [p for p in usable if not _in_capitals(p)]
+    if len(written) < len(usable) and any(p.role == "event" for p in written):
+        usable, local = written, [p for p in local if not _in_capitals(p)]
     if text is not None:
         local = listed_places(local, text)
     chosen = [p for p in local if p.role == "event"] or local
@@ -213,6 +218,11 @@ def event_places(
         if all(p.place != u.place for u in unique):
             unique.append(p)
     return unique
+
+
+def _in_capitals(mention: PlaceMention) -> bool:
+    """A place name written in capitals ("YANGON"), as datelines write them; not an acronym."""
+    return len(mention.text) > 3 and mention.text.isupper()
 
 
 def listed_places(local: list[PlaceMention], text: str) -> list[PlaceMention]:

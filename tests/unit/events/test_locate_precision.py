@@ -222,3 +222,22 @@ def test_locate_a_country_after_an_unknown_name_is_where_it_is(resources, settin
         settings,
     )
     assert sorted((e.country, int(e.geo_precision)) for e in doc.events) == [("Burkina Faso", 3), ("Mali", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the reporter filed from Aleppo; the event is in Idlib province
+        (
+            "ALEPPO, Feb 11 (Reuters) - Government jets bombed a village in Idlib province on Sunday, "
+            "killing 7 people.",
+            "Idlib",
+        ),
+        # no other place: the dateline's town is all the report gives
+        ("ALEPPO, Feb 11 (Reuters) - Government jets bombed the city on Sunday, killing 7 people.", "Aleppo"),
+    ],
+)
+def test_locate_a_dateline_town_places_the_event_only_when_no_other_place_is_named(
+    text, location, resources, settings
+) -> None:
+    assert [e.location for e in run(text, resources, settings).events] == [location]
