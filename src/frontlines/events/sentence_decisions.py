@@ -83,6 +83,12 @@ _ANAPHORIC = re.compile(r"\b(?:the|these|those|this|that|its|their|such)\s+(?:\w
 #: A trigger that is a whole clause ("Air Force struck", "jets bombed"): a determiner before it is its
 #: subject's ("the Ukrainian Air Force struck"), not a reference back to an event told.
 _CLAUSE_TRIGGER = re.compile(r"\s(?:\w+ed|struck|hit|hits)$", re.IGNORECASE)
+#: ... unless its subject is the weapon or craft ("The jets bombed Kanan village", after an air strike
+#: was told): "the jets" refer back as "the strike" does.
+_WEAPON_LED = re.compile(
+    r"(?:jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?)\s",
+    re.IGNORECASE,
+)
 #: "against the kidnapping of", "over the arrest of": what a protest is about.
 _TOPIC = re.compile(
     r"\b(?:against|over|denouncing|condemning|about|at|for)\s+(?:the\s+|a\s+|an\s+|recent\s+|their\s+)?(?:\w+\s+)?$",
@@ -220,7 +226,7 @@ def anaphoric(c: Clause, story: Story) -> str | None:
         t
         for t in c.triggers
         if is_territorial(t)
-        or _CLAUSE_TRIGGER.search(t.text)
+        or (_CLAUSE_TRIGGER.search(t.text) and not _WEAPON_LED.match(t.text))
         or not _ANAPHORIC.search(c.before(t.start, ANAPHORIC_REACH))
     ]
     return None if len(c.fresh) == len(c.triggers) else "a trigger that refers back to an event told"

@@ -167,7 +167,11 @@ RULES: tuple[SentenceRule, ...] = (
         "named by a trigger that does not, when it has one (a capture names its place: no reference)",
         _TRIGGER_WINDOW.format(d.ANAPHORIC_REACH),
         d.anaphoric,
-        fires=("Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes killed 5 fighters.",),
+        fires=(
+            "Troops clashed with al-Shabaab in Afgoye on Sunday. The clashes killed 5 fighters.",
+            "Government jets bombed a village in Idlib province on Sunday, killing 7 people. The jets "
+            "bombed the village at about 10 a.m., residents said.",
+        ),
         misses=(
             "Troops clashed with al-Shabaab in Afgoye on Sunday, killing 5 fighters.",
             "On Sunday, the Ukrainian Air Force struck the TV tower in Kherson with a missile.",
