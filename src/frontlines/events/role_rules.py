@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from frontlines.events import role_decisions as d
 from frontlines.events import role_generic as g
+from frontlines.events import role_strikes as sk
 from frontlines.events import role_subtypes as st
 from frontlines.events.role_decisions import Decide, Kind, Step
 
@@ -369,7 +370,7 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor2",
         "codebook: civilians named as hit by a strike, shell or bomb are its actor 2",
-        d.civilians_hit,
+        sk.civilians_hit,
         fires=("On Sunday, government air strikes hit civilians in Saraqib.",),
         misses=("On Sunday, the army shelled rebel positions in Harasta.",),
     ),
@@ -379,7 +380,7 @@ RULES: tuple[RoleRule, ...] = (
         "actor2",
         "project rule: people killed or hurt by a strike, shell or bomb with no armed target named are "
         "civilians (ACLED codes such victims as Civilians)",
-        d.casualties_are_civilians,
+        sk.casualties_are_civilians,
         fires=(
             "On Sunday, a car bomb blamed on the Islamic State exploded in Jableh, killing 9 people.",
             "On Sunday, 4 casualties in bombing by regime helicopters on Khan Shaykhun.",
@@ -395,7 +396,7 @@ RULES: tuple[RoleRule, ...] = (
         "actor2",
         "codebook: a strike, shell or bomb on homes, schools, hospitals or markets with no armed target "
         "named targets civilians, its actor 2",
-        d.civilian_site,
+        sk.civilian_site,
         fires=(
             "On Sunday, government jets struck a hospital in Maarat al-Numan.",
             "On Sunday, the hospital in Maarat al-Numan was hit directly by two airstrikes.",
@@ -454,7 +455,7 @@ RULES: tuple[RoleRule, ...] = (
         "adjust",
         "codebook: a disrupted weapons use is by who stops the weapon; the craft shot down or the missile "
         "intercepted is its owner's, actor 2; an unnamed interceptor is the state where it happened",
-        d.downed_craft,
+        sk.downed_craft,
         fires=(
             "On 4 March 2022, a Russian Sukhoi Su-25 was shot down over Volnovakha.",
             "On 12 May 2024, seven Ukrainian UAVs downed over Belgorod, the ministry said.",
@@ -467,7 +468,7 @@ RULES: tuple[RoleRule, ...] = (
         "adjust",
         "codebook: actor 2 of a disrupted weapons use is the weapon's owner; where one state fires a war's "
         "strikes ([[remote_attacker]]), an unnamed drone or missile stopped there is that state's",
-        d.war_craft_owner,
+        sk.war_craft_owner,
         fires=("On 12 May 2024, air defences downed six Shahed drones over Mykolaiv, the governor said.",),
         misses=(
             "On 12 May 2024, air defences downed six drones over Kaduna, the governor said.",
