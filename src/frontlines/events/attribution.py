@@ -124,7 +124,8 @@ VICTIM_REACH = 30
 def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start: int, end: int) -> None:
     """Rule: a later sentence (``doc.text[start:end]``) that says who carried out or claimed an event
     whose author was unnamed ("... was carried out by Russian planes", "X claimed responsibility")
-    names the actor 1 of the latest such event, and of those told with it (same day and place)."""
+    names the actor 1 of the latest such event, and of those told with it (same day and place), unless
+    the sentence tells a day of its own outside that event's week (rule claim-own-day)."""
     unnamed = [d for d in drafts if author_unnamed(d.roles) and EVENT_TYPE_OF[d.sub] != EventType.PROTESTS]
     if not unnamed:
         return  # no event waits for its author: the sentence's words need not be read
@@ -132,12 +133,28 @@ def attribute(actors: ActorDictionary, doc: Doc, drafts: list[EventDraft], start
     if agent is None:
         return
     latest = unnamed[-1]
+    if not _dated_with(doc, latest, start, end):
+        return  # "March 6 - Ansar Dine claims four attacks": not the gunmen's attack of February 23
     # the parts of one attack told together (a bombing and the gunfire that followed) share its author
     for draft in (d for d in unnamed if (d.day, d.place.place_id) == (latest.day, latest.place.place_id)):
         draft.roles.actor1 = actors.resolve(agent.ref, draft.place.country_code, draft.day)
         draft.roles.actor1_inferred = False
         draft.roles.rules.pop("actor1", None)  # set by the attribution, not by a role rule
         draft.evidence.append(doc.evidence("actor1", agent.start, agent.end))
+
+
+#: Rule claim-own-day: how many days after an event a sentence that tells its own day may still claim
+#: it ("IS claimed on Tuesday the bombing of Sunday").
+CLAIM_REACH_DAYS = 7
+
+
+def _dated_with(doc: Doc, draft: EventDraft, start: int, end: int) -> bool:
+    """Rule claim-own-day: whether the attribution sentence ``doc.text[start:end]`` may be about
+    ``draft``: it tells no day of its own, or one of its days falls on the event's day or in the week
+    after (a timeline's "March 6 - Ansar Dine claims four attacks" does not claim an attack of
+    February 23)."""
+    days = [t.date for t in doc.times if start <= t.start < end]
+    return not days or any(0 <= (day - draft.day).days <= CLAIM_REACH_DAYS for day in days)
 
 
 def _agent(doc: Doc, start: int, end: int) -> ActorMention | None:

@@ -56,3 +56,23 @@ def test_attribution_names_the_author_of_the_event_before(
     doc = run_article(text, resources, settings, DAY)
     assert doc.events
     assert doc.events[0].actor1.startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    ("later", "actor1"),
+    [
+        # a claim told on a day of its own a week or more after the attack is of other attacks
+        ("On 20 January 2024, JNIM claimed four attacks across Mali.", "Unidentified Armed Group"),
+        # one told within the week may claim it; one that tells no day of its own too
+        ("On 7 January 2024, JNIM claimed the attack.", "JNIM"),
+        ("JNIM claimed the attack.", "JNIM"),
+    ],
+)
+def test_attribution_claims_only_the_week_it_tells(
+    later: str, actor1: str, resources: Resources, settings: Settings
+) -> None:
+    text = f"On 5 January 2024, gunmen fired rockets at a military camp in Gao, Mali. {later}"
+    doc = run_article(text, resources, settings, dt.date(2024, 1, 21))
+    gao = [e for e in doc.events if e.location == "Gao"]
+    assert gao
+    assert gao[0].actor1.startswith(actor1)
