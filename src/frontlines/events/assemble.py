@@ -12,8 +12,9 @@ one type) with the role rules of :mod:`frontlines.events.role_rules`, and
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from frontlines.config import EventSettings
@@ -104,6 +105,9 @@ class EventAssembler:
             story.since_last, story.last = 0, []
             if not self._dropped(CODING, clause, story):
                 drafter.add(clause)
+            story.last_days = frozenset(
+                [*(t.date for t in clause.all_times), *(clause.span[2] if clause.span else [])]
+            )
         merged = fold_headlines(fold_repeats(story.told_events()))
         unchecked = unverified(doc.article.text)  # one disclaimer covers the whole report
         doc.events = [self._finish(doc, d, unchecked) for d in merged]
@@ -120,7 +124,7 @@ class EventAssembler:
         attribute(self.actors, doc, story.told_events(), s, e)
         identify(self.actors, doc, story.told_events(), s, e)
         headline = index == 0 and is_headline(doc.article.title, text[s:e])
-        may_detect = not (story.last and story.since_last < TOLL_LOOKAHEAD)
+        may_detect = not (story.last and story.since_last < TOLL_LOOKAHEAD) or _names_new_day(times, story)
         sides = within(doc.actors, s, e)
         if "pronoun-subject" not in self.rules_off:
             sides = pronoun_subject(doc, s, e, sides)
@@ -238,3 +242,25 @@ def _sentence_of(sentences: list[tuple[int, int]], start: int) -> tuple[int, int
     """The sentence (of the sorted ``sentences``) that holds offset ``start``."""
     index = bisect_right(sentences, start, key=lambda span: span[0]) - 1
     return sentences[index] if index >= 0 and start < sentences[index][1] else None
+
+
+#: Rule new-day-new-event: a day told as when someone spoke ("said on Tuesday", "told AFP on
+#: Monday"), not when something happened.
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w'’.-]+){1,4}?|announced|reported|stated|added|confirmed|claimed)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _names_new_day(times: Sequence[TimeMention], story: Story) -> bool:
+    """Rule new-day-new-event: right after a sentence that told events and named their day, a
+    sentence that names another day of its own (not one it was said on) tells a new event, not
+    their toll ("On 23 October, two peacekeepers were killed in an attack in Tessalit", after a
+    clash of 20 October): the model may find it. Days the event sentence named all count as its
+    own ("between 29 and 30 January")."""
+    if not story.last_days:
+        return False  # the events before took their day from elsewhere: this one may date them
+    told = story.last_days | {d.day for d in story.last}
+    text = story.doc.text
+    own = [t for t in times if not _SPOKEN_ON.search(text, max(0, t.start - 40), t.start)]
+    return bool(own) and not any(t.date in told for t in own)

@@ -111,6 +111,8 @@ class Story:
     #: The events of the last sentence that made any, and the trigger-less sentences read since.
     last: list[EventDraft] = field(default_factory=list)
     since_last: int = 0
+    #: The days the sentence that made the last events named (rule new-day-new-event).
+    last_days: frozenset[dt.date] = frozenset()
     #: The story opens with an accident or disaster (a non-event rule dropped its lead).
     non_event_story: bool = False
     #: The text tells history: most of its dates are long before its publication (``assemble``).

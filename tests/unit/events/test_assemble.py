@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from frontlines.model import Doc, Event, SubEventType
-from helpers import run_article
+from helpers import model_decides, run_article
 
 S = SubEventType
 MONDAY = dt.date(2013, 2, 11)
@@ -548,3 +548,23 @@ def test_assemble_a_clause_cut_from_a_sentence_that_tells_an_ordinary_crime_is_n
 def test_assemble_the_wounded_told_after_a_strike_name_its_target(toll, actor2, resources, settings):
     event = only(run(f"On Sunday, Hezbollah drones struck Kiryat Shmona. {toll}", resources, settings))
     assert event.actor2 == actor2
+
+
+@model_decides
+def test_assemble_a_sentence_of_a_new_day_is_read_for_a_new_event(resources, settings):
+    """Rule new-day-new-event: right after an event, a sentence naming another day is read by the
+    model for an event of its own; one naming the event's day again is read only for its toll."""
+    first = "On 20 October 2023, troops clashed with militants in Gao, Mali. "
+    again = "On 20 October 2023, two Chadian peacekeepers were killed in an attack in Gao."
+    new = "On 23 October 2023, two Chadian peacekeepers were killed in an attack in Tessalit."
+
+    def model_read(second: str) -> bool:
+        doc = run_article(first + second, resources, settings, dt.date(2023, 10, 25))
+        start = len(first)
+        return any(step.start == start and step.step == "model-detects" for step in doc.trace)
+
+    assert model_read(new)
+    assert not model_read(again)
+    assert not model_read(
+        "Officials said on 23 October 2023 that two peacekeepers were killed in an attack in Gao."
+    )
