@@ -253,13 +253,13 @@ _SPOKEN_ON = re.compile(
 
 
 def _names_new_day(times: Sequence[TimeMention], story: Story) -> bool:
-    """Rule new-day-new-event: right after a sentence that told events and named their day, a
+    """Rule new-day-new-event: right after a sentence that told events the text dates, a
     sentence that names another day of its own (not one it was said on) tells a new event, not
     their toll ("On 23 October, two peacekeepers were killed in an attack in Tessalit", after a
     clash of 20 October): the model may find it. Days the event sentence named all count as its
     own ("between 29 and 30 January")."""
-    if not story.last_days:
-        return False  # the events before took their day from elsewhere: this one may date them
+    if not story.last_days and not any(d.names_day for d in story.last):
+        return False  # the events before were dated by the publication: this one may date them
     told = story.last_days | {d.day for d in story.last}
     text = story.doc.text
     own = [t for t in times if not _SPOKEN_ON.search(text, max(0, t.start - 40), t.start)]

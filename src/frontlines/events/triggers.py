@@ -124,7 +124,10 @@ RULES: tuple[Rule, ...] = (
         r"disease|corruption|crime|poverty|addiction))|fought|gun\s*battles?|battl(?:ed|es|ing)|firefights?|"
         r"battle\s+(?:began|broke\s+out|erupted|started|ensued|raged)|"
         r"engag(?:ed|ing)\s+(?:the\s+|with\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|units|fighters|militants|soldiers)|"
-        r"exchang(?:ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
+        r"exchang(?:e|ed|es)\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
+        # two sides trading fire (codebook: an armed clash): "exchanged gunfire", "an exchange of artillery"
+        r"(?:exchang(?:e|ed|es|ing)|trad(?:ed|ing))\s+(?:of\s+)?(?:heavy\s+|intense\s+|small-arms\s+)?"
+        r"(?:gunfire|shots|artillery|mortars?|mortar\s+rounds|rockets|heavy\s+weapons|bullets)\b|"
         # fire both ways, an attack driven off: "traded mortar fire", "shot at each other", "repelled the
         # assailants", "beat back an incursion", "opened fire on Israeli forces"
         r"(?:exchang(?:ed|ing)|trad(?:ed|ing))\s+(?:[\w-]+\s+){1,2}?fire|(?:shot|fired)\s+(?:at|on)\s+each\s+other|"

@@ -268,6 +268,9 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         ("The muezzin of a mosque was found butchered in Ivory Coast.", S.ATTACK),
         # fire both ways, an attack driven off: a battle
         ("Both sides traded mortar fire and drone-dropped grenades near Chasiv Yar.", S.ARMED_CLASH),
+        ("Peacekeepers and French troops exchanged gunfire with JNIM militants in the camp.", S.ARMED_CLASH),
+        ("Armenian and Azerbaijani forces exchanged artillery near Tovuz.", S.ARMED_CLASH),
+        ("An exchange of fire between troops and rebels left two dead near Kidal.", S.ARMED_CLASH),
         (
             "Members of the vigilance committee beat back a night incursion by Boko Haram fighters.",
             S.ARMED_CLASH,
