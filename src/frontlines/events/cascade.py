@@ -84,6 +84,13 @@ WEAPON_NAMED = frozenset(
 )
 
 
+#: Rule weapon-named for planted explosives: the words that name the device itself ("an IED", "a
+#: landmine", "a roadside bomb"), not an explosion that any weapon may cause ("a blast").
+_PLANTED_WEAPON = re.compile(
+    r"\b(?:car\s+bombs?|roadside\s+bombs?|IEDs?|improvised\s+explosive|land\s*mines?|explosive\s+devices?"
+    r"|booby[-\s]trap|unexploded\s+ordnance)",
+    re.IGNORECASE,
+)
 #: The cascade's own rules that ``EventSettings.rules_off`` switches off (module docs).
 CASCADE_RULE_IDS = frozenset(
     {"model-reads-short", "non-event-story", "model-reads-violence", "armed-actor-no-veto"}
@@ -223,8 +230,12 @@ def _override_barred(
         # rule people-captured: the rules read a capture of people ("captured three commanders") as an
         # arrest; the model's territory needs a place taken
         return True
-    if same_type and (main.sub_event_type in WEAPON_NAMED or wanted == TERRITORY):
-        # rule weapon-named: "drones struck" is an air strike whatever the model says; rule
+    named = main.sub_event_type in WEAPON_NAMED or (
+        main.sub_event_type == SubEventType.REMOTE_EXPLOSIVE and _PLANTED_WEAPON.match(main.text) is not None
+    )
+    if same_type and (named or wanted == TERRITORY):
+        # rule weapon-named: "drones struck" is an air strike, "a truck struck an IED" a planted
+        # explosive, whatever the model says; rule
         # capture-words: only the rules' capture words ("seized", "fell to") make a battle territorial
         return True
     if (

@@ -42,6 +42,11 @@ def _rule(sub: SubEventType, pattern: str, priority: int, territorial: bool = Fa
 
 
 _ARMS = r"(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air\s*force)"
+#: What aircraft drop in an attack ("explosive devices", "grenades"): not aid, leaflets or troops.
+_DROPPED = (
+    r"(?:bombs?|explosives?|explosive\s+devices?|grenades?|munitions?|ordnance|IEDs?|shells?"
+    r"|mortar\s+rounds?)"
+)
 _HIT = (
     r"(?:bomb(?:ed|s|ing)?|bombard(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|pound(?:ed|s|ing)?"
     r"|raid(?:ed|s)?|target(?:ed|s|ing)?|attack(?:ed|s|ing)?|fired\s+(?:[\w-]+\s+){0,2}?(?:rockets|missiles))"
@@ -158,6 +163,10 @@ RULES: tuple[Rule, ...] = (
         rf"{_ARMS}\s+(?:breach(?:ed|es)?|violat(?:ed|e|es))\s+(?:[\w'’–-]+\s+){{1,8}}?{_HIT}|"
         # "warplanes killed 20 civilians", "the air force carried out a massacre": the weapon decides
         rf"{_ARMS}\s+(?:\w+\s+){{0,2}}(?:kill(?:ed|s|ing)|(?:commit(?:ted|s)?|carried\s+out)\s+(?:a\s+)?massacres?)|"
+        # "two drones dropped explosive devices", "used drones to drop grenades", "drone-dropped munitions":
+        # what aircraft drop is an air strike, whatever device it is
+        rf"{_ARMS}\s+(?:\w+\s+){{0,2}}drop(?:ped|s|ping)?\s+(?:[\w-]+\s+){{0,2}}{_DROPPED}|"
+        rf"(?:drone|air)-dropped\s+(?:[\w-]+\s+)?{_DROPPED}|"
         # "fire from a Syrian army helicopter": any air-to-ground attack, helicopters included
         rf"(?:fire|rockets?|missiles?|shots)\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}{_ARMS}",
         60,

@@ -185,6 +185,18 @@ def test_cascade_a_weapons_explosion_is_no_clash_unless_fire_went_both_ways(sett
     assert decision.step == "model-overrides" and decision.triggers[0].sub_event_type == S.ARMED_CLASH
 
 
+def test_cascade_a_planted_device_named_stays_one_whatever_the_model_says(settings: Settings) -> None:
+    """Rule weapon-named: "an IED" names the weapon, so the model may not make it an air strike; "a
+    blast" names no weapon, and it may."""
+    cascade = Cascade(_Says(S.AIR_DRONE_STRIKE), settings.events)  # type: ignore[arg-type]
+    ied = "An army truck struck an IED near Mbau."
+    named = [Trigger(ied.index("IED"), ied.index("IED") + 3, "IED", S.REMOTE_EXPLOSIVE)]
+    assert cascade.decide(ied, 0, len(ied), named, [], []).triggers == named
+    blast = "A blast hit an army truck near Mbau."
+    unnamed = [Trigger(2, 7, "blast", S.REMOTE_EXPLOSIVE)]
+    assert cascade.decide(blast, 0, len(blast), unnamed, [], []).step == "model-overrides"
+
+
 def test_cascade_civilians_killed_by_a_weapon_are_no_attack(settings: Settings) -> None:
     """Rule weapon-not-attack: an air raid that killed civilians stays an air strike, whatever the
     model says; a trigger of another event type it may still override."""

@@ -269,6 +269,9 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         # fire both ways, an attack driven off: a battle
         ("Both sides traded mortar fire and drone-dropped grenades near Chasiv Yar.", S.ARMED_CLASH),
         ("Peacekeepers and French troops exchanged gunfire with JNIM militants in the camp.", S.ARMED_CLASH),
+        # what aircraft drop is an air strike, whatever the device
+        ("Two drones dropped explosive devices on the air force station in Jammu.", S.AIR_DRONE_STRIKE),
+        ("CJNG members used drones to drop explosive devices on rival positions.", S.AIR_DRONE_STRIKE),
         ("Armenian and Azerbaijani forces exchanged artillery near Tovuz.", S.ARMED_CLASH),
         ("An exchange of fire between troops and rebels left two dead near Kidal.", S.ARMED_CLASH),
         (
