@@ -147,7 +147,7 @@ def regains_from_invader(s: RoleState) -> tuple[str, ...]:
 
 
 def mob_victims(s: RoleState) -> tuple[str, ...]:
-    if s.sub != S.MOB_VIOLENCE or s.out.actor2 is not None or not (s.casualties or s.civilians):
+    if s.sub != S.MOB_VIOLENCE or s.out.actor2 is not None:
         return ()
     return actor2_is(s, s.civilians[0] if s.civilians else None, "civilians")
 

@@ -136,9 +136,13 @@ RULES: tuple[RoleRule, ...] = (
         "mob-victims-are-civilians",
         "crowd",
         "adjust",
-        "codebook: mob violence falls on people; the unnamed people a mob killed or hurt are civilians",
+        "codebook: mob violence falls on people; the unnamed people a mob attacked, and those whose homes "
+        "or shops it burned, are civilians",
         d.mob_victims,
-        fires=("On Sunday, a mob lynched two men accused of theft in Kano.",),
+        fires=(
+            "On Sunday, a mob lynched two men accused of theft in Kano.",
+            "On Sunday, mobs attacked and looted Hindu homes in several villages of Thakurgaon.",
+        ),
         misses=("On Sunday, hundreds of people protested peacefully against the government in Daraa.",),
     ),
     RoleRule(
