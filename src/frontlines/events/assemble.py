@@ -24,7 +24,7 @@ from frontlines.events.cascade import Cascade, Decision
 from frontlines.events.classifier import SubEventClassifier
 from frontlines.events.clauses import clause_units
 from frontlines.events.drafting import Drafter
-from frontlines.events.drafts import EventDraft, fold_headlines, fold_repeats
+from frontlines.events.drafts import EventDraft, fold_headlines, fold_interventions, fold_repeats
 from frontlines.events.locate import event_places, local_focus
 from frontlines.events.nonevents import non_event
 from frontlines.events.notes import describe
@@ -108,7 +108,7 @@ class EventAssembler:
             story.last_days = frozenset(
                 [*(t.date for t in clause.all_times), *(clause.span[2] if clause.span else [])]
             )
-        merged = fold_headlines(fold_repeats(story.told_events()))
+        merged = fold_headlines(fold_interventions(fold_repeats(story.told_events())))
         unchecked = unverified(doc.article.text)  # one disclaimer covers the whole report
         doc.events = [self._finish(doc, d, unchecked) for d in merged]
         return doc

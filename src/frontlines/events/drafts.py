@@ -8,6 +8,7 @@ part of the battle. Rules chosen where the codebook is silent are marked "Rule:"
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,3 +228,68 @@ def fold_repeats(drafts: list[EventDraft]) -> list[EventDraft]:
             adds = EVENT_TYPE_OF[draft.sub] == EventType.EXPLOSIONS or draft.civilian_toll
             host.absorb(draft, add_toll=into_battle and adds)
     return kept
+
+
+#: A crowd's own event: what the force used against it joins (rule intervention-joins-crowd).
+_CROWD_EVENTS = frozenset(
+    {S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE, S.VIOLENT_DEMONSTRATION}
+)
+#: The force used on a crowd, told as an event of its own ("Police dispersed them with tear gas").
+_INTERVENTIONS = frozenset({S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE, S.ARRESTS})
+_STATE = frozenset({Inter.STATE_FORCES})
+
+
+def fold_interventions(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Rule intervention-joins-crowd (codebook: a demonstration and the force used against it are one
+    event, the force its actor 2): a report of force used on a crowd ("Police dispersed them with tear
+    gas", "Security forces opened fire, killing 2", "Police arrested 5 of them") on the day and at the
+    place of a protest or riot told before joins it. A peaceful protest becomes a protest with
+    intervention, or excessive force when the force was lethal; a violent demonstration stays one."""
+    kept: list[EventDraft] = []
+    for draft in drafts:
+        force = _force_of(draft)
+        host = next(
+            (
+                k
+                for k in reversed(kept)
+                if k.sub in _CROWD_EVENTS and (k.day, k.place.place_id) == (draft.day, draft.place.place_id)
+            ),
+            None,
+        )
+        if force is None or host is None or draft.separate:
+            kept.append(draft)
+            continue
+        roles = host.roles
+        if roles.actor2 is None or roles.actor2_inferred:
+            roles.actor2, roles.actor2_inferred = force, False
+            roles.rules["actor2"] = "intervention-joins-crowd"
+        if host.sub != S.VIOLENT_DEMONSTRATION:
+            lethal = S.EXCESSIVE_FORCE in (host.sub, draft.sub)
+            roles.sub_event_type = S.EXCESSIVE_FORCE if lethal else S.PROTEST_WITH_INTERVENTION
+        host.fatalities = max(host.fatalities, draft.fatalities)
+        host.evidence.extend(ev for ev in draft.evidence if ev not in host.evidence)
+        host.sources.extend(x for x in draft.sources if x not in host.sources)
+    return kept
+
+
+def _force_of(draft: EventDraft) -> Actor | None:
+    """The state force a report of force used on a crowd names: actor 2 of an intervention on
+    protesters, actor 1 of an arrest; None for any other report."""
+    roles = draft.roles
+    if draft.sub not in _INTERVENTIONS:
+        return None
+    force = roles.actor1 if draft.sub == S.ARRESTS else roles.actor2
+    if force is None or force.inter not in _STATE:
+        return None
+    if draft.sub == S.ARRESTS and not any(
+        ev.field == "event" and _THE_CROWD.search(ev.quote) for ev in draft.evidence
+    ):
+        return None  # an arrest told apart ("the NSS arrested a former official"), not of the crowd
+    return force
+
+
+#: Words by which an arrest refers to the crowd ("arrested 5 of them", "detained dozens of protesters").
+_THE_CROWD = re.compile(
+    r"\b(?:them|protesters?|demonstrators?|marchers|rioters|participants|crowds?|organi[sz]ers)\b",
+    re.IGNORECASE,
+)

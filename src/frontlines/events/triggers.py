@@ -286,7 +286,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.PROTEST_WITH_INTERVENTION,
-        r"dispers(?:ed|e|ing)|tear\s*gas|broke\s+up|water\s+cannon|stun\s+grenades?|"
+        # dispersed by force, not a crowd that dispersed ("marched peacefully and dispersed in the evening")
+        r"dispers(?:ed|e|ing)\s+(?:the|them|a|an|crowds?|protesters|demonstrators|marchers|hundreds|thousands"
+        r"|dozens|people|youths|students|supporters|participants|rallies|gatherings?|sit-ins?|\d+)\b|"
+        r"(?:was|were|been|being)\s+(?:\w+ly\s+)?dispersed|dispersed\s+(?:[\w-]+\s+){0,3}?(?:with|using|by)\s|"
+        r"dispersal|tear\s*gas|broke\s+up|water\s+cannon|stun\s+grenades?|"
         r"arrested\s+(?:\w+\s+){0,2}(?:protesters|demonstrators)|"
         # those arrested are the crowd: "arrested 10 traders who protested", "... attempting to march"
         r"(?:arrested|detained)\s+(?:[\w'’-]+\s+){1,6}(?:who\s+(?:had\s+)?(?:protested|demonstrated|marched|"

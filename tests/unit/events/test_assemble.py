@@ -568,3 +568,46 @@ def test_assemble_a_sentence_of_a_new_day_is_read_for_a_new_event(resources, set
     assert not model_read(
         "Officials said on 23 October 2023 that two peacekeepers were killed in an attack in Gao."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor2"),
+    [
+        (
+            "On 3 May 2024, around 200 teachers protested outside the education ministry in Nairobi. "
+            "Police dispersed them with tear gas.",
+            SubEventType.PROTEST_WITH_INTERVENTION,
+            "Police Forces of Kenya",
+        ),
+        (
+            "On 3 May 2024, residents blocked the main road in Kisumu with burning tyres. "
+            "Police dispersed them.",
+            SubEventType.VIOLENT_DEMONSTRATION,
+            "Police Forces of Kenya",
+        ),
+        (
+            "On 3 May 2024, hundreds of people protested in Lagos against fuel prices. "
+            "Police arrested 5 of them.",
+            SubEventType.PROTEST_WITH_INTERVENTION,
+            "Police Forces of Nigeria",
+        ),
+    ],
+)
+def test_assemble_force_used_on_a_crowd_joins_its_protest(text, sub, actor2, resources, settings):
+    """Rule intervention-joins-crowd: the protest and the force used on it are one event, the force
+    its actor 2; a riot stays a riot."""
+    doc = run_article(text, resources, settings, dt.date(2024, 5, 3))
+    assert [(e.sub_event_type, (e.actor2 or "").split(" (")[0]) for e in doc.events] == [
+        (sub, actor2.split(" (")[0])
+    ]
+
+
+def test_assemble_an_arrest_told_apart_does_not_join_a_protest(resources, settings):
+    text = (
+        "On 3 May 2024, hundreds of people protested in Lagos against fuel prices. "
+        "On 3 May 2024, police in Lagos arrested a former minister on corruption charges."
+    )
+    doc = run_article(text, resources, settings, dt.date(2024, 5, 3))
+    assert sorted(e.sub_event_type for e in doc.events) == sorted(
+        [SubEventType.PEACEFUL_PROTEST, SubEventType.ARRESTS]
+    )

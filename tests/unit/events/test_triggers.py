@@ -272,6 +272,10 @@ def test_triggers_intercepted_weapons_are_the_object_of_the_interception(sentenc
         # what aircraft drop is an air strike, whatever the device
         ("Two drones dropped explosive devices on the air force station in Jammu.", S.AIR_DRONE_STRIKE),
         ("CJNG members used drones to drop explosive devices on rival positions.", S.AIR_DRONE_STRIKE),
+        # a crowd dispersed by force, not one that dispersed
+        ("Police dispersed them with tear gas outside the ministry.", S.PROTEST_WITH_INTERVENTION),
+        ("The protesters were dispersed by police near the palace.", S.PROTEST_WITH_INTERVENTION),
+        ("Monks marched peacefully and dispersed in the evening.", S.PEACEFUL_PROTEST),
         ("Armenian and Azerbaijani forces exchanged artillery near Tovuz.", S.ARMED_CLASH),
         ("An exchange of fire between troops and rebels left two dead near Kidal.", S.ARMED_CLASH),
         (
