@@ -733,6 +733,22 @@ def test_actors_security_services_are_the_states_police(actors, text, mention, c
     assert found[mention] == ActorRef("role", "police", country)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "role", "country"),
+    [
+        ("Students threw stones at carabineros in Santiago.", "carabineros", "police", "CL"),
+        ("A Brimob armoured vehicle ran over a driver in Jakarta.", "Brimob", "police", "ID"),
+        ("Suspected militants hurled a grenade at a CRPF bunker.", "CRPF", "police", "IN"),
+        ("An IED struck a Frontier Corps vehicle near Turbat.", "Frontier Corps", "military", "PK"),
+        ("SANDF soldiers were deployed to Soweto.", "SANDF", "military", "ZA"),
+        ("Eritrean Defence Forces entered Adigrat.", "Eritrean Defence Forces", "military", "ER"),
+    ],
+)
+def test_actors_state_forces_named_by_their_own_names(actors, text, mention, role, country) -> None:
+    found = {m.text: m.ref for m in actors.find(text)}
+    assert found[mention] == ActorRef("role", role, country)
+
+
 def test_actors_guards_of_the_state_are_its_military(actors) -> None:
     found = {m.text: m.ref for m in actors.find("Members of the presidential guard detained the president.")}
     assert found["presidential guard"] == ActorRef("role", "military", None)
