@@ -238,6 +238,19 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),
     ),
     RoleRule(
+        "crowds-clash-is-mob",
+        "armed",
+        "adjust",
+        "codebook: mob violence is violence by a crowd; a clash between unarmed groups of people with no "
+        "armed side named is mob violence between rioters, not a battle with an unnamed army",
+        st.crowds_clash,
+        fires=("On Sunday, farmers and herders clashed near Mongo, leaving 4 dead.",),
+        misses=(
+            "On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",
+            "On Sunday, gunmen attacked a crowd of students in Jaramana.",
+        ),
+    ),
+    RoleRule(
         "attack-on-civilians-not-clash",
         "armed",
         "adjust",

@@ -203,3 +203,17 @@ def lethal_force_on_protest(s: RoleState) -> tuple[str, ...]:
         return ()
     s.sub = s.out.sub_event_type = S.EXCESSIVE_FORCE
     return ("sub_event_type",)
+
+
+def crowds_clash(s: RoleState) -> tuple[str, ...]:
+    """Rule crowds-clash-is-mob: a clash whose sides are all unarmed groups of people ("farmers and
+    herders clashed", "residents of two villages fought"), with no armed side named, is mob violence
+    between rioters, not a battle with an unnamed army."""
+    # one side per actor: "farmers and herders" are one side, Civilians, the only one named
+    if s.sub != S.ARMED_CLASH or s.armed or not (s.civilians or s.protesters):
+        return ()
+    s.sub = s.out.sub_event_type = S.MOB_VIOLENCE
+    rioters = s.role("rioters")
+    s.out.actor1, s.out.actor2 = rioters, rioters
+    s.out.actor1_inferred = s.out.actor2_inferred = False
+    return ("sub_event_type", "actor1", "actor2")
