@@ -61,7 +61,7 @@ from frontlines.events.classifier import Label, Reading, SubEventClassifier
 from frontlines.events.nonevents import WHOLE_SENTENCE, NonEventRule, non_event
 from frontlines.events.role_decisions import ACT_NOUN
 from frontlines.events.sides import names_armed_side
-from frontlines.events.triggers import TERRITORY, priority
+from frontlines.events.triggers import PLANTED_DEVICES, TERRITORY, priority
 from frontlines.model import EVENT_TYPE_OF, ActorMention, CasualtyMention, EventType, SubEventType, Trigger
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -86,11 +86,7 @@ WEAPON_NAMED = frozenset(
 
 #: Rule weapon-named for planted explosives: the words that name the device itself ("an IED", "a
 #: landmine", "a roadside bomb"), not an explosion that any weapon may cause ("a blast").
-_PLANTED_WEAPON = re.compile(
-    r"\b(?:car\s+bombs?|roadside\s+bombs?|IEDs?|improvised\s+explosive|land\s*mines?|explosive\s+devices?"
-    r"|booby[-\s]trap|unexploded\s+ordnance)",
-    re.IGNORECASE,
-)
+_PLANTED_WEAPON = re.compile(rf"\b(?:{PLANTED_DEVICES})", re.IGNORECASE)
 #: The cascade's own rules that ``EventSettings.rules_off`` switches off (module docs).
 CASCADE_RULE_IDS = frozenset(
     {"model-reads-short", "non-event-story", "model-reads-violence", "armed-actor-no-veto"}

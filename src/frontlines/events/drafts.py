@@ -120,6 +120,10 @@ class EventDraft:
         self.stand_in = self.stand_in or other.stand_in
         self.bombers = max(self.bombers, other.bombers)
         self.bombers_counted = self.bombers_counted or other.bombers_counted
+        self.take_reports(other)
+
+    def take_reports(self, other: EventDraft) -> None:
+        """Add the evidence and the sources of ``other`` that this draft lacks."""
         self.evidence.extend(ev for ev in other.evidence if ev not in self.evidence)
         self.sources.extend(x for x in other.sources if x not in self.sources)
 
@@ -236,7 +240,6 @@ _CROWD_EVENTS = frozenset(
 )
 #: The force used on a crowd, told as an event of its own ("Police dispersed them with tear gas").
 _INTERVENTIONS = frozenset({S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE, S.ARRESTS})
-_STATE = frozenset({Inter.STATE_FORCES})
 
 
 def fold_interventions(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -247,16 +250,9 @@ def fold_interventions(drafts: list[EventDraft]) -> list[EventDraft]:
     intervention, or excessive force when the force was lethal; a violent demonstration stays one."""
     kept: list[EventDraft] = []
     for draft in drafts:
-        force = _force_of(draft)
-        host = next(
-            (
-                k
-                for k in reversed(kept)
-                if k.sub in _CROWD_EVENTS and (k.day, k.place.place_id) == (draft.day, draft.place.place_id)
-            ),
-            None,
-        )
-        if force is None or host is None or draft.separate:
+        force = None if draft.separate else _force_of(draft)
+        host = None if force is None else _crowd_event_at(kept, draft)
+        if force is None or host is None:
             kept.append(draft)
             continue
         roles = host.roles
@@ -267,9 +263,16 @@ def fold_interventions(drafts: list[EventDraft]) -> list[EventDraft]:
             lethal = S.EXCESSIVE_FORCE in (host.sub, draft.sub)
             roles.sub_event_type = S.EXCESSIVE_FORCE if lethal else S.PROTEST_WITH_INTERVENTION
         host.fatalities = max(host.fatalities, draft.fatalities)
-        host.evidence.extend(ev for ev in draft.evidence if ev not in host.evidence)
-        host.sources.extend(x for x in draft.sources if x not in host.sources)
+        host.take_reports(draft)
     return kept
+
+
+def _crowd_event_at(drafts: list[EventDraft], draft: EventDraft) -> EventDraft | None:
+    """The latest protest or riot of ``drafts`` on ``draft``'s day and at its place."""
+    at = (draft.day, draft.place.place_id)
+    return next(
+        (d for d in reversed(drafts) if d.sub in _CROWD_EVENTS and (d.day, d.place.place_id) == at), None
+    )
 
 
 def _force_of(draft: EventDraft) -> Actor | None:
@@ -279,7 +282,7 @@ def _force_of(draft: EventDraft) -> Actor | None:
     if draft.sub not in _INTERVENTIONS:
         return None
     force = roles.actor1 if draft.sub == S.ARRESTS else roles.actor2
-    if force is None or force.inter not in _STATE:
+    if force is None or force.inter != Inter.STATE_FORCES:
         return None
     if draft.sub == S.ARRESTS and not any(
         ev.field == "event" and _THE_CROWD.search(ev.quote) for ev in draft.evidence

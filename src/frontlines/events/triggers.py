@@ -42,6 +42,13 @@ def _rule(sub: SubEventType, pattern: str, priority: int, territorial: bool = Fa
 
 
 _ARMS = r"(?:jets?|warplanes?|aircraft|planes?|helicopters?|drones?|air\s*force)"
+#: Words that name a planted explosive device itself ("an IED", "a landmine", "a roadside bomb"), not an
+#: explosion any weapon may cause ("a blast"): triggers of Remote explosive/landmine/IED, and the
+#: weapon-named rule of :mod:`frontlines.events.cascade`.
+PLANTED_DEVICES = (
+    r"car\s+bomb(?:s|ing)?|roadside\s+bombs?|IEDs?|improvised\s+explosive(?:\s+devices?)?|land\s*mines?"
+    r"|explosive\s+devices?|booby[-\s]trap(?:ped|s)?|unexploded\s+ordnance"
+)
 #: What aircraft drop in an attack ("explosive devices", "grenades"): not aid, leaflets or troops.
 _DROPPED = (
     r"(?:bombs?|explosives?|explosive\s+devices?|grenades?|munitions?|ordnance|IEDs?|shells?"
@@ -182,10 +189,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         S.REMOTE_EXPLOSIVE,
-        r"car\s+bomb(?:s|ing)?|roadside\s+bombs?|IEDs?|improvised\s+explosive(?:\s+devices?)?|"
-        r"land\s*mines?|explosive\s+devices?|booby[-\s]trap(?:ped|s)?|bomb\s+(?:blast|attack|exploded|explosion)|"
-        r"(?:bomb|explosion|blast)\s+(?:ripped|tore|went\s+off|struck|hit)|unexploded\s+ordnance|"
-        r"explosions?\s+(?:killed|hit|struck)",
+        rf"{PLANTED_DEVICES}|bomb\s+(?:blast|attack|exploded|explosion)|"
+        r"(?:bomb|explosion|blast)\s+(?:ripped|tore|went\s+off|struck|hit)|explosions?\s+(?:killed|hit|struck)",
         50,
     ),
     # stun grenades are the police's means of dispersing a crowd, not an attack; a grenade named
