@@ -142,6 +142,15 @@ _IRREALIS = re.compile(
 )
 
 
+#: The cues of ``_IRREALIS`` that name an attempt or aim: they govern their own infinitive ("trying to
+#: advance on the village"), not a past verb after it ("... exchanged fire": the clause's own act).
+_ATTEMPT = re.compile(
+    r"(?:attempt(?:s|ed|ing)?\s+to|(?:in\s+)?an\s+attempt|(?:in\s+)?a\s+bid|tr(?:y|ies|ied|ying)\s+to|"
+    r"s(?:eek|eeks|eeking|ought)\s+to|aim(?:s|ed|ing)?\s+(?:to|at)|in\s+order\s+to)\b",
+    re.IGNORECASE,
+)
+#: A trigger that opens on a past verb ("exchanged fire", "had been mined").
+_PAST_VERB = re.compile(r"[a-z]+ed\b", re.IGNORECASE)
 #: The cues of ``_IRREALIS`` that say a whole sentence tells no act (for a model-made trigger).
 _IRREALIS_ANYWHERE = re.compile(
     r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|plan(?:s|ned)?\s+to|(?-i:would|could|may|might)|warn(?:ed|s)?|"
@@ -320,6 +329,8 @@ def retell(c: Clause, story: Story) -> str | None:
 def irrealis(c: Clause, story: Story) -> str | None:
     """Rule ``irrealis`` (the table in :mod:`frontlines.events.sentence_rules`)."""
     found = _IRREALIS.search(_CLOSED_RELATIVE_CLAUSE.sub(" ", c.before(c.trigger.start, IRREALIS_REACH)))
+    if found is not None and _ATTEMPT.match(found[0]) and _PAST_VERB.match(c.doc.text, c.trigger.start):
+        found = None  # "troops trying to advance on the village exchanged fire"
     if found is not None:
         # "launched a counterattack in an attempt to recapture the town": the attempt is not coded, the
         # act told before it is

@@ -307,6 +307,7 @@ RULES: tuple[SentenceRule, ...] = (
             "On Sunday, the militia denied that it had shelled Ituri.",
             "On Sunday, 33 factions called on the government to halt airstrikes on the town of Rastan.",
             "On Sunday, the minister said the army had not recaptured the town of Konna from the rebels.",
+            "On Sunday, rebels trying to retake the town of Konna were seen near the river.",
             "On Sunday, negotiations between the army and the M23 rebels in Goma broke down without an "
             "agreement.",
         ),
@@ -320,6 +321,8 @@ RULES: tuple[SentenceRule, ...] = (
             "leader.",
             "At least 26 people were killed when warriors raided hamlets near Wapenamanda on Sunday, "
             "cutting down those who could not flee, police said.",
+            "Soldiers trying to advance on the village of Hlyboke exchanged fire with Russian troops on "
+            "Sunday.",
         ),
     ),
     SentenceRule(
