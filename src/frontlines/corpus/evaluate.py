@@ -61,15 +61,18 @@ FIGURES = (
 )
 _MONTH = "|".join(sorted(MONTHS, key=lambda m: (-len(m), m)))
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b\.?{_YEAR}", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})\b{_YEAR}", re.IGNORECASE)
+#: An ordinal day ("17th"): its suffix.
+_TH = r"(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_TH}\s+(?:of\s+)?({_MONTH})\b\.?{_YEAR}", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_TH}\b{_YEAR}", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def published_for(text: str) -> dt.date:
     """When an item's report was published: the latest day the text names ("9 May 2020", "May 9,
-    2020"; a day without a year is of the year the text names last, else of the default's year),
-    else the end of the latest month it names ("December 2020"), else :data:`DEFAULT_PUBLISHED`."""
+    2020", "February 17th 1986"; a day without a year is of the year the text names last, else of the
+    default's year), else the end of the latest month it names ("December 2020"), else
+    :data:`DEFAULT_PUBLISHED`."""
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
     base = years[-1] if years else DEFAULT_PUBLISHED.year
     days = [(m[3], m[2], m[1]) for m in _DAY_MONTH.finditer(text)]
