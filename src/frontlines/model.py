@@ -234,6 +234,8 @@ class Actor:
     country: str | None = None
     #: A generic reference ("rebels", "Islamist Rebels") that a named group of its kind can stand for.
     generic: bool = False
+    #: A political party or its youth wing: an author only when named as the one who acted.
+    political: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,9 +68,6 @@ KNOWN_GAPS = {
     "world-sudan-omdurman-kabkabiya-2024": "RSF shelling and the army air strike both coded as Air/drone "
     "strikes between RSF and the army; victims are civilians; actor names RSF: Rapid Support Forces / "
     "Sudan without (2019-)",
-    "world-turkey-istanbul-imamoglu-2025": "arrests coded against Civilians (Turkey) instead of the CHP, "
-    "police without its period (2002-); pepper spray and detentions not read as intervention (Peaceful "
-    "protest)",
 }
 TODAY = dt.date(2026, 1, 1)
 

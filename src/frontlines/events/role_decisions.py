@@ -286,10 +286,12 @@ def _targeted(s: RoleState, side: Side) -> bool:
 
 
 def first_after_trigger(s: RoleState) -> tuple[str, ...]:
-    if not s.inside and s.after and _targeted(s, s.after[0]):
+    # a party named after the act is its target or the one arrested ("shot dead an ANC councillor")
+    after = [side for side in s.after if not side[1].political]
+    if not s.inside and after and _targeted(s, after[0]):
         return ()  # its target: the author is unnamed
-    if s.inside or (s.after and s.event_type != EventType.EXPLOSIONS):
-        return _perpetrator(s, (s.inside or s.after)[0])
+    if s.inside or (after and s.event_type != EventType.EXPLOSIONS):
+        return _perpetrator(s, (s.inside or after)[0])
     return ()
 
 

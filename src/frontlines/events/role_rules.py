@@ -66,10 +66,14 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor1",
         "project rule: else, in battles and strategic events, the first actor after the trigger; after "
-        "an explosion's trigger an actor is its target, not its author",
+        "an explosion's trigger an actor is its target, not its author, and a political party named "
+        "after the act is its target or the one arrested",
         d.first_after_trigger,
         fires=("On Sunday, clashes between the army and rebels erupted in Harasta.",),
-        misses=("On Sunday, a roadside bomb hit an army patrol near Azaz.",),
+        misses=(
+            "On Sunday, a roadside bomb hit an army patrol near Azaz.",
+            "On Sunday, gunmen shot dead a Bangladesh Nationalist Party councillor in Bogura.",
+        ),
     ),
     RoleRule(
         "fired-from-holder",

@@ -17,7 +17,16 @@ from frontlines.events.role_decisions import EXCLUSIVE, RoleState, kind_of
 from frontlines.events.role_rules import RULES
 from frontlines.events.sides import Roles, Side
 from frontlines.mentions.actors import ActorDictionary
-from frontlines.model import Actor, ActorMention, ActorRef, Inter, SubEventType, Trigger
+from frontlines.model import (
+    EVENT_TYPE_OF,
+    Actor,
+    ActorMention,
+    ActorRef,
+    EventType,
+    Inter,
+    SubEventType,
+    Trigger,
+)
 
 __all__ = ["Roles", "assign_roles"]
 
@@ -38,6 +47,8 @@ _ALLY_BEFORE = re.compile(
     r"|allied|and\s+allied|and\s+their\s+allies(?:\s+from)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Acts whose target a political party named after them is not (rule party-victims, :func:`_sides`).
+_HARM = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
 #: "a police source said", "army officials told": who speaks about an event, not who took part.
 _SPEAKER_AFTER = re.compile(
     r"^\s*(?:sources?|officials?|spokes(?:man|woman|person)|media|statement|told)\b",
@@ -159,6 +170,9 @@ def _sides(
     resolved = [(m, actors.resolve(ref, country, day)) for m, ref in zip(mentions, refs, strict=True)]
     members = _members(actors, resolved, sentence_text)
     sides = _distinct(actors, [x for x in resolved if x not in members], trigger.end)
+    if EVENT_TYPE_OF[trigger.sub_event_type] in _HARM:
+        # rule party-victims: "shot dead an ANC councillor": the party names its victims, who are civilians
+        sides = [x for x in sides if not (x[1].political and x[0].start >= trigger.end)]
 
     def preceded_by(pattern: re.Pattern[str], mention: ActorMention, reach: int = 40) -> bool:
         return pattern.search(sentence_text(max(0, mention.start - reach), mention.start)) is not None

@@ -78,6 +78,8 @@ class _Named:
     #: Country code -> the named actor that is the group's branch there, where ACLED names the branch
     #: by its province rather than by ``template`` (the Islamic State in Nigeria is ISWAP).
     branches: dict[str, str] = field(default_factory=dict)
+    #: A political party (``political = true``): see :attr:`frontlines.model.Actor.political`.
+    political: bool = False
 
 
 #: Case and line breaks folded without changing the text's length, so offsets hold: ASCII capitals to
@@ -229,6 +231,7 @@ class ActorDictionary:
                 entry.get("formerly"),
                 entry.get("renamed"),
                 entry.get("branches", {}),
+                entry.get("political", False),
             )
             self._named[named.name] = named
             for alias in entry["aliases"]:
@@ -453,7 +456,7 @@ class ActorDictionary:
             inter = Inter.EXTERNAL_FORCES
         before = named.renamed is not None and day is not None and day < named.renamed
         called = named.formerly if before and named.formerly else named.name
-        return Actor(called, inter, named.country, named.aggregate)
+        return Actor(called, inter, named.country, named.aggregate, named.political)
 
     def _hosted(self, role: _Role, ref: ActorRef, country: str | None, day: dt.date | None) -> Actor:
         """Rule hosted-mission: "peacekeepers" in a country that hosts a mission on ``day`` are that

@@ -321,3 +321,28 @@ def test_roles_the_side_that_entered_a_place_without_a_fight_gained_it(text, res
     event = event_of(text, resources, settings)
     assert event.sub_event_type == S.NON_VIOLENT_TRANSFER
     assert event.actor1 == REBELS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party's members who attack are its political militia (actor 1)
+        (
+            "On Sunday, Bangladesh Chhatra League activists beat a student to death in Dhaka.",
+            ("BCL: Bangladesh Chhatra League", "Civilians (Bangladesh)"),
+        ),
+        # rule party-victims: the party of those attacked names civilians, not an armed side
+        (
+            "On Sunday, gunmen shot dead an ANC ward councillor in Inanda, KwaZulu-Natal.",
+            ("Unidentified Armed Group (South Africa)", "Civilians (South Africa)"),
+        ),
+        # rule first-after-trigger: a party named after an arrest is the one arrested, not the arrester
+        (
+            "On Sunday, security operatives arrested 18 National Unity Platform supporters in Kampala, "
+            "accusing the army of targeting its mobilisers.",
+            ("Military Forces of Uganda (1986-)", "NUP: National Unity Platform"),
+        ),
+    ],
+)
+def test_political_parties(text: str, expected: tuple[str, str], resources, settings) -> None:
+    assert pair(event_of(text, resources, settings, dt.date(2024, 5, 12))) == expected
