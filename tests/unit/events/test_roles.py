@@ -331,6 +331,19 @@ def test_roles_the_side_that_entered_a_place_without_a_fight_gained_it(text, res
             "On Sunday, Bangladesh Chhatra League activists beat a student to death in Dhaka.",
             ("BCL: Bangladesh Chhatra League", "Civilians (Bangladesh)"),
         ),
+        # party supporters are a crowd: two crowds that fight are rioters (rule crowds-clash-is-mob)
+        (
+            "On Sunday, opposition supporters clashed with ruling party supporters in Kisumu, leaving five "
+            "injured.",
+            ("Rioters (Kenya)", "Rioters (Kenya)"),
+        ),
+        (
+            "On Sunday, ZANU-PF supporters clashed with CCC supporters in Harare, leaving five injured.",
+            (
+                "ZANU-PF: Zimbabwe African National Union-Patriotic Front",
+                "CCC: Citizens Coalition for Change",
+            ),
+        ),
         # rule party-victims: the party of those attacked names civilians, not an armed side
         (
             "On Sunday, gunmen shot dead an ANC ward councillor in Inanda, KwaZulu-Natal.",
