@@ -117,7 +117,7 @@ class Settings:
 
 #: The embedded gazetteer's file name; the number changes whenever its build changes, so an old
 #: build is never used by newer code (the new one is built on first use).
-EMBEDDED_GAZETTEER = "gazetteer-10.sqlite"
+EMBEDDED_GAZETTEER = "gazetteer-11.sqlite"
 
 
 def _coerce(current: Any, value: Any, where: str) -> Any:

@@ -46,13 +46,14 @@ ADMIN1_LEAST_VOTE = 0.75
 
 
 def country_vote(candidates: Sequence[Place]) -> tuple[str, float] | None:
-    """The country a candidate list speaks for, and how firmly (None: it does not)."""
+    """The country a candidate list speaks for, and how firmly (None: it does not). A place in no
+    country (a sea, a continent, "the Caucasus") speaks for none."""
     countries = {p.country_code for p in candidates}
     if len(countries) == 1:
-        return candidates[0].country_code, 1.0
+        return (candidates[0].country_code, 1.0) if candidates[0].country_code else None
     top = max(candidates, key=scoring.prominence)
     rivals = [scoring.prominence(p) for p in candidates if p.country_code != top.country_code]
-    if scoring.prominence(top) >= max(rivals) + VOTE_MARGIN:
+    if top.country_code and scoring.prominence(top) >= max(rivals) + VOTE_MARGIN:
         return top.country_code, 0.75
     return None
 

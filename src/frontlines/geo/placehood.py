@@ -89,7 +89,7 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
                 reason
                 or unknown_name_run(text, start, end, left)
                 or generic_head(text, start, end, left)
-                or water_body(text, start, end, span.surface)
+                or _water(text, start, end, span, lookup)
                 or not_a_place(
                     span.query,
                     left,
@@ -136,6 +136,15 @@ def recognise_items(text: str, sentences: Sequence[tuple[int, int]], spans: Sequ
     # "Bryan" in "Bryan Harman" is the given name of the surname after it, not the town of Bryan.
     items = [i for i in items if not (i.span.end + 1 in after_given and _person_like(i.span.query))]
     return items, persons
+
+
+def _water(text: str, start: int, end: int, span: Span, lookup: Callable[[Span], list[Place]]) -> str | None:
+    """Rule water-body, unless the gazetteer lists the sea itself (a region of ``geo.regions``: "the
+    Black Sea", not the Red Sea State that "the Red Sea" would otherwise name)."""
+    reason = water_body(text, start, end, span.surface)
+    if reason and any(p.place_id.startswith("region:") for p in lookup(span)):
+        return None
+    return reason
 
 
 def _known_at(at: int, span: Span, by_edge: dict[int, Span], lookup: Callable[[Span], list[Place]]) -> bool:

@@ -50,4 +50,22 @@ REGIONS: tuple[Region, ...] = (
     Region("Balkans", ("Balkan Peninsula",), "", 42.5, 21.5, 55_000_000),
     Region("Horn of Africa", (), "", 8.0, 45.0, 150_000_000),
     Region("Scandinavia", (), "", 63.0, 14.0, 21_000_000),
+    # seas that world news names as places ("a boat sank in the Mediterranean", "a ship hit in the
+    # Black Sea"); none is a country's, so none frames a story's focus. World regions stay out: "Middle
+    # East" and "Levant" are no places (wordlists.NON_PLACE_NAMES) and "West Africa" is read as Africa.
+    Region("Mediterranean Sea", ("Mediterranean",), "", 35.0, 19.0, 10_000_000),
+    Region("Black Sea", (), "", 43.0, 35.0, 1_000_000),
+    Region("Caspian Sea", (), "", 41.5, 50.5, 1_000_000),
+    Region("Baltic Sea", (), "", 58.0, 20.0, 1_000_000),
+    Region("Gulf of Aden", (), "", 12.5, 47.5, 1_000_000),
+    Region("Strait of Hormuz", (), "", 26.6, 56.3, 1_000_000),
+    Region("Gulf of Mexico", (), "", 25.0, -90.0, 1_000_000),
+    Region("Gulf of Guinea", (), "", 2.0, 3.0, 1_000_000),
+    Region("Gulf of Oman", (), "", 24.5, 58.5, 1_000_000),
+    Region("Arabian Sea", (), "", 14.0, 65.0, 1_000_000),
+    Region("South China Sea", (), "", 13.0, 114.0, 1_000_000),
+    Region("Sea of Azov", ("Azov Sea",), "", 46.0, 36.5, 1_000_000),
+    Region("Aegean Sea", (), "", 39.0, 25.0, 1_000_000),
+    Region("Caribbean Sea", (), "", 15.0, -75.0, 1_000_000),
+    Region("North Sea", (), "", 56.0, 3.0, 1_000_000),
 )

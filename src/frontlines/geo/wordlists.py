@@ -330,7 +330,8 @@ PUBLIC_SURNAMES: frozenset[str] = frozenset(
     "Assad Obama Trump Putin Erdogan Biden Kerry Lavrov Rouhani Khamenei Nasrallah Baghdadi Jolani".split()  # noqa: SIM905
 )
 #: Words that gazetteers list as (alternate) place names but that war reporting uses for people,
-#: months, weapons, institutions or regions without a point: never a toponym here.
+#: months, weapons, institutions or regions without a point: never a toponym here ("the Gulf War",
+#: "Gulf states": not Gulf Province of Papua New Guinea).
 NON_PLACE_NAMES: frozenset[str] = frozenset(
     """
 Assads
@@ -338,7 +339,7 @@ Ahmad Ahmed Mohammed Muhammad Mohammad Mahmoud Mustafa Hassan Hussein Ali Omar U
 Abdel Abdul Abdullah Ibrahim Ismail Youssef Yusuf Salah Saleh Said Sayed George John Michael David Rami
 Ramadan Eid Allah Islam Sharia Jihad Sarin Tomahawk Scud Grad Manar Mayadeen Jazeera Arabiya Sputnik
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-Levant Middle East White House Pentagon Kremlin State Some Media Times Post Press Reuters AFP
+Levant Middle East White House Pentagon Kremlin State Some Media Times Post Press Reuters AFP Gulf
 Christmas Easter Passover Hanukkah Thanksgiving Halloween Olympic Olympics Jesus Christ God Lord
 Xinhua Tass Interfax Anadolu Hamas Hezbollah Hizbollah Fatah Taliban Nusra Google Facebook Twitter
 YouTube Instagram Metro Here

@@ -237,6 +237,30 @@ def test_embedded_region_names_are_matched_whole(embedded, split_sentences) -> N
     assert mentions["West Bank"].candidates[0].name == "West Bank"
 
 
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "A boat carrying migrants sank in the Mediterranean off Libya.",
+            "Mediterranean",
+            "Mediterranean Sea",
+        ),
+        ("Drones struck a patrol ship in the Black Sea on Monday.", "Black Sea", "Black Sea"),
+        ("The river flows to the Gulf of Mexico near Beaumont.", "Gulf of Mexico", "Gulf of Mexico"),
+    ],
+)
+def test_embedded_seas_are_places(embedded, split_sentences, text: str, name: str, expected: str) -> None:
+    mentions, _ = _resolve(embedded, split_sentences, text)
+    assert mentions[name].candidates[0].name == expected
+    assert mentions[name].candidates[0].country_code == ""
+
+
+def test_embedded_gulf_alone_is_no_place(embedded, split_sentences) -> None:
+    """Not Gulf Province, Papua New Guinea: "the Gulf War", "Gulf states"."""
+    mentions, _ = _resolve(embedded, split_sentences, "A Gulf War veteran spoke as Gulf states pledged aid.")
+    assert "Gulf" not in mentions
+
+
 def test_embedded_continental_demonym_is_the_continent(embedded, split_sentences) -> None:
     gazetteer, matcher = embedded
     text = "European leaders met in Brussels."

@@ -115,3 +115,13 @@ def test_region_namesake_placed_by_the_text_is_the_town() -> None:
 )  # fmt: skip
 def test_region_focus_admin1_votes(votes, exclude, expected) -> None:
     assert focus_admin1(votes, exclude) == expected
+
+
+def test_a_place_in_no_country_votes_for_none() -> None:
+    """A sea (or "the Caucasus") is in no country: it frames no story, so a demonym's country still
+    can ("Ukrainian sailors ... in the Sea of Azov" is an event in Ukraine)."""
+    sea = Place("region:sea-of-azov", "Sea of Azov", "", 46.0, 36.5, "admin1", 1_000_000)
+    town = Place("g:azov", "Azov", "RU", 47.11, 39.42, "city", 80_000, admin1="Rostov")
+    assert focus.country_vote([sea]) is None
+    assert focus.country_vote([sea, INDIANA_TOWN]) is None  # the sea, most prominent, speaks for none
+    assert focus.country_vote([town]) == ("RU", 1.0)
