@@ -408,6 +408,29 @@ def actor2_is(s: RoleState, side: Side | None, default: str = "") -> tuple[str, 
     return A2
 
 
+#: What names the side an actor joined, went over or surrendered to: "defected to", "went over to",
+#: "gave themselves up to", "joined local PDF units".
+_JOINED_BEFORE = re.compile(
+    r"\b(?:to|join(?:s|ed|ing)?)\s+(?:the\s+|local\s+|its\s+|their\s+)?$", re.IGNORECASE
+)
+
+
+def one_sided(s: RoleState) -> tuple[str, ...]:
+    if s.sub == S.HEADQUARTERS_ESTABLISHED:
+        s.out.actor2 = None
+        return A2
+    if s.sub != S.CHANGE_TO_GROUP:
+        return ()
+    others = [x for x in s.others if x[1].name != s.out.actor1.name]
+    joined = [
+        x for x in others if _JOINED_BEFORE.search(s.sentence_text(max(0, x[0].start - 30), x[0].start))
+    ]
+    if joined:
+        return actor2_is(s, joined[0])
+    s.out.actor2 = None
+    return A2
+
+
 def victims(s: RoleState) -> tuple[str, ...]:
     if s.sub not in VICTIM_SUB_TYPES:
         return ()

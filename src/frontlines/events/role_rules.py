@@ -250,6 +250,20 @@ RULES: tuple[RoleRule, ...] = (
         misses=("On Sunday, gunmen looted and burned shops in Zawiya.",),
     ),
     RoleRule(
+        "one-sided-change",
+        "armed",
+        "actor2",
+        "codebook: a base established, and a change to a group or its activity, are one side's acts; "
+        "a change has an actor 2 only when the text names the side joined, gone over or surrendered to",
+        d.one_sided,
+        fires=(
+            "On Sunday, Wagner instructors established a base in Bossangoa alongside army units.",
+            "On Sunday, the army sent reinforcements to Bakhmut to fight Wagner fighters.",
+            "On Sunday, 30 soldiers defected to the Free Syrian Army in Rastan.",
+        ),
+        misses=("On Sunday, the army shelled rebel positions in Harasta.",),
+    ),
+    RoleRule(
         "victims-are-actor2",
         "armed",
         "actor2",
