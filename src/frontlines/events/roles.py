@@ -47,6 +47,8 @@ _ALLY_BEFORE = re.compile(
     r"|allied|and\s+allied|and\s+their\s+allies(?:\s+from)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Non-state armed groups: an unnamed label ("militants") in their sentence is one of them.
+_GROUP_INTERS = frozenset({Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS, Inter.IDENTITY_MILITIAS})
 #: Acts whose target a political party named after them is not (rule party-victims, :func:`_sides`).
 _HARM = frozenset({EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
 #: "a police source said", "army officials told": who speaks about an event, not who took part.
@@ -103,6 +105,7 @@ def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Si
         if not actors.is_generic(m.ref):
             first.setdefault(a.name, (m, a))
     named = [(side(m), a.inter) for m, a in first.values()]
+    groups = [a for a in first.values() if a[1].inter in _GROUP_INTERS and not a[1].political]
     kept: list[Side] = []
     for m, a in sides:
         named_inters = {inter for before, inter in named if before == side(m)}
@@ -113,7 +116,9 @@ def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Si
         # "unidentified gunmen" who killed "a commander of the RSF" are not the RSF (rule
         # unknown-not-named).
         across = _UNKNOWN_LABEL.search(m.text) is not None and not (named_inters & armed_named)
-        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(armed_named) and not across
+        # ... a group's: never a state's forces, a foreign force or a mission ("militants attacked the
+        # MINUSMA base"), nor a party (rule party-victims)
+        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(groups) and not across
         if actors.is_generic(m.ref) and subsumable and (a.inter in named_inters or unnamed):
             continue
         if all(a.name != k.name for _, k in kept):

@@ -15,6 +15,7 @@ S = SubEventType
 ARMY = "Military Forces of Syria (2000-2024)"
 CIVILIANS = "Civilians (Syria)"
 REBELS = "Opposition Rebels (Syria)"
+MINUSMA = "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2023)"
 
 
 def event_of(text: str, resources, settings, published: dt.date = dt.date(2016, 5, 9)) -> Event:
@@ -359,3 +360,24 @@ def test_roles_the_side_that_entered_a_place_without_a_fight_gained_it(text, res
 )
 def test_political_parties(text: str, expected: tuple[str, str], resources, settings) -> None:
     assert pair(event_of(text, resources, settings, dt.date(2024, 5, 12))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed label is the named group of its sentence ("Islamic State militants") ...
+        (
+            "On 14 April 2018, Islamic State militants attacked an army base in Kidal.",
+            ("Islamic State (Greater Sahara)", "Military Forces of Mali (2013-2020)"),
+        ),
+        # ... but never a mission, a foreign force or a state's forces that it attacked
+        (
+            "On 14 April 2018, militants attacked the MINUSMA base in Timbuktu.",
+            ("Unidentified Armed Group (Mali)", MINUSMA),
+        ),
+    ],
+)
+def test_unnamed_label_is_a_named_group_only(
+    text: str, expected: tuple[str, str], resources, settings
+) -> None:
+    assert pair(event_of(text, resources, settings, dt.date(2018, 4, 15))) == expected
