@@ -17,7 +17,10 @@ S = SubEventType
 #: Fighting between groups of one kind: "clashes between two gangs", "rival factions fought".
 _RIVALS = re.compile(
     r"\b(?:between\s+(?:two|rival|several)|rival)\s+(?:armed\s+|criminal\s+)?(?:gangs?|groups?|factions?|militias?|"
-    r"cartels?|clans?|armed\s+groups?)\b",
+    r"cartels?|clans?|armed\s+groups?)\b"
+    # "clashes between Islamist militants near Damascus": one kind of fighter on both sides
+    r"|\b(?:between|among|amongst)\s+(?:[\w-]+\s+){0,2}(?:militants|fighters|rebels|factions|militias|gangs|"
+    r"jihadists|insurgents|gunmen|militiamen)\b(?!\s+(?:and|&)\b)",
     re.IGNORECASE,
 )
 

@@ -361,7 +361,8 @@ RULES: tuple[RoleRule, ...] = (
         "actor2",
         "project rule: a clash names two sides; an unnamed opponent of the state or of a mission based in "
         "the country (peacekeepers) is an unidentified armed group, an unnamed opponent of anyone else "
-        "the state military",
+        "the state military; fighting 'between rival gangs' or 'between Islamist militants' (one kind "
+        "of fighter) is a group against its own kind",
         g.unnamed_clash_opponent,
         fires=("On Sunday, Kurdish fighters clashed near Azaz, killing 3 of them.",),
         misses=("On Sunday, the army and rebels clashed in Harasta, killing 6 fighters.",),

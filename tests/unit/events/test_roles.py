@@ -381,3 +381,22 @@ def test_unnamed_label_is_a_named_group_only(
     text: str, expected: tuple[str, str], resources, settings
 ) -> None:
     assert pair(event_of(text, resources, settings, dt.date(2018, 4, 15))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # infighting: one kind of fighter on both sides
+        (
+            "On Sunday, fierce clashes between Islamist militants near Douma killed 12.",
+            ("Islamist Rebels (Syria)",) * 2,
+        ),
+        ("On Sunday, fighting among rebel factions in Douma left 12 dead.", (REBELS, REBELS)),
+        # two sides named: each its own
+        ("On Sunday, clashes between rebels and the army near Douma left 12 dead.", (REBELS, ARMY)),
+    ],
+)
+def test_clash_between_one_kind_is_infighting(
+    text: str, expected: tuple[str, str], resources, settings
+) -> None:
+    assert pair(event_of(text, resources, settings)) == expected
