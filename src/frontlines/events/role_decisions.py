@@ -223,7 +223,8 @@ _SUFFERED_GAP = (
 #: "a police station targeted with a grenade".
 _SUFFERED = re.compile(
     rf"^{_SUFFERED_GAP}\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
-    r"(?:killed|wounded|injured|hurt|ambushed|targeted|attacked|hit|struck|shot|abducted|kidnapped)(?!\s+down)"
+    r"(?:killed|wounded|injured|hurt|ambushed|targeted|attacked|hit|struck|shot|abducted|kidnapped|arrested|"
+    r"detained)(?!\s+down)"
     r"|(?:killed|wounded|injured)\s+(?:by|in|when|after|as|while|during)\b"
     r"|(?:targeted|attacked|struck)\s+(?:with|by)\b)",
     re.IGNORECASE,

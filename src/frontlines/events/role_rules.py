@@ -32,8 +32,8 @@ RULES: tuple[RoleRule, ...] = (
         "armed",
         "actor1",
         "project rule: the first actor named before the trigger is its subject, unless it ran onto a "
-        "mine or bomb or is reported killed, wounded or attacked (its target; in a battle, only state "
-        "forces or a side the sentence names an attacker of)",
+        "mine or bomb or is reported killed, wounded, attacked or arrested (its target; in a battle, only "
+        "state forces or a side the sentence names an attacker of)",
         d.subject_before_trigger,
         fires=("On Sunday, the army shelled rebel positions in Harasta.",),
         misses=(
@@ -46,6 +46,7 @@ RULES: tuple[RoleRule, ...] = (
             "A police station in Kaduna targeted with a grenade on Sunday; no injuries.",
             "On Sunday, two soldiers and a civilian were wounded by a roadside bomb near Azaz.",
             "On Sunday, six soldiers were killed by rebels near Azaz.",
+            "On Sunday, 20 al-Shabaab fighters were arrested in Kismayo.",
         ),
     ),
     RoleRule(

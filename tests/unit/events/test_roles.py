@@ -400,3 +400,21 @@ def test_clash_between_one_kind_is_infighting(
     text: str, expected: tuple[str, str], resources, settings
 ) -> None:
     assert pair(event_of(text, resources, settings)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group told as arrested is the one arrested, not the arrester
+        (
+            "On 12 May 2024, 20 al-Shabaab fighters were arrested in Kismayo.",
+            ("Police Forces of Somalia (2022-)", "Al Shabaab"),
+        ),
+        (
+            "On 12 May 2024, 40 BNP activists were detained in Dhaka.",
+            ("Police Forces of Bangladesh (2009-2024)", "BNP: Bangladesh Nationalist Party"),
+        ),
+    ],
+)
+def test_arrested_group_is_actor2(text: str, expected: tuple[str, str], resources, settings) -> None:
+    assert pair(event_of(text, resources, settings, dt.date(2024, 5, 13))) == expected
