@@ -244,7 +244,15 @@ def suffered(s: RoleState, side: Side) -> bool:
     return _SUFFERED.match(s.sentence_text(side[0].end, side[0].end + 90)) is not None
 
 
+#: An arrest told in the passive ("... leaders were arrested"): whoever stands before it was arrested.
+_PASSIVE_ARREST = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def subject_before_trigger(s: RoleState) -> tuple[str, ...]:
+    if s.sub == S.ARRESTS and _PASSIVE_ARREST.search(
+        s.sentence_text(max(0, s.trigger.start - 20), s.trigger.start)
+    ):
+        return ()
     for side in s.before:
         if s.sub == S.REMOTE_EXPLOSIVE and _RAN_ONTO.search(s.sentence_text(side[0].end, s.trigger.start)):
             return ()  # the side before the mine ran onto it: its target, not its author

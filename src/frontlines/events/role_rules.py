@@ -47,6 +47,8 @@ RULES: tuple[RoleRule, ...] = (
             "On Sunday, two soldiers and a civilian were wounded by a roadside bomb near Azaz.",
             "On Sunday, six soldiers were killed by rebels near Azaz.",
             "On Sunday, 20 al-Shabaab fighters were arrested in Kismayo.",
+            "On Sunday, FNDC coordinator Oumar Sylla (Fonike Mengue) and two other leaders were arrested in "
+            "Conakry.",
         ),
     ),
     RoleRule(

@@ -410,6 +410,12 @@ def test_clash_between_one_kind_is_infighting(
             "On 12 May 2024, 20 al-Shabaab fighters were arrested in Kismayo.",
             ("Police Forces of Somalia (2022-)", "Al Shabaab"),
         ),
+        # ... however far the arrested stand from "were arrested"
+        (
+            "On 12 May 2024, FNDC coordinator Oumar Sylla (Fonike Mengue) and two other leaders were "
+            "arrested in Conakry.",
+            ("Police Forces of Guinea (2021-)", "FNDC: National Front for the Defense of the Constitution"),
+        ),
         (
             "On 12 May 2024, 40 BNP activists were detained in Dhaka.",
             ("Police Forces of Bangladesh (2009-2024)", "BNP: Bangladesh Nationalist Party"),
