@@ -473,6 +473,7 @@ def test_assemble_a_glide_bomb_is_an_air_strike_by_the_state_that_drops_it(resou
     assert (event.sub_event_type, event.actor1) == (S.AIR_DRONE_STRIKE, "Military Forces of Russia (2000-)")
 
 
+@model_decides
 def test_assemble_a_crowd_that_clashed_with_police_rioted(resources, settings):
     event = only(run("On Sunday, opposition supporters clashed with police in Maputo.", resources, settings))
     assert (event.sub_event_type, event.actor1) == (S.VIOLENT_DEMONSTRATION, "Rioters (Mozambique)")
@@ -487,6 +488,7 @@ def test_assemble_the_speaker_of_a_sentence_the_model_codes_is_not_its_author(re
     assert event.actor1 != "Police Forces of Papua New Guinea", event
 
 
+@model_decides
 def test_assemble_a_clash_between_two_gangs_has_an_unidentified_group_on_both_sides(resources, settings):
     text = "On Sunday, a teenager was killed during clashes between two gangs in Port-au-Prince."
     event = only(run(text, resources, settings))
