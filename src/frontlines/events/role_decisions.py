@@ -424,15 +424,22 @@ _JOINED_BEFORE = re.compile(
 )
 
 
+def _other_sides(s: RoleState) -> list[Side]:
+    """The armed sides other than actor 1 (an adjusting rule may have named actor 1 after the others
+    were listed: it is no other side)."""
+    return [x for x in s.others if x[1].name != s.out.actor1.name]
+
+
 def one_sided(s: RoleState) -> tuple[str, ...]:
     if s.sub == S.HEADQUARTERS_ESTABLISHED:
         s.out.actor2 = None
         return A2
     if s.sub != S.CHANGE_TO_GROUP:
         return ()
-    others = [x for x in s.others if x[1].name != s.out.actor1.name]
     joined = [
-        x for x in others if _JOINED_BEFORE.search(s.sentence_text(max(0, x[0].start - 30), x[0].start))
+        x
+        for x in _other_sides(s)
+        if _JOINED_BEFORE.search(s.sentence_text(max(0, x[0].start - 30), x[0].start))
     ]
     if joined:
         return actor2_is(s, joined[0])
@@ -448,8 +455,7 @@ def victims(s: RoleState) -> tuple[str, ...]:
 
 
 def other_side(s: RoleState) -> tuple[str, ...]:
-    # an adjusting rule may have named actor 1 after the others were listed: it is no other side
-    others = [x for x in s.others if x[1].name != s.out.actor1.name]
+    others = _other_sides(s)
     return actor2_is(s, others[0]) if others else ()
 
 

@@ -105,7 +105,7 @@ def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Si
         if not actors.is_generic(m.ref):
             first.setdefault(a.name, (m, a))
     named = [(side(m), a.inter) for m, a in first.values()]
-    groups = [a for a in first.values() if a[1].inter in _GROUP_INTERS and not a[1].political]
+    any_group = any(a.inter in _GROUP_INTERS and not a.political for _, a in first.values())
     kept: list[Side] = []
     for m, a in sides:
         named_inters = {inter for before, inter in named if before == side(m)}
@@ -118,7 +118,7 @@ def _distinct(actors: ActorDictionary, sides: list[Side], pivot: int) -> list[Si
         across = _UNKNOWN_LABEL.search(m.text) is not None and not (named_inters & armed_named)
         # ... a group's: never a state's forces, a foreign force or a mission ("militants attacked the
         # MINUSMA base"), nor a party (rule party-victims)
-        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and bool(groups) and not across
+        unnamed = m.ref.kind == "role" and m.ref.key == "unidentified" and any_group and not across
         if actors.is_generic(m.ref) and subsumable and (a.inter in named_inters or unnamed):
             continue
         if all(a.name != k.name for _, k in kept):
